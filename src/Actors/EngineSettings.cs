@@ -1,0 +1,14 @@
+namespace OpenTalk.Actors;
+
+/// <summary>Tunables of the engine, bound from configuration by the Host.</summary>
+public sealed record EngineSettings
+{
+    /// <summary>A snapshot is written after every this many events of one entity (0 = never).</summary>
+    public int SnapshotEvery { get; init; } = 100;
+
+    /// <summary>How long a participant whose socket dropped stays in the room, waiting to resume.</summary>
+    public TimeSpan ResumeWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a signaling ticket may wait before it is redeemed.</summary>
+    public TimeSpan TicketLifetime { get; init; } = TimeSpan.FromSeconds(30);
+}

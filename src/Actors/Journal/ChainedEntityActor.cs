@@ -1,0 +1,86 @@
+using Akka.Persistence;
+
+namespace OpenTalk.Actors.Journal;
+
+/// <summary>
+/// A persistent entity whose events form a hash chain. Recovery and live updates both go through
+/// <see cref="Evolve"/>, so the recovered state is exactly the live one. Subclasses decide; this
+/// class links, persists, applies and snapshots.
+/// </summary>
+public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
+    where TState : class, IChainedState<TState>
+{
+    private readonly int _snapshotEvery;
+
+    protected ChainedEntityActor(string persistenceId, TState initial, int snapshotEvery)
+    {
+        PersistenceId = persistenceId;
+        State = initial;
+        _snapshotEvery = snapshotEvery;
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is TState snapshot)
+                State = snapshot;
+        });
+        Recover<DomainEvent>(evt => State = Apply(State, evt));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+        Command<SaveSnapshotSuccess>(success =>
+            DeleteSnapshots(new SnapshotSelectionCriteria(success.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId { get; }
+
+    protected TState State { get; private set; }
+
+    protected abstract TState Evolve(TState state, DomainEvent evt);
+
+    /// <summary>Runs once the journal has been replayed: restart timers and the like.</summary>
+    protected virtual void OnRecovered()
+    {
+    }
+
+    /// <summary>
+    /// Links the events into the chain and persists them as one atomic write. Each event is applied
+    /// as soon as it is stored and <paramref name="onApplied"/> sees the state before and after it;
+    /// <paramref name="afterAll"/> runs once the last one is applied (or at once when there are none).
+    /// </summary>
+    protected void PersistChained(
+        IReadOnlyList<DomainEvent> events,
+        Action<DomainEvent, TState, TState>? onApplied = null,
+        Action? afterAll = null)
+    {
+        if (events.Count == 0)
+        {
+            afterAll?.Invoke();
+            return;
+        }
+
+        var linked = new List<DomainEvent>(events.Count);
+        var previous = State.LastHash;
+        foreach (var evt in events)
+        {
+            var withLink = evt with { PrevHash = previous };
+            previous = HashChain.HashOf(withLink);
+            linked.Add(withLink);
+        }
+
+        var remaining = linked.Count;
+        PersistAll(linked, evt =>
+        {
+            var before = State;
+            State = Apply(State, evt);
+            if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
+                SaveSnapshot(State);
+            onApplied?.Invoke(evt, before, State);
+            if (--remaining == 0)
+                afterAll?.Invoke();
+        });
+    }
+
+    private TState Apply(TState state, DomainEvent evt) =>
+        Evolve(state, evt).WithLastHash(HashChain.HashOf(evt));
+}

@@ -1,0 +1,25 @@
+namespace OpenTalk.Actors.Journal;
+
+/// <summary>
+/// Base of every persisted event. <see cref="PrevHash"/> is the SHA-256 of the entity's previous
+/// event (empty for the first), so an auditor can prove a history is complete and unaltered.
+/// </summary>
+public abstract record DomainEvent
+{
+    public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Who caused it: <c>user:{id}</c>, <c>participant:{id}</c> or <c>system</c>.</summary>
+    public string By { get; init; } = Actor.System;
+
+    public string PrevHash { get; init; } = "";
+}
+
+/// <summary>Names for the <see cref="DomainEvent.By"/> field.</summary>
+public static class Actor
+{
+    public const string System = "system";
+
+    public static string User(Guid id) => $"user:{id}";
+
+    public static string Participant(Guid id) => $"participant:{id}";
+}

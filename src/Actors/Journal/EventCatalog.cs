@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Timers;
+
+namespace OpenTalk.Actors.Journal;
+
+/// <summary>
+/// The stable name (manifest) of every persisted type. The journal stores these names, never CLR
+/// type names, so types can be renamed or moved without breaking replay. Never change a name: add
+/// a new version instead.
+/// </summary>
+public static class EventCatalog
+{
+    private static readonly (Type Type, string Manifest)[] Entries =
+    [
+        (typeof(RoomCreated), "meeting.room_created.v1"),
+        (typeof(InviteCreated), "meeting.invite_created.v1"),
+        (typeof(ParticipantJoined), "meeting.participant_joined.v1"),
+        (typeof(ParticipantWaiting), "meeting.participant_waiting.v1"),
+        (typeof(ParticipantAccepted), "meeting.participant_accepted.v1"),
+        (typeof(ParticipantDisconnected), "meeting.participant_disconnected.v1"),
+        (typeof(ParticipantReconnected), "meeting.participant_reconnected.v1"),
+        (typeof(ParticipantLeft), "meeting.participant_left.v1"),
+        (typeof(HandRaised), "meeting.hand_raised.v1"),
+        (typeof(HandLowered), "meeting.hand_lowered.v1"),
+        (typeof(ModeratorRoleGranted), "meeting.moderator_role_granted.v1"),
+        (typeof(ModeratorRoleRevoked), "meeting.moderator_role_revoked.v1"),
+        (typeof(MeetingState), "meeting.state.v1"),
+        (typeof(ParticipantRegistered), "participant.registered.v1"),
+        (typeof(TicketIssued), "participant.ticket_issued.v1"),
+        (typeof(TicketRedeemed), "participant.ticket_redeemed.v1"),
+        (typeof(ResumptionIssued), "participant.resumption_issued.v1"),
+        (typeof(ParticipantState), "participant.state.v1"),
+        (typeof(TimerStarted), "timer.started.v1"),
+        (typeof(TimerStopped), "timer.stopped.v1"),
+        (typeof(TimerState), "timer.state.v1"),
+    ];
+
+    private static readonly FrozenDictionary<Type, string> ByType =
+        Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);
+
+    private static readonly FrozenDictionary<string, Type> ByManifest =
+        Entries.ToFrozenDictionary(e => e.Manifest, e => e.Type);
+
+    public static IEnumerable<Type> Types => ByType.Keys;
+
+    public static string ManifestOf(Type type) =>
+        ByType.TryGetValue(type, out var manifest)
+            ? manifest
+            : throw new ArgumentException($"{type.Name} has no journal manifest; add it to {nameof(EventCatalog)}.", nameof(type));
+
+    public static Type TypeOf(string manifest) =>
+        ByManifest.TryGetValue(manifest, out var type)
+            ? type
+            : throw new ArgumentException($"Unknown journal manifest '{manifest}'.", nameof(manifest));
+}

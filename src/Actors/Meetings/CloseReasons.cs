@@ -1,0 +1,10 @@
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>Named reasons a signaling socket is closed with; logged, sent and recorded.</summary>
+public static class CloseReasons
+{
+    public const string Left = "left";
+    public const string ReplacedByNewConnection = "replaced_by_new_connection";
+    public const string NotPresent = "not_present";
+    public const string ServerShuttingDown = "server_shutting_down";
+}

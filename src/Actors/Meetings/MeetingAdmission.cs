@@ -1,0 +1,27 @@
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>Whether a person may start a session in a room. Pure.</summary>
+public static class MeetingAdmission
+{
+    public static MeetingReply Check(MeetingState state, CheckAdmission check, DateTimeOffset now)
+    {
+        if (state.Room is not { } room)
+            return MeetingReply.Fail(ProblemCodes.NotFound);
+
+        var identity = check.Identity;
+        if (identity.Kind == Protocol.Signaling.ParticipationKind.Guest
+            && (identity.InviteCode is null
+                || !state.Invites.TryGetValue(identity.InviteCode, out var invite)
+                || !invite.IsValidAt(now)))
+            return MeetingReply.Fail(ProblemCodes.InvalidInviteCode);
+
+        var needsPassword = room.Password is not null && !state.IsOwner(identity);
+        if (needsPassword && !string.Equals(room.Password, check.Password, StringComparison.Ordinal))
+            return MeetingReply.Fail(ProblemCodes.WrongRoomPassword);
+
+        return MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom));
+    }
+}

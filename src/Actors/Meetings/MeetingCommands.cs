@@ -1,0 +1,74 @@
+using Akka.Actor;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Sharding;
+
+namespace OpenTalk.Actors.Meetings;
+
+// REST-side commands and queries; each is answered with one reply record.
+public sealed record CreateRoom(Guid RoomId, Guid OwnerId, string? Password, bool WaitingRoom) : IWithRoomId;
+
+public sealed record GetRoom(Guid RoomId) : IWithRoomId;
+
+public sealed record CreateInvite(Guid RoomId, Guid UserId, string Code, DateTimeOffset? Expiration) : IWithRoomId;
+
+/// <summary>May this person start a session in the room? Checked before a ticket is issued.</summary>
+public sealed record CheckAdmission(Guid RoomId, ParticipantIdentity Identity, string? Password) : IWithRoomId;
+
+// Signaling commands from a participant's connection.
+public interface IParticipantCommand : IWithRoomId
+{
+    Guid ParticipantId { get; }
+
+    /// <summary>The signaling namespace an error for this command is sent in.</summary>
+    string Namespace { get; }
+}
+
+public sealed record Join(Guid RoomId, Guid ParticipantId, ParticipantIdentity Identity, string DisplayName, IActorRef Connection)
+    : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+/// <summary>A connection asks to be attached again after the meeting entity moved or restarted.</summary>
+public sealed record Reattach(Guid RoomId, Guid ParticipantId, IActorRef Connection) : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+public sealed record EnterRoom(Guid RoomId, Guid ParticipantId) : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+public sealed record RaiseHand(Guid RoomId, Guid ParticipantId) : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+public sealed record LowerHand(Guid RoomId, Guid ParticipantId) : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+public sealed record GrantModeratorRole(Guid RoomId, Guid ParticipantId, Guid Target) : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+public sealed record RevokeModeratorRole(Guid RoomId, Guid ParticipantId, Guid Target) : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+public sealed record AcceptFromWaitingRoom(Guid RoomId, Guid ParticipantId, Guid Target) : IParticipantCommand
+{
+    public string Namespace => "moderation";
+}
+
+public sealed record Leave(Guid RoomId, Guid ParticipantId) : IParticipantCommand
+{
+    public string Namespace => "control";
+}
+
+/// <summary>Sent by a connection actor when its socket closed without <c>leave</c>.</summary>
+public sealed record ConnectionLost(Guid RoomId, Guid ParticipantId, IActorRef Connection) : IWithRoomId;

@@ -1,0 +1,176 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Rest;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>The connection of a present participant went away (decided by the actor, which knows the refs).</summary>
+public sealed record MarkDisconnected(Guid ParticipantId, string Reason);
+
+/// <summary>The resume window of a disconnected participant ran out.</summary>
+public sealed record ExpireResumption(Guid ParticipantId);
+
+/// <summary>
+/// Decides what a command means for a meeting: the events to write or the reason to refuse.
+/// Pure: no I/O, no clock (the time comes in), no Akka.
+/// </summary>
+public static class MeetingDecider
+{
+    public const int MaxDisplayNameLength = 100;
+    public const string AlreadyExists = "already_exists";
+
+    public static Decision Decide(MeetingState state, object command, DateTimeOffset now)
+    {
+        if (command is CreateRoom create)
+        {
+            return state.Exists
+                ? Decision.Reject(AlreadyExists)
+                : Decision.Accept(Stamp(new RoomCreated(create.RoomId, create.OwnerId, create.Password, create.WaitingRoom),
+                    Actor.User(create.OwnerId), now));
+        }
+
+        if (!state.Exists)
+            return Decision.Reject(ProblemCodes.NotFound);
+
+        return command switch
+        {
+            CreateInvite c => DecideInvite(state, c, now),
+            Join c => DecideJoin(state, c, now),
+            EnterRoom c => DecideEnterRoom(state, c, now),
+            RaiseHand c => DecideHand(state, c.ParticipantId, raise: true, now),
+            LowerHand c => DecideHand(state, c.ParticipantId, raise: false, now),
+            GrantModeratorRole c => DecideGrant(state, c, now),
+            RevokeModeratorRole c => DecideRevoke(state, c, now),
+            AcceptFromWaitingRoom c => DecideAccept(state, c, now),
+            Leave c => state.Find(c.ParticipantId) is null
+                ? Decision.Reject(ErrorCodes.NotJoined)
+                : Decision.Accept(Stamp(new ParticipantLeft(c.ParticipantId, LeftReason.Quit), Actor.Participant(c.ParticipantId), now)),
+            MarkDisconnected c => state.Find(c.ParticipantId) is { IsConnected: true }
+                ? Decision.Accept(Stamp(new ParticipantDisconnected(c.ParticipantId, c.Reason), Actor.System, now))
+                : Decision.Nothing,
+            ExpireResumption c => DecideExpiry(state, c.ParticipantId, now),
+            _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
+        };
+    }
+
+    /// <summary>
+    /// The participant did not come back in time. One still marked connected never re-attached after
+    /// the meeting recovered, so its disconnection is recorded first.
+    /// </summary>
+    private static Decision DecideExpiry(MeetingState state, Guid participantId, DateTimeOffset now) =>
+        state.Find(participantId) switch
+        {
+            null => Decision.Nothing,
+            { IsConnected: true } => Decision.Accept(
+                Stamp(new ParticipantDisconnected(participantId, DisconnectReasons.NotReattached), Actor.System, now),
+                Stamp(new ParticipantLeft(participantId, LeftReason.Timeout), Actor.System, now)),
+            _ => Decision.Accept(Stamp(new ParticipantLeft(participantId, LeftReason.Timeout), Actor.System, now)),
+        };
+
+    public static Role InitialRole(MeetingState state, ParticipantIdentity identity) =>
+        state.IsOwner(identity) ? Role.Moderator
+        : identity.Kind == ParticipationKind.Guest ? Role.Guest
+        : Role.User;
+
+    private static Decision DecideInvite(MeetingState state, CreateInvite c, DateTimeOffset now)
+    {
+        if (state.Room!.OwnerId != c.UserId)
+            return Decision.Reject(ProblemCodes.Forbidden);
+        if (c.Expiration is { } expiration && expiration <= now)
+            return Decision.Reject(ProblemCodes.ValidationFailed);
+        return Decision.Accept(Stamp(new InviteCreated(c.Code, c.Expiration), Actor.User(c.UserId), now));
+    }
+
+    private static Decision DecideJoin(MeetingState state, Join c, DateTimeOffset now)
+    {
+        var name = c.DisplayName.Trim();
+        if (name.Length is 0 or > MaxDisplayNameLength || name.Any(char.IsControl))
+            return Decision.Reject(ErrorCodes.InvalidDisplayName);
+
+        var by = Actor.Participant(c.ParticipantId);
+        if (state.Find(c.ParticipantId) is { } present)
+        {
+            // The same participant coming back (resumption or a second socket).
+            if (!present.Identity.IsSamePerson(c.Identity))
+                return Decision.Reject(ErrorCodes.InsufficientPermissions);
+            return present.IsConnected
+                ? Decision.Nothing
+                : Decision.Accept(Stamp(new ParticipantReconnected(c.ParticipantId), by, now));
+        }
+
+        var role = InitialRole(state, c.Identity);
+        DomainEvent joined = state.Room!.WaitingRoom && role != Role.Moderator
+            ? new ParticipantWaiting(c.ParticipantId, name, role, c.Identity)
+            : new ParticipantJoined(c.ParticipantId, name, role, c.Identity);
+        return Decision.Accept(Stamp(joined, by, now));
+    }
+
+    private static Decision DecideEnterRoom(MeetingState state, EnterRoom c, DateTimeOffset now) =>
+        state.Find(c.ParticipantId) switch
+        {
+            null => Decision.Reject(ErrorCodes.NotJoined),
+            { Presence: Presence.InRoom } => Decision.Reject(ErrorCodes.AlreadyJoined),
+            { Presence: Presence.Waiting } => Decision.Reject(ErrorCodes.NotAccepted),
+            var p => Decision.Accept(Stamp(new ParticipantJoined(p.Id, p.DisplayName, p.Role, p.Identity),
+                Actor.Participant(p.Id), now)),
+        };
+
+    private static Decision DecideHand(MeetingState state, Guid participantId, bool raise, DateTimeOffset now)
+    {
+        if (state.Find(participantId) is not { IsInRoom: true } participant)
+            return Decision.Reject(ErrorCodes.NotJoined);
+        if (participant.HandIsUp == raise)
+            return Decision.Nothing;
+        DomainEvent evt = raise ? new HandRaised(participantId) : new HandLowered(participantId);
+        return Decision.Accept(Stamp(evt, Actor.Participant(participantId), now));
+    }
+
+    private static Decision DecideGrant(MeetingState state, GrantModeratorRole c, DateTimeOffset now)
+    {
+        if (RequireModerator(state, c.ParticipantId) is { } refused)
+            return refused;
+        if (state.Find(c.Target) is not { IsInRoom: true } target)
+            return Decision.Reject(ErrorCodes.TargetNotFound);
+        if (target.Identity.Kind == ParticipationKind.Guest)
+            return Decision.Reject(ErrorCodes.GuestCannotBeModerator);
+        return target.IsModerator
+            ? Decision.Nothing
+            : Decision.Accept(Stamp(new ModeratorRoleGranted(c.Target), Actor.Participant(c.ParticipantId), now));
+    }
+
+    private static Decision DecideRevoke(MeetingState state, RevokeModeratorRole c, DateTimeOffset now)
+    {
+        if (RequireModerator(state, c.ParticipantId) is { } refused)
+            return refused;
+        if (state.Find(c.Target) is not { IsInRoom: true } target)
+            return Decision.Reject(ErrorCodes.TargetNotFound);
+        if (c.Target == c.ParticipantId)
+            return Decision.Reject(ErrorCodes.CannotChangeOwnRole);
+        if (state.IsOwner(target.Identity))
+            return Decision.Reject(ErrorCodes.InsufficientPermissions);
+        return !target.IsModerator
+            ? Decision.Nothing
+            : Decision.Accept(Stamp(new ModeratorRoleRevoked(c.Target), Actor.Participant(c.ParticipantId), now));
+    }
+
+    private static Decision DecideAccept(MeetingState state, AcceptFromWaitingRoom c, DateTimeOffset now)
+    {
+        if (RequireModerator(state, c.ParticipantId) is { } refused)
+            return refused;
+        return state.Find(c.Target) is { Presence: Presence.Waiting }
+            ? Decision.Accept(Stamp(new ParticipantAccepted(c.Target), Actor.Participant(c.ParticipantId), now))
+            : Decision.Reject(ErrorCodes.NotInWaitingRoom);
+    }
+
+    private static Decision? RequireModerator(MeetingState state, Guid participantId) =>
+        state.Find(participantId) switch
+        {
+            null or { IsInRoom: false } => Decision.Reject(ErrorCodes.NotJoined),
+            { IsModerator: false } => Decision.Reject(ErrorCodes.InsufficientPermissions),
+            _ => null,
+        };
+
+    private static DomainEvent Stamp(DomainEvent evt, string by, DateTimeOffset now) =>
+        evt with { By = by, OccurredAt = now };
+}

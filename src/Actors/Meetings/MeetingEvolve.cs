@@ -1,0 +1,41 @@
+using OpenTalk.Actors.Journal;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>Applies one event to the meeting state. Pure; used by recovery and live updates alike.</summary>
+public static class MeetingEvolve
+{
+    public static MeetingState Apply(MeetingState state, DomainEvent evt) => evt switch
+    {
+        RoomCreated e => state with { Room = new RoomSettings(e.OwnerId, e.Password, e.WaitingRoom) },
+        InviteCreated e => state with
+        {
+            Invites = state.Invites.SetItem(e.Code, new InviteLink(e.Code, OwnerOf(state), e.Expiration)),
+        },
+        ParticipantJoined e => Put(state, new MeetingParticipant(
+            e.ParticipantId, e.DisplayName, e.Role, e.Identity, Presence.InRoom, e.OccurredAt)),
+        ParticipantWaiting e => Put(state, new MeetingParticipant(
+            e.ParticipantId, e.DisplayName, e.Role, e.Identity, Presence.Waiting, e.OccurredAt)),
+        ParticipantAccepted e => Change(state, e.ParticipantId, p => p with { Presence = Presence.Accepted }),
+        ParticipantDisconnected e => Change(state, e.ParticipantId,
+            p => p with { IsConnected = false, DisconnectedAt = e.OccurredAt }),
+        ParticipantReconnected e => Change(state, e.ParticipantId,
+            p => p with { IsConnected = true, DisconnectedAt = null }),
+        ParticipantLeft e => state with { Participants = state.Participants.Remove(e.ParticipantId) },
+        HandRaised e => Change(state, e.ParticipantId, p => p with { HandIsUp = true, HandUpdatedAt = e.OccurredAt }),
+        HandLowered e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
+        ModeratorRoleGranted e => Change(state, e.ParticipantId, p => p with { Role = Protocol.Signaling.Role.Moderator }),
+        ModeratorRoleRevoked e => Change(state, e.ParticipantId, p => p with { Role = Protocol.Signaling.Role.User }),
+        _ => throw new ArgumentException($"A meeting cannot apply {evt.GetType().Name}.", nameof(evt)),
+    };
+
+    private static Guid OwnerOf(MeetingState state) => state.Room?.OwnerId ?? Guid.Empty;
+
+    private static MeetingState Put(MeetingState state, MeetingParticipant participant) =>
+        state with { Participants = state.Participants.SetItem(participant.Id, participant) };
+
+    private static MeetingState Change(MeetingState state, Guid id, Func<MeetingParticipant, MeetingParticipant> change) =>
+        state.Participants.TryGetValue(id, out var participant)
+            ? state with { Participants = state.Participants.SetItem(id, change(participant)) }
+            : state;
+}

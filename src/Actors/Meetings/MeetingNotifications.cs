@@ -1,0 +1,90 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>A server message for one participant.</summary>
+public sealed record Notification(Guid To, string Namespace, ServerPayload Payload);
+
+/// <summary>
+/// Who hears about an event and what they are told. Pure: computed from the state after the event,
+/// so a live update and a recovered meeting speak alike.
+/// </summary>
+public static class MeetingNotifications
+{
+    public static IEnumerable<Notification> For(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        ParticipantJoined e => JoinedRoom(e.ParticipantId, before.Find(e.ParticipantId) is not null, after),
+        ParticipantWaiting e =>
+        [
+            new Notification(e.ParticipantId, Namespaces.Moderation, new InWaitingRoom()),
+            .. ToModerators(after, Namespaces.Moderation, new JoinedWaitingRoom(e.ParticipantId, e.DisplayName)),
+        ],
+        ParticipantAccepted e => [new Notification(e.ParticipantId, Namespaces.Moderation, new Accepted())],
+        ParticipantReconnected e => Welcome(e.ParticipantId, after, resumed: true)
+            .Concat(UpdateToOthers(e.ParticipantId, after)),
+        ParticipantDisconnected e => UpdateToOthers(e.ParticipantId, after),
+        ParticipantLeft e => before.Find(e.ParticipantId) is { IsInRoom: true }
+            ? ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, e.Reason))
+            : ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(e.ParticipantId)),
+        HandRaised e => UpdateToAll(e.ParticipantId, after),
+        HandLowered e => UpdateToAll(e.ParticipantId, after),
+        ModeratorRoleGranted e => RoleChanged(e.ParticipantId, Role.Moderator, after),
+        ModeratorRoleRevoked e => RoleChanged(e.ParticipantId, Role.User, after),
+        _ => [],
+    };
+
+    /// <summary>What a participant is told when (re)attached: the full room, or that it waits.</summary>
+    public static IEnumerable<Notification> Welcome(Guid participantId, MeetingState state, bool resumed) =>
+        state.Find(participantId) switch
+        {
+            null => [],
+            { Presence: Presence.InRoom } => [new Notification(participantId, Namespaces.Control, JoinSuccessFor(participantId, state, resumed))],
+            { Presence: Presence.Accepted } => [new Notification(participantId, Namespaces.Moderation, new Accepted())],
+            _ => [new Notification(participantId, Namespaces.Moderation, new InWaitingRoom())],
+        };
+
+    public static JoinSuccess JoinSuccessFor(Guid participantId, MeetingState state, bool resumed)
+    {
+        var me = state.Participants[participantId];
+        var room = state.Room!;
+        return new JoinSuccess(
+            me.Id, me.DisplayName, me.Role, state.IsOwner(me.Identity), resumed,
+            new RoomInfo(state.RoomId, room.Password is not null, room.OwnerId, room.WaitingRoom),
+            state.InRoom.Where(p => p.Id != participantId)
+                .OrderBy(p => p.JoinedAt)
+                .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state)))
+                .ToList());
+    }
+
+    public static ControlState ControlOf(MeetingParticipant p, MeetingState state) =>
+        new(p.DisplayName, p.Role, p.Identity.Kind, p.HandIsUp, p.HandUpdatedAt, p.JoinedAt,
+            state.IsOwner(p.Identity), p.IsConnected);
+
+    private static IEnumerable<Notification> JoinedRoom(Guid id, bool cameFromWaitingRoom, MeetingState after)
+    {
+        var me = after.Participants[id];
+        var joined = Welcome(id, after, resumed: false)
+            .Concat(ToRoom(after, Namespaces.Control, new Joined(id, ControlOf(me, after)), except: id));
+        return cameFromWaitingRoom
+            ? joined.Concat(ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(id), except: id))
+            : joined;
+    }
+
+    private static IEnumerable<Notification> RoleChanged(Guid id, Role role, MeetingState after) =>
+        UpdateToAll(id, after).Prepend(new Notification(id, Namespaces.Control, new RoleUpdated(role)));
+
+    private static IEnumerable<Notification> UpdateToAll(Guid id, MeetingState after) =>
+        after.Find(id) is { } p ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after))) : [];
+
+    private static IEnumerable<Notification> UpdateToOthers(Guid id, MeetingState after) =>
+        after.Find(id) is { IsInRoom: true } p
+            ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after)), except: id)
+            : [];
+
+    private static IEnumerable<Notification> ToRoom(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>
+        state.InRoom.Where(p => p.Id != except).Select(p => new Notification(p.Id, ns, payload));
+
+    private static IEnumerable<Notification> ToModerators(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>
+        state.InRoom.Where(p => p.IsModerator && p.Id != except).Select(p => new Notification(p.Id, ns, payload));
+}

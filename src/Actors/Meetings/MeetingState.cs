@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+public enum Presence { Waiting, Accepted, InRoom }
+
+public sealed record RoomSettings(Guid OwnerId, string? Password, bool WaitingRoom);
+
+public sealed record InviteLink(string Code, Guid CreatedBy, DateTimeOffset? Expiration)
+{
+    public bool IsValidAt(DateTimeOffset now) => Expiration is null || Expiration > now;
+}
+
+public sealed record MeetingParticipant(
+    Guid Id,
+    string DisplayName,
+    Role Role,
+    ParticipantIdentity Identity,
+    Presence Presence,
+    DateTimeOffset JoinedAt,
+    bool HandIsUp = false,
+    DateTimeOffset? HandUpdatedAt = null,
+    bool IsConnected = true,
+    DateTimeOffset? DisconnectedAt = null)
+{
+    public bool IsModerator => Role == Role.Moderator;
+
+    public bool IsInRoom => Presence == Presence.InRoom;
+}
+
+/// <summary>The live room. Immutable; changed only by <see cref="MeetingEvolve"/>.</summary>
+public sealed record MeetingState(
+    Guid RoomId,
+    RoomSettings? Room,
+    ImmutableDictionary<string, InviteLink> Invites,
+    ImmutableDictionary<Guid, MeetingParticipant> Participants,
+    string LastHash) : IChainedState<MeetingState>
+{
+    public static MeetingState Empty(Guid roomId) =>
+        new(roomId, null, ImmutableDictionary<string, InviteLink>.Empty,
+            ImmutableDictionary<Guid, MeetingParticipant>.Empty, HashChain.Genesis);
+
+    public bool Exists => Room is not null;
+
+    public IEnumerable<MeetingParticipant> InRoom => Participants.Values.Where(p => p.IsInRoom);
+
+    public IEnumerable<MeetingParticipant> Waiting => Participants.Values.Where(p => !p.IsInRoom);
+
+    public MeetingParticipant? Find(Guid id) => Participants.GetValueOrDefault(id);
+
+    public bool IsOwner(ParticipantIdentity identity) =>
+        Room is not null && identity.UserId == Room.OwnerId && identity.Kind == ParticipationKind.User;
+
+    public MeetingState WithLastHash(string hash) => this with { LastHash = hash };
+}

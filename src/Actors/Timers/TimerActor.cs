@@ -1,0 +1,81 @@
+using Akka.Actor;
+using OpenTalk.Actors.Journal;
+
+namespace OpenTalk.Actors.Timers;
+
+/// <summary>
+/// A countdown or stopwatch as its own sharded entity. After a restart it schedules the expiry from
+/// the stored end time, so the remaining time is right and <see cref="TimerStopped"/> with
+/// <see cref="TimerStopReason.Expired"/> is written exactly once.
+/// </summary>
+public sealed class TimerActor : ChainedEntityActor<TimerState>, IWithTimers
+{
+    private const string ExpiryKey = "expiry";
+    private readonly TimeProvider _clock;
+
+    public TimerActor(string entityId, EngineSettings settings, TimeProvider clock)
+        : base($"timer-{entityId}", TimerState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
+    {
+        _clock = clock;
+        Command<StartTimer>(Handle);
+        Command<StopTimer>(Handle);
+        Command<GetTimer>(_ => Sender.Tell(State.View()));
+        Command<Expire>(_ => ExpireIfDue());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock) =>
+        Akka.Actor.Props.Create<TimerActor>(entityId, settings, clock);
+
+    protected override TimerState Evolve(TimerState state, DomainEvent evt) => TimerState.Evolve(state, evt);
+
+    protected override void OnRecovered() => ScheduleExpiry();
+
+    private void Handle(object command)
+    {
+        var decision = TimerState.Decide(State, command, _clock.GetUtcNow());
+        var replyTo = Sender;
+        if (decision.IsRejected)
+        {
+            replyTo.Tell(State.View() with { Error = decision.Error });
+            return;
+        }
+        PersistChained(decision.Events, afterAll: () =>
+        {
+            ScheduleExpiry();
+            replyTo.Tell(State.View());
+        });
+    }
+
+    private void ScheduleExpiry()
+    {
+        if (State.IsRunning && State.EndsAt is { } endsAt)
+        {
+            var left = endsAt - _clock.GetUtcNow();
+            Timers.StartSingleTimer(ExpiryKey, Expire.Instance, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+        else
+        {
+            Timers.Cancel(ExpiryKey);
+        }
+    }
+
+    private void ExpireIfDue()
+    {
+        if (!State.IsRunning || State.EndsAt is not { } endsAt)
+            return;
+        var now = _clock.GetUtcNow();
+        if (endsAt > now)
+        {
+            ScheduleExpiry(); // woke early (clock skew between scheduler and time provider)
+            return;
+        }
+        PersistChained([new TimerStopped(State.TimerId, TimerStopReason.Expired) { OccurredAt = now }]);
+    }
+
+    private sealed class Expire
+    {
+        public static readonly Expire Instance = new();
+    }
+}

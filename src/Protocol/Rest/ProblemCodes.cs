@@ -1,0 +1,16 @@
+namespace OpenTalk.Protocol.Rest;
+
+/// <summary>The <c>code</c> member of REST problem details.</summary>
+public static class ProblemCodes
+{
+    public const string InvalidJson = "invalid_json";
+    public const string ValidationFailed = "validation_failed";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string WrongRoomPassword = "wrong_room_password";
+    public const string InvalidInviteCode = "invalid_credentials";
+    public const string InvalidTicket = "invalid_ticket";
+    public const string InvalidResumption = "invalid_resumption";
+    public const string Unavailable = "service_unavailable";
+}

@@ -1,0 +1,19 @@
+namespace OpenTalk.Protocol.Rest;
+
+public sealed record CreateRoomRequest(string? Password, bool WaitingRoom = false);
+
+public sealed record RoomResource(Guid Id, Guid CreatedBy, string? Password, bool WaitingRoom);
+
+public sealed record StartRequest(string? Resumption = null);
+
+public sealed record StartInvitedRequest(string? InviteCode, string? Password = null, string? Resumption = null);
+
+public sealed record TicketResponse(string Ticket, string Resumption);
+
+public sealed record CreateInviteRequest(DateTimeOffset? Expiration = null);
+
+public sealed record InviteResource(string InviteCode, Guid Room, Guid CreatedBy, DateTimeOffset? Expiration, bool Active);
+
+public sealed record VerifyInviteRequest(string? InviteCode);
+
+public sealed record VerifyInviteResponse(Guid RoomId, bool PasswordRequired);

@@ -1,0 +1,17 @@
+namespace OpenTalk.Protocol.Signaling;
+
+/// <summary>Payloads of the <c>control</c> commands that carry fields.</summary>
+public sealed record JoinCommand(string? DisplayName);
+
+public sealed record TargetCommand(Guid? Target);
+
+public static class ControlActions
+{
+    public const string Join = "join";
+    public const string EnterRoom = "enter_room";
+    public const string RaiseHand = "raise_hand";
+    public const string LowerHand = "lower_hand";
+    public const string GrantModeratorRole = "grant_moderator_role";
+    public const string RevokeModeratorRole = "revoke_moderator_role";
+    public const string Leave = "leave";
+}

@@ -1,0 +1,28 @@
+namespace OpenTalk.Protocol.Signaling;
+
+/// <summary>Every signaling error code the server sends, in one place.</summary>
+public static class ErrorCodes
+{
+    // Envelope and transport
+    public const string InvalidJson = "invalid_json";
+    public const string InvalidEnvelope = "invalid_envelope";
+    public const string UnknownNamespace = "unknown_namespace";
+    public const string UnknownAction = "unknown_action";
+    public const string InvalidPayload = "invalid_payload";
+    public const string MessageTooLarge = "message_too_large";
+    public const string BinaryNotSupported = "binary_not_supported";
+    public const string RateLimitExceeded = "rate_limit_exceeded";
+    public const string NotJoined = "not_joined";
+    public const string AlreadyJoined = "already_joined";
+
+    // Control
+    public const string InvalidDisplayName = "invalid_display_name";
+    public const string InsufficientPermissions = "insufficient_permissions";
+    public const string TargetNotFound = "target_not_found";
+    public const string NotInWaitingRoom = "not_in_waiting_room";
+    public const string NotAccepted = "not_accepted";
+    public const string RaiseHandsDisabled = "raise_hands_disabled";
+    public const string CannotChangeOwnRole = "cannot_change_own_role";
+    public const string GuestCannotBeModerator = "guest_cannot_be_moderator";
+    public const string ServiceUnavailable = "service_unavailable";
+}

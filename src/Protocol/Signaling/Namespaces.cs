@@ -1,0 +1,8 @@
+namespace OpenTalk.Protocol.Signaling;
+
+public static class Namespaces
+{
+    public const string Control = "control";
+    public const string Echo = "echo";
+    public const string Moderation = "moderation";
+}
