@@ -1,0 +1,28 @@
+namespace OpenTalk.Actors;
+
+public enum JournalProvider { Sqlite, Postgres }
+
+/// <summary>How this node runs the engine: where events go and which cluster it joins.</summary>
+public sealed record EngineOptions
+{
+    public JournalProvider Provider { get; init; } = JournalProvider.Sqlite;
+
+    /// <summary>ADO.NET connection string of the journal database.</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>Address other nodes reach this one on (loopback by default).</summary>
+    public string Hostname { get; init; } = "127.0.0.1";
+
+    /// <summary>Remoting port; 0 picks a free one (fine for a single node).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Seed nodes as <c>akka.tcp://opentalk@host:port</c>; empty means this node forms its own cluster.</summary>
+    public IReadOnlyList<string> SeedNodes { get; init; } = [];
+
+    /// <summary>How often the read journal polls for new events (audit, projections).</summary>
+    public TimeSpan QueryRefreshInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    public EngineSettings Settings { get; init; } = new();
+
+    public const string SystemName = "opentalk";
+}

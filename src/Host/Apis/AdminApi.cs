@@ -1,0 +1,59 @@
+using Akka.Actor;
+using Akka.Cluster;
+using OpenTalk.Host.Auth;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Apis;
+
+public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool IsSelf);
+
+public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyList<string> Unreachable);
+
+public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false);
+
+public sealed record AccountResource(Guid Id, string UserName, string DisplayName, bool IsAdmin);
+
+/// <summary>Cluster view and local accounts, for administrators only.</summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app, bool embeddedSignIn)
+    {
+        var admin = app.MapGroup("/v1/admin").RequireAuthorization();
+        admin.MapGet("/cluster", (HttpContext context, ActorSystem system) =>
+            IsAdmin(context) ? Results.Ok(ViewOf(Cluster.Get(system))) : Problems.For(ProblemCodes.Forbidden));
+        if (embeddedSignIn)
+            admin.MapPost("/accounts", CreateAccount);
+        return app;
+    }
+
+    private static bool IsAdmin(HttpContext context) => CurrentUser.From(context.User)?.IsAdmin == true;
+
+    private static ClusterView ViewOf(Cluster cluster)
+    {
+        var state = cluster.State;
+        return new ClusterView(
+            cluster.SelfAddress.ToString(),
+            state.Leader?.ToString(),
+            state.Members.Select(m => new ClusterMember(m.Address.ToString(), m.Status.ToString().ToLowerInvariant(),
+                m.Roles.ToList(), m.Address == cluster.SelfAddress)).ToList(),
+            state.Unreachable.Select(m => m.Address.ToString()).ToList());
+    }
+
+    private static async Task<IResult> CreateAccount(HttpRequest request, AccountService accounts)
+    {
+        if (!IsAdmin(request.HttpContext))
+            return Problems.For(ProblemCodes.Forbidden);
+        var (body, problem) = await Problems.ReadBodyAsync<CreateAccountRequest>(request);
+        if (problem is not null)
+            return problem;
+        if (string.IsNullOrWhiteSpace(body!.UserName) || body.UserName.Length > 64)
+            return Problems.Validation("user_name", "A user name has 1 to 64 characters.");
+        if (body.Password is not { Length: >= 8 and <= 256 })
+            return Problems.Validation("password", "A password has 8 to 256 characters.");
+        var account = await accounts.CreateAsync(body.UserName.Trim(), body.DisplayName?.Trim() is { Length: > 0 } name ? name : body.UserName.Trim(),
+            body.Password, body.IsAdmin, request.HttpContext.RequestAborted);
+        return account is null
+            ? Problems.Validation("user_name", "That user name is taken.")
+            : Results.Created($"/v1/admin/accounts/{account.Id}", new AccountResource(account.Id, account.UserName, account.DisplayName, account.IsAdmin));
+    }
+}

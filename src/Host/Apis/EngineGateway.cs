@@ -1,0 +1,26 @@
+using Akka.Actor;
+using Akka.Hosting;
+using OpenTalk.Actors.Sharding;
+
+namespace OpenTalk.Host.Apis;
+
+/// <summary>The APIs' way into the engine: one ask, with a timeout that becomes a 503.</summary>
+public sealed class EngineGateway(
+    IRequiredActor<MeetingRegion> meetings,
+    IRequiredActor<ParticipantRegion> participants,
+    IRequiredActor<TimerRegion> timers)
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+
+    public IActorRef Meetings => meetings.ActorRef;
+
+    public IActorRef Participants => participants.ActorRef;
+
+    public IActorRef Timers => timers.ActorRef;
+
+    public Task<T> AskMeetingAsync<T>(IWithRoomId command, CancellationToken ct) =>
+        meetings.ActorRef.Ask<T>(command, AskTimeout, ct);
+
+    public Task<T> AskParticipantAsync<T>(IWithParticipantId command, CancellationToken ct) =>
+        participants.ActorRef.Ask<T>(command, AskTimeout, ct);
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Apis;
+
+/// <summary>Gives framework-made problems (401 challenges, 404 routes) our <c>code</c> member too.</summary>
+public static class ProblemCodesByStatus
+{
+    public static void Add(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Extensions.ContainsKey("code"))
+            return;
+        context.ProblemDetails.Extensions["code"] = context.ProblemDetails.Status switch
+        {
+            401 => ProblemCodes.Unauthorized,
+            403 => ProblemCodes.Forbidden,
+            404 => ProblemCodes.NotFound,
+            405 => "method_not_allowed",
+            >= 500 => "internal_error",
+            _ => "bad_request",
+        };
+    }
+}

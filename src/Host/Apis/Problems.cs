@@ -1,0 +1,51 @@
+using System.Text.Json;
+using OpenTalk.Protocol;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Apis;
+
+/// <summary>RFC 7807 problem details with our <c>code</c> member, one catalog for every API.</summary>
+public static class Problems
+{
+    public static IResult For(string code, string? detail = null, IDictionary<string, string[]>? validationErrors = null)
+    {
+        var (status, title) = code switch
+        {
+            ProblemCodes.InvalidJson => (400, "The request body is not valid JSON."),
+            ProblemCodes.ValidationFailed => (422, "The request is not valid."),
+            ProblemCodes.Unauthorized => (401, "Sign-in is required."),
+            ProblemCodes.Forbidden => (403, "You may not do this."),
+            ProblemCodes.NotFound => (404, "Not found."),
+            ProblemCodes.WrongRoomPassword => (401, "The room password is wrong."),
+            ProblemCodes.InvalidInviteCode => (401, "The invite code is not valid."),
+            ProblemCodes.InvalidTicket => (401, "The signaling ticket is missing, used, expired or unknown."),
+            ProblemCodes.InvalidResumption => (403, "The resumption token does not belong to you or this room."),
+            ProblemCodes.Unavailable => (503, "The service is busy or restarting; try again."),
+            _ => (400, "The request cannot be done."),
+        };
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (validationErrors is not null)
+            extensions["validation_errors"] = validationErrors;
+        return Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+    }
+
+    public static IResult Validation(string field, string message) =>
+        For(ProblemCodes.ValidationFailed, message, new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>Reads a JSON body; a missing or malformed body becomes problem details, never a bare 400.</summary>
+    public static async Task<(T? Body, IResult? Problem)> ReadBodyAsync<T>(HttpRequest request, bool optional = false)
+        where T : class
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
+            return optional ? (null, null) : (null, For(ProblemCodes.InvalidJson, "A JSON body is required."));
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, WireJson.Options, request.HttpContext.RequestAborted);
+            return body is null && !optional ? (null, For(ProblemCodes.InvalidJson, "A JSON body is required.")) : (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, For(ProblemCodes.InvalidJson, e.Message));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OpenTalk.Host.Auth;
+
+/// <summary>The signed-in caller as the APIs see it.</summary>
+public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySet<string> Roles)
+{
+    public const string AdminRole = "opentalk-admin";
+
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true)
+            return null;
+        var subject = principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (string.IsNullOrEmpty(subject))
+            return null;
+        var roles = principal.FindAll("role").Concat(principal.FindAll(ClaimTypes.Role))
+            .Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var name = principal.FindFirstValue("name") ?? principal.FindFirstValue("preferred_username") ?? subject;
+        return new CurrentUser(IdOf(subject), name, roles.Contains(AdminRole), roles);
+    }
+
+    /// <summary>Providers that do not use UUID subjects get a stable UUID derived from the subject.</summary>
+    public static Guid IdOf(string subject) =>
+        Guid.TryParse(subject, out var id) ? id : new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(subject)).AsSpan(0, 16));
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using OpenTalk.Host.Hosting;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace OpenTalk.Host.Auth;
+
+/// <summary>Creates the identity database, the web client, service accounts and the first administrator.</summary>
+public sealed partial class IdentitySeeder(
+    IServiceProvider services,
+    IOptions<SignInSettings> signIn,
+    IOptions<OpenTalkSettings> settings,
+    ILogger<IdentitySeeder> logger) : IHostedService
+{
+    public const string WebClientId = "opentalk-web";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
+        await store.Database.EnsureCreatedAsync(cancellationToken);
+
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        await UpsertAsync(applications, WebClient(), cancellationToken);
+        foreach (var account in signIn.Value.ServiceAccounts)
+            await UpsertAsync(applications, ServiceClient(account), cancellationToken);
+
+        if (!await store.Accounts.AnyAsync(cancellationToken))
+            await CreateInitialAdminAsync(store, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private OpenIddictApplicationDescriptor WebClient()
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = WebClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "OpenTalk web app",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        // Native and test clients use loopback callbacks (RFC 8252); the web app its own origin.
+        foreach (var uri in signIn.Value.RedirectUris.Append("http://127.0.0.1/callback").Append("http://localhost/callback"))
+            descriptor.RedirectUris.Add(new Uri(uri));
+        return descriptor;
+    }
+
+    private static OpenIddictApplicationDescriptor ServiceClient(ServiceAccount account)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = account.ClientId,
+            ClientSecret = account.ClientSecret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = $"Service account {account.ClientId}",
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+        };
+        return descriptor;
+    }
+
+    private static async Task UpsertAsync(IOpenIddictApplicationManager manager, OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
+    {
+        var existing = await manager.FindByClientIdAsync(descriptor.ClientId!, ct);
+        if (existing is null)
+            await manager.CreateAsync(descriptor, ct);
+        else
+            await manager.UpdateAsync(existing, descriptor, ct);
+    }
+
+    private async Task CreateInitialAdminAsync(IdentityStore store, CancellationToken ct)
+    {
+        var password = signIn.Value.InitialAdminPassword;
+        var passwordFile = Path.Combine(settings.Value.DataFolder, "admin-password.txt");
+        if (string.IsNullOrEmpty(password))
+        {
+            password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', '-').Replace('+', '_');
+            await File.WriteAllTextAsync(passwordFile, password + "\n", ct);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        var admin = new Account
+        {
+            Id = Guid.NewGuid(), UserName = signIn.Value.InitialAdmin, DisplayName = "Administrator", IsAdmin = true,
+        };
+        admin.PasswordHash = new PasswordHasher<Account>().HashPassword(admin, password);
+        store.Accounts.Add(admin);
+        await store.SaveChangesAsync(ct);
+        LogAdminCreated(admin.UserName, passwordFile);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first administrator '{UserName}'; its password is in {PasswordFile} unless it was configured.")]
+    private partial void LogAdminCreated(string userName, string passwordFile);
+}

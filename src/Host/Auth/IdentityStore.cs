@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OpenTalk.Host.Auth;
+
+/// <summary>A local account of the embedded sign-in provider.</summary>
+public sealed class Account
+{
+    public Guid Id { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public string PasswordHash { get; set; } = "";
+
+    public bool IsAdmin { get; set; }
+}
+
+/// <summary>Accounts plus OpenIddict's applications, authorizations and tokens (SQLite in the data folder).</summary>
+public sealed class IdentityStore(DbContextOptions<IdentityStore> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Account>().HasIndex(a => a.UserName).IsUnique();
+    }
+}

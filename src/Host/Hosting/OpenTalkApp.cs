@@ -1,0 +1,64 @@
+using Akka.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTalk.Actors;
+using OpenTalk.Host.Apis;
+using OpenTalk.Host.Auth;
+using OpenTalk.Host.Signaling;
+
+namespace OpenTalk.Host.Hosting;
+
+/// <summary>Builds the node: settings, sign-in, engine, APIs and signaling.</summary>
+public static class OpenTalkApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = builder.Configuration.GetSection(OpenTalkSettings.Section).Get<OpenTalkSettings>() ?? new OpenTalkSettings();
+        var signIn = builder.Configuration.GetSection(SignInSettings.Section).Get<SignInSettings>() ?? new SignInSettings();
+        builder.Services.AddOptions<OpenTalkSettings>().BindConfiguration(OpenTalkSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SignInSettings>().BindConfiguration(SignInSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        Directory.CreateDirectory(settings.DataFolder);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodesByStatus.Add);
+        builder.Services.AddOpenTalkSignIn(signIn, settings.DataFolder);
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddSingleton<EngineGateway>();
+        builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) =>
+            akka.WithOpenTalkEngine(EngineOptionsFrom(settings), TimeProvider.System));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous();
+        if (signIn.IsEmbedded)
+            app.MapEmbeddedSignIn();
+        app.MapRoomsApi();
+        app.MapAuditApi();
+        app.MapAdminApi(signIn.IsEmbedded);
+        app.MapSignaling();
+        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());
+        return app;
+    }
+
+    private static EngineOptions EngineOptionsFrom(OpenTalkSettings settings) => new()
+    {
+        Provider = string.IsNullOrWhiteSpace(settings.Postgres) ? JournalProvider.Sqlite : JournalProvider.Postgres,
+        ConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)
+            ? $"Data Source={Path.GetFullPath(Path.Combine(settings.DataFolder, "journal.db"))}"
+            : settings.Postgres,
+        Hostname = settings.ClusterHostname,
+        Port = settings.ClusterPort,
+        SeedNodes = settings.ClusterSeeds,
+        Settings = new EngineSettings
+        {
+            SnapshotEvery = settings.SnapshotEvery,
+            ResumeWindow = TimeSpan.FromSeconds(settings.ResumeWindowSeconds),
+            TicketLifetime = TimeSpan.FromSeconds(settings.TicketLifetimeSeconds),
+        },
+    };
+}

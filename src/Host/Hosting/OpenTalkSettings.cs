@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpenTalk.Host.Hosting;
+
+/// <summary>The node's settings (section <c>OpenTalk</c>); see <c>deploy/opentalk.sample.json</c>.</summary>
+public sealed class OpenTalkSettings
+{
+    public const string Section = "OpenTalk";
+
+    /// <summary>Folder for the SQLite journal, identity database and keys.</summary>
+    [Required]
+    public string DataFolder { get; set; } = ".data";
+
+    /// <summary>Postgres connection string; when empty the journal is a SQLite file in the data folder.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>Address this node is reached at by other nodes.</summary>
+    [Required]
+    public string ClusterHostname { get; set; } = "127.0.0.1";
+
+    [Range(0, 65535)]
+    public int ClusterPort { get; set; }
+
+    /// <summary>Seed nodes (<c>akka.tcp://opentalk@host:port</c>); empty forms a one-node cluster.</summary>
+    public string[] ClusterSeeds { get; set; } = [];
+
+    [Range(0, 100_000)]
+    public int SnapshotEvery { get; set; } = 100;
+
+    [Range(1, 3600)]
+    public int ResumeWindowSeconds { get; set; } = 30;
+
+    [Range(1, 600)]
+    public int TicketLifetimeSeconds { get; set; } = 30;
+}
+
+/// <summary>Sign-in settings (section <c>SignIn</c>).</summary>
+public sealed class SignInSettings
+{
+    public const string Section = "SignIn";
+
+    /// <summary>An external OpenID Connect issuer (e.g. Keycloak). Empty: the embedded provider signs people in.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience access tokens must carry.</summary>
+    [Required]
+    public string Audience { get; set; } = "opentalk";
+
+    /// <summary>Allow an http:// authority (loopback tests, development).</summary>
+    public bool AllowHttpAuthority { get; set; }
+
+    /// <summary>Name of the first administrator the embedded provider creates.</summary>
+    [Required]
+    public string InitialAdmin { get; set; } = "admin";
+
+    /// <summary>Its password; when empty a random one is written to <c>admin-password.txt</c> in the data folder.</summary>
+    public string? InitialAdminPassword { get; set; }
+
+    /// <summary>Service accounts for the client-credentials flow (embedded provider only).</summary>
+    public ServiceAccount[] ServiceAccounts { get; set; } = [];
+
+    /// <summary>Extra redirect URIs for the web client (the embedded provider always allows loopback callbacks).</summary>
+    public string[] RedirectUris { get; set; } = [];
+
+    public bool IsEmbedded => string.IsNullOrWhiteSpace(Authority);
+}
+
+public sealed class ServiceAccount
+{
+    [Required]
+    public string ClientId { get; set; } = "";
+
+    [Required]
+    public string ClientSecret { get; set; } = "";
+
+    public string[] Roles { get; set; } = [];
+}

@@ -1,0 +1,4 @@
+using OpenTalk.Host.Hosting;
+
+var app = OpenTalkApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Host.Signaling;
+
+/// <summary>
+/// Turns a client frame into a command. Never throws on bad input: every problem becomes an
+/// <see cref="ParsedMessage.Invalid"/> with the code the client is sent.
+/// </summary>
+public static class ClientMessageParser
+{
+    public static ParsedMessage Parse(ReadOnlySpan<byte> frame)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(frame.ToArray());
+        }
+        catch (JsonException)
+        {
+            return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.InvalidJson);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("namespace", out var nsElement) || nsElement.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object
+                || !payload.TryGetProperty("action", out var actionElement) || actionElement.ValueKind != JsonValueKind.String)
+                return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.InvalidEnvelope);
+
+            var ns = nsElement.GetString()!;
+            var action = actionElement.GetString()!;
+            return ns switch
+            {
+                Namespaces.Control => ParseControl(action, payload),
+                Namespaces.Echo => action == "ping"
+                    ? new ParsedMessage.Ping()
+                    : new ParsedMessage.Invalid(Namespaces.Echo, ErrorCodes.UnknownAction),
+                Namespaces.Moderation => ParseModeration(action, payload),
+                _ => new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.UnknownNamespace),
+            };
+        }
+    }
+
+    private static ParsedMessage ParseControl(string action, JsonElement payload)
+    {
+        const string ns = Namespaces.Control;
+        return action switch
+        {
+            ControlActions.Join => payload.TryGetProperty("display_name", out var name) && name.ValueKind == JsonValueKind.String
+                ? new ParsedMessage.JoinRequest(name.GetString()!)
+                : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload),
+            ControlActions.EnterRoom => new ParsedMessage.ForMeeting(ns, action, (room, me) => new EnterRoom(room, me)),
+            ControlActions.RaiseHand => new ParsedMessage.ForMeeting(ns, action, (room, me) => new RaiseHand(room, me)),
+            ControlActions.LowerHand => new ParsedMessage.ForMeeting(ns, action, (room, me) => new LowerHand(room, me)),
+            ControlActions.Leave => new ParsedMessage.ForMeeting(ns, action, (room, me) => new Leave(room, me)),
+            ControlActions.GrantModeratorRole => WithTarget(ns, action, payload, (room, me, target) => new GrantModeratorRole(room, me, target)),
+            ControlActions.RevokeModeratorRole => WithTarget(ns, action, payload, (room, me, target) => new RevokeModeratorRole(room, me, target)),
+            _ => new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction),
+        };
+    }
+
+    private static ParsedMessage ParseModeration(string action, JsonElement payload) => action switch
+    {
+        ModerationActions.Accept => WithTarget(Namespaces.Moderation, action, payload,
+            (room, me, target) => new AcceptFromWaitingRoom(room, me, target)),
+        _ => new ParsedMessage.Invalid(Namespaces.Moderation, ErrorCodes.UnknownAction),
+    };
+
+    private static ParsedMessage WithTarget(string ns, string action, JsonElement payload, Func<Guid, Guid, Guid, IParticipantCommand> build) =>
+        payload.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.String && target.TryGetGuid(out var id)
+            ? new ParsedMessage.ForMeeting(ns, action, (room, me) => build(room, me, id))
+            : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
+}

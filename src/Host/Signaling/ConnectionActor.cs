@@ -1,0 +1,110 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Akka.Actor;
+using Akka.Event;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Host.Signaling;
+
+/// <summary>
+/// One per signaling socket. Forwards the client's commands to the meeting's shard region and
+/// writes what the meeting sends. If the meeting entity moves or restarts, it re-attaches.
+/// </summary>
+public sealed class ConnectionActor : ReceiveActor
+{
+    private readonly Guid _roomId;
+    private readonly Guid _participantId;
+    private readonly ParticipantIdentity _identity;
+    private readonly IActorRef _meetings;
+    private readonly ChannelWriter<OutgoingFrame> _socket;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private IActorRef? _meeting;
+
+    public ConnectionActor(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket)
+    {
+        _roomId = roomId;
+        _participantId = participantId;
+        _identity = identity;
+        _meetings = meetings;
+        _socket = socket;
+
+        Receive<ParsedMessage>(Handle);
+        Receive<Outbound>(o => _socket.TryWrite(new OutgoingFrame.Text(o.Json)));
+        Receive<Attached>(_ =>
+        {
+            if (_meeting is not null && !_meeting.Equals(Sender))
+                Context.Unwatch(_meeting);
+            _meeting = Sender;
+            Context.Watch(_meeting);
+        });
+        Receive<Detached>(d =>
+        {
+            _log.Info("Closing the socket of participant {0}: {1}", _participantId, d.Reason);
+            _meeting = null;
+            _socket.TryWrite(new OutgoingFrame.Close(WebSocketCloseStatus.NormalClosure, d.Reason));
+            _socket.TryComplete();
+            Context.Stop(Self);
+        });
+        Receive<Terminated>(t =>
+        {
+            if (!t.ActorRef.Equals(_meeting))
+                return;
+            // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
+            _log.Info("Meeting {0} moved; participant {1} re-attaches", _roomId, _participantId);
+            _meeting = null;
+            _meetings.Tell(new Reattach(_roomId, _participantId, Self));
+        });
+        Receive<SocketClosed>(c =>
+        {
+            _meetings.Tell(new ConnectionLost(_roomId, _participantId, Self));
+            _socket.TryComplete();
+            Context.Stop(Self);
+        });
+        Receive<ShutDown>(_ =>
+        {
+            _socket.TryWrite(new OutgoingFrame.Close(WebSocketCloseStatus.EndpointUnavailable, CloseReasons.ServerShuttingDown));
+            _socket.TryComplete();
+        });
+    }
+
+    public static Props Props(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket) =>
+        Akka.Actor.Props.Create<ConnectionActor>(roomId, participantId, identity, meetings, socket);
+
+    private void Handle(ParsedMessage message)
+    {
+        switch (message)
+        {
+            case ParsedMessage.Invalid invalid:
+                SendError(invalid.Namespace, invalid.Error);
+                break;
+            case ParsedMessage.Ping:
+                Send(Namespaces.Echo, new Pong());
+                break;
+            case ParsedMessage.JoinRequest join when _meeting is not null:
+                SendError(Namespaces.Control, ErrorCodes.AlreadyJoined);
+                break;
+            case ParsedMessage.JoinRequest join:
+                _meetings.Tell(new Join(_roomId, _participantId, _identity, join.DisplayName, Self));
+                break;
+            case ParsedMessage.ForMeeting command when _meeting is null:
+                SendError(command.Namespace, ErrorCodes.NotJoined);
+                break;
+            case ParsedMessage.ForMeeting command:
+                _meetings.Tell(command.Build(_roomId, _participantId));
+                break;
+        }
+    }
+
+    private void Send(string ns, ServerPayload payload) =>
+        _socket.TryWrite(new OutgoingFrame.Text(new ServerEnvelope(ns, DateTimeOffset.UtcNow, payload).ToJson()));
+
+    private void SendError(string ns, string error) => Send(ns, new ErrorPayload(error));
+
+    /// <summary>The client's socket closed or broke without <c>leave</c>.</summary>
+    public sealed record SocketClosed;
+
+    /// <summary>This node is stopping: close with 1001 so the client resumes elsewhere.</summary>
+    public sealed record ShutDown;
+}

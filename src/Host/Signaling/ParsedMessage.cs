@@ -1,0 +1,16 @@
+using OpenTalk.Actors.Meetings;
+
+namespace OpenTalk.Host.Signaling;
+
+/// <summary>What a client frame turned out to be.</summary>
+public abstract record ParsedMessage
+{
+    public sealed record Invalid(string Namespace, string Error) : ParsedMessage;
+
+    public sealed record Ping : ParsedMessage;
+
+    public sealed record JoinRequest(string DisplayName) : ParsedMessage;
+
+    /// <summary>A command for the meeting, built once the connection knows its room and participant.</summary>
+    public sealed record ForMeeting(string Namespace, string Action, Func<Guid, Guid, IParticipantCommand> Build) : ParsedMessage;
+}

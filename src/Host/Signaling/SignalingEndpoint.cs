@@ -1,0 +1,141 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using Akka.Actor;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Host.Apis;
+using OpenTalk.Protocol.Rest;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Host.Signaling;
+
+/// <summary>
+/// <c>GET /signaling</c>: redeems the ticket named in the subprotocol header (once, on any node),
+/// then pumps frames between the socket and its <see cref="ConnectionActor"/>.
+/// </summary>
+public static partial class SignalingEndpoint
+{
+    public const int BurstCapacity = 30;
+    public const double SustainedPerSecond = 10;
+
+    public static IEndpointRouteBuilder MapSignaling(this IEndpointRouteBuilder app)
+    {
+        app.Map(Subprotocol.Path, Handle).AllowAnonymous();
+        return app;
+    }
+
+    private static async Task Handle(HttpContext context, EngineGateway engine, ActorSystem system,
+        ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Problems.For(ProblemCodes.ValidationFailed, "This endpoint speaks WebSocket only.").ExecuteAsync(context);
+            return;
+        }
+
+        var protocols = context.WebSockets.WebSocketRequestedProtocols;
+        var ticket = protocols.FirstOrDefault(p => p.StartsWith(Subprotocol.TicketPrefix, StringComparison.Ordinal))?[Subprotocol.TicketPrefix.Length..];
+        if (!protocols.Contains(Subprotocol.Json) || ticket is null || Secrets.Split(ticket) is not var (participantId, secret))
+        {
+            await Problems.For(ProblemCodes.InvalidTicket).ExecuteAsync(context);
+            return;
+        }
+
+        var redeemed = await engine.AskParticipantAsync<ParticipantReply>(new RedeemTicket(participantId, Secrets.Hash(secret)), context.RequestAborted);
+        if (!redeemed.IsOk)
+        {
+            await Problems.For(ProblemCodes.InvalidTicket).ExecuteAsync(context);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = Subprotocol.Json,
+            KeepAliveInterval = TimeSpan.FromSeconds(15),
+        });
+        var outgoing = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
+        var connection = system.ActorOf(ConnectionActor.Props(redeemed.RoomId!.Value, participantId, redeemed.Identity!, engine.Meetings, outgoing.Writer));
+        registry.Add(connection);
+        var log = loggers.CreateLogger(typeof(SignalingEndpoint));
+        try
+        {
+            var writer = WriteAsync(socket, outgoing.Reader, log);
+            await ReadAsync(socket, connection, outgoing.Writer, clock, context.RequestAborted);
+            connection.Tell(new ConnectionActor.SocketClosed());
+            await writer;
+        }
+        finally
+        {
+            registry.Remove(connection);
+        }
+    }
+
+    private static async Task ReadAsync(WebSocket socket, IActorRef connection, ChannelWriter<OutgoingFrame> outgoing,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var limiter = new RateLimiter(BurstCapacity, SustainedPerSecond, clock);
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        var tooLarge = false;
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                    return;
+                if (!tooLarge && result.MessageType == WebSocketMessageType.Text)
+                {
+                    message.Write(buffer, 0, result.Count);
+                    tooLarge = message.Length > Subprotocol.MaxFrameBytes;
+                }
+                if (!result.EndOfMessage)
+                    continue;
+
+                string? error = result.MessageType == WebSocketMessageType.Binary ? ErrorCodes.BinaryNotSupported
+                    : tooLarge ? ErrorCodes.MessageTooLarge
+                    : !limiter.TryTake() ? ErrorCodes.RateLimitExceeded
+                    : null;
+                if (error is null)
+                    connection.Tell(ClientMessageParser.Parse(message.GetBuffer().AsSpan(0, (int)message.Length)));
+                else
+                    outgoing.TryWrite(new OutgoingFrame.Text(new ServerEnvelope(Namespaces.Control, clock.GetUtcNow(), new ErrorPayload(error)).ToJson()));
+                message.SetLength(0);
+                tooLarge = false;
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // The client went away without a close handshake: the connection actor records it.
+        }
+    }
+
+    private static async Task WriteAsync(WebSocket socket, ChannelReader<OutgoingFrame> frames, ILogger log)
+    {
+        try
+        {
+            await foreach (var frame in frames.ReadAllAsync())
+            {
+                if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+                    return;
+                switch (frame)
+                {
+                    case OutgoingFrame.Text text:
+                        await socket.SendAsync(Encoding.UTF8.GetBytes(text.Json), WebSocketMessageType.Text, true, CancellationToken.None);
+                        break;
+                    case OutgoingFrame.Close close:
+                        LogClosing(log, close.Reason);
+                        await socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
+                        return;
+                }
+            }
+        }
+        catch (WebSocketException)
+        {
+            // Nothing more can be sent; the reader sees the broken socket too.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closing a signaling socket: {Reason}")]
+    private static partial void LogClosing(ILogger logger, string reason);
+}
