@@ -36,10 +36,6 @@ public sealed record Update(Guid Id, ControlState Control) : ServerPayload("upda
 
 public sealed record Left(Guid Id, LeftReason Reason) : ServerPayload("left");
 
-public sealed record HandRaised() : ServerPayload("hand_raised");
-
-public sealed record HandLowered() : ServerPayload("hand_lowered");
-
 public sealed record RoleUpdated(Role NewRole) : ServerPayload("role_updated");
 
 public sealed record Pong() : ServerPayload("pong");

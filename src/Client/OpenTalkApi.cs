@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenTalk.Protocol;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Client;
+
+/// <summary>Typed client of the REST API v1. Set <see cref="AccessToken"/> for calls that need a user.</summary>
+public sealed class OpenTalkApi(HttpClient http)
+{
+    public string? AccessToken { get; set; }
+
+    public Uri BaseAddress => http.BaseAddress!;
+
+    public Task<RoomResource> CreateRoomAsync(CreateRoomRequest request, CancellationToken ct = default) =>
+        SendAsync<RoomResource>(HttpMethod.Post, "v1/rooms", request, ct);
+
+    public Task<RoomResource> GetRoomAsync(Guid roomId, CancellationToken ct = default) =>
+        SendAsync<RoomResource>(HttpMethod.Get, $"v1/rooms/{roomId}", null, ct);
+
+    public Task<InviteResource> CreateInviteAsync(Guid roomId, CreateInviteRequest? request = null, CancellationToken ct = default) =>
+        SendAsync<InviteResource>(HttpMethod.Post, $"v1/rooms/{roomId}/invites", request ?? new CreateInviteRequest(), ct);
+
+    public Task<VerifyInviteResponse> VerifyInviteAsync(string code, CancellationToken ct = default) =>
+        SendAsync<VerifyInviteResponse>(HttpMethod.Post, "v1/invite/verify", new VerifyInviteRequest(code), ct);
+
+    public Task<TicketResponse> StartAsync(Guid roomId, string? resumption = null, CancellationToken ct = default) =>
+        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start", new StartRequest(resumption), ct);
+
+    public Task<TicketResponse> StartInvitedAsync(Guid roomId, string inviteCode, string? password = null, string? resumption = null, CancellationToken ct = default) =>
+        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption), ct);
+
+    public Task<JsonElement> GetAuditEventsAsync(Guid roomId, long? from = null, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/events" + (from is { } f ? $"?from={f}" : ""), null, ct);
+
+    public Task<JsonElement> VerifyAuditAsync(Guid roomId, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/verify", null, ct);
+
+    public Task<JsonElement> GetClusterAsync(CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/cluster", null, ct);
+
+    public Task<JsonElement> CreateAccountAsync(string userName, string password, string? displayName = null, bool isAdmin = false, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, "v1/admin/accounts",
+            new { user_name = userName, password, display_name = displayName, is_admin = isAdmin }, ct);
+
+    /// <summary>Sends any request (raw body allowed) and returns the response unread, for callers testing errors.</summary>
+    public async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (AccessToken is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+        return await http.SendAsync(request, ct);
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: WireJson.Options);
+        using var response = await SendRawAsync(method, path, content, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);
+        return JsonSerializer.Deserialize<T>(text, WireJson.Options)!;
+    }
+
+    private static string? CodeOf(string problem)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(problem);
+            return doc.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Timers;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Tests;
+
+public class JournalSerializationTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly ParticipantIdentity Someone = ParticipantIdentity.ForUser(Guid.NewGuid());
+
+    public static TheoryData<object> Samples() =>
+    [
+        new RoomCreated(Guid.NewGuid(), Guid.NewGuid(), "pw", true) { OccurredAt = At, By = "user:x", PrevHash = "ab" },
+        new InviteCreated("code", At.AddDays(1)) { OccurredAt = At },
+        new ParticipantJoined(Guid.NewGuid(), "Olga", Role.Moderator, Someone) { OccurredAt = At },
+        new ParticipantWaiting(Guid.NewGuid(), "Gus", Role.Guest, ParticipantIdentity.ForGuest("c")) { OccurredAt = At },
+        new ParticipantAccepted(Guid.NewGuid()) { OccurredAt = At },
+        new ParticipantDisconnected(Guid.NewGuid(), DisconnectReasons.ConnectionLost) { OccurredAt = At },
+        new ParticipantReconnected(Guid.NewGuid()) { OccurredAt = At },
+        new ParticipantLeft(Guid.NewGuid(), LeftReason.Timeout) { OccurredAt = At },
+        new HandRaised(Guid.NewGuid()) { OccurredAt = At },
+        new HandLowered(Guid.NewGuid()) { OccurredAt = At },
+        new ModeratorRoleGranted(Guid.NewGuid()) { OccurredAt = At },
+        new ModeratorRoleRevoked(Guid.NewGuid()) { OccurredAt = At },
+        new ParticipantRegistered(Guid.NewGuid(), Guid.NewGuid(), Someone) { OccurredAt = At },
+        new TicketIssued("hash", At.AddSeconds(30)) { OccurredAt = At },
+        new TicketRedeemed("hash") { OccurredAt = At },
+        new ResumptionIssued("hash") { OccurredAt = At },
+        new TimerStarted(Guid.NewGuid(), Guid.NewGuid(), TimerKind.Countdown, TimeSpan.FromMinutes(5), "Break") { OccurredAt = At },
+        new TimerStopped(Guid.NewGuid(), TimerStopReason.Expired) { OccurredAt = At },
+    ];
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_event_round_trips_under_its_stable_manifest(object evt)
+    {
+        var manifest = EventCatalog.ManifestOf(evt.GetType());
+        var bytes = JournalJson.Serialize(evt);
+        var back = JournalJson.Deserialize(bytes, EventCatalog.TypeOf(manifest));
+        Assert.Equal(evt, back);
+        Assert.Matches(@"^[a-z]+\.[a-z_]+\.v\d+$", manifest);
+        Assert.DoesNotContain("OpenTalk.", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_are_snake_case_json_with_when_and_who()
+    {
+        var json = Encoding.UTF8.GetString(JournalJson.Serialize(new HandRaised(Guid.Empty) { OccurredAt = At, By = "participant:p" }));
+        Assert.Contains("\"participant_id\":\"00000000-0000-0000-0000-000000000000\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"occurred_at\":\"2026-11-25T10:00:00+00:00\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"by\":\"participant:p\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"prev_hash\":\"\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_meeting_state_snapshot_round_trips()
+    {
+        var state = new Journal.DomainEvent[]
+        {
+            new RoomCreated(Guid.NewGuid(), Guid.NewGuid(), null, false),
+            new ParticipantJoined(Guid.NewGuid(), "Olga", Role.Moderator, Someone) { OccurredAt = At },
+        }.Aggregate(MeetingState.Empty(Guid.NewGuid()), MeetingEvolve.Apply).WithLastHash("abc");
+        var back = (MeetingState)JournalJson.Deserialize(JournalJson.Serialize(state), typeof(MeetingState));
+        Assert.Equal(state.LastHash, back.LastHash);
+        Assert.Equal(state.Participants.Values.Single(), back.Participants.Values.Single());
+        Assert.Equal(state.Room, back.Room);
+    }
+}

@@ -1,0 +1,132 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Rest;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Tests;
+
+/// <summary>Given a history, when a command arrives, then these events (or this refusal).</summary>
+public class MeetingDeciderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Room = Guid.NewGuid();
+    private static readonly Guid Owner = Guid.NewGuid();
+    private static readonly Guid OwnerP = Guid.NewGuid();
+    private static readonly Guid UserP = Guid.NewGuid();
+    private static readonly Guid GuestP = Guid.NewGuid();
+    private static readonly ParticipantIdentity OwnerId = ParticipantIdentity.ForUser(Owner);
+    private static readonly ParticipantIdentity UserId = ParticipantIdentity.ForUser(Guid.NewGuid());
+    private static readonly ParticipantIdentity GuestId = ParticipantIdentity.ForGuest("code");
+
+    private static MeetingState Given(params DomainEvent[] history) =>
+        history.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
+
+    private static RoomCreated Created(bool waitingRoom = false) => new(Room, Owner, null, waitingRoom);
+
+    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
+
+    [Fact]
+    public void Owner_joins_as_moderator_and_others_by_their_kind()
+    {
+        var state = Given(Created());
+        var owner = Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new Join(Room, OwnerP, OwnerId, "Olga", Akka.Actor.ActorRefs.Nobody)).Events));
+        var guest = Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody)).Events));
+        Assert.Equal(Role.Moderator, owner.Role);
+        Assert.Equal(Role.Guest, guest.Role);
+        Assert.Equal(Now, owner.OccurredAt);
+        Assert.Equal($"participant:{OwnerP}", owner.By);
+    }
+
+    [Fact]
+    public void With_the_waiting_room_on_a_guest_waits_until_accepted_then_enters()
+    {
+        var state = Given(Created(waitingRoom: true),
+            new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId));
+        var waiting = When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody));
+        Assert.IsType<ParticipantWaiting>(Assert.Single(waiting.Events));
+        state = Given([.. new DomainEvent[] { Created(true), new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId) }, .. waiting.Events]);
+
+        Assert.Equal(ErrorCodes.NotAccepted, When(state, new EnterRoom(Room, GuestP)).Error);
+        var accepted = When(state, new AcceptFromWaitingRoom(Room, OwnerP, GuestP));
+        state = MeetingEvolve.Apply(state, Assert.IsType<ParticipantAccepted>(Assert.Single(accepted.Events)));
+        Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new EnterRoom(Room, GuestP)).Events));
+    }
+
+    [Fact]
+    public void Meeting_refuses_grant_from_a_non_moderator_and_writes_nothing()
+    {
+        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId),
+            new ParticipantJoined(UserP, "Uma", Role.User, UserId));
+        var decision = When(state, new GrantModeratorRole(Room, UserP, OwnerP));
+        Assert.Equal(ErrorCodes.InsufficientPermissions, decision.Error);
+        Assert.Empty(decision.Events);
+    }
+
+    [Fact]
+    public void A_guest_cannot_be_made_moderator()
+    {
+        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId),
+            new ParticipantJoined(GuestP, "Gus", Role.Guest, GuestId));
+        Assert.Equal(ErrorCodes.GuestCannotBeModerator, When(state, new GrantModeratorRole(Room, OwnerP, GuestP)).Error);
+    }
+
+    [Fact]
+    public void Raising_a_raised_hand_writes_nothing_and_lowering_it_does()
+    {
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId), new HandRaised(UserP));
+        Assert.Empty(When(state, new RaiseHand(Room, UserP)).Events);
+        Assert.IsType<HandLowered>(Assert.Single(When(state, new LowerHand(Room, UserP)).Events));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("bad\u0007name")]
+    public void Join_refuses_an_unusable_display_name(string name)
+    {
+        var state = Given(Created());
+        Assert.Equal(ErrorCodes.InvalidDisplayName, When(state, new Join(Room, UserP, UserId, name, Akka.Actor.ActorRefs.Nobody)).Error);
+    }
+
+    [Fact]
+    public void A_disconnected_participant_that_comes_back_is_reconnected_not_joined_again()
+    {
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId),
+            new ParticipantDisconnected(UserP, DisconnectReasons.ConnectionLost));
+        Assert.IsType<ParticipantReconnected>(Assert.Single(When(state, new Join(Room, UserP, UserId, "Uma", Akka.Actor.ActorRefs.Nobody)).Events));
+    }
+
+    [Fact]
+    public void Someone_else_cannot_take_over_a_participant_id()
+    {
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId));
+        Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new Join(Room, UserP, GuestId, "Mallory", Akka.Actor.ActorRefs.Nobody)).Error);
+    }
+
+    [Fact]
+    public void A_participant_never_reattached_after_recovery_is_recorded_as_disconnected_then_timed_out()
+    {
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId));
+        var events = When(state, new ExpireResumption(UserP)).Events;
+        Assert.Collection(events,
+            e => Assert.Equal(DisconnectReasons.NotReattached, Assert.IsType<ParticipantDisconnected>(e).Reason),
+            e => Assert.Equal(LeftReason.Timeout, Assert.IsType<ParticipantLeft>(e).Reason));
+    }
+
+    [Fact]
+    public void Only_the_owner_creates_invites_and_not_already_expired_ones()
+    {
+        var state = Given(Created());
+        Assert.Equal(ProblemCodes.Forbidden, When(state, new CreateInvite(Room, Guid.NewGuid(), "c", null)).Error);
+        Assert.Equal(ProblemCodes.ValidationFailed, When(state, new CreateInvite(Room, Owner, "c", Now.AddMinutes(-1))).Error);
+        Assert.IsType<InviteCreated>(Assert.Single(When(state, new CreateInvite(Room, Owner, "c", Now.AddDays(1))).Events));
+    }
+
+    [Fact]
+    public void Commands_to_a_room_that_was_never_created_are_refused()
+    {
+        Assert.Equal(ProblemCodes.NotFound, When(Given(), new Join(Room, UserP, UserId, "Uma", Akka.Actor.ActorRefs.Nobody)).Error);
+        Assert.Equal(MeetingDecider.AlreadyExists, When(Given(Created()), new CreateRoom(Room, Owner, null, false)).Error);
+    }
+}
