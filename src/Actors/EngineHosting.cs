@@ -51,6 +51,7 @@ public static class EngineHosting
     {
         var provider = options.Provider == JournalProvider.Postgres ? "PostgreSQL" : "SQLite.MS";
         var connection = Quote(options.ConnectionString);
+        var snapshots = Quote(options.SnapshotConnectionString ?? options.ConnectionString);
         var refresh = ((int)options.QueryRefreshInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         // Csv tags: measured faster than the tag table for our reads and writes (see NOTES).
         return $$"""
@@ -78,7 +79,7 @@ public static class EngineHosting
                 plugin = "akka.persistence.snapshot-store.sql"
                 sql {
                   class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
-                  connection-string = {{connection}}
+                  connection-string = {{snapshots}}
                   provider-name = "{{provider}}"
                   auto-initialize = true
                   warn-on-auto-init-fail = false

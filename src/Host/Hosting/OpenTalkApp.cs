@@ -4,6 +4,7 @@ using OpenTalk.Actors;
 using OpenTalk.Host.Apis;
 using OpenTalk.Host.Auth;
 using OpenTalk.Host.Signaling;
+using OpenTalk.Protocol;
 
 namespace OpenTalk.Host.Hosting;
 
@@ -20,6 +21,7 @@ public static class OpenTalkApp
 
         Directory.CreateDirectory(settings.DataFolder);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodesByStatus.Add);
         builder.Services.AddOpenTalkSignIn(signIn, settings.DataFolder);
         builder.Services.AddScoped<AccountService>();
@@ -51,6 +53,10 @@ public static class OpenTalkApp
         ConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)
             ? $"Data Source={Path.GetFullPath(Path.Combine(settings.DataFolder, "journal.db"))}"
             : settings.Postgres,
+        // SQLite has one writer per file: snapshots get their own, so they never wait on the journal.
+        SnapshotConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)
+            ? $"Data Source={Path.GetFullPath(Path.Combine(settings.DataFolder, "snapshots.db"))}"
+            : null,
         Hostname = settings.ClusterHostname,
         Port = settings.ClusterPort,
         SeedNodes = settings.ClusterSeeds,

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTalk.Client;
+using OpenTalk.Host.Hosting;
+
+namespace OpenTalk.Host.Tests.Infrastructure;
+
+/// <summary>
+/// One real OpenTalk node in this process: Kestrel on a free loopback port, the embedded sign-in
+/// provider, and the journal on Postgres (given a connection string) or SQLite in its data folder.
+/// </summary>
+public sealed class TestNode : IAsyncDisposable
+{
+    public const string AdminPassword = "admin-password-for-tests";
+    public const string ServiceClientId = "test-service";
+    public const string ServiceClientSecret = "test-service-secret-1234";
+
+    private readonly WebApplication _app;
+
+    private TestNode(WebApplication app, Uri baseUri, string dataFolder)
+    {
+        _app = app;
+        BaseUri = baseUri;
+        DataFolder = dataFolder;
+    }
+
+    public Uri BaseUri { get; }
+
+    public string DataFolder { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a node; give the data folder and URL of a stopped one to restart it.</summary>
+    public static async Task<TestNode> StartAsync(string? postgres, string? dataFolder = null, Uri? url = null, params string[] extra)
+    {
+        dataFolder ??= Directory.CreateTempSubdirectory("opentalk-node-").FullName;
+        string[] args =
+        [
+            "--urls", url?.ToString().TrimEnd('/') ?? "http://127.0.0.1:0",
+            "--Logging:LogLevel:Default", "Warning",
+            "--OpenTalk:DataFolder", dataFolder,
+            "--OpenTalk:Postgres", postgres ?? "",
+            "--OpenTalk:ResumeWindowSeconds", "3",
+            "--OpenTalk:SnapshotEvery", "5",
+            "--SignIn:InitialAdminPassword", AdminPassword,
+            "--SignIn:ServiceAccounts:0:ClientId", ServiceClientId,
+            "--SignIn:ServiceAccounts:0:ClientSecret", ServiceClientSecret,
+            .. extra,
+        ];
+        var app = OpenTalkApp.Build(args);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestNode(app, new Uri(address + "/"), dataFolder);
+    }
+
+    /// <summary>An API client with no token.</summary>
+    public OpenTalkApi Anonymous() => new(new HttpClient { BaseAddress = BaseUri });
+
+    public async Task<OpenTalkApi> AsAdminAsync() => await AsAsync("admin", AdminPassword);
+
+    public async Task<OpenTalkApi> AsAsync(string userName, string password)
+    {
+        var api = Anonymous();
+        api.AccessToken = await SignIn.WithPasswordAsync(BaseUri, userName, password);
+        return api;
+    }
+
+    /// <summary>Creates a local account through the admin API and signs it in.</summary>
+    public async Task<OpenTalkApi> NewUserAsync(string name)
+    {
+        var admin = await AsAdminAsync();
+        var userName = $"{name}-{Guid.NewGuid():N}"[..20];
+        await admin.CreateAccountAsync(userName, "password-" + name, name);
+        return await AsAsync(userName, "password-" + name);
+    }
+
+    public Task<SignalingClient> ConnectAsync(string ticket) => SignalingClient.ConnectAsync(BaseUri, ticket);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
