@@ -52,6 +52,7 @@ public static class EngineHosting
         var provider = options.Provider == JournalProvider.Postgres ? "PostgreSQL" : "SQLite.MS";
         var connection = Quote(options.ConnectionString);
         var snapshots = Quote(options.SnapshotConnectionString ?? options.ConnectionString);
+        var stableAfter = ((int)options.DownUnreachableAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         var refresh = ((int)options.QueryRefreshInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         // Csv tags: measured faster than the tag table for our reads and writes (see NOTES).
         return $$"""
@@ -86,6 +87,7 @@ public static class EngineHosting
                 }
               }
             }
+            akka.cluster.split-brain-resolver.stable-after = {{stableAfter}}
             akka.cluster.sharding.state-store-mode = ddata
             akka.cluster.sharding.remember-entities = off
             akka.coordinated-shutdown.exit-clr = off

@@ -25,6 +25,9 @@ public sealed record EngineOptions
     /// <summary>How often the read journal polls for new events (audit, projections).</summary>
     public TimeSpan QueryRefreshInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long an unreachable node may stay so before the split-brain resolver downs it.</summary>
+    public TimeSpan DownUnreachableAfter { get; init; } = TimeSpan.FromSeconds(20);
+
     public EngineSettings Settings { get; init; } = new();
 
     public const string SystemName = "opentalk";

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Cluster.Sharding;
 using OpenTalk.Host.Auth;
 using OpenTalk.Protocol.Rest;
 
@@ -7,7 +8,8 @@ namespace OpenTalk.Host.Apis;
 
 public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool IsSelf);
 
-public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyList<string> Unreachable);
+public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyList<string> Unreachable,
+    IReadOnlyList<Guid> HostedMeetings);
 
 public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false);
 
@@ -19,8 +21,10 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app, bool embeddedSignIn)
     {
         var admin = app.MapGroup("/v1/admin").RequireAuthorization();
-        admin.MapGet("/cluster", (HttpContext context, ActorSystem system) =>
-            IsAdmin(context) ? Results.Ok(ViewOf(Cluster.Get(system))) : Problems.For(ProblemCodes.Forbidden));
+        admin.MapGet("/cluster", async (HttpContext context, ActorSystem system, EngineGateway engine) =>
+            IsAdmin(context)
+                ? Results.Ok(ViewOf(Cluster.Get(system), await HostedMeetingsAsync(engine)))
+                : Problems.For(ProblemCodes.Forbidden));
         if (embeddedSignIn)
             admin.MapPost("/accounts", CreateAccount);
         return app;
@@ -28,7 +32,14 @@ public static class AdminApi
 
     private static bool IsAdmin(HttpContext context) => CurrentUser.From(context.User)?.IsAdmin == true;
 
-    private static ClusterView ViewOf(Cluster cluster)
+    /// <summary>The meetings whose entity lives on this node right now.</summary>
+    private static async Task<IReadOnlyList<Guid>> HostedMeetingsAsync(EngineGateway engine)
+    {
+        var state = await engine.Meetings.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5));
+        return state.Shards.SelectMany(s => s.EntityIds).Select(Guid.Parse).ToList();
+    }
+
+    private static ClusterView ViewOf(Cluster cluster, IReadOnlyList<Guid> hostedMeetings)
     {
         var state = cluster.State;
         return new ClusterView(
@@ -36,7 +47,8 @@ public static class AdminApi
             state.Leader?.ToString(),
             state.Members.Select(m => new ClusterMember(m.Address.ToString(), m.Status.ToString().ToLowerInvariant(),
                 m.Roles.ToList(), m.Address == cluster.SelfAddress)).ToList(),
-            state.Unreachable.Select(m => m.Address.ToString()).ToList());
+            state.Unreachable.Select(m => m.Address.ToString()).ToList(),
+            hostedMeetings);
     }
 
     private static async Task<IResult> CreateAccount(HttpRequest request, AccountService accounts)

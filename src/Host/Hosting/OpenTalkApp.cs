@@ -60,6 +60,7 @@ public static class OpenTalkApp
         Hostname = settings.ClusterHostname,
         Port = settings.ClusterPort,
         SeedNodes = settings.ClusterSeeds,
+        DownUnreachableAfter = TimeSpan.FromSeconds(settings.DownUnreachableAfterSeconds),
         Settings = new EngineSettings
         {
             SnapshotEvery = settings.SnapshotEvery,

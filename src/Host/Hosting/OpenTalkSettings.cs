@@ -24,6 +24,10 @@ public sealed class OpenTalkSettings
     /// <summary>Seed nodes (<c>akka.tcp://opentalk@host:port</c>); empty forms a one-node cluster.</summary>
     public string[] ClusterSeeds { get; set; } = [];
 
+    /// <summary>Seconds an unreachable node may stay so before the keep-majority resolver downs it.</summary>
+    [Range(1, 600)]
+    public int DownUnreachableAfterSeconds { get; set; } = 20;
+
     [Range(0, 100_000)]
     public int SnapshotEvery { get; set; } = 100;
 

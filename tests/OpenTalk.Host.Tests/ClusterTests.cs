@@ -1,0 +1,135 @@
+using System.Text.Json;
+using OpenTalk.Client;
+using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Tests;
+
+/// <summary>
+/// Three nodes on loopback sharing a Postgres journal, signing people in through a fourth node's
+/// OpenID provider (discovery + JWKS, as with Keycloak). A meeting is used from sockets on the two
+/// nodes that do not own it; the owner is killed; the meeting carries on, recovered, on a survivor.
+/// </summary>
+public sealed class ClusterTests : IAsyncLifetime
+{
+    private readonly List<NodeProcess> _nodes = [];
+    private NodeProcess _provider = null!;
+
+    public async Task InitializeAsync()
+    {
+        var data = Directory.CreateTempSubdirectory("opentalk-idp-").FullName;
+        _provider = await NodeProcess.StartAsync("--OpenTalk:DataFolder", data, "--SignIn:InitialAdminPassword", TestNode.AdminPassword);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var node in _nodes)
+            await node.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_meeting_continues_on_a_survivor_after_its_node_is_killed()
+    {
+        var postgres = await TestDatabase.CreateAsync();
+        string[] common =
+        [
+            "--OpenTalk:Postgres", postgres,
+            "--SignIn:Authority", _provider.BaseUri.ToString(),
+            "--SignIn:AllowHttpAuthority", "true",
+            "--OpenTalk:DownUnreachableAfterSeconds", "4",
+        ];
+        // The first node forms the cluster (no seeds); the others join it.
+        var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
+        _nodes.Add(first);
+        foreach (var _ in Enumerable.Range(0, 2))
+            _nodes.Add(await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", first.ClusterAddress]));
+
+        var admin = await Api(_nodes[0], "admin", TestNode.AdminPassword);
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
+            .Count(m => m.GetProperty("status").GetString() == "up") == 3, "three members up");
+
+        var idpAdmin = await Api(_provider, "admin", TestNode.AdminPassword);
+        await idpAdmin.CreateAccountAsync("olga", "password-olga", "Olga");
+        await idpAdmin.CreateAccountAsync("uma", "password-uma", "Uma");
+        var olga = await Api(_nodes[0], "olga", "password-olga");
+        var room = await olga.CreateRoomAsync(new CreateRoomRequest(null));
+
+        var owner = await OwnerOfAsync(room.Id);
+        var others = _nodes.Where(n => n != owner).ToList();
+        var olgaThere = await Api(others[0], "olga", "password-olga");
+        var umaThere = await Api(others[1], "uma", "password-uma");
+        await using var olgaSocket = await SignalingClient.ConnectAsync(others[0].BaseUri, (await olgaThere.StartAsync(room.Id)).Ticket);
+        await olgaSocket.JoinAsync("Olga");
+        await olgaSocket.WaitForAsync("control", "join_success");
+        await using var umaSocket = await SignalingClient.ConnectAsync(others[1].BaseUri, (await umaThere.StartAsync(room.Id)).Ticket);
+        await umaSocket.JoinAsync("Uma");
+        var umaId = (await umaSocket.WaitForAsync("control", "join_success")).Payload.GetProperty("id").GetGuid();
+        await olgaSocket.WaitForAsync("control", "joined");
+
+        owner.Kill();
+        _nodes.Remove(owner);
+        await owner.DisposeAsync();
+
+        // Both sockets re-attach to the meeting, now recovered from the journal on a survivor.
+        var back = await olgaSocket.WaitForAsync(m => m.Message == "join_success", TimeSpan.FromSeconds(60));
+        Assert.True(back.Payload.GetProperty("resumed").GetBoolean());
+        Assert.Contains(back.Payload.GetProperty("participants").EnumerateArray(), p => p.GetProperty("id").GetGuid() == umaId);
+        await umaSocket.WaitForAsync(m => m.Message == "join_success", TimeSpan.FromSeconds(60));
+
+        await umaSocket.SendAsync("control", "raise_hand");
+        var raised = await olgaSocket.WaitForAsync(m => m.Message == "update" && m.Payload.GetProperty("control").GetProperty("hand_is_up").GetBoolean());
+        Assert.Equal(umaId, raised.Payload.GetProperty("id").GetGuid());
+
+        var survivorHosts = await OwnerOfAsync(room.Id);
+        Assert.Contains(survivorHosts, others);
+        var verified = await olgaThere.VerifyAuditAsync(room.Id);
+        Assert.True(verified.GetProperty("intact").GetBoolean());
+        var cluster = await admin.WithBase(others[0].BaseUri).GetClusterAsync();
+        Assert.Equal(2, cluster.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("status").GetString() == "up"));
+    }
+
+    private async Task<NodeProcess> OwnerOfAsync(Guid roomId)
+    {
+        NodeProcess? owner = null;
+        await Eventually(async () =>
+        {
+            foreach (var node in _nodes)
+            {
+                var admin = await Api(node, "admin", TestNode.AdminPassword);
+                var hosted = (await admin.GetClusterAsync()).GetProperty("hosted_meetings").EnumerateArray().Select(e => e.GetGuid());
+                if (hosted.Contains(roomId))
+                    owner = node;
+            }
+            return owner is not null;
+        }, "the meeting to be hosted somewhere");
+        return owner!;
+    }
+
+    private async Task<OpenTalkApi> Api(NodeProcess node, string user, string password)
+    {
+        var api = new OpenTalkApi(new HttpClient { BaseAddress = node.BaseUri });
+        api.AccessToken = await SignIn.WithPasswordAsync(_provider.BaseUri, user, password);
+        return api;
+    }
+
+    private static string Temp() => Directory.CreateTempSubdirectory("opentalk-node-").FullName;
+
+    private async Task Eventually(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                    return;
+            }
+            catch (Exception e) when (e is OpenTalkApiException or HttpRequestException or JsonException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException($"Waited in vain for {what}.\n" + string.Join("\n----\n", _nodes.Select(n => n.Output)));
+    }
+}
