@@ -72,10 +72,10 @@ public sealed class ClusterTests : IAsyncLifetime
         await owner.DisposeAsync();
 
         // Both sockets re-attach to the meeting, now recovered from the journal on a survivor.
-        var back = await olgaSocket.WaitForAsync(m => m.Message == "join_success", TimeSpan.FromSeconds(60));
+        var back = await WithNodeLogs(() => olgaSocket.WaitForAsync(m => m.Message == "join_success", TimeSpan.FromSeconds(60)));
         Assert.True(back.Payload.GetProperty("resumed").GetBoolean());
         Assert.Contains(back.Payload.GetProperty("participants").EnumerateArray(), p => p.GetProperty("id").GetGuid() == umaId);
-        await umaSocket.WaitForAsync(m => m.Message == "join_success", TimeSpan.FromSeconds(60));
+        await WithNodeLogs(() => umaSocket.WaitForAsync(m => m.Message == "join_success", TimeSpan.FromSeconds(60)));
 
         await umaSocket.SendAsync("control", "raise_hand");
         var raised = await olgaSocket.WaitForAsync(m => m.Message == "update" && m.Payload.GetProperty("control").GetProperty("hand_is_up").GetBoolean());
@@ -111,6 +111,18 @@ public sealed class ClusterTests : IAsyncLifetime
         var api = new OpenTalkApi(new HttpClient { BaseAddress = node.BaseUri });
         api.AccessToken = await SignIn.WithPasswordAsync(_provider.BaseUri, user, password);
         return api;
+    }
+
+    private async Task<T> WithNodeLogs<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\n" + string.Join("\n----\n", _nodes.Select(n => n.Output)), e);
+        }
     }
 
     private static string Temp() => Directory.CreateTempSubdirectory("opentalk-node-").FullName;

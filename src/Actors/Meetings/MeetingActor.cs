@@ -99,6 +99,12 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             reattach.Connection.Tell(new Detached(reattach.ParticipantId, CloseReasons.NotPresent));
             return;
         }
+        if (_connections.TryGetValue(reattach.ParticipantId, out var current) && current.Equals(reattach.Connection))
+        {
+            // A repeated request (the connection retries until it hears back): no second welcome.
+            reattach.Connection.Tell(new Attached(reattach.ParticipantId));
+            return;
+        }
         Attach(reattach.ParticipantId, reattach.Connection);
         if (participant.IsConnected)
         {

@@ -12,8 +12,11 @@ namespace OpenTalk.Host.Signaling;
 /// One per signaling socket. Forwards the client's commands to the meeting's shard region and
 /// writes what the meeting sends. If the meeting entity moves or restarts, it re-attaches.
 /// </summary>
-public sealed class ConnectionActor : ReceiveActor
+public sealed class ConnectionActor : ReceiveActor, IWithTimers
 {
+    private const string ReattachTimer = "reattach";
+    private static readonly TimeSpan ReattachEvery = TimeSpan.FromSeconds(2);
+
     private readonly Guid _roomId;
     private readonly Guid _participantId;
     private readonly ParticipantIdentity _identity;
@@ -34,6 +37,7 @@ public sealed class ConnectionActor : ReceiveActor
         Receive<Outbound>(o => _socket.TryWrite(new OutgoingFrame.Text(o.Json)));
         Receive<Attached>(_ =>
         {
+            Timers.Cancel(ReattachTimer);
             if (_meeting is not null && !_meeting.Equals(Sender))
                 Context.Unwatch(_meeting);
             _meeting = Sender;
@@ -52,10 +56,12 @@ public sealed class ConnectionActor : ReceiveActor
             if (!t.ActorRef.Equals(_meeting))
                 return;
             // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
+            // Until the region learns the shard's new home, messages to it may be lost: keep asking.
             _log.Info("Meeting {0} moved; participant {1} re-attaches", _roomId, _participantId);
             _meeting = null;
-            _meetings.Tell(new Reattach(_roomId, _participantId, Self));
+            Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
         });
+        Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self)));
         Receive<SocketClosed>(c =>
         {
             _meetings.Tell(new ConnectionLost(_roomId, _participantId, Self));
@@ -68,6 +74,8 @@ public sealed class ConnectionActor : ReceiveActor
             _socket.TryComplete();
         });
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket) =>
         Akka.Actor.Props.Create<ConnectionActor>(roomId, participantId, identity, meetings, socket);
@@ -101,6 +109,11 @@ public sealed class ConnectionActor : ReceiveActor
         _socket.TryWrite(new OutgoingFrame.Text(new ServerEnvelope(ns, DateTimeOffset.UtcNow, payload).ToJson()));
 
     private void SendError(string ns, string error) => Send(ns, new ErrorPayload(error));
+
+    private sealed class ReattachNow
+    {
+        public static readonly ReattachNow Instance = new();
+    }
 
     /// <summary>The client's socket closed or broke without <c>leave</c>.</summary>
     public sealed record SocketClosed;

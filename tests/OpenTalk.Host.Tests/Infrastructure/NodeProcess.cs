@@ -46,6 +46,7 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var arg in (string[])[HostDll(), "--urls", $"http://127.0.0.1:{http}", "--OpenTalk:ClusterPort", cluster.ToString(), .. args])
             info.ArgumentList.Add(arg);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Logging__LogLevel__OpenTalk"] = "Information";
         var process = Process.Start(info)!;
         var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{http}/"), cluster);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);
