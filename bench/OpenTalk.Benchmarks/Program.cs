@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OpenTalk.Benchmarks.HotPathBenchmarks).Assembly).Run(args);
