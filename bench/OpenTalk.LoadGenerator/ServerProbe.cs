@@ -19,7 +19,7 @@ public static class ServerProbe
             return null;
         await using var connection = new NpgsqlConnection(postgres);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM event_journal", connection);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM journal", connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
 }
