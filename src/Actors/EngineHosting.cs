@@ -20,6 +20,12 @@ public static class EngineHosting
     {
         var settings = options.Settings;
         builder
+            .ConfigureLoggers(logging =>
+            {
+                // Akka logs through Microsoft.Extensions.Logging, so one configuration rules all logs.
+                logging.ClearLoggers();
+                logging.AddLoggerFactory();
+            })
             .AddHocon(PersistenceHocon(options), HoconAddMode.Prepend)
             .WithCustomSerializer("opentalk-journal", [typeof(DomainEvent), .. StateTypes], system => new JournalSerializer(system))
             .WithRemoting(options.Hostname, options.Port)
