@@ -160,6 +160,39 @@ public abstract class MeetingFlowTests : IAsyncLifetime
         await again.Socket.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_node_shutting_down_closes_sockets_by_name_and_participants_resume_after_the_restart()
+    {
+        var (dataFolder, url) = (_node.DataFolder, _node.BaseUri);
+        await _node.DisposeAsync();
+        string[] longWindow = ["--OpenTalk:ResumeWindowSeconds", "60"];
+        _node = await TestNode.StartAsync(_postgres, dataFolder, url, longWindow);
+
+        var olga = await _node.NewUserAsync("olga");
+        var room = await olga.CreateRoomAsync(new CreateRoomRequest(null));
+        var owner = await Participant.JoinAsync(_node, room.Id, olga, "Olga");
+
+        await _node.DisposeAsync();
+        await owner.Socket.WaitForCloseAsync();
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, owner.Socket.CloseStatus);
+        Assert.Equal("server_shutting_down", owner.Socket.CloseReason);
+
+        _node = await TestNode.StartAsync(_postgres, dataFolder, url, longWindow);
+        var back = await Participant.JoinAsync(_node, room.Id, olga, "Olga", owner.Resumption);
+        Assert.Equal(owner.Id, back.Id);
+        Assert.True(back.JoinSuccess.GetProperty("resumed").GetBoolean());
+        await back.Socket.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_node_reports_ready_and_publishes_its_openapi_document()
+    {
+        using var http = new HttpClient { BaseAddress = _node.BaseUri };
+        Assert.Contains("ready", await http.GetStringAsync("health/ready"), StringComparison.Ordinal);
+        var openApi = await http.GetStringAsync("v1/openapi.json");
+        Assert.Contains("/v1/rooms/{roomId}/start", openApi, StringComparison.Ordinal);
+    }
+
     private static JsonElement Control(ServerMessage m) => m.Payload.GetProperty("control");
 }
 

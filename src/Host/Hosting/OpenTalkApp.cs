@@ -27,6 +27,7 @@ public static class OpenTalkApp
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddOpenApi("v1");
         builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) =>
             akka.WithOpenTalkEngine(EngineOptionsFrom(settings), TimeProvider.System));
 
@@ -36,7 +37,8 @@ public static class OpenTalkApp
         app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous();
+        app.MapHealth();
+        app.MapOpenApi("/{documentName}/openapi.json").AllowAnonymous();
         if (signIn.IsEmbedded)
             app.MapEmbeddedSignIn();
         app.MapRoomsApi();
