@@ -69,6 +69,7 @@ public sealed class SignalingClient : IAsyncDisposable
     public async Task<ServerMessage> WaitForAsync(Func<ServerMessage, bool> match, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        var skipped = new List<string>();
         try
         {
             while (true)
@@ -76,11 +77,13 @@ public sealed class SignalingClient : IAsyncDisposable
                 var message = await _inbox.Reader.ReadAsync(cts.Token);
                 if (match(message))
                     return message;
+                skipped.Add(message.Raw);
             }
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException("The expected signaling message did not arrive.");
+            // Say what did arrive: that is usually the fastest way to see what went wrong.
+            throw new TimeoutException("The expected signaling message did not arrive. Skipped meanwhile:\n" + string.Join("\n", skipped.TakeLast(20)));
         }
         catch (ChannelClosedException)
         {

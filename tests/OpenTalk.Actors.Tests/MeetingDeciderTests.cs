@@ -111,7 +111,8 @@ public class MeetingDeciderTests
         var events = When(state, new ExpireResumption(UserP)).Events;
         Assert.Collection(events,
             e => Assert.Equal(DisconnectReasons.NotReattached, Assert.IsType<ParticipantDisconnected>(e).Reason),
-            e => Assert.Equal(LeftReason.Timeout, Assert.IsType<ParticipantLeft>(e).Reason));
+            e => Assert.Equal(LeftReason.Timeout, Assert.IsType<ParticipantLeft>(e).Reason),
+            e => Assert.IsType<SessionClosed>(e)); // the last one left, so the session ended
     }
 
     [Fact]

@@ -22,4 +22,8 @@ public static class Actor
     public static string User(Guid id) => $"user:{id}";
 
     public static string Participant(Guid id) => $"participant:{id}";
+
+    /// <summary>The participant id in a <see cref="DomainEvent.By"/> value, if a participant acted.</summary>
+    public static Guid? ParticipantOf(string by) =>
+        by.StartsWith("participant:", StringComparison.Ordinal) && Guid.TryParse(by.AsSpan("participant:".Length), out var id) ? id : null;
 }

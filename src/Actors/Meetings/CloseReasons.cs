@@ -7,4 +7,15 @@ public static class CloseReasons
     public const string ReplacedByNewConnection = "replaced_by_new_connection";
     public const string NotPresent = "not_present";
     public const string ServerShuttingDown = "server_shutting_down";
+    public const string Kicked = "kicked";
+    public const string Banned = "banned";
+    public const string TimedOut = "timeout";
+
+    public static string For(Protocol.Signaling.LeftReason reason) => reason switch
+    {
+        Protocol.Signaling.LeftReason.Kicked => Kicked,
+        Protocol.Signaling.LeftReason.Banned => Banned,
+        Protocol.Signaling.LeftReason.Timeout => TimedOut,
+        _ => Left,
+    };
 }

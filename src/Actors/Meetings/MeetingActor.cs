@@ -138,7 +138,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
                 SendError(connection, command.Namespace, decision.Error!);
             return;
         }
-        PersistChained(decision.Events, Publish);
+        PersistChained(decision.Events, Publish, PassivateWhenEmpty);
     }
 
     private void LoseConnection(Guid participantId, IActorRef connection)
@@ -179,8 +179,13 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         connection.Tell(new Detached(participantId, reason));
     }
 
-    private void Publish(DomainEvent evt, MeetingState before, MeetingState after) =>
+    private void Publish(DomainEvent evt, MeetingState before, MeetingState after)
+    {
         Deliver(MeetingNotifications.For(evt, before, after));
+        // Removed by a moderator (or gone for good): close that socket, with the reason.
+        if (evt is ParticipantLeft left)
+            Detach(left.ParticipantId, CloseReasons.For(left.Reason));
+    }
 
     private void Deliver(IEnumerable<Notification> notifications)
     {

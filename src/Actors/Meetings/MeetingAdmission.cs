@@ -18,6 +18,9 @@ public static class MeetingAdmission
                 || !invite.IsValidAt(now)))
             return MeetingReply.Fail(ProblemCodes.InvalidInviteCode);
 
+        if (state.IsBanned(identity))
+            return MeetingReply.Fail(ProblemCodes.Banned);
+
         var needsPassword = room.Password is not null && !state.IsOwner(identity);
         if (needsPassword && !string.Equals(room.Password, check.Password, StringComparison.Ordinal))
             return MeetingReply.Fail(ProblemCodes.WrongRoomPassword);

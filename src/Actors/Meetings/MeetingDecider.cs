@@ -15,12 +15,29 @@ public sealed record ExpireResumption(Guid ParticipantId);
 /// Decides what a command means for a meeting: the events to write or the reason to refuse.
 /// Pure: no I/O, no clock (the time comes in), no Akka.
 /// </summary>
-public static class MeetingDecider
+public static partial class MeetingDecider
 {
     public const int MaxDisplayNameLength = 100;
     public const string AlreadyExists = "already_exists";
 
     public static Decision Decide(MeetingState state, object command, DateTimeOffset now)
+    {
+        var decision = DecideCommand(state, command, now);
+        return decision.IsRejected || decision.Events.Count == 0 ? decision : WithSessionEnd(state, decision, now);
+    }
+
+    /// <summary>When the last person leaves, the session ends: bans and hand settings do not outlive it.</summary>
+    private static Decision WithSessionEnd(MeetingState state, Decision decision, DateTimeOffset now)
+    {
+        if (state.Participants.IsEmpty)
+            return decision;
+        var after = decision.Events.Aggregate(state, MeetingEvolve.Apply);
+        return after.Participants.IsEmpty && state.Exists
+            ? new Decision([.. decision.Events, Stamp(new SessionClosed(), Actor.System, now)], null)
+            : decision;
+    }
+
+    private static Decision DecideCommand(MeetingState state, object command, DateTimeOffset now)
     {
         if (command is CreateRoom create)
         {
@@ -50,6 +67,7 @@ public static class MeetingDecider
                 ? Decision.Accept(Stamp(new ParticipantDisconnected(c.ParticipantId, c.Reason), Actor.System, now))
                 : Decision.Nothing,
             ExpireResumption c => DecideExpiry(state, c.ParticipantId, now),
+            IParticipantCommand c => DecideModeration(state, c, now),
             _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
         };
     }
@@ -84,11 +102,12 @@ public static class MeetingDecider
 
     private static Decision DecideJoin(MeetingState state, Join c, DateTimeOffset now)
     {
-        var name = c.DisplayName.Trim();
-        if (name.Length is 0 or > MaxDisplayNameLength || name.Any(char.IsControl))
+        if (CleanDisplayName(c.DisplayName) is not { } name)
             return Decision.Reject(ErrorCodes.InvalidDisplayName);
 
         var by = Actor.Participant(c.ParticipantId);
+        if (state.IsBanned(c.Identity))
+            return Decision.Reject(ErrorCodes.Banned);
         if (state.Find(c.ParticipantId) is { } present)
         {
             // The same participant coming back (resumption or a second socket).
@@ -104,6 +123,12 @@ public static class MeetingDecider
             ? new ParticipantWaiting(c.ParticipantId, name, role, c.Identity)
             : new ParticipantJoined(c.ParticipantId, name, role, c.Identity);
         return Decision.Accept(Stamp(joined, by, now));
+    }
+
+    internal static string? CleanDisplayName(string raw)
+    {
+        var name = raw.Trim();
+        return name.Length is 0 or > MaxDisplayNameLength || name.Any(char.IsControl) ? null : name;
     }
 
     private static Decision DecideEnterRoom(MeetingState state, EnterRoom c, DateTimeOffset now) =>
@@ -122,6 +147,8 @@ public static class MeetingDecider
             return Decision.Reject(ErrorCodes.NotJoined);
         if (participant.HandIsUp == raise)
             return Decision.Nothing;
+        if (raise && !state.RaiseHandsEnabled)
+            return Decision.Reject(ErrorCodes.RaiseHandsDisabled);
         DomainEvent evt = raise ? new HandRaised(participantId) : new HandLowered(participantId);
         return Decision.Accept(Stamp(evt, Actor.Participant(participantId), now));
     }
@@ -163,7 +190,7 @@ public static class MeetingDecider
             : Decision.Reject(ErrorCodes.NotInWaitingRoom);
     }
 
-    private static Decision? RequireModerator(MeetingState state, Guid participantId) =>
+    internal static Decision? RequireModerator(MeetingState state, Guid participantId) =>
         state.Find(participantId) switch
         {
             null or { IsInRoom: false } => Decision.Reject(ErrorCodes.NotJoined),
@@ -171,6 +198,6 @@ public static class MeetingDecider
             _ => null,
         };
 
-    private static DomainEvent Stamp(DomainEvent evt, string by, DateTimeOffset now) =>
+    internal static DomainEvent Stamp(DomainEvent evt, string by, DateTimeOffset now) =>
         evt with { By = by, OccurredAt = now };
 }

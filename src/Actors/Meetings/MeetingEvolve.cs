@@ -26,6 +26,22 @@ public static class MeetingEvolve
         HandLowered e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
         ModeratorRoleGranted e => Change(state, e.ParticipantId, p => p with { Role = Protocol.Signaling.Role.Moderator }),
         ModeratorRoleRevoked e => Change(state, e.ParticipantId, p => p with { Role = Protocol.Signaling.Role.User }),
+        ParticipantBanned e => state with
+        {
+            BannedUsers = e.UserId is { } user ? state.BannedUsers.Add(user) : state.BannedUsers,
+            BannedInvites = e.InviteCode is { } invite ? state.BannedInvites.Add(invite) : state.BannedInvites,
+        },
+        ParticipantSentToWaitingRoom e => Change(state, e.ParticipantId,
+            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
+        DebriefingBegan => state,
+        WaitingRoomTurnedOn => state with { Room = state.Room! with { WaitingRoom = true } },
+        WaitingRoomTurnedOff => state with { Room = state.Room! with { WaitingRoom = false } },
+        RaiseHandsTurnedOn => state with { RaiseHandsEnabled = true },
+        RaiseHandsTurnedOff => state with { RaiseHandsEnabled = false },
+        DisplayNameSet e => Change(state, e.ParticipantId, p => p with { DisplayName = e.DisplayName }),
+        RaisedHandReset e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
+        MuteRequested => state,
+        SessionClosed => state with { BannedUsers = [], BannedInvites = [], RaiseHandsEnabled = true },
         _ => throw new ArgumentException($"A meeting cannot apply {evt.GetType().Name}.", nameof(evt)),
     };
 

@@ -24,15 +24,42 @@ public static class MeetingNotifications
         ParticipantReconnected e => Welcome(e.ParticipantId, after, resumed: true)
             .Concat(UpdateToOthers(e.ParticipantId, after)),
         ParticipantDisconnected e => UpdateToOthers(e.ParticipantId, after),
-        ParticipantLeft e => before.Find(e.ParticipantId) is { IsInRoom: true }
+        ParticipantLeft e => Removed(e, before).Concat(before.Find(e.ParticipantId) is { IsInRoom: true }
             ? ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, e.Reason))
-            : ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(e.ParticipantId)),
+            : ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(e.ParticipantId))),
         HandRaised e => UpdateToAll(e.ParticipantId, after),
         HandLowered e => UpdateToAll(e.ParticipantId, after),
         ModeratorRoleGranted e => RoleChanged(e.ParticipantId, Role.Moderator, after),
         ModeratorRoleRevoked e => RoleChanged(e.ParticipantId, Role.User, after),
+        ParticipantSentToWaitingRoom e =>
+        [
+            new Notification(e.ParticipantId, Namespaces.Moderation, new SentToWaitingRoom()),
+            new Notification(e.ParticipantId, Namespaces.Moderation, new InWaitingRoom()),
+            .. ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, LeftReason.SentToWaitingRoom)),
+            .. ToModerators(after, Namespaces.Moderation, new JoinedWaitingRoom(e.ParticipantId, after.Participants[e.ParticipantId].DisplayName)),
+        ],
+        DebriefingBegan e => ToRoom(after, Namespaces.Moderation, new DebriefingStarted(IssuerOf(e))),
+        WaitingRoomTurnedOn => ToRoom(after, Namespaces.Moderation, new WaitingRoomEnabled()),
+        WaitingRoomTurnedOff => ToRoom(after, Namespaces.Moderation, new WaitingRoomDisabled()),
+        RaiseHandsTurnedOn e => ToRoom(after, Namespaces.Moderation, new RaiseHandsEnabled(IssuerOf(e))),
+        RaiseHandsTurnedOff e => ToRoom(after, Namespaces.Moderation, new RaiseHandsDisabled(IssuerOf(e))),
+        DisplayNameSet e => UpdateToAll(e.ParticipantId, after).Prepend(new Notification(e.ParticipantId, Namespaces.Moderation,
+            new DisplayNameChanged(e.ParticipantId, IssuerOf(e), before.Participants[e.ParticipantId].DisplayName, e.DisplayName))),
+        RaisedHandReset e => UpdateToAll(e.ParticipantId, after).Prepend(
+            new Notification(e.ParticipantId, Namespaces.Moderation, new RaisedHandResetByModerator(IssuerOf(e)))),
+        MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(IssuerOf(e), e.Force))),
         _ => [],
     };
+
+    /// <summary>Someone removed by a moderator hears why, before the socket closes.</summary>
+    private static IEnumerable<Notification> Removed(ParticipantLeft left, MeetingState before) => left.Reason switch
+    {
+        LeftReason.Kicked => [new Notification(left.ParticipantId, Namespaces.Moderation, new Kicked())],
+        LeftReason.Banned => [new Notification(left.ParticipantId, Namespaces.Moderation, new Banned())],
+        _ => [],
+    };
+
+    private static Guid IssuerOf(DomainEvent evt) => Actor.ParticipantOf(evt.By) ?? Guid.Empty;
 
     /// <summary>What a participant is told when (re)attached: the full room, or that it waits.</summary>
     public static IEnumerable<Notification> Welcome(Guid participantId, MeetingState state, bool resumed) =>

@@ -55,4 +55,14 @@ public sealed record MeetingState(
         Room is not null && identity.UserId == Room.OwnerId && identity.Kind == ParticipationKind.User;
 
     public MeetingState WithLastHash(string hash) => this with { LastHash = hash };
+
+    public bool RaiseHandsEnabled { get; init; } = true;
+
+    public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
+
+    public ImmutableHashSet<string> BannedInvites { get; init; } = [];
+
+    public bool IsBanned(ParticipantIdentity identity) =>
+        (identity.UserId is { } user && BannedUsers.Contains(user))
+        || (identity.InviteCode is { } invite && identity.Kind == ParticipationKind.Guest && BannedInvites.Contains(invite));
 }

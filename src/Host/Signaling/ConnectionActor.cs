@@ -100,7 +100,19 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 SendError(command.Namespace, ErrorCodes.NotJoined);
                 break;
             case ParsedMessage.ForMeeting command:
-                _meetings.Tell(command.Build(_roomId, _participantId));
+                IParticipantCommand built;
+                try
+                {
+                    built = command.Build(_roomId, _participantId);
+                }
+                catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or ArgumentException)
+                {
+                    // A parser bug must cost one command, not the connection's state.
+                    _log.Error(e, "Could not build {0}/{1}", command.Namespace, command.Action);
+                    SendError(command.Namespace, ErrorCodes.InvalidPayload);
+                    break;
+                }
+                _meetings.Tell(built);
                 break;
         }
     }

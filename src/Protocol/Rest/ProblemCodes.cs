@@ -13,4 +13,5 @@ public static class ProblemCodes
     public const string InvalidTicket = "invalid_ticket";
     public const string InvalidResumption = "invalid_resumption";
     public const string Unavailable = "service_unavailable";
+    public const string Banned = "banned";
 }

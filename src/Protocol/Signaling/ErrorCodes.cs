@@ -25,4 +25,8 @@ public static class ErrorCodes
     public const string CannotChangeOwnRole = "cannot_change_own_role";
     public const string GuestCannotBeModerator = "guest_cannot_be_moderator";
     public const string ServiceUnavailable = "service_unavailable";
+    public const string Banned = "banned";
+    public const string CannotTargetRoomOwner = "cannot_target_room_owner";
+    public const string CannotTargetSelf = "cannot_target_self";
+    public const string OnlyGuestsCanBeRenamed = "only_guests_can_be_renamed";
 }

@@ -9,6 +9,31 @@ public sealed record JoinedWaitingRoom(Guid Id, string DisplayName) : ServerPayl
 
 public sealed record LeftWaitingRoom(Guid Id) : ServerPayload("left_waiting_room");
 
+public sealed record Kicked() : ServerPayload("kicked");
+
+public sealed record Banned() : ServerPayload("banned");
+
+public sealed record SentToWaitingRoom() : ServerPayload("sent_to_waiting_room");
+
+public sealed record SessionEnded(Guid IssuedBy) : ServerPayload("session_ended");
+
+public sealed record DebriefingStarted(Guid IssuedBy) : ServerPayload("debriefing_started");
+
+public sealed record WaitingRoomEnabled() : ServerPayload("waiting_room_enabled");
+
+public sealed record WaitingRoomDisabled() : ServerPayload("waiting_room_disabled");
+
+public sealed record RaiseHandsEnabled(Guid IssuedBy) : ServerPayload("raise_hands_enabled");
+
+public sealed record RaiseHandsDisabled(Guid IssuedBy) : ServerPayload("raise_hands_disabled");
+
+public sealed record DisplayNameChanged(Guid Target, Guid IssuedBy, string OldName, string NewName) : ServerPayload("display_name_changed");
+
+public sealed record RaisedHandResetByModerator(Guid IssuedBy) : ServerPayload("raised_hand_reset_by_moderator");
+
+/// <summary>In the <c>media</c> namespace: a moderator asks this participant to mute.</summary>
+public sealed record RequestMute(Guid Issuer, bool Force) : ServerPayload("request_mute");
+
 public static class ModerationActions
 {
     public const string Accept = "accept";

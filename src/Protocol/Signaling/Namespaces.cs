@@ -5,4 +5,5 @@ public static class Namespaces
     public const string Control = "control";
     public const string Echo = "echo";
     public const string Moderation = "moderation";
+    public const string Media = "media";
 }

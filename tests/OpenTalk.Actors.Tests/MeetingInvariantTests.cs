@@ -1,0 +1,96 @@
+using CsCheck;
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Tests;
+
+/// <summary>
+/// Random command sequences against the meeting decider. After every step the rules people rely on
+/// must hold, whatever the order of joins, kicks, bans, hands and waiting-room moves.
+/// </summary>
+public class MeetingInvariantTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Room = Guid.NewGuid();
+    private static readonly Guid Owner = Guid.NewGuid();
+
+    // A small cast, so commands often hit someone present.
+    private static readonly Guid[] People = [.. Enumerable.Range(0, 6).Select(_ => Guid.NewGuid())];
+    private static readonly ParticipantIdentity[] Identities =
+    [
+        ParticipantIdentity.ForUser(Owner), ParticipantIdentity.ForUser(Guid.NewGuid()), ParticipantIdentity.ForUser(Guid.NewGuid()),
+        ParticipantIdentity.ForGuest("a"), ParticipantIdentity.ForGuest("a"), ParticipantIdentity.ForGuest("b"),
+    ];
+
+    private static readonly Gen<object> Command =
+        Gen.Select(Gen.Int[0, 22], Gen.Int[0, People.Length - 1], Gen.Int[0, People.Length - 1], Gen.Bool)
+            .Select((kind, a, b, flag) => Build(kind, a, b, flag));
+
+    private static object Build(int kind, int a, int b, bool flag)
+    {
+        var (me, target) = (People[a], People[b]);
+        return kind switch
+        {
+            0 or 1 or 2 => new Join(Room, me, Identities[a], $"P{a}", Akka.Actor.ActorRefs.Nobody),
+            3 => new EnterRoom(Room, me),
+            4 => new RaiseHand(Room, me),
+            5 => new LowerHand(Room, me),
+            6 => new GrantModeratorRole(Room, me, target),
+            7 => new RevokeModeratorRole(Room, me, target),
+            8 => new AcceptFromWaitingRoom(Room, me, target),
+            9 => new Leave(Room, me),
+            10 => new MarkDisconnected(me, DisconnectReasons.ConnectionLost),
+            11 => new ExpireResumption(me),
+            12 => new Kick(Room, me, target),
+            13 => new Ban(Room, me, target),
+            14 => new SendToWaitingRoom(Room, me, target),
+            15 => new Debrief(Room, me, flag ? KickScope.Guests : KickScope.UsersAndGuests),
+            16 => new ChangeDisplayName(Room, me, target, flag ? "Renamed" : ""),
+            17 => new SetWaitingRoom(Room, me, flag),
+            18 => new SetRaiseHands(Room, me, flag),
+            19 => new ResetRaisedHands(Room, me, flag ? null : target),
+            20 => new RequestMuteOf(Room, me, flag ? [] : [target], flag),
+            21 => new AcceptAllWaiting(Room, me),
+            _ => new RaiseHand(Room, me),
+        };
+    }
+
+    [Fact]
+    public void Meeting_rules_hold_after_every_step_of_any_command_sequence()
+    {
+        Command.Array[1, 60].Sample(commands =>
+        {
+            var state = MeetingEvolve.Apply(MeetingState.Empty(Room), new RoomCreated(Room, Owner, null, WaitingRoom: false));
+            var now = Start;
+            foreach (var command in commands)
+            {
+                now = now.AddSeconds(1);
+                var decision = MeetingDecider.Decide(state, command, now);
+                Assert.True(decision.IsRejected ? decision.Events.Count == 0 : true, "a refusal writes nothing");
+                foreach (var evt in decision.Events)
+                    state = MeetingEvolve.Apply(state, evt);
+                AssertInvariants(state);
+            }
+        }, iter: 2000);
+    }
+
+    private static void AssertInvariants(MeetingState state)
+    {
+        foreach (var p in state.Participants.Values)
+        {
+            Assert.False(p.Identity.Kind == ParticipationKind.Guest && p.IsModerator, "a guest is never a moderator");
+            Assert.False(state.IsBanned(p.Identity) && !state.IsOwner(p.Identity), "nobody banned is present");
+            Assert.False(p.HandIsUp && !p.IsInRoom, "nobody waits with a raised hand");
+            Assert.False(p.HandIsUp && !state.RaiseHandsEnabled, "no raised hand while raising hands is off");
+            Assert.False(p.IsInRoom && state.IsOwner(p.Identity) && !p.IsModerator, "the owner in the room is a moderator");
+            Assert.False(string.IsNullOrWhiteSpace(p.DisplayName), "everyone has a name");
+        }
+        if (state.Participants.IsEmpty)
+        {
+            Assert.Empty(state.BannedUsers);
+            Assert.Empty(state.BannedInvites);
+        }
+    }
+}
