@@ -29,6 +29,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<Join>(HandleJoin);
         Command<Reattach>(HandleReattach);
         Command<Leave>(HandleLeave);
+        Command<IMeetingQuery>(q => Deliver([MeetingQueries.Answer(State, q)]));
         Command<IParticipantCommand>(HandleParticipantCommand);
         Command<ConnectionLost>(c => LoseConnection(c.ParticipantId, c.Connection));
         Command<Terminated>(t =>

@@ -8,6 +8,8 @@ public static partial class MeetingDecider
 {
     private static Decision DecideModeration(MeetingState state, IParticipantCommand command, DateTimeOffset now)
     {
+        if (DecideChat(state, command, now) is { } chat)
+            return chat;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

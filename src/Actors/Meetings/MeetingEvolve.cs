@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OpenTalk.Actors.Journal;
 
 namespace OpenTalk.Actors.Meetings;
@@ -41,7 +42,27 @@ public static class MeetingEvolve
         DisplayNameSet e => Change(state, e.ParticipantId, p => p with { DisplayName = e.DisplayName }),
         RaisedHandReset e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
         MuteRequested => state,
-        SessionClosed => state with { BannedUsers = [], BannedInvites = [], RaiseHandsEnabled = true },
+        // The session's chat goes with it (the journal keeps every message).
+        SessionClosed => state with { BannedUsers = [], BannedInvites = [], RaiseHandsEnabled = true, Chat = ChatLog.Empty },
+        ChatMessagePosted e => state with
+        {
+            Chat = state.Chat with
+            {
+                Messages = state.Chat.Messages.Add(new ChatEntry(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group)),
+            },
+        },
+        ChatTurnedOn => state with { Chat = state.Chat with { Enabled = true } },
+        ChatTurnedOff => state with { Chat = state.Chat with { Enabled = false } },
+        ChatHistoryCleared e => state with { Chat = state.Chat with { ClearedAt = e.OccurredAt, Messages = [] } },
+        ChatLastSeenSet e => state with
+        {
+            Chat = state.Chat with
+            {
+                LastSeen = state.Chat.LastSeen.SetItem(e.ParticipantId,
+                    state.Chat.LastSeen.GetValueOrDefault(e.ParticipantId, ImmutableDictionary<string, DateTimeOffset>.Empty)
+                        .SetItem(e.Conversation, e.Timestamp)),
+            },
+        },
         _ => throw new ArgumentException($"A meeting cannot apply {evt.GetType().Name}.", nameof(evt)),
     };
 

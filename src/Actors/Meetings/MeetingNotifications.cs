@@ -48,6 +48,11 @@ public static class MeetingNotifications
         RaisedHandReset e => UpdateToAll(e.ParticipantId, after).Prepend(
             new Notification(e.ParticipantId, Namespaces.Moderation, new RaisedHandResetByModerator(IssuerOf(e)))),
         MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(IssuerOf(e), e.Force))),
+        ChatMessagePosted e => ChatRecipients(e, after).Select(p => new Notification(p, Namespaces.Chat,
+            new MessageSent(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group))),
+        ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
+        ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
+        ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
         _ => [],
     };
 
@@ -57,6 +62,14 @@ public static class MeetingNotifications
         LeftReason.Kicked => [new Notification(left.ParticipantId, Namespaces.Moderation, new Kicked())],
         LeftReason.Banned => [new Notification(left.ParticipantId, Namespaces.Moderation, new Banned())],
         _ => [],
+    };
+
+    /// <summary>A private message reaches its two people; a group message the group's members in the room.</summary>
+    private static IEnumerable<Guid> ChatRecipients(ChatMessagePosted e, MeetingState state) => e.Scope switch
+    {
+        ChatScope.Private => [e.Source, e.Target!.Value],
+        ChatScope.Group => state.InRoom.Where(p => p.Identity.IsInGroup(e.Group!)).Select(p => p.Id),
+        _ => state.InRoom.Select(p => p.Id),
     };
 
     private static Guid IssuerOf(DomainEvent evt) => Actor.ParticipantOf(evt.By) ?? Guid.Empty;
@@ -81,7 +94,15 @@ public static class MeetingNotifications
             state.InRoom.Where(p => p.Id != participantId)
                 .OrderBy(p => p.JoinedAt)
                 .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state)))
-                .ToList());
+                .ToList(),
+            ChatFor(me, state));
+    }
+
+    private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state)
+    {
+        var history = MeetingQueries.Chunk(state, me, before: null, ChatLog.HistoryInJoin);
+        return new ChatModuleState(state.Chat.Enabled, history.Messages, history.HasMore,
+            state.Chat.LastSeen.GetValueOrDefault(me.Id)?.ToDictionary() ?? []);
     }
 
     public static ControlState ControlOf(MeetingParticipant p, MeetingState state) =>

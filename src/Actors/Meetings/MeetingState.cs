@@ -58,6 +58,8 @@ public sealed record MeetingState(
 
     public bool RaiseHandsEnabled { get; init; } = true;
 
+    public ChatLog Chat { get; init; } = ChatLog.Empty;
+
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];

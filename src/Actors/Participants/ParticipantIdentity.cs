@@ -5,12 +5,22 @@ namespace OpenTalk.Actors.Participants;
 /// <summary>Who a participant is: a signed-in user, or a guest who came through an invite code.</summary>
 public sealed record ParticipantIdentity(ParticipationKind Kind, Guid? UserId, string? InviteCode, bool IsAdmin = false)
 {
-    public static ParticipantIdentity ForUser(Guid userId, bool isAdmin = false) =>
-        new(ParticipationKind.User, userId, null, isAdmin);
+    /// <summary>The user's groups from the sign-in token (<c>groups</c> claim): chat group scopes.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    public static ParticipantIdentity ForUser(Guid userId, bool isAdmin = false, IEnumerable<string>? groups = null) =>
+        new(ParticipationKind.User, userId, null, isAdmin) { Groups = [.. (groups ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
 
     public static ParticipantIdentity ForGuest(string inviteCode) =>
         new(ParticipationKind.Guest, null, inviteCode);
 
     public bool IsSamePerson(ParticipantIdentity other) =>
         Kind == other.Kind && UserId == other.UserId && InviteCode == other.InviteCode;
+
+    public bool IsInGroup(string group) => Groups.Contains(group, StringComparer.Ordinal);
+
+    public bool Equals(ParticipantIdentity? other) =>
+        other is not null && IsSamePerson(other) && IsAdmin == other.IsAdmin && Groups.SequenceEqual(other.Groups, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, UserId, InviteCode, IsAdmin, Groups.Count);
 }

@@ -11,7 +11,7 @@ public sealed record ClusterMember(string Address, string Status, IReadOnlyList<
 public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyList<string> Unreachable,
     IReadOnlyList<Guid> HostedMeetings);
 
-public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false);
+public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false, string[]? Groups = null);
 
 public sealed record AccountResource(Guid Id, string UserName, string DisplayName, bool IsAdmin);
 
@@ -63,7 +63,7 @@ public static class AdminApi
         if (body.Password is not { Length: >= 8 and <= 256 })
             return Problems.Validation("password", "A password has 8 to 256 characters.");
         var account = await accounts.CreateAsync(body.UserName.Trim(), body.DisplayName?.Trim() is { Length: > 0 } name ? name : body.UserName.Trim(),
-            body.Password, body.IsAdmin, request.HttpContext.RequestAborted);
+            body.Password, body.IsAdmin, body.Groups ?? [], request.HttpContext.RequestAborted);
         return account is null
             ? Problems.Validation("user_name", "That user name is taken.")
             : Results.Created($"/v1/admin/accounts/{account.Id}", new AccountResource(account.Id, account.UserName, account.DisplayName, account.IsAdmin));

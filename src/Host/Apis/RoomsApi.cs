@@ -71,7 +71,7 @@ public static class RoomsApi
         var (body, problem) = await Problems.ReadBodyAsync<StartRequest>(request, optional: true);
         if (problem is not null)
             return problem;
-        var identity = ParticipantIdentity.ForUser(user.Id, user.IsAdmin);
+        var identity = ParticipantIdentity.ForUser(user.Id, user.IsAdmin, user.Groups);
         return await IssueTicketAsync(engine, roomId, identity, password: null, body?.Resumption, request.HttpContext.RequestAborted);
     }
 

@@ -22,11 +22,16 @@ public sealed class AccountService(IdentityStore store)
             : account;
     }
 
-    public async Task<Account?> CreateAsync(string userName, string displayName, string password, bool isAdmin, CancellationToken ct)
+    public async Task<Account?> CreateAsync(string userName, string displayName, string password, bool isAdmin,
+        IEnumerable<string> groups, CancellationToken ct)
     {
         if (await store.Accounts.AnyAsync(a => a.UserName == userName, ct))
             return null;
-        var account = new Account { Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, IsAdmin = isAdmin };
+        var account = new Account
+        {
+            Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, IsAdmin = isAdmin,
+            Groups = string.Join(',', groups.Select(g => g.Trim()).Where(g => g.Length > 0 && !g.Contains(',', StringComparison.Ordinal))),
+        };
         account.PasswordHash = Hasher.HashPassword(account, password);
         store.Accounts.Add(account);
         await store.SaveChangesAsync(ct);

@@ -5,7 +5,7 @@ using System.Text;
 namespace OpenTalk.Host.Auth;
 
 /// <summary>The signed-in caller as the APIs see it.</summary>
-public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySet<string> Roles)
+public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySet<string> Roles, IReadOnlyList<string> Groups)
 {
     public const string AdminRole = "opentalk-admin";
 
@@ -19,7 +19,8 @@ public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySe
         var roles = principal.FindAll("role").Concat(principal.FindAll(ClaimTypes.Role))
             .Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var name = principal.FindFirstValue("name") ?? principal.FindFirstValue("preferred_username") ?? subject;
-        return new CurrentUser(IdOf(subject), name, roles.Contains(AdminRole), roles);
+        var groups = principal.FindAll("groups").Select(c => c.Value.TrimStart('/')).ToList();
+        return new CurrentUser(IdOf(subject), name, roles.Contains(AdminRole), roles, groups);
     }
 
     /// <summary>Providers that do not use UUID subjects get a stable UUID derived from the subject.</summary>

@@ -14,6 +14,11 @@ public sealed class Account
     public string PasswordHash { get; set; } = "";
 
     public bool IsAdmin { get; set; }
+
+    /// <summary>Group names, comma-separated; sent as <c>groups</c> claims like Keycloak does.</summary>
+    public string Groups { get; set; } = "";
+
+    public IReadOnlyList<string> GroupList => Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>Accounts plus OpenIddict's applications, authorizations and tokens (SQLite in the data folder).</summary>

@@ -76,7 +76,7 @@ public static class SignInEndpoints
         }
 
         var principal = PrincipalFor(account.Id.ToString(), account.DisplayName, account.UserName,
-            account.IsAdmin ? [CurrentUser.AdminRole] : [], signIn.Value.Audience);
+            account.IsAdmin ? [CurrentUser.AdminRole] : [], signIn.Value.Audience, account.GroupList);
         principal.SetScopes(request.GetScopes());
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
@@ -106,13 +106,15 @@ public static class SignInEndpoints
         return Results.Problem("The grant type is not supported.", statusCode: 400);
     }
 
-    private static ClaimsPrincipal PrincipalFor(string subject, string name, string userName, IEnumerable<string> roles, string audience)
+    private static ClaimsPrincipal PrincipalFor(string subject, string name, string userName, IEnumerable<string> roles, string audience,
+        IEnumerable<string>? groups = null)
     {
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, subject)
             .SetClaim(Claims.Name, name)
             .SetClaim(Claims.PreferredUsername, userName)
-            .SetClaims(Claims.Role, [.. roles]);
+            .SetClaims(Claims.Role, [.. roles])
+            .SetClaims("groups", [.. groups ?? []]);
         identity.SetResources(audience);
         identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
         return new ClaimsPrincipal(identity);

@@ -28,7 +28,8 @@ public sealed record JoinSuccess(
     bool IsRoomOwner,
     bool Resumed,
     RoomInfo RoomInfo,
-    IReadOnlyList<ParticipantInfo> Participants) : ServerPayload("join_success");
+    IReadOnlyList<ParticipantInfo> Participants,
+    ChatModuleState Chat) : ServerPayload("join_success");
 
 public sealed record Joined(Guid Id, ControlState Control) : ServerPayload("joined");
 

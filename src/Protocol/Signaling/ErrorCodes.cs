@@ -26,6 +26,10 @@ public static class ErrorCodes
     public const string GuestCannotBeModerator = "guest_cannot_be_moderator";
     public const string ServiceUnavailable = "service_unavailable";
     public const string Banned = "banned";
+    public const string ChatDisabled = "chat_disabled";
+    public const string EmptyMessage = "empty_message";
+    public const string MessageTooLong = "message_too_long";
+    public const string NotInGroup = "not_in_group";
     public const string CannotTargetRoomOwner = "cannot_target_room_owner";
     public const string CannotTargetSelf = "cannot_target_self";
     public const string OnlyGuestsCanBeRenamed = "only_guests_can_be_renamed";

@@ -6,4 +6,5 @@ public static class Namespaces
     public const string Echo = "echo";
     public const string Moderation = "moderation";
     public const string Media = "media";
+    public const string Chat = "chat";
 }
