@@ -36,11 +36,12 @@ public static class EngineHosting
             })
             // Meetings and timers keep live timers and sockets: they passivate themselves when empty,
             // never because they were quiet for a while.
+            // Meetings and timers reach each other through the registry, resolved when an entity starts.
             .WithShardRegion<MeetingRegion>(ShardNames.Meeting,
-                id => MeetingActor.Props(id, settings, clock), EntityExtractors.Meeting(),
+                (_, registry) => id => MeetingActor.Props(id, settings, clock, registry.Get<TimerRegion>()), EntityExtractors.Meeting(),
                 new ShardOptions { ShouldPassivateIdleEntities = false })
             .WithShardRegion<TimerRegion>(ShardNames.Timer,
-                id => TimerActor.Props(id, settings, clock), EntityExtractors.Timer(),
+                (_, registry) => id => TimerActor.Props(id, settings, clock, registry.Get<MeetingRegion>()), EntityExtractors.Timer(),
                 new ShardOptions { ShouldPassivateIdleEntities = false })
             .WithShardRegion<ParticipantRegion>(ShardNames.Participant,
                 id => ParticipantActor.Props(id, settings, clock), EntityExtractors.Participant(),

@@ -15,14 +15,16 @@ public class TimerActorTests() : TestKit(Config)
         akka.persistence.journal.inmem.serialize-messages = on
         """;
 
-    private IActorRef StartTimerEntity(Guid id) => Sys.ActorOf(TimerActor.Props(id.ToString(), new EngineSettings(), TimeProvider.System));
+    // The test actor stands in for the meeting region, so the expiry report can be checked too.
+    private IActorRef StartTimerEntity(Guid id) => Sys.ActorOf(TimerActor.Props(id.ToString(), new EngineSettings(), TimeProvider.System, TestActor));
 
     [Fact]
     public void A_countdown_survives_a_restart_and_expires_once_at_the_stored_end()
     {
         var id = Guid.NewGuid();
+        var room = Guid.NewGuid();
         var timer = StartTimerEntity(id);
-        timer.Tell(new StartTimer(id, Guid.NewGuid(), TimerKind.Countdown, TimeSpan.FromSeconds(2), "Coffee", "participant:p"));
+        timer.Tell(new StartTimer(id, room, TimerKind.Countdown, TimeSpan.FromSeconds(2), "Coffee", "participant:p"));
         var started = ExpectMsg<TimerView>();
         Assert.True(started.Running);
 
@@ -36,11 +38,10 @@ public class TimerActorTests() : TestKit(Config)
         Assert.True(view.Running);
         Assert.Equal(started.EndsAt, view.EndsAt);
 
-        AwaitAssert(() =>
-        {
-            recovered.Tell(new GetTimer(id));
-            Assert.Equal(TimerStopReason.Expired, ExpectMsg<TimerView>().StoppedBecause);
-        }, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+        var expired = ExpectMsg<Meetings.RoomTimerExpired>(TimeSpan.FromSeconds(10));
+        Assert.Equal((room, id), (expired.RoomId, expired.TimerId));
+        recovered.Tell(new GetTimer(id));
+        Assert.Equal(TimerStopReason.Expired, ExpectMsg<TimerView>().StoppedBecause);
 
         // Recovering again neither restarts nor expires it a second time.
         Watch(recovered);
@@ -49,6 +50,7 @@ public class TimerActorTests() : TestKit(Config)
         var again = StartTimerEntity(id);
         again.Tell(new StopTimer(id, "participant:p"));
         Assert.Equal(TimerState.NotRunning, ExpectMsg<TimerView>().Error);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(500)); // no second expiry report
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Timers;
 using OpenTalk.Protocol.Rest;
 using OpenTalk.Protocol.Signaling;
 
@@ -14,13 +15,15 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
 {
     private readonly EngineSettings _settings;
     private readonly TimeProvider _clock;
+    private readonly IActorRef _timers;
     private readonly Dictionary<Guid, IActorRef> _connections = [];
 
-    public MeetingActor(string entityId, EngineSettings settings, TimeProvider clock)
+    public MeetingActor(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers)
         : base($"meeting-{entityId}", MeetingState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
     {
         _settings = settings;
         _clock = clock;
+        _timers = timers;
 
         Command<CreateRoom>(c => DecideForRest(c));
         Command<CreateInvite>(c => DecideForRest(c));
@@ -38,14 +41,17 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
                 LoseConnection(id, connection);
         });
         Command<ResumeWindowEnded>(HandleResumeWindowEnded);
+        Command<RoomTimerExpired>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
+        Command<TimerView>(ReconcileTimer);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
-    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock) =>
-        Akka.Actor.Props.Create<MeetingActor>(entityId, settings, clock);
+    /// <param name="timers">The timer shard region: the clocks behind the room's timers.</param>
+    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers) =>
+        Akka.Actor.Props.Create<MeetingActor>(entityId, settings, clock, timers);
 
     protected override MeetingState Evolve(MeetingState state, DomainEvent evt) => MeetingEvolve.Apply(state, evt);
 
@@ -58,6 +64,9 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             var waited = participant.DisconnectedAt is { } since ? Now - since : TimeSpan.Zero;
             StartResumeTimer(participant.Id, _settings.ResumeWindow - waited);
         }
+        // Wake the room's timer: it reschedules itself, or tells us it ended while we were away.
+        if (State.Timer is { } timer)
+            _timers.Tell(new GetTimer(timer.TimerId));
     }
 
     private void DecideForRest(object command)
@@ -183,9 +192,39 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private void Publish(DomainEvent evt, MeetingState before, MeetingState after)
     {
         Deliver(MeetingNotifications.For(evt, before, after));
+        DriveTimer(evt, after);
         // Removed by a moderator (or gone for good): close that socket, with the reason.
         if (evt is ParticipantLeft left)
             Detach(left.ParticipantId, CloseReasons.For(left.Reason));
+    }
+
+    /// <summary>The room decided about its timer: make the clock agree.</summary>
+    private void DriveTimer(DomainEvent evt, MeetingState after)
+    {
+        switch (evt)
+        {
+            case RoomTimerStarted started:
+                _timers.Tell(StartCommandFor(after.Timer!, started.By));
+                break;
+            case RoomTimerStopped { Kind: TimerStoppedKind.ByModerator } stopped:
+                _timers.Tell(new StopTimer(stopped.TimerId, stopped.By));
+                break;
+        }
+    }
+
+    private StartTimer StartCommandFor(RoomTimer timer, string by) =>
+        new(timer.TimerId, State.RoomId, timer.Kind == TimerKindWire.Countdown ? TimerKind.Countdown : TimerKind.Stopwatch,
+            timer.Duration, timer.Title, by, timer.StartedAt);
+
+    /// <summary>After recovery: the clock ended meanwhile, or never heard of the timer (start it now, same end time).</summary>
+    private void ReconcileTimer(TimerView view)
+    {
+        if (State.Timer is not { } timer || timer.TimerId != view.TimerId)
+            return;
+        if (view.StoppedBecause == TimerStopReason.Expired)
+            PersistChained(MeetingDecider.Decide(State, new RoomTimerExpired(State.RoomId, view.TimerId), Now).Events, Publish);
+        else if (view.Kind is null)
+            _timers.Tell(StartCommandFor(timer, Actor.System));
     }
 
     private void Deliver(IEnumerable<Notification> notifications)

@@ -10,6 +10,8 @@ public static partial class MeetingDecider
     {
         if (DecideChat(state, command, now) is { } chat)
             return chat;
+        if (DecideTimer(state, command, now) is { } timer)
+            return timer;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

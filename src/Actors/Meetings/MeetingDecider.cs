@@ -67,6 +67,7 @@ public static partial class MeetingDecider
                 ? Decision.Accept(Stamp(new ParticipantDisconnected(c.ParticipantId, c.Reason), Actor.System, now))
                 : Decision.Nothing,
             ExpireResumption c => DecideExpiry(state, c.ParticipantId, now),
+            RoomTimerExpired c => DecideTimerExpired(state, c, now),
             IParticipantCommand c => DecideModeration(state, c, now),
             _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
         };

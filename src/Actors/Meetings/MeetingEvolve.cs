@@ -51,6 +51,14 @@ public static class MeetingEvolve
                 Messages = state.Chat.Messages.Add(new ChatEntry(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group)),
             },
         },
+        RoomTimerStarted e => state with
+        {
+            Timer = new RoomTimer(e.TimerId, e.Kind, e.OccurredAt, e.Duration, e.Style, e.Title, e.ReadyCheck, ImmutableDictionary<Guid, bool>.Empty),
+        },
+        RoomTimerStopped e => state.Timer?.TimerId == e.TimerId ? state with { Timer = null } : state,
+        ReadyStatusSet e => state.Timer?.TimerId == e.TimerId
+            ? state with { Timer = state.Timer with { Ready = state.Timer.Ready.SetItem(e.ParticipantId, e.Ready) } }
+            : state,
         ChatTurnedOn => state with { Chat = state.Chat with { Enabled = true } },
         ChatTurnedOff => state with { Chat = state.Chat with { Enabled = false } },
         ChatHistoryCleared e => state with { Chat = state.Chat with { ClearedAt = e.OccurredAt, Messages = [] } },

@@ -50,6 +50,9 @@ public static class MeetingNotifications
         MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(IssuerOf(e), e.Force))),
         ChatMessagePosted e => ChatRecipients(e, after).Select(p => new Notification(p, Namespaces.Chat,
             new MessageSent(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group))),
+        RoomTimerStarted => ToRoom(after, Namespaces.Timer, new TimerStartedPayload(after.Timer!.Config())),
+        RoomTimerStopped e => ToRoom(after, Namespaces.Timer, new TimerStoppedPayload(e.TimerId, e.Kind, Actor.ParticipantOf(e.By))),
+        ReadyStatusSet e => ToRoom(after, Namespaces.Timer, new UpdatedReadyStatus(e.TimerId, e.ParticipantId, e.Ready)),
         ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
         ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
         ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
@@ -95,7 +98,8 @@ public static class MeetingNotifications
                 .OrderBy(p => p.JoinedAt)
                 .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state)))
                 .ToList(),
-            ChatFor(me, state));
+            ChatFor(me, state),
+            state.Timer?.ModuleState());
     }
 
     private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state)

@@ -60,6 +60,8 @@ public sealed record MeetingState(
 
     public ChatLog Chat { get; init; } = ChatLog.Empty;
 
+    public RoomTimer? Timer { get; init; }
+
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];

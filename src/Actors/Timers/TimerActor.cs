@@ -12,21 +12,28 @@ public sealed class TimerActor : ChainedEntityActor<TimerState>, IWithTimers
 {
     private const string ExpiryKey = "expiry";
     private readonly TimeProvider _clock;
+    private readonly IActorRef _meetings;
 
-    public TimerActor(string entityId, EngineSettings settings, TimeProvider clock)
+    public TimerActor(string entityId, EngineSettings settings, TimeProvider clock, IActorRef meetings)
         : base($"timer-{entityId}", TimerState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
     {
         _clock = clock;
+        _meetings = meetings;
         Command<StartTimer>(Handle);
         Command<StopTimer>(Handle);
-        Command<GetTimer>(_ => Sender.Tell(State.View()));
+        Command<GetTimer>(_ =>
+        {
+            Sender.Tell(State.View());
+            PassivateWhenDone();
+        });
         Command<Expire>(_ => ExpireIfDue());
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock) =>
-        Akka.Actor.Props.Create<TimerActor>(entityId, settings, clock);
+    /// <param name="meetings">Where the end of a countdown is reported (the meeting shard region).</param>
+    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock, IActorRef meetings) =>
+        Akka.Actor.Props.Create<TimerActor>(entityId, settings, clock, meetings);
 
     protected override TimerState Evolve(TimerState state, DomainEvent evt) => TimerState.Evolve(state, evt);
 
@@ -45,6 +52,7 @@ public sealed class TimerActor : ChainedEntityActor<TimerState>, IWithTimers
         {
             ScheduleExpiry();
             replyTo.Tell(State.View());
+            PassivateWhenDone();
         });
     }
 
@@ -71,7 +79,19 @@ public sealed class TimerActor : ChainedEntityActor<TimerState>, IWithTimers
             ScheduleExpiry(); // woke early (clock skew between scheduler and time provider)
             return;
         }
-        PersistChained([new TimerStopped(State.TimerId, TimerStopReason.Expired) { OccurredAt = now }]);
+        PersistChained([new TimerStopped(State.TimerId, TimerStopReason.Expired) { OccurredAt = now }],
+            afterAll: () =>
+            {
+                _meetings.Tell(new Meetings.RoomTimerExpired(State.Started!.RoomId, State.TimerId));
+                PassivateWhenDone();
+            });
+    }
+
+    /// <summary>A finished timer only answers questions: it need not stay in memory.</summary>
+    private void PassivateWhenDone()
+    {
+        if (State.Started is not null && !State.IsRunning)
+            Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
     }
 
     private sealed class Expire

@@ -2,7 +2,8 @@ using OpenTalk.Actors.Sharding;
 
 namespace OpenTalk.Actors.Timers;
 
-public sealed record StartTimer(Guid TimerId, Guid RoomId, TimerKind Kind, TimeSpan? Duration, string? Title, string By) : IWithTimerId;
+public sealed record StartTimer(Guid TimerId, Guid RoomId, TimerKind Kind, TimeSpan? Duration, string? Title, string By,
+    DateTimeOffset? StartedAt = null) : IWithTimerId;
 
 public sealed record StopTimer(Guid TimerId, string By) : IWithTimerId;
 

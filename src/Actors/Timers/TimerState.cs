@@ -27,7 +27,7 @@ public sealed record TimerState(
 
     public static TimerState Evolve(TimerState state, DomainEvent evt) => evt switch
     {
-        TimerStarted e => state with { Started = e, StartedAt = e.OccurredAt, StoppedBecause = null },
+        TimerStarted e => state with { Started = e, StartedAt = e.StartedAt ?? e.OccurredAt, StoppedBecause = null },
         TimerStopped e => state with { StoppedBecause = e.Reason },
         _ => throw new ArgumentException($"A timer cannot apply {evt.GetType().Name}.", nameof(evt)),
     };
@@ -37,7 +37,7 @@ public sealed record TimerState(
         StartTimer when state.Started is not null => Decision.Reject(AlreadyStarted),
         StartTimer c when c.Kind == TimerKind.Countdown && c.Duration is not { Ticks: > 0 } => Decision.Reject(InvalidDuration),
         StartTimer c => Decision.Accept(new TimerStarted(c.TimerId, c.RoomId, c.Kind,
-            c.Kind == TimerKind.Countdown ? c.Duration : null, c.Title) { OccurredAt = now, By = c.By }),
+            c.Kind == TimerKind.Countdown ? c.Duration : null, c.Title, c.StartedAt) { OccurredAt = now, By = c.By }),
         StopTimer when !state.IsRunning => Decision.Reject(NotRunning),
         StopTimer c => Decision.Accept(new TimerStopped(state.TimerId, TimerStopReason.ByModerator) { OccurredAt = now, By = c.By }),
         _ => throw new ArgumentException($"A timer cannot decide {command.GetType().Name}.", nameof(command)),

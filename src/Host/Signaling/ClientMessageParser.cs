@@ -41,6 +41,7 @@ public static partial class ClientMessageParser
                     : new ParsedMessage.Invalid(Namespaces.Echo, ErrorCodes.UnknownAction),
                 Namespaces.Moderation => ParseModeration(action, payload),
                 Namespaces.Chat => ParseChat(action, payload),
+                Namespaces.Timer => ParseTimer(action, payload),
                 Namespaces.Media => action == "moderator_mute"
                     ? ParseMute(Namespaces.Media, action, payload)
                     : new ParsedMessage.Invalid(Namespaces.Media, ErrorCodes.UnknownAction),

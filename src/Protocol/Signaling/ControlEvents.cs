@@ -29,7 +29,8 @@ public sealed record JoinSuccess(
     bool Resumed,
     RoomInfo RoomInfo,
     IReadOnlyList<ParticipantInfo> Participants,
-    ChatModuleState Chat) : ServerPayload("join_success");
+    ChatModuleState Chat,
+    TimerModuleState? Timer) : ServerPayload("join_success");
 
 public sealed record Joined(Guid Id, ControlState Control) : ServerPayload("joined");
 

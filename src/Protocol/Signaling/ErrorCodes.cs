@@ -27,6 +27,10 @@ public static class ErrorCodes
     public const string ServiceUnavailable = "service_unavailable";
     public const string Banned = "banned";
     public const string ChatDisabled = "chat_disabled";
+    public const string TimerAlreadyRunning = "timer_already_running";
+    public const string NoTimerRunning = "no_timer_running";
+    public const string InvalidDuration = "invalid_duration";
+    public const string ReadyCheckDisabled = "ready_check_disabled";
     public const string EmptyMessage = "empty_message";
     public const string MessageTooLong = "message_too_long";
     public const string NotInGroup = "not_in_group";

@@ -7,4 +7,5 @@ public static class Namespaces
     public const string Moderation = "moderation";
     public const string Media = "media";
     public const string Chat = "chat";
+    public const string Timer = "timer";
 }

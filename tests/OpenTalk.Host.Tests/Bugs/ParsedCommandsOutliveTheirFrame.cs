@@ -14,6 +14,9 @@ public class ParsedCommandsOutliveTheirFrame
     [InlineData("{\"namespace\":\"moderation\",\"payload\":{\"action\":\"change_display_name\",\"target\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\",\"new_name\":\"Gustav\"}}")]
     [InlineData("{\"namespace\":\"moderation\",\"payload\":{\"action\":\"mute\",\"targets\":[\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\"],\"force\":true}}")]
     [InlineData("{\"namespace\":\"moderation\",\"payload\":{\"action\":\"debrief\",\"kick_scope\":\"users_and_guests\"}}")]
+    [InlineData("{\"namespace\":\"timer\",\"payload\":{\"action\":\"update_ready_status\",\"timer_id\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\",\"status\":true}}")]
+    [InlineData("{\"namespace\":\"timer\",\"payload\":{\"action\":\"start\",\"kind\":\"countdown\",\"duration\":60,\"title\":\"Break\"}}")]
+    [InlineData("{\"namespace\":\"chat\",\"payload\":{\"action\":\"send_message\",\"content\":\"hi\",\"scope\":\"private\",\"target\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\"}}")]
     [InlineData("{\"namespace\":\"moderation\",\"payload\":{\"action\":\"kick\",\"target\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\"}}")]
     public void Commands_build_after_the_frame_is_gone(string frame)
     {
@@ -22,6 +25,8 @@ public class ParsedCommandsOutliveTheirFrame
         var command = parsed.Build(Guid.NewGuid(), Guid.NewGuid());
         if (command is ChangeDisplayName rename)
             Assert.Equal("Gustav", rename.NewName);
-        Assert.Equal("moderation", command.Namespace);
+        Assert.Equal(parsed.Namespace, command.Namespace);
+        if (command is SetReadyStatus ready)
+            Assert.True(ready.Ready);
     }
 }

@@ -1,0 +1,23 @@
+using OpenTalk.Actors.Sharding;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+public sealed record StartRoomTimer(Guid RoomId, Guid ParticipantId, Guid TimerId, TimerKindWire Kind, TimeSpan? Duration,
+    TimerStyle Style, string? Title, bool ReadyCheck) : IParticipantCommand
+{
+    public string Namespace => Namespaces.Timer;
+}
+
+public sealed record StopRoomTimer(Guid RoomId, Guid ParticipantId, Guid TimerId) : IParticipantCommand
+{
+    public string Namespace => Namespaces.Timer;
+}
+
+public sealed record SetReadyStatus(Guid RoomId, Guid ParticipantId, Guid TimerId, bool Ready) : IParticipantCommand
+{
+    public string Namespace => Namespaces.Timer;
+}
+
+/// <summary>From the timer entity: its countdown ran out.</summary>
+public sealed record RoomTimerExpired(Guid RoomId, Guid TimerId) : IWithRoomId;

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Host.Signaling;
+
+/// <summary>The <c>timer</c> namespace (timers and coffee breaks).</summary>
+public static partial class ClientMessageParser
+{
+    private static ParsedMessage ParseTimer(string action, JsonElement payload)
+    {
+        const string ns = Namespaces.Timer;
+        var invalid = new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
+        switch (action)
+        {
+            case TimerActions.Start:
+            {
+                TimerKindWire? kind = StringField(payload, "kind") switch
+                {
+                    "countdown" => TimerKindWire.Countdown,
+                    "stopwatch" => TimerKindWire.Stopwatch,
+                    _ => null,
+                };
+                TimerStyle? style = StringField(payload, "style") switch
+                {
+                    null or "normal" => TimerStyle.Normal,
+                    "coffee_break" => TimerStyle.CoffeeBreak,
+                    _ => null,
+                };
+                if (kind is not { } k || style is not { } s)
+                    return invalid;
+                TimeSpan? duration = null;
+                if (payload.TryGetProperty("duration", out var d) && d.ValueKind != JsonValueKind.Null)
+                {
+                    if (d.ValueKind != JsonValueKind.Number || !d.TryGetDouble(out var seconds) || seconds > TimeSpan.MaxValue.TotalSeconds)
+                        return invalid;
+                    duration = TimeSpan.FromSeconds(seconds);
+                }
+                var title = StringField(payload, "title");
+                var readyCheck = payload.TryGetProperty("enable_ready_check", out var r) && r.ValueKind == JsonValueKind.True;
+                var timerId = Guid.NewGuid();
+                return new ParsedMessage.ForMeeting(ns, action,
+                    (room, me) => new StartRoomTimer(room, me, timerId, k, duration, s, title, readyCheck));
+            }
+            case TimerActions.Stop:
+                return GuidField(payload, "timer_id") is { } stopId
+                    ? new ParsedMessage.ForMeeting(ns, action, (room, me) => new StopRoomTimer(room, me, stopId))
+                    : invalid;
+            case TimerActions.UpdateReadyStatus:
+            {
+                if (GuidField(payload, "timer_id") is not { } readyId
+                    || !payload.TryGetProperty("status", out var status) || status.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                    return invalid;
+                var ready = status.GetBoolean(); // copied now: the document is gone when the command is built
+                return new ParsedMessage.ForMeeting(ns, action, (room, me) => new SetReadyStatus(room, me, readyId, ready));
+            }
+            default:
+                return new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction);
+        }
+    }
+
+    private static Guid? GuidField(JsonElement payload, string property) =>
+        Guid.TryParse(StringField(payload, property), out var id) ? id : null;
+}
