@@ -28,6 +28,7 @@ public static class EngineHosting
             })
             .AddHocon(PersistenceHocon(options), HoconAddMode.Prepend)
             .WithCustomSerializer("opentalk-journal", [typeof(DomainEvent), .. StateTypes], system => new JournalSerializer(system))
+            .WithCustomSerializer("opentalk-engine", [typeof(IEngineMessage)], system => new EngineMessageSerializer(system))
             .WithRemoting(options.Hostname, options.Port)
             .WithClustering(new ClusterOptions
             {

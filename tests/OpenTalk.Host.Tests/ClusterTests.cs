@@ -59,7 +59,7 @@ public sealed class ClusterTests : IAsyncLifetime
         var others = _nodes.Where(n => n != owner).ToList();
         var olgaThere = await Api(others[0], "olga", "password-olga");
         var umaThere = await Api(others[1], "uma", "password-uma");
-        await using var olgaSocket = await SignalingClient.ConnectAsync(others[0].BaseUri, (await olgaThere.StartAsync(room.Id)).Ticket);
+        await using var olgaSocket = await SignalingClient.ConnectAsync(others[0].BaseUri, (await WithNodeLogs(() => olgaThere.StartAsync(room.Id))).Ticket);
         await olgaSocket.JoinAsync("Olga");
         await olgaSocket.WaitForAsync("control", "join_success");
         await using var umaSocket = await SignalingClient.ConnectAsync(others[1].BaseUri, (await umaThere.StartAsync(room.Id)).Ticket);
@@ -119,7 +119,7 @@ public sealed class ClusterTests : IAsyncLifetime
         {
             return await step();
         }
-        catch (TimeoutException e)
+        catch (Exception e) when (e is TimeoutException or OpenTalkApiException)
         {
             throw new TimeoutException(e.Message + "\n" + string.Join("\n----\n", _nodes.Select(n => n.Output)), e);
         }

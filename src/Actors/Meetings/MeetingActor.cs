@@ -43,6 +43,13 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<ResumeWindowEnded>(HandleResumeWindowEnded);
         Command<RoomTimerExpired>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
         Command<TimerView>(ReconcileTimer);
+        Command<ExpirePoll>(e =>
+        {
+            var decision = MeetingDecider.Decide(State, e, Now);
+            if (decision.Events.Count == 0 && State.Poll is { } poll && poll.PollId == e.PollId)
+                SchedulePollEnd(poll); // the scheduler woke a moment early
+            PersistChained(decision.Events, Publish);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -64,6 +71,8 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             var waited = participant.DisconnectedAt is { } since ? Now - since : TimeSpan.Zero;
             StartResumeTimer(participant.Id, _settings.ResumeWindow - waited);
         }
+        if (State.Poll is { } poll)
+            SchedulePollEnd(poll);
         // Wake the room's timer: it reschedules itself, or tells us it ended while we were away.
         if (State.Timer is { } timer)
             _timers.Tell(new GetTimer(timer.TimerId));
@@ -209,8 +218,23 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             case RoomTimerStopped { Kind: TimerStoppedKind.ByModerator } stopped:
                 _timers.Tell(new StopTimer(stopped.TimerId, stopped.By));
                 break;
+            case PollStarted:
+                SchedulePollEnd(after.Poll!);
+                break;
+            case PollFinished finished:
+                Timers.Cancel(PollTimerKey(finished.PollId));
+                break;
         }
     }
+
+    /// <summary>Polls run on the room's own clock; after a restart the remaining time is scheduled again.</summary>
+    private void SchedulePollEnd(RoomPoll poll)
+    {
+        var left = poll.EndsAt - Now;
+        Timers.StartSingleTimer(PollTimerKey(poll.PollId), new ExpirePoll(poll.PollId), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+    }
+
+    private static string PollTimerKey(Guid pollId) => $"poll-{pollId}";
 
     private StartTimer StartCommandFor(RoomTimer timer, string by) =>
         new(timer.TimerId, State.RoomId, timer.Kind == TimerKindWire.Countdown ? TimerKind.Countdown : TimerKind.Stopwatch,

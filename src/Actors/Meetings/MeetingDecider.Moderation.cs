@@ -12,6 +12,8 @@ public static partial class MeetingDecider
             return chat;
         if (DecideTimer(state, command, now) is { } timer)
             return timer;
+        if (DecidePoll(state, command, now) is { } poll)
+            return poll;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

@@ -68,6 +68,7 @@ public static partial class MeetingDecider
                 : Decision.Nothing,
             ExpireResumption c => DecideExpiry(state, c.ParticipantId, now),
             RoomTimerExpired c => DecideTimerExpired(state, c, now),
+            ExpirePoll c => DecidePollExpiry(state, c, now),
             IParticipantCommand c => DecideModeration(state, c, now),
             _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
         };

@@ -59,6 +59,15 @@ public static class MeetingEvolve
         ReadyStatusSet e => state.Timer?.TimerId == e.TimerId
             ? state with { Timer = state.Timer with { Ready = state.Timer.Ready.SetItem(e.ParticipantId, e.Ready) } }
             : state,
+        PollStarted e => state with
+        {
+            Poll = new RoomPoll(e.PollId, e.Topic, e.Live, e.MultipleChoice, [.. e.Choices], e.OccurredAt, e.Duration, e.AllowEditing,
+                ImmutableDictionary<string, ImmutableArray<int>>.Empty),
+        },
+        PollVoteCast e => state.Poll?.PollId == e.PollId
+            ? state with { Poll = state.Poll with { Votes = state.Poll.Votes.SetItem(e.Voter, [.. e.Choices]) } }
+            : state,
+        PollFinished e => state.Poll?.PollId == e.PollId ? state with { Poll = null } : state,
         ChatTurnedOn => state with { Chat = state.Chat with { Enabled = true } },
         ChatTurnedOff => state with { Chat = state.Chat with { Enabled = false } },
         ChatHistoryCleared e => state with { Chat = state.Chat with { ClearedAt = e.OccurredAt, Messages = [] } },

@@ -53,6 +53,10 @@ public static class MeetingNotifications
         RoomTimerStarted => ToRoom(after, Namespaces.Timer, new TimerStartedPayload(after.Timer!.Config())),
         RoomTimerStopped e => ToRoom(after, Namespaces.Timer, new TimerStoppedPayload(e.TimerId, e.Kind, Actor.ParticipantOf(e.By))),
         ReadyStatusSet e => ToRoom(after, Namespaces.Timer, new UpdatedReadyStatus(e.TimerId, e.ParticipantId, e.Ready)),
+        PollStarted => ToRoom(after, Namespaces.Polls, after.Poll!.Started()),
+        PollVoteCast e when after.Poll is { Live: true } poll => ToRoom(after, Namespaces.Polls, new PollLiveUpdate(e.PollId, poll.Results())),
+        PollFinished e => ToRoom(after, Namespaces.Polls,
+            new PollDone(e.PollId, [.. e.Tally.Select((count, i) => new PollResult(i, count))], e.Reason)),
         ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
         ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
         ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
@@ -99,7 +103,10 @@ public static class MeetingNotifications
                 .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state)))
                 .ToList(),
             ChatFor(me, state),
-            state.Timer?.ModuleState());
+            state.Timer?.ModuleState(),
+            state.Poll is { } poll
+                ? new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(me), []), poll.Live ? poll.Results() : null)
+                : null);
     }
 
     private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state)

@@ -1,9 +1,11 @@
+using OpenTalk.Actors.Sharding;
+
 namespace OpenTalk.Actors.Meetings;
 
 public sealed record RoomView(Guid RoomId, Guid OwnerId, string? Password, bool WaitingRoom);
 
 /// <summary>Reply to REST-side commands: the result, or an error code from <c>ProblemCodes</c>.</summary>
-public sealed record MeetingReply(RoomView? Room, string? Error)
+public sealed record MeetingReply(RoomView? Room, string? Error) : IEngineMessage
 {
     public static MeetingReply Ok(RoomView room) => new(room, null);
 
@@ -13,10 +15,10 @@ public sealed record MeetingReply(RoomView? Room, string? Error)
 // Messages from a meeting to a participant's connection.
 
 /// <summary>A rendered server message for the socket.</summary>
-public sealed record Outbound(string Json);
+public sealed record Outbound(string Json) : IEngineMessage;
 
 /// <summary>The participant is attached to the meeting (in the room or its waiting room).</summary>
-public sealed record Attached(Guid ParticipantId);
+public sealed record Attached(Guid ParticipantId) : IEngineMessage;
 
 /// <summary>The participant left; the connection closes its socket with this reason.</summary>
-public sealed record Detached(Guid ParticipantId, string Reason);
+public sealed record Detached(Guid ParticipantId, string Reason) : IEngineMessage;

@@ -62,6 +62,8 @@ public sealed record MeetingState(
 
     public RoomTimer? Timer { get; init; }
 
+    public RoomPoll? Poll { get; init; }
+
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];

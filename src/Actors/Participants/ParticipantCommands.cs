@@ -13,7 +13,7 @@ public sealed record CheckResumption(Guid ParticipantId, Guid RoomId, Participan
     : IWithParticipantId;
 
 /// <summary>Reply to every participant command: the room and identity, or an error code.</summary>
-public sealed record ParticipantReply(Guid ParticipantId, Guid? RoomId, ParticipantIdentity? Identity, string? Error)
+public sealed record ParticipantReply(Guid ParticipantId, Guid? RoomId, ParticipantIdentity? Identity, string? Error) : IEngineMessage
 {
     public bool IsOk => Error is null;
 }

@@ -1,17 +1,17 @@
 namespace OpenTalk.Actors.Sharding;
 
 /// <summary>Messages for a meeting entity; the shard extractor routes by <see cref="RoomId"/>.</summary>
-public interface IWithRoomId
+public interface IWithRoomId : IEngineMessage
 {
     Guid RoomId { get; }
 }
 
-public interface IWithParticipantId
+public interface IWithParticipantId : IEngineMessage
 {
     Guid ParticipantId { get; }
 }
 
-public interface IWithTimerId
+public interface IWithTimerId : IEngineMessage
 {
     Guid TimerId { get; }
 }

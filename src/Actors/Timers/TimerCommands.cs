@@ -10,4 +10,4 @@ public sealed record StopTimer(Guid TimerId, string By) : IWithTimerId;
 public sealed record GetTimer(Guid TimerId) : IWithTimerId;
 
 public sealed record TimerView(Guid TimerId, bool Running, TimerKind? Kind, DateTimeOffset? StartedAt, DateTimeOffset? EndsAt,
-    TimerStopReason? StoppedBecause, string? Error = null);
+    TimerStopReason? StoppedBecause, string? Error = null) : IEngineMessage;

@@ -42,6 +42,7 @@ public static partial class ClientMessageParser
                 Namespaces.Moderation => ParseModeration(action, payload),
                 Namespaces.Chat => ParseChat(action, payload),
                 Namespaces.Timer => ParseTimer(action, payload),
+                Namespaces.Polls => ParsePolls(action, payload),
                 Namespaces.Media => action == "moderator_mute"
                     ? ParseMute(Namespaces.Media, action, payload)
                     : new ParsedMessage.Invalid(Namespaces.Media, ErrorCodes.UnknownAction),

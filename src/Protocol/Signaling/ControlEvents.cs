@@ -30,7 +30,8 @@ public sealed record JoinSuccess(
     RoomInfo RoomInfo,
     IReadOnlyList<ParticipantInfo> Participants,
     ChatModuleState Chat,
-    TimerModuleState? Timer) : ServerPayload("join_success");
+    TimerModuleState? Timer,
+    PollModuleState? Polls) : ServerPayload("join_success");
 
 public sealed record Joined(Guid Id, ControlState Control) : ServerPayload("joined");
 

@@ -28,6 +28,11 @@ public static class ErrorCodes
     public const string Banned = "banned";
     public const string ChatDisabled = "chat_disabled";
     public const string TimerAlreadyRunning = "timer_already_running";
+    public const string PollAlreadyRunning = "poll_already_running";
+    public const string NoPollRunning = "no_poll_running";
+    public const string InvalidPoll = "invalid_poll";
+    public const string InvalidChoice = "invalid_choice";
+    public const string AlreadyVoted = "already_voted";
     public const string NoTimerRunning = "no_timer_running";
     public const string InvalidDuration = "invalid_duration";
     public const string ReadyCheckDisabled = "ready_check_disabled";

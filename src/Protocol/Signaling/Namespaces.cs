@@ -8,4 +8,5 @@ public static class Namespaces
     public const string Media = "media";
     public const string Chat = "chat";
     public const string Timer = "timer";
+    public const string Polls = "polls";
 }

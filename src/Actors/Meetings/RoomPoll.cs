@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>The running poll and its votes (by voter), as the room keeps them.</summary>
+public sealed record RoomPoll(
+    Guid PollId,
+    string Topic,
+    bool Live,
+    bool MultipleChoice,
+    ImmutableArray<string> Choices,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    bool AllowEditing,
+    ImmutableDictionary<string, ImmutableArray<int>> Votes)
+{
+    public const int MaxChoices = 64;
+    public const int MaxTextLength = 255;
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
+
+    public DateTimeOffset EndsAt => StartedAt + Duration;
+
+    public IReadOnlyList<int> Tally() =>
+        [.. Enumerable.Range(0, Choices.Length).Select(i => Votes.Values.Count(v => v.Contains(i)))];
+
+    public IReadOnlyList<PollResult> Results() => [.. Tally().Select((count, i) => new PollResult(i, count))];
+
+    public PollStartedPayload Started() =>
+        new(PollId, Topic, Live, MultipleChoice, [.. Choices.Select((c, i) => new PollChoice(i, c))], Duration.TotalSeconds, AllowEditing, EndsAt);
+
+    /// <summary>One vote per person: the account for users, the participant for guests.</summary>
+    public static string VoterOf(MeetingParticipant p) => p.Identity.UserId is { } user ? $"user:{user}" : $"participant:{p.Id}";
+}
