@@ -16,6 +16,7 @@ public static class ProblemCodesByStatus
             403 => ProblemCodes.Forbidden,
             404 => ProblemCodes.NotFound,
             405 => "method_not_allowed",
+            503 => ProblemCodes.Unavailable,
             >= 500 => "internal_error",
             _ => "bad_request",
         };

@@ -32,7 +32,11 @@ public static class OpenTalkApp
             akka.WithOpenTalkEngine(EngineOptionsFrom(settings), TimeProvider.System));
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is Akka.Actor.AskTimeoutException or TaskCanceledException ? 503 : 500,
+        });
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseAuthentication();

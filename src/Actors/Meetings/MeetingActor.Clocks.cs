@@ -1,0 +1,54 @@
+using Akka.Actor;
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Timers;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>Clocks: the room's timer entity and the poll deadline.</summary>
+public sealed partial class MeetingActor
+{
+    /// <summary>The room decided about its timer or poll: make the clocks agree.</summary>
+    private void DriveClocks(DomainEvent evt, MeetingState after)
+    {
+        switch (evt)
+        {
+            case RoomTimerStarted started:
+                _timers.Tell(StartCommandFor(after.Timer!, started.By));
+                break;
+            case RoomTimerStopped { Kind: TimerStoppedKind.ByModerator } stopped:
+                _timers.Tell(new StopTimer(stopped.TimerId, stopped.By));
+                break;
+            case PollStarted:
+                SchedulePollEnd(after.Poll!);
+                break;
+            case PollFinished finished:
+                Timers.Cancel(PollTimerKey(finished.PollId));
+                break;
+        }
+    }
+
+    /// <summary>Polls run on the room's own clock; after a restart the remaining time is scheduled again.</summary>
+    private void SchedulePollEnd(RoomPoll poll)
+    {
+        var left = poll.EndsAt - Now;
+        Timers.StartSingleTimer(PollTimerKey(poll.PollId), new ExpirePoll(poll.PollId), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+    }
+
+    private static string PollTimerKey(Guid pollId) => $"poll-{pollId}";
+
+    private StartTimer StartCommandFor(RoomTimer timer, string by) =>
+        new(timer.TimerId, State.RoomId, timer.Kind == TimerKindWire.Countdown ? TimerKind.Countdown : TimerKind.Stopwatch,
+            timer.Duration, timer.Title, by, timer.StartedAt);
+
+    /// <summary>After recovery: the clock ended meanwhile, or never heard of the timer (start it now, same end time).</summary>
+    private void ReconcileTimer(TimerView view)
+    {
+        if (State.Timer is not { } timer || timer.TimerId != view.TimerId)
+            return;
+        if (view.StoppedBecause == TimerStopReason.Expired)
+            PersistChained(MeetingDecider.Decide(State, new RoomTimerExpired(State.RoomId, view.TimerId), Now).Events, Publish);
+        else if (view.Kind is null)
+            _timers.Tell(StartCommandFor(timer, Actor.System));
+    }
+}
