@@ -13,6 +13,8 @@ public class TimerActorTests() : TestKit(Config)
         akka.actor.serialization-bindings { "OpenTalk.Actors.Journal.DomainEvent, OpenTalk.Actors" = opentalk-journal }
         akka.actor.serialization-identifiers { "OpenTalk.Actors.Journal.JournalSerializer, OpenTalk.Actors" = 4711 }
         akka.persistence.journal.inmem.serialize-messages = on
+        # A busy CI machine may take a few seconds for the first persist.
+        akka.test.single-expect-default = 10s
         """;
 
     // The test actor stands in for the meeting region, so the expiry report can be checked too.

@@ -25,8 +25,28 @@ public sealed partial class MeetingActor
             case PollFinished finished:
                 Timers.Cancel(PollTimerKey(finished.PollId));
                 break;
+            case AutomodStarted or SpeakerChanged or AutomodStopped or ParticipantLeft:
+                ScheduleTurnEnd(after.Automod);
+                break;
         }
     }
+
+    /// <summary>A speaker with a time limit gets a turn timer; without a speaker there is none.</summary>
+    private void ScheduleTurnEnd(Automod? automod)
+    {
+        if (automod is { Speaker: { } speaker, SpeakerSince: { } since, EndsAt: { } endsAt })
+        {
+            var left = endsAt - Now;
+            Timers.StartSingleTimer(TurnTimerKey, new SpeakingTimeUp(speaker, since, Random.Shared.Next()),
+                left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+        else
+        {
+            Timers.Cancel(TurnTimerKey);
+        }
+    }
+
+    private const string TurnTimerKey = "automod-turn";
 
     /// <summary>Polls run on the room's own clock; after a restart the remaining time is scheduled again.</summary>
     private void SchedulePollEnd(RoomPoll poll)

@@ -43,6 +43,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<ResumeWindowEnded>(HandleResumeWindowEnded);
         Command<RoomTimerExpired>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
         Command<TimerView>(ReconcileTimer);
+        Command<SpeakingTimeUp>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
         Command<ExpirePoll>(e =>
         {
             var decision = MeetingDecider.Decide(State, e, Now);
@@ -73,6 +74,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         }
         if (State.Poll is { } poll)
             SchedulePollEnd(poll);
+        ScheduleTurnEnd(State.Automod);
         // Wake the room's timer: it reschedules itself, or tells us it ended while we were away.
         if (State.Timer is { } timer)
             _timers.Tell(new GetTimer(timer.TimerId));

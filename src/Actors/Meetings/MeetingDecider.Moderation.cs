@@ -14,6 +14,8 @@ public static partial class MeetingDecider
             return timer;
         if (DecidePoll(state, command, now) is { } poll)
             return poll;
+        if (DecideAutomod(state, command, now) is { } automod)
+            return automod;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

@@ -22,7 +22,11 @@ public static class MeetingEvolve
             p => p with { IsConnected = false, DisconnectedAt = e.OccurredAt }),
         ParticipantReconnected e => Change(state, e.ParticipantId,
             p => p with { IsConnected = true, DisconnectedAt = null }),
-        ParticipantLeft e => state with { Participants = state.Participants.Remove(e.ParticipantId) },
+        ParticipantLeft e => state with
+        {
+            Participants = state.Participants.Remove(e.ParticipantId),
+            Automod = state.Automod is { } a ? WithoutParticipant(a, e.ParticipantId, e.OccurredAt) : null,
+        },
         HandRaised e => Change(state, e.ParticipantId, p => p with { HandIsUp = true, HandUpdatedAt = e.OccurredAt }),
         HandLowered e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
         ModeratorRoleGranted e => Change(state, e.ParticipantId, p => p with { Role = Protocol.Signaling.Role.Moderator }),
@@ -68,6 +72,14 @@ public static class MeetingEvolve
             ? state with { Poll = state.Poll with { Votes = state.Poll.Votes.SetItem(e.Voter, [.. e.Choices]) } }
             : state,
         PollFinished e => state.Poll?.PollId == e.PollId ? state with { Poll = null } : state,
+        AutomodStarted e => state with
+        {
+            Automod = new Automod(e.Strategy, e.TimeLimit, e.AllowDoubleSelection, [.. e.Playlist], [], null, null),
+        },
+        SpeakerChanged e when state.Automod is { } a => state with { Automod = PassStick(a, e.Speaker, e.OccurredAt) },
+        AutomodPlaylistEdited e when state.Automod is { } a => state with { Automod = a with { Remaining = [.. e.Playlist] } },
+        AutomodStopped => state with { Automod = null },
+        SpeakerChanged or AutomodPlaylistEdited => state,
         ChatTurnedOn => state with { Chat = state.Chat with { Enabled = true } },
         ChatTurnedOff => state with { Chat = state.Chat with { Enabled = false } },
         ChatHistoryCleared e => state with { Chat = state.Chat with { ClearedAt = e.OccurredAt, Messages = [] } },
@@ -82,6 +94,17 @@ public static class MeetingEvolve
         },
         _ => throw new ArgumentException($"A meeting cannot apply {evt.GetType().Name}.", nameof(evt)),
     };
+
+    private static Automod PassStick(Automod automod, Guid? speaker, DateTimeOffset at) => automod with
+    {
+        History = automod.Speaker is { } previous ? automod.History.Add(previous) : automod.History,
+        Remaining = speaker is { } next ? automod.Remaining.Remove(next) : automod.Remaining,
+        Speaker = speaker,
+        SpeakerSince = speaker is null ? null : at,
+    };
+
+    private static Automod WithoutParticipant(Automod automod, Guid participant, DateTimeOffset at) =>
+        (automod.Speaker == participant ? PassStick(automod, null, at) : automod) with { Remaining = automod.Remaining.Remove(participant) };
 
     private static Guid OwnerOf(MeetingState state) => state.Room?.OwnerId ?? Guid.Empty;
 

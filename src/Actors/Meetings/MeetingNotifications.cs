@@ -57,6 +57,10 @@ public static class MeetingNotifications
         PollVoteCast e when after.Poll is { Live: true } poll => ToRoom(after, Namespaces.Polls, new PollLiveUpdate(e.PollId, poll.Results())),
         PollFinished e => ToRoom(after, Namespaces.Polls,
             new PollDone(e.PollId, [.. e.Tally.Select((count, i) => new PollResult(i, count))], e.Reason)),
+        AutomodStarted => ToRoom(after, Namespaces.Automod, new AutomodStartedPayload(after.Automod!.Config(), after.Automod.Remaining)),
+        SpeakerChanged when after.Automod is { } automod => ToRoom(after, Namespaces.Automod, automod.Update()),
+        AutomodPlaylistEdited when after.Automod is { } automod => ToRoom(after, Namespaces.Automod, new RemainingUpdated(automod.Remaining)),
+        AutomodStopped => ToRoom(after, Namespaces.Automod, new AutomodStoppedPayload()),
         ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
         ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
         ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
@@ -106,7 +110,8 @@ public static class MeetingNotifications
             state.Timer?.ModuleState(),
             state.Poll is { } poll
                 ? new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(me), []), poll.Live ? poll.Results() : null)
-                : null);
+                : null,
+            state.Automod?.ModuleState());
     }
 
     private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state)

@@ -64,6 +64,8 @@ public sealed record MeetingState(
 
     public RoomPoll? Poll { get; init; }
 
+    public Automod? Automod { get; init; }
+
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];

@@ -43,6 +43,7 @@ public static partial class ClientMessageParser
                 Namespaces.Chat => ParseChat(action, payload),
                 Namespaces.Timer => ParseTimer(action, payload),
                 Namespaces.Polls => ParsePolls(action, payload),
+                Namespaces.Automod => ParseAutomod(action, payload),
                 Namespaces.Media => action == "moderator_mute"
                     ? ParseMute(Namespaces.Media, action, payload)
                     : new ParsedMessage.Invalid(Namespaces.Media, ErrorCodes.UnknownAction),

@@ -31,7 +31,8 @@ public sealed record JoinSuccess(
     IReadOnlyList<ParticipantInfo> Participants,
     ChatModuleState Chat,
     TimerModuleState? Timer,
-    PollModuleState? Polls) : ServerPayload("join_success");
+    PollModuleState? Polls,
+    AutomodModuleState? Automod) : ServerPayload("join_success");
 
 public sealed record Joined(Guid Id, ControlState Control) : ServerPayload("joined");
 

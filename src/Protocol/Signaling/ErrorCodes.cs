@@ -29,6 +29,10 @@ public static class ErrorCodes
     public const string ChatDisabled = "chat_disabled";
     public const string TimerAlreadyRunning = "timer_already_running";
     public const string PollAlreadyRunning = "poll_already_running";
+    public const string AutomodAlreadyRunning = "automod_already_running";
+    public const string AutomodNotRunning = "automod_not_running";
+    public const string NotTheSpeaker = "not_the_speaker";
+    public const string NoEligibleSpeaker = "no_eligible_speaker";
     public const string NoPollRunning = "no_poll_running";
     public const string InvalidPoll = "invalid_poll";
     public const string InvalidChoice = "invalid_choice";

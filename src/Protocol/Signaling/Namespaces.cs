@@ -9,4 +9,5 @@ public static class Namespaces
     public const string Chat = "chat";
     public const string Timer = "timer";
     public const string Polls = "polls";
+    public const string Automod = "automod";
 }

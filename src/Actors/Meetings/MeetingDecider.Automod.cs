@@ -1,0 +1,83 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>The talking stick: moderators start, edit, stop and pass it; the speaker yields it.</summary>
+public static partial class MeetingDecider
+{
+    private static Decision? DecideAutomod(MeetingState state, IParticipantCommand command, DateTimeOffset now)
+    {
+        if (command is not (StartAutomod or EditAutomod or StopAutomod or SelectSpeaker or YieldSpeech))
+            return null;
+        if (state.Find(command.ParticipantId) is not { IsInRoom: true } me)
+            return Decision.Reject(ErrorCodes.NotJoined);
+        if (command is not YieldSpeech && !me.IsModerator)
+            return Decision.Reject(ErrorCodes.InsufficientPermissions);
+        var by = Actor.Participant(me.Id);
+        DomainEvent At(DomainEvent evt) => Stamp(evt, by, now);
+
+        if (command is StartAutomod start)
+            return DecideAutomodStart(state, start, At);
+        if (state.Automod is not { } automod)
+            return Decision.Reject(ErrorCodes.AutomodNotRunning);
+        return command switch
+        {
+            EditAutomod c when !AllInRoom(state, c.Playlist) => Decision.Reject(ErrorCodes.TargetNotFound),
+            EditAutomod c => Decision.Accept(At(new AutomodPlaylistEdited([.. c.Playlist.Distinct()]))),
+            StopAutomod => Decision.Accept(At(new AutomodStopped())),
+            SelectSpeaker { How: SelectHow.None } => Decision.Accept(At(new SpeakerChanged(null))),
+            SelectSpeaker { How: SelectHow.Specific, Participant: var p } when p is null || state.Find(p.Value) is not { IsInRoom: true }
+                => Decision.Reject(ErrorCodes.TargetNotFound),
+            SelectSpeaker { How: SelectHow.Specific } c => Decision.Accept(At(new SpeakerChanged(c.Participant))),
+            SelectSpeaker c => PassTo(NextSpeaker(state, automod, c.How == SelectHow.Random, c.Dice), At),
+            YieldSpeech when automod.Speaker != me.Id => Decision.Reject(ErrorCodes.NotTheSpeaker),
+            YieldSpeech c when automod.Strategy == SelectionStrategy.Nomination =>
+                c.Next is { } next && automod.Candidates(state).Contains(next)
+                    ? Decision.Accept(At(new SpeakerChanged(next)))
+                    : Decision.Reject(ErrorCodes.NoEligibleSpeaker),
+            YieldSpeech c => Decision.Accept(At(new SpeakerChanged(NextSpeaker(state, automod, random: false, c.Dice)))),
+            _ => null,
+        };
+    }
+
+    /// <summary>The speaker's time ran out: the stick moves on by itself (in nomination mode, to nobody).</summary>
+    private static Decision DecideTimeUp(MeetingState state, SpeakingTimeUp c, DateTimeOffset now) =>
+        state.Automod is { } automod && automod.Speaker == c.Speaker && automod.SpeakerSince == c.Since
+            ? Decision.Accept(Stamp(new SpeakerChanged(automod.Strategy == SelectionStrategy.Nomination
+                ? null
+                : NextSpeaker(state, automod, random: false, c.Dice)), Actor.System, now))
+            : Decision.Nothing;
+
+    private static Decision DecideAutomodStart(MeetingState state, StartAutomod c, Func<DomainEvent, DomainEvent> at)
+    {
+        if (state.Automod is not null)
+            return Decision.Reject(ErrorCodes.AutomodAlreadyRunning);
+        if (c.TimeLimit is { } limit && (limit <= TimeSpan.Zero || limit > Automod.MaxTimeLimit))
+            return Decision.Reject(ErrorCodes.InvalidDuration);
+        if (!AllInRoom(state, c.Playlist) || (c.Strategy == SelectionStrategy.Playlist && c.Playlist.Count == 0))
+            return Decision.Reject(ErrorCodes.TargetNotFound);
+        var started = new AutomodStarted(c.Strategy, [.. c.Playlist.Distinct()], c.TimeLimit, c.AllowDoubleSelection);
+        var after = MeetingEvolve.Apply(state, started);
+        var first = c.Strategy == SelectionStrategy.Nomination ? null : NextSpeaker(after, after.Automod!, c.Strategy == SelectionStrategy.Random, c.Dice);
+        return first is null
+            ? Decision.Accept(at(started))
+            : Decision.Accept(at(started), at(new SpeakerChanged(first)));
+    }
+
+    private static Decision PassTo(Guid? next, Func<DomainEvent, DomainEvent> at) =>
+        next is null ? Decision.Reject(ErrorCodes.NoEligibleSpeaker) : Decision.Accept(at(new SpeakerChanged(next)));
+
+    /// <summary>The playlist's next, or a random draw among those who may still speak.</summary>
+    private static Guid? NextSpeaker(MeetingState state, Automod automod, bool random, int dice)
+    {
+        var candidates = automod.Candidates(state);
+        if (candidates.Count == 0)
+            return null;
+        return random || automod.Strategy == SelectionStrategy.Random
+            ? candidates[(int)((uint)dice % (uint)candidates.Count)]
+            : candidates[0];
+    }
+
+    private static bool AllInRoom(MeetingState state, IReadOnlyList<Guid> ids) => ids.All(id => state.Find(id) is { IsInRoom: true });
+}

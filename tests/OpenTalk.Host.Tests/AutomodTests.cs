@@ -1,0 +1,55 @@
+using OpenTalk.Client;
+using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Tests;
+
+/// <summary>The talking stick through the real Host, on Postgres.</summary>
+public sealed class AutomodTests : IAsyncLifetime
+{
+    private TestNode _node = null!;
+    private OpenTalkApi _olga = null!;
+    private Guid _room;
+
+    public async Task InitializeAsync()
+    {
+        _node = await TestNode.StartAsync(await TestDatabase.CreateAsync());
+        _olga = await _node.NewUserAsync("olga");
+        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
+    }
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
+
+    [Fact]
+    public async Task A_playlist_with_a_time_limit_moves_on_by_itself_and_everyone_hears_who_speaks()
+    {
+        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
+        var ann = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ann"), "Ann");
+        var ben = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ben"), "Ben");
+
+        await ann.Socket.SendAsync("automod", "start", new { selection_strategy = "playlist", playlist = new[] { ann.Id } });
+        Assert.Equal("insufficient_permissions", (await ann.Socket.WaitForAsync(m => m.Message == "error")).Error);
+
+        await owner.Socket.SendAsync("automod", "start", new { selection_strategy = "playlist", playlist = new[] { ann.Id, ben.Id }, time_limit = 2 });
+        await ben.Socket.WaitForAsync("automod", "started");
+        var first = await ben.Socket.WaitForAsync("automod", "speaker_updated");
+        Assert.Equal(ann.Id, first.Payload.GetProperty("speaker").GetGuid());
+        Assert.True(first.Payload.TryGetProperty("ends_at", out _));
+
+        // Ann's two seconds run out: the stick goes to Ben without anyone asking.
+        var second = await owner.Socket.WaitForAsync(m => m.Message == "speaker_updated"
+            && m.Payload.TryGetProperty("speaker", out var s) && s.GetGuid() == ben.Id, TimeSpan.FromSeconds(15));
+        Assert.Equal(ann.Id, second.Payload.GetProperty("history")[0].GetGuid());
+
+        await ben.Socket.SendAsync("automod", "yield");
+        var done = await owner.Socket.WaitForAsync("automod", "speaker_updated");
+        Assert.False(done.Payload.TryGetProperty("speaker", out _));
+
+        var late = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("cy"), "Cy");
+        Assert.Equal(2, late.JoinSuccess.GetProperty("automod").GetProperty("history").GetArrayLength());
+        await owner.Socket.SendAsync("automod", "stop");
+        await late.Socket.WaitForAsync("automod", "stopped");
+        foreach (var p in new[] { owner, ann, ben, late })
+            await p.Socket.DisposeAsync();
+    }
+}
