@@ -28,6 +28,12 @@ public sealed partial class MeetingActor
             case AutomodStarted or SpeakerChanged or AutomodStopped or ParticipantLeft:
                 ScheduleTurnEnd(after.Automod);
                 break;
+            case LegalVoteStarted:
+                ScheduleVoteEnd(after.LegalVote);
+                break;
+            case LegalVoteStopped or LegalVoteCanceled:
+                Timers.Cancel(VoteTimerKey);
+                break;
         }
     }
 
@@ -47,6 +53,16 @@ public sealed partial class MeetingActor
     }
 
     private const string TurnTimerKey = "automod-turn";
+    private const string VoteTimerKey = "legal-vote";
+
+    private void ScheduleVoteEnd(LegalVote? vote)
+    {
+        if (vote is { EndsAt: { } endsAt })
+        {
+            var left = endsAt - Now;
+            Timers.StartSingleTimer(VoteTimerKey, new ExpireLegalVote(vote.VoteId), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+    }
 
     /// <summary>Polls run on the room's own clock; after a restart the remaining time is scheduled again.</summary>
     private void SchedulePollEnd(RoomPoll poll)

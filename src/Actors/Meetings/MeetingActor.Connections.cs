@@ -62,17 +62,7 @@ public sealed partial class MeetingActor
         PersistChained(decision.Events, Publish, PassivateWhenEmpty);
     }
 
-    private void HandleParticipantCommand(IParticipantCommand command)
-    {
-        var decision = MeetingDecider.Decide(State, command, Now);
-        if (decision.IsRejected)
-        {
-            if (_connections.TryGetValue(command.ParticipantId, out var connection))
-                SendError(connection, command.Namespace, decision.Error!);
-            return;
-        }
-        PersistChained(decision.Events, Publish, PassivateWhenEmpty);
-    }
+
 
     private void LoseConnection(Guid participantId, IActorRef connection)
     {

@@ -44,6 +44,13 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RoomTimerExpired>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
         Command<TimerView>(ReconcileTimer);
         Command<SpeakingTimeUp>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
+        Command<ExpireLegalVote>(e =>
+        {
+            var decision = MeetingDecider.Decide(State, e, Now);
+            if (decision.Events.Count == 0)
+                ScheduleVoteEnd(State.LegalVote); // woke early, or the vote is already over
+            PersistChained(decision.Events, Publish);
+        });
         Command<ExpirePoll>(e =>
         {
             var decision = MeetingDecider.Decide(State, e, Now);
@@ -75,6 +82,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         if (State.Poll is { } poll)
             SchedulePollEnd(poll);
         ScheduleTurnEnd(State.Automod);
+        ScheduleVoteEnd(State.LegalVote);
         // Wake the room's timer: it reschedules itself, or tells us it ended while we were away.
         if (State.Timer is { } timer)
             _timers.Tell(new GetTimer(timer.TimerId));
@@ -93,6 +101,34 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     }
 
     private RoomView View() => new(State.RoomId, State.Room!.OwnerId, State.Room.Password, State.Room.WaitingRoom);
+
+    private void HandleParticipantCommand(IParticipantCommand command)
+    {
+        var decision = MeetingDecider.Decide(State, command, Now);
+        if (decision.IsRejected)
+        {
+            if (_connections.TryGetValue(command.ParticipantId, out var connection))
+                SendError(connection, command.Namespace, decision.Error!);
+            return;
+        }
+        PersistChained(decision.Events, Publish, () =>
+        {
+            AfterLegalVoteCommand(command, decision);
+            PassivateWhenEmpty();
+        });
+    }
+
+    /// <summary>
+    /// Vote secrets never enter the journal: each allowed voter gets their token directly, and a
+    /// pseudonymous voter's confirmation goes to the sender, since the event does not name them.
+    /// </summary>
+    private void AfterLegalVoteCommand(IParticipantCommand command, Decision decision)
+    {
+        if (command is StartLegalVote start)
+            Deliver(start.Allowed.Select(id => new Notification(id, Namespaces.LegalVote, new VoteTokenPayload(start.VoteId, start.Tokens[id]))));
+        else if (command is CastLegalVote cast && decision.Events.OfType<LegalVoteCast>().Any(e => e.TokenHash is not null))
+            Deliver([new Notification(cast.ParticipantId, Namespaces.LegalVote, new VotedPayload(cast.VoteId, cast.Option))]);
+    }
 
     private void Publish(DomainEvent evt, MeetingState before, MeetingState after)
     {

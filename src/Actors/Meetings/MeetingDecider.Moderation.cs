@@ -16,6 +16,8 @@ public static partial class MeetingDecider
             return poll;
         if (DecideAutomod(state, command, now) is { } automod)
             return automod;
+        if (DecideLegalVote(state, command, now) is { } legalVote)
+            return legalVote;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

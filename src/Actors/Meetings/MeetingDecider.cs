@@ -70,6 +70,7 @@ public static partial class MeetingDecider
             RoomTimerExpired c => DecideTimerExpired(state, c, now),
             ExpirePoll c => DecidePollExpiry(state, c, now),
             SpeakingTimeUp c => DecideTimeUp(state, c, now),
+            ExpireLegalVote c => DecideVoteExpiry(state, c, now),
             IParticipantCommand c => DecideModeration(state, c, now),
             _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
         };

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OpenTalk.Actors.Journal;
+using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
@@ -29,8 +30,8 @@ public static class MeetingEvolve
         },
         HandRaised e => Change(state, e.ParticipantId, p => p with { HandIsUp = true, HandUpdatedAt = e.OccurredAt }),
         HandLowered e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
-        ModeratorRoleGranted e => Change(state, e.ParticipantId, p => p with { Role = Protocol.Signaling.Role.Moderator }),
-        ModeratorRoleRevoked e => Change(state, e.ParticipantId, p => p with { Role = Protocol.Signaling.Role.User }),
+        ModeratorRoleGranted e => Change(state, e.ParticipantId, p => p with { Role = Role.Moderator }),
+        ModeratorRoleRevoked e => Change(state, e.ParticipantId, p => p with { Role = Role.User }),
         ParticipantBanned e => state with
         {
             BannedUsers = e.UserId is { } user ? state.BannedUsers.Add(user) : state.BannedUsers,
@@ -80,6 +81,22 @@ public static class MeetingEvolve
         AutomodPlaylistEdited e when state.Automod is { } a => state with { Automod = a with { Remaining = [.. e.Playlist] } },
         AutomodStopped => state with { Automod = null },
         SpeakerChanged or AutomodPlaylistEdited => state,
+        LegalVoteStarted e => state with
+        {
+            LegalVote = new LegalVote(e.VoteId, e.Name, e.Kind, [.. e.Allowed], [.. e.TokenHashes], e.EnableAbstain, e.AutoClose,
+                e.OccurredAt, e.Duration, Actor.ParticipantOf(e.By) ?? Guid.Empty, []),
+        },
+        LegalVoteCast e when state.LegalVote is { } v && v.VoteId == e.VoteId => state with
+        {
+            LegalVote = v with
+            {
+                Votes = v.Votes.Add(new CastVote(e.ParticipantId, e.TokenHash, e.Option)),
+                UnusedTokens = e.TokenHash is { } used ? v.UnusedTokens.Remove(used) : v.UnusedTokens,
+            },
+        },
+        LegalVoteStopped e when state.LegalVote?.VoteId == e.VoteId => state with { LegalVote = null },
+        LegalVoteCanceled e when state.LegalVote?.VoteId == e.VoteId => state with { LegalVote = null },
+        LegalVoteCast or LegalVoteStopped or LegalVoteCanceled => state,
         ChatTurnedOn => state with { Chat = state.Chat with { Enabled = true } },
         ChatTurnedOff => state with { Chat = state.Chat with { Enabled = false } },
         ChatHistoryCleared e => state with { Chat = state.Chat with { ClearedAt = e.OccurredAt, Messages = [] } },

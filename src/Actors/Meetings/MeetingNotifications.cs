@@ -61,6 +61,11 @@ public static class MeetingNotifications
         SpeakerChanged when after.Automod is { } automod => ToRoom(after, Namespaces.Automod, automod.Update()),
         AutomodPlaylistEdited when after.Automod is { } automod => ToRoom(after, Namespaces.Automod, new RemainingUpdated(automod.Remaining)),
         AutomodStopped => ToRoom(after, Namespaces.Automod, new AutomodStoppedPayload()),
+        LegalVoteStarted => ToRoom(after, Namespaces.LegalVote, after.LegalVote!.Started()),
+        LegalVoteCast e => VoteCastNotifications(e, before, after),
+        LegalVoteStopped e => ToRoom(after, Namespaces.LegalVote, new LegalVoteStoppedPayload(e.VoteId, e.Kind,
+            new VoteTally(e.Yes, e.No, e.Abstain), before.LegalVote is { } v && v.VoteId == e.VoteId ? v.Votes : [], e.VotesDigest)),
+        LegalVoteCanceled e => ToRoom(after, Namespaces.LegalVote, new LegalVoteCanceledPayload(e.VoteId, e.Reason)),
         ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
         ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
         ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
@@ -82,6 +87,17 @@ public static class MeetingNotifications
         ChatScope.Group => state.InRoom.Where(p => p.Identity.IsInGroup(e.Group!)).Select(p => p.Id),
         _ => state.InRoom.Select(p => p.Id),
     };
+
+    /// <summary>The voter hears the vote was taken; everyone sees the running tally (and, in a roll call, who voted what).</summary>
+    private static IEnumerable<Notification> VoteCastNotifications(LegalVoteCast e, MeetingState before, MeetingState after)
+    {
+        var vote = after.LegalVote ?? before.LegalVote!;
+        var votes = after.LegalVote is { } running ? running.Votes : before.LegalVote!.Votes.Add(new CastVote(e.ParticipantId, e.TokenHash, e.Option));
+        var tally = (vote with { Votes = votes }).Tally();
+        var voter = Actor.ParticipantOf(e.By);
+        return (voter is { } id ? [new Notification(id, Namespaces.LegalVote, new VotedPayload(e.VoteId, e.Option))] : Array.Empty<Notification>())
+            .Concat(ToRoom(after, Namespaces.LegalVote, new LegalVoteUpdated(e.VoteId, tally, vote.Kind == LegalVoteKind.RollCall ? votes : [])));
+    }
 
     private static Guid IssuerOf(DomainEvent evt) => Actor.ParticipantOf(evt.By) ?? Guid.Empty;
 
@@ -111,7 +127,8 @@ public static class MeetingNotifications
             state.Poll is { } poll
                 ? new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(me), []), poll.Live ? poll.Results() : null)
                 : null,
-            state.Automod?.ModuleState());
+            state.Automod?.ModuleState(),
+            state.LegalVote?.Started());
     }
 
     private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state)

@@ -66,6 +66,8 @@ public sealed record MeetingState(
 
     public Automod? Automod { get; init; }
 
+    public LegalVote? LegalVote { get; init; }
+
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];

@@ -32,7 +32,8 @@ public sealed record JoinSuccess(
     ChatModuleState Chat,
     TimerModuleState? Timer,
     PollModuleState? Polls,
-    AutomodModuleState? Automod) : ServerPayload("join_success");
+    AutomodModuleState? Automod,
+    LegalVoteStartedPayload? LegalVote) : ServerPayload("join_success");
 
 public sealed record Joined(Guid Id, ControlState Control) : ServerPayload("joined");
 

@@ -30,6 +30,11 @@ public static class ErrorCodes
     public const string TimerAlreadyRunning = "timer_already_running";
     public const string PollAlreadyRunning = "poll_already_running";
     public const string AutomodAlreadyRunning = "automod_already_running";
+    public const string VoteAlreadyRunning = "vote_already_running";
+    public const string NoVoteRunning = "no_vote_running";
+    public const string NotAllowedToVote = "not_allowed_to_vote";
+    public const string InvalidToken = "invalid_token";
+    public const string AbstainDisabled = "abstain_disabled";
     public const string AutomodNotRunning = "automod_not_running";
     public const string NotTheSpeaker = "not_the_speaker";
     public const string NoEligibleSpeaker = "no_eligible_speaker";

@@ -10,4 +10,5 @@ public static class Namespaces
     public const string Timer = "timer";
     public const string Polls = "polls";
     public const string Automod = "automod";
+    public const string LegalVote = "legal_vote";
 }
