@@ -18,6 +18,8 @@ public static partial class MeetingDecider
             return automod;
         if (DecideLegalVote(state, command, now) is { } legalVote)
             return legalVote;
+        if (DecideWhisper(state, command, now) is { } whisper)
+            return whisper;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

@@ -27,6 +27,7 @@ public static class MeetingEvolve
         {
             Participants = state.Participants.Remove(e.ParticipantId),
             Automod = state.Automod is { } a ? WithoutParticipant(a, e.ParticipantId, e.OccurredAt) : null,
+            Whispers = WithoutMember(state.Whispers, e.ParticipantId),
         },
         HandRaised e => Change(state, e.ParticipantId, p => p with { HandIsUp = true, HandUpdatedAt = e.OccurredAt }),
         HandLowered e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
@@ -97,6 +98,19 @@ public static class MeetingEvolve
         LegalVoteStopped e when state.LegalVote?.VoteId == e.VoteId => state with { LegalVote = null },
         LegalVoteCanceled e when state.LegalVote?.VoteId == e.VoteId => state with { LegalVote = null },
         LegalVoteCast or LegalVoteStopped or LegalVoteCanceled => state,
+        WhisperGroupFormed e => state with
+        {
+            Whispers = state.Whispers.SetItem(e.WhisperId, new WhisperGroup(e.WhisperId, e.Creator,
+                e.Invited.ToImmutableDictionary(id => id, _ => WhisperMemberState.Invited).SetItem(e.Creator, WhisperMemberState.Creator))),
+        },
+        WhisperInvited e => ChangeWhisper(state, e.WhisperId, g => g with
+        {
+            Members = g.Members.SetItems(e.Invited.Select(id => KeyValuePair.Create(id, WhisperMemberState.Invited))),
+        }),
+        WhisperAccepted e => ChangeWhisper(state, e.WhisperId, g => g with { Members = g.Members.SetItem(e.ParticipantId, WhisperMemberState.Accepted) }),
+        WhisperDeclined e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
+        WhisperKickedOut e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
+        WhisperLeft e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
         ChatTurnedOn => state with { Chat = state.Chat with { Enabled = true } },
         ChatTurnedOff => state with { Chat = state.Chat with { Enabled = false } },
         ChatHistoryCleared e => state with { Chat = state.Chat with { ClearedAt = e.OccurredAt, Messages = [] } },
@@ -122,6 +136,19 @@ public static class MeetingEvolve
 
     private static Automod WithoutParticipant(Automod automod, Guid participant, DateTimeOffset at) =>
         (automod.Speaker == participant ? PassStick(automod, null, at) : automod) with { Remaining = automod.Remaining.Remove(participant) };
+
+    /// <summary>Changes a whisper group; one whose creator is gone closes.</summary>
+    private static MeetingState ChangeWhisper(MeetingState state, Guid id, Func<WhisperGroup, WhisperGroup> change)
+    {
+        if (!state.Whispers.TryGetValue(id, out var group))
+            return state;
+        var changed = change(group);
+        return state with { Whispers = changed.IsOver ? state.Whispers.Remove(id) : state.Whispers.SetItem(id, changed) };
+    }
+
+    private static ImmutableDictionary<Guid, WhisperGroup> WithoutMember(ImmutableDictionary<Guid, WhisperGroup> whispers, Guid participant) =>
+        whispers.Values.Where(g => g.Members.ContainsKey(participant))
+            .Aggregate(whispers, (all, g) => g.Without(participant) is { IsOver: false } left ? all.SetItem(g.WhisperId, left) : all.Remove(g.WhisperId));
 
     private static Guid OwnerOf(MeetingState state) => state.Room?.OwnerId ?? Guid.Empty;
 

@@ -66,6 +66,13 @@ public static class MeetingNotifications
         LegalVoteStopped e => ToRoom(after, Namespaces.LegalVote, new LegalVoteStoppedPayload(e.VoteId, e.Kind,
             new VoteTally(e.Yes, e.No, e.Abstain), before.LegalVote is { } v && v.VoteId == e.VoteId ? v.Votes : [], e.VotesDigest)),
         LegalVoteCanceled e => ToRoom(after, Namespaces.LegalVote, new LegalVoteCanceledPayload(e.VoteId, e.Reason)),
+        WhisperGroupFormed e => WhisperFormed(e, after),
+        WhisperInvited e => WhisperInvites(e, before, after),
+        WhisperAccepted e => ToWhisper(before, e.WhisperId, new WhisperInviteAccepted(e.WhisperId, e.ParticipantId)),
+        WhisperDeclined e => ToWhisper(before, e.WhisperId, new WhisperInviteDeclined(e.WhisperId, e.ParticipantId)),
+        WhisperKickedOut e => ToWhisper(before, e.WhisperId, new LeftWhisperGroup(e.WhisperId, e.ParticipantId), except: e.ParticipantId)
+            .Prepend(new Notification(e.ParticipantId, Namespaces.SubroomAudio, new WhisperKicked(e.WhisperId))),
+        WhisperLeft e => ToWhisper(before, e.WhisperId, new LeftWhisperGroup(e.WhisperId, e.ParticipantId)),
         ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
         ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
         ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
@@ -98,6 +105,27 @@ public static class MeetingNotifications
         return (voter is { } id ? [new Notification(id, Namespaces.LegalVote, new VotedPayload(e.VoteId, e.Option))] : Array.Empty<Notification>())
             .Concat(ToRoom(after, Namespaces.LegalVote, new LegalVoteUpdated(e.VoteId, tally, vote.Kind == LegalVoteKind.RollCall ? votes : [])));
     }
+
+    private static IEnumerable<Notification> WhisperFormed(WhisperGroupFormed e, MeetingState after)
+    {
+        var group = after.Whispers[e.WhisperId];
+        return e.Invited.Select(id => new Notification(id, Namespaces.SubroomAudio, new WhisperInvite(e.WhisperId, e.Creator, group.View())))
+            .Prepend(new Notification(e.Creator, Namespaces.SubroomAudio, new WhisperGroupCreated(e.WhisperId, group.View())));
+    }
+
+    private static IEnumerable<Notification> WhisperInvites(WhisperInvited e, MeetingState before, MeetingState after)
+    {
+        var group = after.Whispers[e.WhisperId];
+        var issuer = Actor.ParticipantOf(e.By) ?? group.Creator;
+        return ToWhisper(before, e.WhisperId, new ParticipantsInvited(e.WhisperId, e.Invited))
+            .Concat(e.Invited.Select(id => new Notification(id, Namespaces.SubroomAudio, new WhisperInvite(e.WhisperId, issuer, group.View()))));
+    }
+
+    /// <summary>Only the group's members (as they were before the event) hear about it.</summary>
+    private static IEnumerable<Notification> ToWhisper(MeetingState before, Guid whisperId, ServerPayload payload, Guid? except = null) =>
+        before.Whispers.TryGetValue(whisperId, out var group)
+            ? group.Members.Keys.Where(id => id != except).Select(id => new Notification(id, Namespaces.SubroomAudio, payload))
+            : [];
 
     private static Guid IssuerOf(DomainEvent evt) => Actor.ParticipantOf(evt.By) ?? Guid.Empty;
 

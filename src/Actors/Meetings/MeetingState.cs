@@ -68,6 +68,8 @@ public sealed record MeetingState(
 
     public LegalVote? LegalVote { get; init; }
 
+    public ImmutableDictionary<Guid, WhisperGroup> Whispers { get; init; } = ImmutableDictionary<Guid, WhisperGroup>.Empty;
+
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];

@@ -45,6 +45,7 @@ public static partial class ClientMessageParser
                 Namespaces.Polls => ParsePolls(action, payload),
                 Namespaces.Automod => ParseAutomod(action, payload),
                 Namespaces.LegalVote => ParseLegalVote(action, payload),
+                Namespaces.SubroomAudio => ParseWhisper(action, payload),
                 Namespaces.Media => action == "moderator_mute"
                     ? ParseMute(Namespaces.Media, action, payload)
                     : new ParsedMessage.Invalid(Namespaces.Media, ErrorCodes.UnknownAction),

@@ -31,6 +31,8 @@ public static class ErrorCodes
     public const string PollAlreadyRunning = "poll_already_running";
     public const string AutomodAlreadyRunning = "automod_already_running";
     public const string VoteAlreadyRunning = "vote_already_running";
+    public const string NoSuchWhisperGroup = "no_such_whisper_group";
+    public const string NotInvited = "not_invited";
     public const string NoVoteRunning = "no_vote_running";
     public const string NotAllowedToVote = "not_allowed_to_vote";
     public const string InvalidToken = "invalid_token";

@@ -11,4 +11,5 @@ public static class Namespaces
     public const string Polls = "polls";
     public const string Automod = "automod";
     public const string LegalVote = "legal_vote";
+    public const string SubroomAudio = "subroom_audio";
 }

@@ -1,0 +1,61 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Tests;
+
+public class WhisperDeciderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Room = Guid.NewGuid();
+    private static readonly Guid A = Guid.NewGuid();
+    private static readonly Guid B = Guid.NewGuid();
+    private static readonly Guid C = Guid.NewGuid();
+    private static readonly Guid D = Guid.NewGuid();
+    private static readonly Guid Whisper = Guid.NewGuid();
+
+    private static MeetingState Room_in_session() => new DomainEvent[]
+    {
+        new RoomCreated(Room, Guid.NewGuid(), null, false),
+        new ParticipantJoined(A, "Ann", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(B, "Ben", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(C, "Cy", Role.Guest, ParticipantIdentity.ForGuest("i")),
+        new ParticipantJoined(D, "Di", Role.Guest, ParticipantIdentity.ForGuest("i")),
+    }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
+
+    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
+
+    private static MeetingState Then(MeetingState state, object command)
+    {
+        var decision = When(state, command);
+        Assert.Null(decision.Error);
+        return decision.Events.Aggregate(state, MeetingEvolve.Apply);
+    }
+
+    [Fact]
+    public void Invitees_accept_or_decline_and_outsiders_cannot_see_the_group()
+    {
+        var state = Then(Room_in_session(), new CreateWhisperGroup(Room, A, Whisper, [B, C]));
+        Assert.Equal(WhisperMemberState.Invited, state.Whispers[Whisper].Members[B]);
+        state = Then(state, new AnswerWhisperInvite(Room, B, Whisper, true));
+        state = Then(state, new AnswerWhisperInvite(Room, C, Whisper, false));
+        Assert.Equal(new[] { A, B }.Order(), state.Whispers[Whisper].Joined.Order());
+        Assert.Equal(ErrorCodes.NoSuchWhisperGroup, When(state, new LeaveWhisperGroup(Room, D, Whisper)).Error);
+        Assert.Equal(ErrorCodes.NoSuchWhisperGroup, When(state, new AnswerWhisperInvite(Room, C, Whisper, true)).Error);
+    }
+
+    [Fact]
+    public void Only_the_creator_kicks_and_the_group_ends_when_the_creator_goes()
+    {
+        var state = Then(Room_in_session(), new CreateWhisperGroup(Room, A, Whisper, [B, C]));
+        state = Then(state, new AnswerWhisperInvite(Room, B, Whisper, true));
+        Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new KickFromWhisperGroup(Room, B, Whisper, [C])).Error);
+        state = Then(state, new KickFromWhisperGroup(Room, A, Whisper, [C]));
+        Assert.False(state.Whispers[Whisper].Members.ContainsKey(C));
+        state = Then(state, new InviteToWhisperGroup(Room, B, Whisper, [D]));
+        Assert.Equal(WhisperMemberState.Invited, state.Whispers[Whisper].Members[D]);
+        state = Then(state, new Leave(Room, A));
+        Assert.Empty(state.Whispers);
+    }
+}
