@@ -39,7 +39,8 @@ public static class EngineHosting
             // never because they were quiet for a while.
             // Meetings and timers reach each other through the registry, resolved when an entity starts.
             .WithShardRegion<MeetingRegion>(ShardNames.Meeting,
-                (_, registry) => id => MeetingActor.Props(id, settings, clock, registry.Get<TimerRegion>()), EntityExtractors.Meeting(),
+                (_, registry) => id => MeetingActor.Props(id, settings, clock, registry.Get<TimerRegion>(), registry.Get<MeetingRegion>()),
+                EntityExtractors.Meeting(),
                 new ShardOptions { ShouldPassivateIdleEntities = false })
             .WithShardRegion<TimerRegion>(ShardNames.Timer,
                 (_, registry) => id => TimerActor.Props(id, settings, clock, registry.Get<MeetingRegion>()), EntityExtractors.Timer(),

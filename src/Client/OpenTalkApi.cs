@@ -25,11 +25,12 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task<VerifyInviteResponse> VerifyInviteAsync(string code, CancellationToken ct = default) =>
         SendAsync<VerifyInviteResponse>(HttpMethod.Post, "v1/invite/verify", new VerifyInviteRequest(code), ct);
 
-    public Task<TicketResponse> StartAsync(Guid roomId, string? resumption = null, CancellationToken ct = default) =>
-        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start", new StartRequest(resumption), ct);
+    public Task<TicketResponse> StartAsync(Guid roomId, string? resumption = null, Guid? breakoutRoom = null, CancellationToken ct = default) =>
+        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start", new StartRequest(resumption, breakoutRoom), ct);
 
-    public Task<TicketResponse> StartInvitedAsync(Guid roomId, string inviteCode, string? password = null, string? resumption = null, CancellationToken ct = default) =>
-        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption), ct);
+    public Task<TicketResponse> StartInvitedAsync(Guid roomId, string inviteCode, string? password = null, string? resumption = null,
+        Guid? breakoutRoom = null, CancellationToken ct = default) =>
+        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption, breakoutRoom), ct);
 
     public Task<JsonElement> GetAuditEventsAsync(Guid roomId, long? from = null, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/events" + (from is { } f ? $"?from={f}" : ""), null, ct);

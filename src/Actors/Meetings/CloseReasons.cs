@@ -10,6 +10,7 @@ public static class CloseReasons
     public const string Kicked = "kicked";
     public const string Banned = "banned";
     public const string TimedOut = "timeout";
+    public const string BreakoutEnded = "breakout_ended";
 
     public static string For(Protocol.Signaling.LeftReason reason) => reason switch
     {

@@ -9,7 +9,7 @@ namespace OpenTalk.Actors.Meetings;
 public sealed partial class MeetingActor
 {
     /// <summary>The room decided about its timer or poll: make the clocks agree.</summary>
-    private void DriveClocks(DomainEvent evt, MeetingState after)
+    private void DriveClocks(DomainEvent evt, MeetingState before, MeetingState after)
     {
         switch (evt)
         {
@@ -34,6 +34,16 @@ public sealed partial class MeetingActor
             case LegalVoteStopped or LegalVoteCanceled:
                 Timers.Cancel(VoteTimerKey);
                 break;
+            case BreakoutSessionStarted started:
+                foreach (var room in started.Rooms)
+                    _meetings.Tell(new OpenBreakoutRoom(room.Id, State.RoomId, State.Room!.OwnerId, room.Name));
+                ScheduleBreakoutEnd(after.Breakout);
+                break;
+            case BreakoutSessionEnded ended:
+                foreach (var room in before.Breakout?.Rooms ?? [])
+                    _meetings.Tell(new CloseBreakoutRoom(room.Id, ended.Reason));
+                Timers.Cancel(BreakoutTimerKey);
+                break;
         }
     }
 
@@ -54,6 +64,16 @@ public sealed partial class MeetingActor
 
     private const string TurnTimerKey = "automod-turn";
     private const string VoteTimerKey = "legal-vote";
+    private const string BreakoutTimerKey = "breakout";
+
+    private void ScheduleBreakoutEnd(BreakoutSession? session)
+    {
+        if (session is { Expires: { } expires })
+        {
+            var left = expires - Now;
+            Timers.StartSingleTimer(BreakoutTimerKey, new ExpireBreakout(session.StartedAt), left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
+    }
 
     private void ScheduleVoteEnd(LegalVote? vote)
     {

@@ -16,14 +16,16 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private readonly EngineSettings _settings;
     private readonly TimeProvider _clock;
     private readonly IActorRef _timers;
+    private readonly IActorRef _meetings;
     private readonly Dictionary<Guid, IActorRef> _connections = [];
 
-    public MeetingActor(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers)
+    public MeetingActor(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers, IActorRef meetings)
         : base($"meeting-{entityId}", MeetingState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
     {
         _settings = settings;
         _clock = clock;
         _timers = timers;
+        _meetings = meetings;
 
         Command<CreateRoom>(c => DecideForRest(c));
         Command<CreateInvite>(c => DecideForRest(c));
@@ -43,12 +45,24 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<ResumeWindowEnded>(HandleResumeWindowEnded);
         Command<RoomTimerExpired>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
         Command<TimerView>(ReconcileTimer);
+        Command<OpenBreakoutRoom>(DecideForRest);
+        Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));
+        Command<CheckBreakoutAdmission>(c => Sender.Tell(MeetingDecider.CheckBreakout(State, c, Now)));
+        Command<MeetingReply>(_ => { }); // a breakout room confirming it opened
+        Command<ExpireBreakout>(e =>
+        {
+            var decision = MeetingDecider.Decide(State, e, Now);
+            if (decision.Events.Count == 0)
+                ScheduleBreakoutEnd(State.Breakout);
+            PersistChained(decision.Events, Publish);
+        });
         Command<SpeakingTimeUp>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
         Command<ExpireLegalVote>(e =>
         {
             var decision = MeetingDecider.Decide(State, e, Now);
             if (decision.Events.Count == 0)
-                ScheduleVoteEnd(State.LegalVote); // woke early, or the vote is already over
+                ScheduleVoteEnd(State.LegalVote);
+        ScheduleBreakoutEnd(State.Breakout); // woke early, or the vote is already over
             PersistChained(decision.Events, Publish);
         });
         Command<ExpirePoll>(e =>
@@ -65,8 +79,9 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private DateTimeOffset Now => _clock.GetUtcNow();
 
     /// <param name="timers">The timer shard region: the clocks behind the room's timers.</param>
-    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers) =>
-        Akka.Actor.Props.Create<MeetingActor>(entityId, settings, clock, timers);
+    /// <param name="meetings">The meeting shard region: a main room opens and closes its breakout rooms through it.</param>
+    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers, IActorRef meetings) =>
+        Akka.Actor.Props.Create<MeetingActor>(entityId, settings, clock, timers, meetings);
 
     protected override MeetingState Evolve(MeetingState state, DomainEvent evt) => MeetingEvolve.Apply(state, evt);
 
@@ -83,6 +98,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             SchedulePollEnd(poll);
         ScheduleTurnEnd(State.Automod);
         ScheduleVoteEnd(State.LegalVote);
+        ScheduleBreakoutEnd(State.Breakout);
         // Wake the room's timer: it reschedules itself, or tells us it ended while we were away.
         if (State.Timer is { } timer)
             _timers.Tell(new GetTimer(timer.TimerId));
@@ -133,10 +149,10 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private void Publish(DomainEvent evt, MeetingState before, MeetingState after)
     {
         Deliver(MeetingNotifications.For(evt, before, after));
-        DriveClocks(evt, after);
+        DriveClocks(evt, before, after);
         // Removed by a moderator (or gone for good): close that socket, with the reason.
         if (evt is ParticipantLeft left)
-            Detach(left.ParticipantId, CloseReasons.For(left.Reason));
+            Detach(left.ParticipantId, after.Closed ? CloseReasons.BreakoutEnded : CloseReasons.For(left.Reason));
     }
 
     private void Deliver(IEnumerable<Notification> notifications)

@@ -20,6 +20,8 @@ public static partial class MeetingDecider
             return legalVote;
         if (DecideWhisper(state, command, now) is { } whisper)
             return whisper;
+        if (DecideBreakout(state, command, now) is { } breakout)
+            return breakout;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

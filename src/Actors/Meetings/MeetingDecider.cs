@@ -47,7 +47,11 @@ public static partial class MeetingDecider
                     Actor.User(create.OwnerId), now));
         }
 
-        if (!state.Exists)
+        if (command is OpenBreakoutRoom open)
+            return DecideOpenBreakoutRoom(state, open, now);
+        if (command is CloseBreakoutRoom close)
+            return DecideCloseBreakoutRoom(state, close, now);
+        if (!state.Exists || state.Closed)
             return Decision.Reject(ProblemCodes.NotFound);
 
         return command switch
@@ -71,6 +75,7 @@ public static partial class MeetingDecider
             ExpirePoll c => DecidePollExpiry(state, c, now),
             SpeakingTimeUp c => DecideTimeUp(state, c, now),
             ExpireLegalVote c => DecideVoteExpiry(state, c, now),
+            ExpireBreakout c => DecideBreakoutExpiry(state, c, now),
             IParticipantCommand c => DecideModeration(state, c, now),
             _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
         };

@@ -111,6 +111,13 @@ public static class MeetingEvolve
         WhisperDeclined e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
         WhisperKickedOut e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
         WhisperLeft e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
+        BreakoutSessionStarted e => state with { Breakout = new BreakoutSession(e.Rooms, e.Assignments, e.OccurredAt, e.Duration) },
+        BreakoutSessionEnded => state with { Breakout = null },
+        BreakoutRoomOpened e => state with
+        {
+            Room = new RoomSettings(e.OwnerId, null, false), MainRoomId = e.MainRoomId, BreakoutName = e.Name,
+        },
+        BreakoutRoomClosed => state with { Closed = true },
         ChatTurnedOn => state with { Chat = state.Chat with { Enabled = true } },
         ChatTurnedOff => state with { Chat = state.Chat with { Enabled = false } },
         ChatHistoryCleared e => state with { Chat = state.Chat with { ClearedAt = e.OccurredAt, Messages = [] } },

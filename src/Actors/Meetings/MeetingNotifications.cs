@@ -73,6 +73,9 @@ public static class MeetingNotifications
         WhisperKickedOut e => ToWhisper(before, e.WhisperId, new LeftWhisperGroup(e.WhisperId, e.ParticipantId), except: e.ParticipantId)
             .Prepend(new Notification(e.ParticipantId, Namespaces.SubroomAudio, new WhisperKicked(e.WhisperId))),
         WhisperLeft e => ToWhisper(before, e.WhisperId, new LeftWhisperGroup(e.WhisperId, e.ParticipantId)),
+        BreakoutSessionStarted => after.InRoom.Select(p => new Notification(p.Id, Namespaces.Breakout, after.Breakout!.StartedFor(p.Id))),
+        BreakoutSessionEnded e => ToRoom(after, Namespaces.Breakout, BreakoutEnd(e.Reason)),
+        BreakoutRoomClosed e => ToRoom(before, Namespaces.Breakout, BreakoutEnd(e.Reason)),
         ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
         ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
         ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
@@ -127,6 +130,9 @@ public static class MeetingNotifications
             ? group.Members.Keys.Where(id => id != except).Select(id => new Notification(id, Namespaces.SubroomAudio, payload))
             : [];
 
+    private static ServerPayload BreakoutEnd(string reason) =>
+        reason == BreakoutSessionEnded.Expired ? new BreakoutExpiredPayload() : new BreakoutStoppedPayload();
+
     private static Guid IssuerOf(DomainEvent evt) => Actor.ParticipantOf(evt.By) ?? Guid.Empty;
 
     /// <summary>What a participant is told when (re)attached: the full room, or that it waits.</summary>
@@ -156,8 +162,15 @@ public static class MeetingNotifications
                 ? new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(me), []), poll.Live ? poll.Results() : null)
                 : null,
             state.Automod?.ModuleState(),
-            state.LegalVote?.Started());
+            state.LegalVote?.Started(),
+            BreakoutFor(me, state));
     }
+
+    private static BreakoutModuleState? BreakoutFor(MeetingParticipant me, MeetingState state) =>
+        state.MainRoomId is { } main ? new BreakoutModuleState([], null, null, state.RoomId, main)
+        : state.Breakout is { } session ? new BreakoutModuleState(session.Infos(), session.Expires,
+            session.Assignments.TryGetValue(me.Id, out var room) ? room : null, null, null)
+        : null;
 
     private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state)
     {

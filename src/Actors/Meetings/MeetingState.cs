@@ -70,6 +70,17 @@ public sealed record MeetingState(
 
     public ImmutableDictionary<Guid, WhisperGroup> Whispers { get; init; } = ImmutableDictionary<Guid, WhisperGroup>.Empty;
 
+    /// <summary>In a main room: the running breakout session.</summary>
+    public BreakoutSession? Breakout { get; init; }
+
+    /// <summary>In a breakout room: the main room it belongs to, and its name.</summary>
+    public Guid? MainRoomId { get; init; }
+
+    public string? BreakoutName { get; init; }
+
+    /// <summary>A breakout room that has closed for good.</summary>
+    public bool Closed { get; init; }
+
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];

@@ -20,6 +20,7 @@ public static class Problems
             ProblemCodes.InvalidInviteCode => (401, "The invite code is not valid."),
             ProblemCodes.InvalidTicket => (401, "The signaling ticket is missing, used, expired or unknown."),
             ProblemCodes.InvalidResumption => (403, "The resumption token does not belong to you or this room."),
+            ProblemCodes.NotAssigned => (403, "You are not assigned to that breakout room."),
             ProblemCodes.Banned => (403, "You were banned from this meeting until the session ends."),
             ProblemCodes.Unavailable => (503, "The service is busy or restarting; try again."),
             _ => (400, "The request cannot be done."),

@@ -72,7 +72,7 @@ public static class RoomsApi
         if (problem is not null)
             return problem;
         var identity = ParticipantIdentity.ForUser(user.Id, user.IsAdmin, user.Groups);
-        return await IssueTicketAsync(engine, roomId, identity, password: null, body?.Resumption, request.HttpContext.RequestAborted);
+        return await IssueTicketAsync(engine, roomId, identity, password: null, body?.Resumption, body?.BreakoutRoom, request.HttpContext.RequestAborted);
     }
 
     private static async Task<IResult> StartInvited(Guid roomId, HttpRequest request, EngineGateway engine)
@@ -83,7 +83,7 @@ public static class RoomsApi
         if (string.IsNullOrWhiteSpace(body!.InviteCode))
             return Problems.Validation("invite_code", "An invite code is required.");
         var identity = ParticipantIdentity.ForGuest(body.InviteCode);
-        return await IssueTicketAsync(engine, roomId, identity, body.Password, body.Resumption, request.HttpContext.RequestAborted);
+        return await IssueTicketAsync(engine, roomId, identity, body.Password, body.Resumption, body.BreakoutRoom, request.HttpContext.RequestAborted);
     }
 
     private static async Task<IResult> VerifyInvite(HttpRequest request, EngineGateway engine)
@@ -107,11 +107,25 @@ public static class RoomsApi
     /// resumption token. A valid resumption token keeps the participant id.
     /// </summary>
     private static async Task<IResult> IssueTicketAsync(
-        EngineGateway engine, Guid roomId, ParticipantIdentity identity, string? password, string? resumption, CancellationToken ct)
+        EngineGateway engine, Guid roomId, ParticipantIdentity identity, string? password, string? resumption, Guid? breakoutRoom, CancellationToken ct)
     {
-        var admission = await engine.AskMeetingAsync<MeetingReply>(new CheckAdmission(roomId, identity, password), ct);
-        if (admission.Error is { } refused)
-            return Problems.For(refused);
+        if (breakoutRoom is { } breakout)
+        {
+            // The main room decides who may enter; the breakout room is opened (idempotently) before the ticket exists.
+            var admitted = await engine.AskMeetingAsync<BreakoutAdmission>(new CheckBreakoutAdmission(roomId, breakout, identity, password), ct);
+            if (admitted.Error is { } notAdmitted)
+                return Problems.For(notAdmitted);
+            var opened = await engine.AskMeetingAsync<MeetingReply>(new OpenBreakoutRoom(breakout, roomId, admitted.OwnerId, admitted.Name!), ct);
+            if (opened.Error is { } notOpen)
+                return Problems.For(notOpen);
+            roomId = breakout;
+        }
+        else
+        {
+            var admission = await engine.AskMeetingAsync<MeetingReply>(new CheckAdmission(roomId, identity, password), ct);
+            if (admission.Error is { } refused)
+                return Problems.For(refused);
+        }
 
         var participantId = Guid.NewGuid();
         if (resumption is not null && Secrets.Split(resumption) is var (resumedId, secret))

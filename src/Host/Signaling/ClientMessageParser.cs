@@ -46,6 +46,7 @@ public static partial class ClientMessageParser
                 Namespaces.Automod => ParseAutomod(action, payload),
                 Namespaces.LegalVote => ParseLegalVote(action, payload),
                 Namespaces.SubroomAudio => ParseWhisper(action, payload),
+                Namespaces.Breakout => ParseBreakout(action, payload),
                 Namespaces.Media => action == "moderator_mute"
                     ? ParseMute(Namespaces.Media, action, payload)
                     : new ParsedMessage.Invalid(Namespaces.Media, ErrorCodes.UnknownAction),

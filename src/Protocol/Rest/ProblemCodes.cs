@@ -14,4 +14,5 @@ public static class ProblemCodes
     public const string InvalidResumption = "invalid_resumption";
     public const string Unavailable = "service_unavailable";
     public const string Banned = "banned";
+    public const string NotAssigned = "not_assigned";
 }

@@ -4,9 +4,10 @@ public sealed record CreateRoomRequest(string? Password, bool WaitingRoom = fals
 
 public sealed record RoomResource(Guid Id, Guid CreatedBy, string? Password, bool WaitingRoom);
 
-public sealed record StartRequest(string? Resumption = null);
+/// <summary><see cref="BreakoutRoom"/>: start in that breakout room of the room instead of the main room.</summary>
+public sealed record StartRequest(string? Resumption = null, Guid? BreakoutRoom = null);
 
-public sealed record StartInvitedRequest(string? InviteCode, string? Password = null, string? Resumption = null);
+public sealed record StartInvitedRequest(string? InviteCode, string? Password = null, string? Resumption = null, Guid? BreakoutRoom = null);
 
 public sealed record TicketResponse(string Ticket, string Resumption);
 

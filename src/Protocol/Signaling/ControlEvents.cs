@@ -33,7 +33,8 @@ public sealed record JoinSuccess(
     TimerModuleState? Timer,
     PollModuleState? Polls,
     AutomodModuleState? Automod,
-    LegalVoteStartedPayload? LegalVote) : ServerPayload("join_success");
+    LegalVoteStartedPayload? LegalVote,
+    BreakoutModuleState? Breakout) : ServerPayload("join_success");
 
 public sealed record Joined(Guid Id, ControlState Control) : ServerPayload("joined");
 

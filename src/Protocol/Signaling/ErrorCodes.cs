@@ -32,6 +32,9 @@ public static class ErrorCodes
     public const string AutomodAlreadyRunning = "automod_already_running";
     public const string VoteAlreadyRunning = "vote_already_running";
     public const string NoSuchWhisperGroup = "no_such_whisper_group";
+    public const string BreakoutAlreadyRunning = "breakout_already_running";
+    public const string NoBreakoutRunning = "no_breakout_running";
+    public const string InvalidBreakout = "invalid_breakout";
     public const string NotInvited = "not_invited";
     public const string NoVoteRunning = "no_vote_running";
     public const string NotAllowedToVote = "not_allowed_to_vote";

@@ -12,4 +12,5 @@ public static class Namespaces
     public const string Automod = "automod";
     public const string LegalVote = "legal_vote";
     public const string SubroomAudio = "subroom_audio";
+    public const string Breakout = "breakout";
 }

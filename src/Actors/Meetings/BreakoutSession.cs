@@ -1,0 +1,20 @@
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>The main room's running breakout session.</summary>
+public sealed record BreakoutSession(IReadOnlyList<BreakoutRoomPlan> Rooms, IReadOnlyDictionary<Guid, Guid> Assignments, DateTimeOffset StartedAt, TimeSpan? Duration)
+{
+    public const int MaxRooms = 32;
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
+
+    public DateTimeOffset? Expires => Duration is { } d ? StartedAt + d : null;
+
+    public IReadOnlyList<BreakoutRoomInfo> Infos() => [.. Rooms.Select(r => new BreakoutRoomInfo(r.Id, r.Name))];
+
+    public BreakoutStartedPayload StartedFor(Guid participant) =>
+        new(Infos(), Expires, Assignments.TryGetValue(participant, out var room) ? room : null);
+}
+
+/// <summary>Reply to <see cref="CheckBreakoutAdmission"/>: what the breakout room needs to open, or why not.</summary>
+public sealed record BreakoutAdmission(Guid MainRoomId, Guid OwnerId, string? Name, string? Error) : Sharding.IEngineMessage;
