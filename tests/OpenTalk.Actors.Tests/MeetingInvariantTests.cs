@@ -24,8 +24,12 @@ public class MeetingInvariantTests
         ParticipantIdentity.ForGuest("a"), ParticipantIdentity.ForGuest("a"), ParticipantIdentity.ForGuest("b"),
     ];
 
+    private static readonly Guid Poll = Guid.NewGuid();
+    private static readonly Guid Vote = Guid.NewGuid();
+    private static readonly Guid Whisper = Guid.NewGuid();
+
     private static readonly Gen<object> Command =
-        Gen.Select(Gen.Int[0, 22], Gen.Int[0, People.Length - 1], Gen.Int[0, People.Length - 1], Gen.Bool)
+        Gen.Select(Gen.Int[0, 34], Gen.Int[0, People.Length - 1], Gen.Int[0, People.Length - 1], Gen.Bool)
             .Select((kind, a, b, flag) => Build(kind, a, b, flag));
 
     private static object Build(int kind, int a, int b, bool flag)
@@ -53,7 +57,20 @@ public class MeetingInvariantTests
             19 => new ResetRaisedHands(Room, me, flag ? null : target),
             20 => new RequestMuteOf(Room, me, flag ? [] : [target], flag),
             21 => new AcceptAllWaiting(Room, me),
-            _ => new RaiseHand(Room, me),
+            22 => new StartPoll(Room, me, Poll, "Lunch?", flag, !flag, ["A", "B", "C"], TimeSpan.FromMinutes(1), flag),
+            23 => new VoteInPoll(Room, me, Poll, flag ? [b % 3] : [a % 3, b % 3]),
+            24 => new FinishPoll(Room, me, Poll),
+            25 => new StartLegalVote(Room, me, Vote, "Motion", flag ? LegalVoteKind.RollCall : LegalVoteKind.Pseudonymous,
+                [People[a], People[b]], flag, !flag, null, new Dictionary<Guid, string> { [People[a]] = $"t{a}", [People[b]] = $"t{b}" }),
+            26 => new CastLegalVote(Room, me, Vote, flag ? VoteOption.Yes : VoteOption.Abstain, $"t{a}"),
+            27 => new StartAutomod(Room, me, flag ? SelectionStrategy.Random : SelectionStrategy.Playlist, [target, me], null, flag, b),
+            28 => new YieldSpeech(Room, me, target, b),
+            29 => new SelectSpeaker(Room, me, flag ? SelectHow.Next : SelectHow.Specific, target, a),
+            30 => new CreateWhisperGroup(Room, me, Whisper, [target]),
+            31 => new AnswerWhisperInvite(Room, me, Whisper, flag),
+            32 => new SendChatMessage(Room, me, Guid.NewGuid(), "hi", flag ? ChatScope.Global : ChatScope.Private, target, null),
+            33 => new StartBreakout(Room, me, [new BreakoutRoomRequest(Guid.NewGuid(), "Red", flag ? [] : [target])], null, b),
+            _ => new StopBreakout(Room, me),
         };
     }
 
@@ -73,7 +90,7 @@ public class MeetingInvariantTests
                     state = MeetingEvolve.Apply(state, evt);
                 AssertInvariants(state);
             }
-        }, iter: 2000);
+        }, iter: 5000);
     }
 
     private static void AssertInvariants(MeetingState state)
@@ -86,6 +103,25 @@ public class MeetingInvariantTests
             Assert.False(p.HandIsUp && !state.RaiseHandsEnabled, "no raised hand while raising hands is off");
             Assert.False(p.IsInRoom && state.IsOwner(p.Identity) && !p.IsModerator, "the owner in the room is a moderator");
             Assert.False(string.IsNullOrWhiteSpace(p.DisplayName), "everyone has a name");
+        }
+        if (state.Poll is { } poll)
+        {
+            Assert.Equal(poll.Votes.Values.Sum(v => v.Length), poll.Tally().Sum());
+            Assert.All(poll.Votes.Values, v => Assert.True(poll.MultipleChoice || v.Length == 1, "a single-choice ballot has one choice"));
+        }
+        if (state.LegalVote is { } vote)
+        {
+            var tally = vote.Tally();
+            Assert.Equal(vote.Votes.Count, tally.Yes + tally.No + tally.Abstain);
+            Assert.True(vote.Votes.Count <= vote.Allowed.Count, "no more votes than voters");
+            Assert.All(vote.Votes.Where(v => v.ParticipantId is not null).GroupBy(v => v.ParticipantId), g => Assert.Single(g));
+        }
+        if (state.Automod is { Speaker: { } speaker })
+            Assert.True(state.Find(speaker) is { IsInRoom: true }, "the speaker is in the room");
+        foreach (var group in state.Whispers.Values)
+        {
+            Assert.True(group.Members.ContainsKey(group.Creator), "a whisper group has its creator");
+            Assert.All(group.Members.Keys, id => Assert.NotNull(state.Find(id)));
         }
         if (state.Participants.IsEmpty)
         {

@@ -38,8 +38,13 @@ public static class MeetingEvolve
             BannedUsers = e.UserId is { } user ? state.BannedUsers.Add(user) : state.BannedUsers,
             BannedInvites = e.InviteCode is { } invite ? state.BannedInvites.Add(invite) : state.BannedInvites,
         },
+        // Out of the room means off the talking stick and out of whisper groups, as when leaving.
         ParticipantSentToWaitingRoom e => Change(state, e.ParticipantId,
-            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
+            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt }) with
+        {
+            Automod = state.Automod is { } a ? WithoutParticipant(a, e.ParticipantId, e.OccurredAt) : null,
+            Whispers = WithoutMember(state.Whispers, e.ParticipantId),
+        },
         DebriefingBegan => state,
         WaitingRoomTurnedOn => state with { Room = state.Room! with { WaitingRoom = true } },
         WaitingRoomTurnedOff => state with { Room = state.Room! with { WaitingRoom = false } },
