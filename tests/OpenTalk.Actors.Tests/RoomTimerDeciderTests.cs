@@ -64,4 +64,14 @@ public class RoomTimerDeciderTests
         Assert.Empty(When(state, new RoomTimerExpired(Room, Timer)).Events);
         Assert.Equal(ErrorCodes.NoTimerRunning, When(state, new StopRoomTimer(Room, Mod, Timer)).Error);
     }
+
+    [Fact]
+    public void With_end_when_all_ready_the_last_ready_participant_ends_the_timer()
+    {
+        var state = Then(Room_in_session(), Coffee(Mod, TimeSpan.FromMinutes(5)) with { EndWhenAllReady = true });
+        state = Then(state, new SetReadyStatus(Room, Mod, Timer, true));
+        Assert.NotNull(state.Timer);
+        var last = When(state, new SetReadyStatus(Room, User, Timer, true));
+        Assert.Equal(TimerStoppedKind.AllReady, Assert.IsType<RoomTimerStopped>(last.Events[^1]).Kind);
+    }
 }

@@ -16,7 +16,7 @@ public sealed partial class MeetingActor
             case RoomTimerStarted started:
                 _timers.Tell(StartCommandFor(after.Timer!, started.By));
                 break;
-            case RoomTimerStopped { Kind: TimerStoppedKind.ByModerator } stopped:
+            case RoomTimerStopped { Kind: not TimerStoppedKind.Expired } stopped:
                 _timers.Tell(new StopTimer(stopped.TimerId, stopped.By));
                 break;
             case PollStarted:

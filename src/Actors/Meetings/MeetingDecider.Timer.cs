@@ -22,7 +22,7 @@ public static partial class MeetingDecider
                 => Decision.Reject(ErrorCodes.InvalidDuration),
             StartRoomTimer c when c.Title is { Length: > RoomTimer.MaxTitleLength } => Decision.Reject(ErrorCodes.InvalidPayload),
             StartRoomTimer c => Decision.Accept(Stamp(new RoomTimerStarted(c.TimerId, c.Kind,
-                c.Kind == TimerKindWire.Countdown ? c.Duration : null, c.Style, c.Title?.Trim() is { Length: > 0 } t ? t : null, c.ReadyCheck), by, now)),
+                c.Kind == TimerKindWire.Countdown ? c.Duration : null, c.Style, c.Title?.Trim() is { Length: > 0 } t ? t : null, c.ReadyCheck, c.ReadyCheck && c.EndWhenAllReady), by, now)),
             StopRoomTimer when !me.IsModerator => Decision.Reject(ErrorCodes.InsufficientPermissions),
             StopRoomTimer c when state.Timer?.TimerId != c.TimerId => Decision.Reject(ErrorCodes.NoTimerRunning),
             StopRoomTimer c => Decision.Accept(Stamp(new RoomTimerStopped(c.TimerId, TimerStoppedKind.ByModerator), by, now)),
@@ -30,9 +30,19 @@ public static partial class MeetingDecider
             SetReadyStatus when !state.Timer!.ReadyCheck => Decision.Reject(ErrorCodes.ReadyCheckDisabled),
             SetReadyStatus c => state.Timer!.Ready.GetValueOrDefault(me.Id) == c.Ready
                 ? Decision.Nothing
-                : Decision.Accept(Stamp(new ReadyStatusSet(c.TimerId, me.Id, c.Ready), by, now)),
+                : WithEndWhenAllReady(state, Stamp(new ReadyStatusSet(c.TimerId, me.Id, c.Ready), by, now), now),
             _ => null,
         };
+    }
+
+    /// <summary>(ours) A ready check may end the timer once everyone in the room is ready.</summary>
+    private static Decision WithEndWhenAllReady(MeetingState state, DomainEvent ready, DateTimeOffset now)
+    {
+        var after = MeetingEvolve.Apply(state, ready);
+        var timer = after.Timer!;
+        return timer.EndWhenAllReady && after.InRoom.All(p => timer.Ready.GetValueOrDefault(p.Id))
+            ? Decision.Accept(ready, Stamp(new RoomTimerStopped(timer.TimerId, TimerStoppedKind.AllReady), Actor.System, now))
+            : Decision.Accept(ready);
     }
 
     /// <summary>The timer entity reports the end of its countdown; a stale report (another timer) changes nothing.</summary>

@@ -64,7 +64,8 @@ public static class MeetingEvolve
         },
         RoomTimerStarted e => state with
         {
-            Timer = new RoomTimer(e.TimerId, e.Kind, e.OccurredAt, e.Duration, e.Style, e.Title, e.ReadyCheck, ImmutableDictionary<Guid, bool>.Empty),
+            Timer = new RoomTimer(e.TimerId, e.Kind, e.OccurredAt, e.Duration, e.Style, e.Title, e.ReadyCheck,
+                ImmutableDictionary<Guid, bool>.Empty, e.EndWhenAllReady),
         },
         RoomTimerStopped e => state.Timer?.TimerId == e.TimerId ? state with { Timer = null } : state,
         ReadyStatusSet e => state.Timer?.TimerId == e.TimerId

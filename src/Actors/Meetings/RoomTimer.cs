@@ -12,14 +12,15 @@ public sealed record RoomTimer(
     TimerStyle Style,
     string? Title,
     bool ReadyCheck,
-    ImmutableDictionary<Guid, bool> Ready)
+    ImmutableDictionary<Guid, bool> Ready,
+    bool EndWhenAllReady = false)
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
     public const int MaxTitleLength = 255;
 
     public DateTimeOffset? EndsAt => Duration is { } d ? StartedAt + d : null;
 
-    public TimerConfig Config() => new(TimerId, StartedAt, Kind, EndsAt, Style, Title, ReadyCheck);
+    public TimerConfig Config() => new(TimerId, StartedAt, Kind, EndsAt, Style, Title, ReadyCheck, EndWhenAllReady);
 
     public TimerModuleState ModuleState() => new(Config(), Ready);
 }

@@ -4,7 +4,7 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 public sealed record StartRoomTimer(Guid RoomId, Guid ParticipantId, Guid TimerId, TimerKindWire Kind, TimeSpan? Duration,
-    TimerStyle Style, string? Title, bool ReadyCheck) : IParticipantCommand
+    TimerStyle Style, string? Title, bool ReadyCheck, bool EndWhenAllReady = false) : IParticipantCommand
 {
     public string Namespace => Namespaces.Timer;
 }

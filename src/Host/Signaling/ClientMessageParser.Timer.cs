@@ -37,10 +37,11 @@ public static partial class ClientMessageParser
                     duration = TimeSpan.FromSeconds(seconds);
                 }
                 var title = StringField(payload, "title");
-                var readyCheck = payload.TryGetProperty("enable_ready_check", out var r) && r.ValueKind == JsonValueKind.True;
+                var readyCheck = Flag(payload, "enable_ready_check");
+                var endWhenAllReady = Flag(payload, "end_when_all_ready");
                 var timerId = Guid.NewGuid();
                 return new ParsedMessage.ForMeeting(ns, action,
-                    (room, me) => new StartRoomTimer(room, me, timerId, k, duration, s, title, readyCheck));
+                    (room, me) => new StartRoomTimer(room, me, timerId, k, duration, s, title, readyCheck, endWhenAllReady));
             }
             case TimerActions.Stop:
                 return GuidField(payload, "timer_id") is { } stopId

@@ -4,7 +4,7 @@ public enum TimerKindWire { Stopwatch, Countdown }
 
 public enum TimerStyle { Normal, CoffeeBreak }
 
-public enum TimerStoppedKind { ByModerator, Expired }
+public enum TimerStoppedKind { ByModerator, Expired, AllReady }
 
 public static class TimerActions
 {
@@ -20,7 +20,8 @@ public sealed record TimerConfig(
     DateTimeOffset? EndsAt,
     TimerStyle Style,
     string? Title,
-    bool ReadyCheckEnabled);
+    bool ReadyCheckEnabled,
+    bool EndWhenAllReady);
 
 public sealed record TimerStartedPayload(TimerConfig Config) : ServerPayload("started");
 
