@@ -60,6 +60,8 @@ public static class EngineHosting
     {
         var provider = options.Provider == JournalProvider.Postgres ? "PostgreSQL" : "SQLite.MS";
         var connection = Quote(options.ConnectionString);
+        // SQLite has one writer per file: more parallel writers only queue up on its lock.
+        var writers = options.Provider == JournalProvider.Postgres ? 3 : 1;
         var snapshots = Quote(options.SnapshotConnectionString ?? options.ConnectionString);
         var stableAfter = ((int)options.DownUnreachableAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         var refresh = ((int)options.QueryRefreshInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
@@ -75,6 +77,7 @@ public static class EngineHosting
                   auto-initialize = true
                   tag-write-mode = Csv
                   warn-on-auto-init-fail = false
+                  parallelism = {{writers}}
                 }
               }
               query.journal.sql {

@@ -57,11 +57,11 @@ public static class OpenTalkApp
     {
         Provider = string.IsNullOrWhiteSpace(settings.Postgres) ? JournalProvider.Sqlite : JournalProvider.Postgres,
         ConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)
-            ? $"Data Source={Path.GetFullPath(Path.Combine(settings.DataFolder, "journal.db"))}"
+            ? SqliteJournalFile.Prepare(Path.Combine(settings.DataFolder, "journal.db"))
             : settings.Postgres,
         // SQLite has one writer per file: snapshots get their own, so they never wait on the journal.
         SnapshotConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)
-            ? $"Data Source={Path.GetFullPath(Path.Combine(settings.DataFolder, "snapshots.db"))}"
+            ? SqliteJournalFile.Prepare(Path.Combine(settings.DataFolder, "snapshots.db"))
             : null,
         Hostname = settings.ClusterHostname,
         Port = settings.ClusterPort,

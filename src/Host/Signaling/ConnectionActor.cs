@@ -24,6 +24,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly ChannelWriter<OutgoingFrame> _socket;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _meeting;
+    private bool _joinSent;
 
     public ConnectionActor(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket)
     {
@@ -94,9 +95,12 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 SendError(Namespaces.Control, ErrorCodes.AlreadyJoined);
                 break;
             case ParsedMessage.JoinRequest join:
+                _joinSent = true;
                 _meetings.Tell(new Join(_roomId, _participantId, _identity, join.DisplayName, Self));
                 break;
-            case ParsedMessage.ForMeeting command when _meeting is null:
+            // Once a join is on its way, commands follow it to the meeting in order; the meeting
+            // itself refuses them if the join did not work.
+            case ParsedMessage.ForMeeting command when _meeting is null && !_joinSent:
                 SendError(command.Namespace, ErrorCodes.NotJoined);
                 break;
             case ParsedMessage.ForMeeting command:

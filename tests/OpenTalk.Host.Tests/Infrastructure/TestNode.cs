@@ -39,7 +39,7 @@ public sealed class TestNode : IAsyncDisposable
         string[] args =
         [
             "--urls", url?.ToString().TrimEnd('/') ?? "http://127.0.0.1:0",
-            "--Logging:LogLevel:Default", "Warning",
+            "--Logging:LogLevel:Default", Environment.GetEnvironmentVariable("OPENTALK_TEST_LOG_LEVEL") ?? "Warning",
             "--OpenTalk:DataFolder", dataFolder,
             "--OpenTalk:Postgres", postgres ?? "",
             "--OpenTalk:ResumeWindowSeconds", "3",
