@@ -5,10 +5,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class AutomodDeciderTests
+public class AutomodDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid Mod = Guid.NewGuid();
     private static readonly Guid A = Guid.NewGuid();
@@ -23,15 +21,6 @@ public class AutomodDeciderTests
         new ParticipantJoined(B, "Ben", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(2) },
         new ParticipantJoined(C, "Cy", Role.Guest, ParticipantIdentity.ForGuest("i")) { OccurredAt = Now.AddSeconds(3) },
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
-    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
-
-    private static MeetingState Then(MeetingState state, object command)
-    {
-        var decision = When(state, command);
-        Assert.Null(decision.Error);
-        return decision.Events.Aggregate(state, MeetingEvolve.Apply);
-    }
 
     [Fact]
     public void A_playlist_hands_the_stick_on_in_order_and_remembers_who_spoke()

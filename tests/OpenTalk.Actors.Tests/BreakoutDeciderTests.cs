@@ -6,10 +6,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class BreakoutDeciderTests
+public class BreakoutDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid Mod = Guid.NewGuid();
     private static readonly Guid A = Guid.NewGuid();
@@ -28,15 +26,6 @@ public class BreakoutDeciderTests
         new ParticipantJoined(B, "Ben", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(2) },
         new ParticipantJoined(C, "Cy", Role.Guest, ParticipantIdentity.ForGuest("invite")) { OccurredAt = Now.AddSeconds(3) },
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
-    private static Decision When(MeetingState state, object command, DateTimeOffset? at = null) => MeetingDecider.Decide(state, command, at ?? Now);
-
-    private static MeetingState Then(MeetingState state, object command)
-    {
-        var decision = When(state, command);
-        Assert.Null(decision.Error);
-        return decision.Events.Aggregate(state, MeetingEvolve.Apply);
-    }
 
     [Fact]
     public void Without_assignments_everyone_but_moderators_is_spread_evenly()

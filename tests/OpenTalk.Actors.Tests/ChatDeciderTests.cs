@@ -5,10 +5,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class ChatDeciderTests
+public class ChatDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid Mod = Guid.NewGuid();
     private static readonly Guid Staff = Guid.NewGuid();
@@ -21,11 +19,6 @@ public class ChatDeciderTests
         new ParticipantJoined(Staff, "Sam", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid(), groups: ["staff"])),
         new ParticipantJoined(Guest, "Gus", Role.Guest, ParticipantIdentity.ForGuest("invite")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
-    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
-
-    private static MeetingState Then(MeetingState state, object command) =>
-        When(state, command).Events.Aggregate(state, MeetingEvolve.Apply);
 
     private static SendChatMessage Say(Guid from, string text, ChatScope scope = ChatScope.Global, Guid? to = null, string? group = null) =>
         new(Room, from, Guid.NewGuid(), text, scope, to, group);

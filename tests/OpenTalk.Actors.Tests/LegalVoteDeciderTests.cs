@@ -5,10 +5,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class LegalVoteDeciderTests
+public class LegalVoteDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid Mod = Guid.NewGuid();
     private static readonly Guid A = Guid.NewGuid();
@@ -25,15 +23,6 @@ public class LegalVoteDeciderTests
         new ParticipantJoined(B, "Ben", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
         new ParticipantJoined(Guest, "Gus", Role.Guest, ParticipantIdentity.ForGuest("i")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
-    private static Decision When(MeetingState state, object command, DateTimeOffset? at = null) => MeetingDecider.Decide(state, command, at ?? Now);
-
-    private static MeetingState Then(MeetingState state, object command)
-    {
-        var decision = When(state, command);
-        Assert.Null(decision.Error);
-        return decision.Events.Aggregate(state, MeetingEvolve.Apply);
-    }
 
     private static StartLegalVote Start(LegalVoteKind kind, bool abstain = true, bool autoClose = false, TimeSpan? duration = null) =>
         new(Room, Mod, Vote, "Budget 2027", kind, [A, B], abstain, autoClose, duration, Tokens);

@@ -7,10 +7,8 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Tests;
 
 /// <summary>Given a history, when a command arrives, then these events (or this refusal).</summary>
-public class MeetingDeciderTests
+public class MeetingDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid OwnerP = Guid.NewGuid();
     private static readonly Guid UserP = Guid.NewGuid();
@@ -19,12 +17,7 @@ public class MeetingDeciderTests
     private static readonly ParticipantIdentity UserId = ParticipantIdentity.ForUser(Guid.NewGuid());
     private static readonly ParticipantIdentity GuestId = ParticipantIdentity.ForGuest("code");
 
-    private static MeetingState Given(params DomainEvent[] history) =>
-        history.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
     private static RoomCreated Created(bool waitingRoom = false) => new(Room, Owner, null, waitingRoom);
-
-    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
 
     [Fact]
     public void Owner_joins_as_moderator_and_others_by_their_kind()

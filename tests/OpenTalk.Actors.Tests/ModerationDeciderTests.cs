@@ -5,10 +5,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class ModerationDeciderTests
+public class ModerationDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid Mod = Guid.NewGuid();
     private static readonly Guid User = Guid.NewGuid();
@@ -26,9 +24,7 @@ public class ModerationDeciderTests
         new ParticipantJoined(Guest2, "Gwen", Role.Guest, ParticipantIdentity.ForGuest("invite")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
-    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
-
-    private static MeetingState Then(MeetingState state, Decision decision) => decision.Events.Aggregate(state, MeetingEvolve.Apply);
+    private static MeetingState Apply(MeetingState state, Decision decision) => decision.Events.Aggregate(state, MeetingEvolve.Apply);
 
     [Fact]
     public void Every_moderation_command_from_a_non_moderator_is_refused_without_events()
@@ -55,7 +51,7 @@ public class ModerationDeciderTests
     {
         var state = Room_in_session();
         Assert.Equal(LeftReason.Kicked, Assert.IsType<ParticipantLeft>(Assert.Single(When(state, new Kick(Room, Mod, User)).Events)).Reason);
-        state = Then(state, When(state, new GrantModeratorRole(Room, Mod, User)));
+        state = Apply(state, When(state, new GrantModeratorRole(Room, Mod, User)));
         Assert.Equal(ErrorCodes.CannotTargetRoomOwner, When(state, new Kick(Room, User, Mod)).Error);
         Assert.Equal(ErrorCodes.CannotTargetSelf, When(state, new Kick(Room, Mod, Mod)).Error);
         Assert.Equal(ErrorCodes.TargetNotFound, When(state, new Kick(Room, Mod, Guid.NewGuid())).Error);
@@ -70,14 +66,14 @@ public class ModerationDeciderTests
             e => Assert.Equal("invite", Assert.IsType<ParticipantBanned>(e).InviteCode),
             e => Assert.Equal(Guest, Assert.IsType<ParticipantLeft>(e).ParticipantId),
             e => Assert.Equal(Guest2, Assert.IsType<ParticipantLeft>(e).ParticipantId));
-        state = Then(state, decision);
+        state = Apply(state, decision);
         Assert.Equal(ErrorCodes.Banned, When(state, new Join(Room, Guid.NewGuid(), ParticipantIdentity.ForGuest("invite"), "Gus", Akka.Actor.ActorRefs.Nobody)).Error);
 
         // Everyone leaves: the session ends and the ban with it.
-        state = Then(state, When(state, new Leave(Room, User)));
+        state = Apply(state, When(state, new Leave(Room, User)));
         var last = When(state, new Leave(Room, Mod));
         Assert.IsType<SessionClosed>(last.Events[^1]);
-        state = Then(state, last);
+        state = Apply(state, last);
         Assert.Empty(When(state, new Join(Room, Guid.NewGuid(), ParticipantIdentity.ForGuest("invite"), "Gus", Akka.Actor.ActorRefs.Nobody)).Events.OfType<SessionClosed>());
         Assert.False(state.IsBanned(ParticipantIdentity.ForGuest("invite")));
     }
@@ -96,11 +92,11 @@ public class ModerationDeciderTests
     [Fact]
     public void Sending_to_the_waiting_room_then_accepting_brings_the_participant_back()
     {
-        var state = Then(Room_in_session(), When(Room_in_session(), new SendToWaitingRoom(Room, Mod, User)));
+        var state = Apply(Room_in_session(), When(Room_in_session(), new SendToWaitingRoom(Room, Mod, User)));
         Assert.Equal(Presence.Waiting, state.Participants[User].Presence);
         Assert.Equal(ErrorCodes.NotJoined, When(state, new RaiseHand(Room, User)).Error);
-        state = Then(state, When(state, new AcceptFromWaitingRoom(Room, Mod, User)));
-        state = Then(state, When(state, new EnterRoom(Room, User)));
+        state = Apply(state, When(state, new AcceptFromWaitingRoom(Room, Mod, User)));
+        state = Apply(state, When(state, new EnterRoom(Room, User)));
         Assert.True(state.Participants[User].IsInRoom);
     }
 
@@ -108,7 +104,7 @@ public class ModerationDeciderTests
     public void Turning_the_waiting_room_off_accepts_everyone_waiting()
     {
         var state = Room_in_session(waitingRoom: true);
-        state = Then(state, When(state, new Join(Room, Guid.NewGuid(), ParticipantIdentity.ForGuest("invite"), "Late", Akka.Actor.ActorRefs.Nobody)));
+        state = Apply(state, When(state, new Join(Room, Guid.NewGuid(), ParticipantIdentity.ForGuest("invite"), "Late", Akka.Actor.ActorRefs.Nobody)));
         var decision = When(state, new SetWaitingRoom(Room, Mod, false));
         Assert.IsType<WaitingRoomTurnedOff>(decision.Events[0]);
         Assert.Single(decision.Events.OfType<ParticipantAccepted>());
@@ -118,10 +114,10 @@ public class ModerationDeciderTests
     public void Disabling_raise_hands_lowers_every_hand_and_refuses_new_ones()
     {
         var state = Room_in_session();
-        state = Then(state, When(state, new RaiseHand(Room, User)));
+        state = Apply(state, When(state, new RaiseHand(Room, User)));
         var decision = When(state, new SetRaiseHands(Room, Mod, false));
         Assert.Equal(User, Assert.Single(decision.Events.OfType<RaisedHandReset>()).ParticipantId);
-        state = Then(state, decision);
+        state = Apply(state, decision);
         Assert.Equal(ErrorCodes.RaiseHandsDisabled, When(state, new RaiseHand(Room, Guest)).Error);
     }
 

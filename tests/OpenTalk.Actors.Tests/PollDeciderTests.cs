@@ -5,10 +5,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class PollDeciderTests
+public class PollDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid Mod = Guid.NewGuid();
     private static readonly Guid User = Guid.NewGuid();
@@ -22,10 +20,6 @@ public class PollDeciderTests
         new ParticipantJoined(User, "Uma", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
         new ParticipantJoined(Guest, "Gus", Role.Guest, ParticipantIdentity.ForGuest("invite")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
-    private static Decision When(MeetingState state, object command, DateTimeOffset? at = null) => MeetingDecider.Decide(state, command, at ?? Now);
-
-    private static MeetingState Then(MeetingState state, object command) => When(state, command).Events.Aggregate(state, MeetingEvolve.Apply);
 
     private static StartPoll Lunch(bool multiple = false, bool editing = false, params string[] choices) =>
         new(Room, Mod, Poll, "Lunch?", Live: true, multiple, choices.Length > 0 ? choices : ["Pizza", "Salad", "Soup"], TimeSpan.FromMinutes(2), editing);

@@ -5,10 +5,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class RoomTimerDeciderTests
+public class RoomTimerDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid Owner = Guid.NewGuid();
     private static readonly Guid Mod = Guid.NewGuid();
     private static readonly Guid User = Guid.NewGuid();
@@ -20,10 +18,6 @@ public class RoomTimerDeciderTests
         new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Owner)),
         new ParticipantJoined(User, "Uma", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
-    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
-
-    private static MeetingState Then(MeetingState state, object command) => When(state, command).Events.Aggregate(state, MeetingEvolve.Apply);
 
     private static StartRoomTimer Coffee(Guid by, TimeSpan? duration, bool readyCheck = true) =>
         new(Room, by, Timer, TimerKindWire.Countdown, duration, TimerStyle.CoffeeBreak, "Coffee", readyCheck);

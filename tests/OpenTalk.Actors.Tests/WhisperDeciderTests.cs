@@ -5,10 +5,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Tests;
 
-public class WhisperDeciderTests
+public class WhisperDeciderTests : DeciderTest
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
     private static readonly Guid A = Guid.NewGuid();
     private static readonly Guid B = Guid.NewGuid();
     private static readonly Guid C = Guid.NewGuid();
@@ -23,15 +21,6 @@ public class WhisperDeciderTests
         new ParticipantJoined(C, "Cy", Role.Guest, ParticipantIdentity.ForGuest("i")),
         new ParticipantJoined(D, "Di", Role.Guest, ParticipantIdentity.ForGuest("i")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
-
-    private static Decision When(MeetingState state, object command) => MeetingDecider.Decide(state, command, Now);
-
-    private static MeetingState Then(MeetingState state, object command)
-    {
-        var decision = When(state, command);
-        Assert.Null(decision.Error);
-        return decision.Events.Aggregate(state, MeetingEvolve.Apply);
-    }
 
     [Fact]
     public void Invitees_accept_or_decline_and_outsiders_cannot_see_the_group()

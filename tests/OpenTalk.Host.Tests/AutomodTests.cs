@@ -5,27 +5,14 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>The talking stick through the real Host, on Postgres.</summary>
-public sealed class AutomodTests : IAsyncLifetime
+public sealed class AutomodTests : RoomTest
 {
-    private TestNode _node = null!;
-    private OpenTalkApi _olga = null!;
-    private Guid _room;
-
-    public async Task InitializeAsync()
-    {
-        _node = await TestNode.StartAsync(await TestDatabase.CreateAsync());
-        _olga = await _node.NewUserAsync("olga");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     [Fact]
     public async Task A_playlist_with_a_time_limit_moves_on_by_itself_and_everyone_hears_who_speaks()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var ann = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ann"), "Ann");
-        var ben = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ben"), "Ben");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var ann = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("ann"), "Ann");
+        var ben = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("ben"), "Ben");
 
         await ann.Socket.SendAsync("automod", "start", new { selection_strategy = "playlist", playlist = new[] { ann.Id } });
         Assert.Equal("insufficient_permissions", (await ann.Socket.WaitForAsync(m => m.Message == "error")).Error);
@@ -45,7 +32,7 @@ public sealed class AutomodTests : IAsyncLifetime
         var done = await owner.Socket.WaitForAsync("automod", "speaker_updated");
         Assert.False(done.Payload.TryGetProperty("speaker", out _));
 
-        var late = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("cy"), "Cy");
+        var late = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("cy"), "Cy");
         Assert.Equal(2, late.JoinSuccess.GetProperty("automod").GetProperty("history").GetArrayLength());
         await owner.Socket.SendAsync("automod", "stop");
         await late.Socket.WaitForAsync("automod", "stopped");

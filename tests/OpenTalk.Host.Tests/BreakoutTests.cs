@@ -5,29 +5,16 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>Breakout rooms through the real Host, on Postgres.</summary>
-public sealed class BreakoutTests : IAsyncLifetime
+public sealed class BreakoutTests : RoomTest
 {
-    private TestNode _node = null!;
-    private OpenTalkApi _olga = null!;
-    private Guid _room;
-
-    public async Task InitializeAsync()
-    {
-        _node = await TestNode.StartAsync(await TestDatabase.CreateAsync());
-        _olga = await _node.NewUserAsync("olga");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     [Fact]
     public async Task Participants_go_to_their_room_chat_apart_and_come_back_when_the_moderator_stops()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var annApi = await _node.NewUserAsync("ann");
-        var benApi = await _node.NewUserAsync("ben");
-        var ann = await Participant.JoinAsync(_node, _room, annApi, "Ann");
-        var ben = await Participant.JoinAsync(_node, _room, benApi, "Ben");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var annApi = await Node.NewUserAsync("ann");
+        var benApi = await Node.NewUserAsync("ben");
+        var ann = await Participant.JoinAsync(Node, Room, annApi, "Ann");
+        var ben = await Participant.JoinAsync(Node, Room, benApi, "Ben");
 
         await owner.Socket.SendAsync("breakout", "start", new
         {
@@ -39,17 +26,17 @@ public sealed class BreakoutTests : IAsyncLifetime
         Assert.NotEqual(red, blue);
 
         // Ann may not go to Blue; she leaves the main room for Red, Ben for Blue.
-        var refused = await Assert.ThrowsAsync<OpenTalkApiException>(() => annApi.StartAsync(_room, breakoutRoom: blue));
+        var refused = await Assert.ThrowsAsync<OpenTalkApiException>(() => annApi.StartAsync(Room, breakoutRoom: blue));
         Assert.Equal(ProblemCodes.NotAssigned, refused.Code);
         await ann.Socket.SendAsync("control", "leave");
         await ben.Socket.SendAsync("control", "leave");
-        var annInRed = await Participant.JoinWithTicketAsync(_node, await annApi.StartAsync(_room, breakoutRoom: red), "Ann");
+        var annInRed = await Participant.JoinWithTicketAsync(Node, await annApi.StartAsync(Room, breakoutRoom: red), "Ann");
         Assert.Equal(red, annInRed.JoinSuccess.GetProperty("breakout").GetProperty("current").GetGuid());
-        Assert.Equal(_room, annInRed.JoinSuccess.GetProperty("breakout").GetProperty("main_room").GetGuid());
-        var benInBlue = await Participant.JoinWithTicketAsync(_node, await benApi.StartAsync(_room, breakoutRoom: blue), "Ben");
+        Assert.Equal(Room, annInRed.JoinSuccess.GetProperty("breakout").GetProperty("main_room").GetGuid());
+        var benInBlue = await Participant.JoinWithTicketAsync(Node, await benApi.StartAsync(Room, breakoutRoom: blue), "Ben");
 
         // The moderator visits Red; chat there stays there.
-        var visit = await Participant.JoinWithTicketAsync(_node, await _olga.StartAsync(_room, breakoutRoom: red), "Olga");
+        var visit = await Participant.JoinWithTicketAsync(Node, await Olga.StartAsync(Room, breakoutRoom: red), "Olga");
         await annInRed.Socket.SendAsync("chat", "send_message", new { content = "red only" });
         Assert.Equal("red only", (await visit.Socket.WaitForAsync("chat", "message_sent")).Payload.GetProperty("content").GetString());
         await benInBlue.Socket.SendAsync("chat", "send_message", new { content = "blue marker" });
@@ -69,9 +56,9 @@ public sealed class BreakoutTests : IAsyncLifetime
         await benInBlue.Socket.WaitForCloseAsync();
 
         // Back in the main room.
-        var annBack = await Participant.JoinAsync(_node, _room, annApi, "Ann");
+        var annBack = await Participant.JoinAsync(Node, Room, annApi, "Ann");
         Assert.Contains(annBack.JoinSuccess.GetProperty("participants").EnumerateArray(), p => p.GetProperty("id").GetGuid() == owner.Id);
-        await Assert.ThrowsAsync<OpenTalkApiException>(() => annApi.StartAsync(_room, breakoutRoom: red));
+        await Assert.ThrowsAsync<OpenTalkApiException>(() => annApi.StartAsync(Room, breakoutRoom: red));
         foreach (var p in new[] { owner, annBack, visit })
             await p.Socket.DisposeAsync();
     }

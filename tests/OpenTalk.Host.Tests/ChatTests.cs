@@ -5,39 +5,20 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>Chat through the real Host and sockets, on Postgres.</summary>
-public sealed class ChatTests : IAsyncLifetime
+public sealed class ChatTests : RoomTest
 {
-    private TestNode _node = null!;
-    private OpenTalkApi _olga = null!;
-    private Guid _room;
-
-    public async Task InitializeAsync()
-    {
-        _node = await TestNode.StartAsync(await TestDatabase.CreateAsync());
-        _olga = await _node.NewUserAsync("olga");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
-    private async Task<Participant> GuestAsync(string name)
-    {
-        var invite = await _olga.CreateInviteAsync(_room);
-        return await Participant.JoinWithTicketAsync(_node, await _node.Anonymous().StartInvitedAsync(_room, invite.InviteCode), name);
-    }
-
     private static Task Say(Participant p, string content, string scope = "global", object? target = null) =>
         p.Socket.SendAsync("chat", "send_message", new { content, scope, target });
 
     [Fact]
     public async Task Global_private_and_group_messages_reach_exactly_their_audience()
     {
-        var admin = await _node.AsAdminAsync();
+        var admin = await Node.AsAdminAsync();
         await admin.CreateAccountAsync("sam", "password-sam", "Sam", groups: ["staff"]);
         await admin.CreateAccountAsync("sue", "password-sue", "Sue", groups: ["staff"]);
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var sam = await Participant.JoinAsync(_node, _room, await _node.AsAsync("sam", "password-sam"), "Sam");
-        var sue = await Participant.JoinAsync(_node, _room, await _node.AsAsync("sue", "password-sue"), "Sue");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var sam = await Participant.JoinAsync(Node, Room, await Node.AsAsync("sam", "password-sam"), "Sam");
+        var sue = await Participant.JoinAsync(Node, Room, await Node.AsAsync("sue", "password-sue"), "Sue");
         var guest = await GuestAsync("Gus");
 
         await Say(sam, "hello all");
@@ -63,7 +44,7 @@ public sealed class ChatTests : IAsyncLifetime
     [Fact]
     public async Task A_late_joiner_gets_recent_history_pages_back_and_searches()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         // Four senders, so nobody exceeds the per-socket rate limit.
         Participant[] senders = [owner, await GuestAsync("A"), await GuestAsync("B"), await GuestAsync("C")];
         for (var i = 0; i < 105; i++)
@@ -94,7 +75,7 @@ public sealed class ChatTests : IAsyncLifetime
     [Fact]
     public async Task Moderators_switch_and_clear_the_chat_and_the_audit_trail_keeps_it()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         var guest = await GuestAsync("Gus");
         await Say(guest, "first");
         await owner.Socket.WaitForAsync("chat", "message_sent");
@@ -112,7 +93,7 @@ public sealed class ChatTests : IAsyncLifetime
 
         var late = await GuestAsync("Late");
         Assert.Empty(late.JoinSuccess.GetProperty("chat").GetProperty("room_history").EnumerateArray());
-        var journal = (await _olga.GetAuditEventsAsync(_room)).GetProperty("events").EnumerateArray();
+        var journal = (await Olga.GetAuditEventsAsync(Room)).GetProperty("events").EnumerateArray();
         Assert.Contains(journal, e => e.GetProperty("type").GetString() == "meeting.chat_message_posted.v1"
             && e.GetProperty("data").GetProperty("content").GetString() == "first");
         foreach (var p in new[] { owner, guest, late })
@@ -122,7 +103,7 @@ public sealed class ChatTests : IAsyncLifetime
     [Fact]
     public async Task Last_seen_markers_come_back_on_resumption()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         var seen = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
         await owner.Socket.SendAsync("chat", "set_last_seen_timestamp", new { scope = "global", timestamp = seen });
         await owner.Socket.SendAsync("echo", "ping");
@@ -130,7 +111,7 @@ public sealed class ChatTests : IAsyncLifetime
         await Task.Delay(300); // the marker is written after the ping was answered
         owner.Socket.Abort();
 
-        var back = await Participant.JoinAsync(_node, _room, _olga, "Olga", owner.Resumption);
+        var back = await Participant.JoinAsync(Node, Room, Olga, "Olga", owner.Resumption);
         var markers = back.JoinSuccess.GetProperty("chat").GetProperty("last_seen_timestamps");
         Assert.Equal(seen, markers.GetProperty("global").GetDateTimeOffset());
         await back.Socket.DisposeAsync();

@@ -5,29 +5,16 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>Formal votes through the real Host, on Postgres.</summary>
-public sealed class LegalVoteTests : IAsyncLifetime
+public sealed class LegalVoteTests : RoomTest
 {
-    private TestNode _node = null!;
-    private OpenTalkApi _olga = null!;
-    private Guid _room;
-
-    public async Task InitializeAsync()
-    {
-        _node = await TestNode.StartAsync(await TestDatabase.CreateAsync());
-        _olga = await _node.NewUserAsync("olga");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     [Fact]
     public async Task A_pseudonymous_vote_gives_each_voter_a_secret_token_closes_itself_and_keeps_voters_out_of_the_journal()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var ann = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ann"), "Ann");
-        var ben = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ben"), "Ben");
-        var invite = await _olga.CreateInviteAsync(_room);
-        var guest = await Participant.JoinWithTicketAsync(_node, await _node.Anonymous().StartInvitedAsync(_room, invite.InviteCode), "Gus");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var ann = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("ann"), "Ann");
+        var ben = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("ben"), "Ben");
+        var invite = await Olga.CreateInviteAsync(Room);
+        var guest = await Participant.JoinWithTicketAsync(Node, await Node.Anonymous().StartInvitedAsync(Room, invite.InviteCode), "Gus");
 
         await owner.Socket.SendAsync("legal_vote", "start", new
         {
@@ -54,7 +41,7 @@ public sealed class LegalVoteTests : IAsyncLifetime
         await ann.Socket.SendAsync("legal_vote", "vote", new { legal_vote_id = voteId, option = "no", token = annToken });
         Assert.Equal("no_vote_running", (await ann.Socket.WaitForAsync(m => m.Message == "error")).Error);
 
-        var casts = (await _olga.GetAuditEventsAsync(_room)).GetProperty("events").EnumerateArray()
+        var casts = (await Olga.GetAuditEventsAsync(Room)).GetProperty("events").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "meeting.legal_vote_cast.v1").ToList();
         Assert.Equal(2, casts.Count);
         foreach (var cast in casts)
@@ -63,7 +50,7 @@ public sealed class LegalVoteTests : IAsyncLifetime
             Assert.DoesNotContain(ann.Id.ToString(), cast.GetRawText(), StringComparison.Ordinal);
             Assert.DoesNotContain(ben.Id.ToString(), cast.GetRawText(), StringComparison.Ordinal);
         }
-        Assert.True((await _olga.VerifyAuditAsync(_room)).GetProperty("intact").GetBoolean());
+        Assert.True((await Olga.VerifyAuditAsync(Room)).GetProperty("intact").GetBoolean());
         foreach (var p in new[] { owner, ann, ben, guest })
             await p.Socket.DisposeAsync();
     }
@@ -71,8 +58,8 @@ public sealed class LegalVoteTests : IAsyncLifetime
     [Fact]
     public async Task A_roll_call_shows_who_voted_what_as_it_goes()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var ann = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ann"), "Ann");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var ann = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("ann"), "Ann");
         await owner.Socket.SendAsync("legal_vote", "start", new { name = "Agenda", kind = "roll_call", allowed_participants = new[] { ann.Id, owner.Id } });
         var voteId = (await ann.Socket.WaitForAsync("legal_vote", "started")).Payload.GetProperty("legal_vote_id").GetGuid();
         await ann.Socket.SendAsync("legal_vote", "vote", new { legal_vote_id = voteId, option = "yes" });

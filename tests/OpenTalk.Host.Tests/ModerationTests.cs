@@ -5,33 +5,25 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>Moderation through the real Host and sockets, on Postgres.</summary>
-public sealed class ModerationTests : IAsyncLifetime
+public sealed class ModerationTests : RoomTest
 {
-    private TestNode _node = null!;
-    private OpenTalkApi _olga = null!;
     private OpenTalkApi _uma = null!;
-    private Guid _room;
     private string _invite = null!;
 
-    public async Task InitializeAsync()
+    private async Task<Participant> InviteGuestAsync(string name) =>
+        await Participant.JoinWithTicketAsync(Node, await Node.Anonymous().StartInvitedAsync(Room, _invite), name);
+
+    protected override async Task ArrangeAsync()
     {
-        _node = await TestNode.StartAsync(await TestDatabase.CreateAsync());
-        _olga = await _node.NewUserAsync("olga");
-        _uma = await _node.NewUserAsync("uma");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-        _invite = (await _olga.CreateInviteAsync(_room)).InviteCode;
+        _uma = await Node.NewUserAsync("uma");
+        _invite = (await Olga.CreateInviteAsync(Room)).InviteCode;
     }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
-    private Task<Participant> GuestAsync(string name) =>
-        _node.Anonymous().StartInvitedAsync(_room, _invite).ContinueWith(t => Participant.JoinWithTicketAsync(_node, t.Result, name)).Unwrap();
 
     [Fact]
     public async Task A_kicked_participant_is_told_and_disconnected_and_the_others_see_why()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var user = await Participant.JoinAsync(_node, _room, _uma, "Uma");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var user = await Participant.JoinAsync(Node, Room, _uma, "Uma");
 
         await owner.Socket.SendAsync("moderation", "kick", new { target = user.Id });
         await user.Socket.WaitForAsync("moderation", "kicked");
@@ -41,7 +33,7 @@ public sealed class ModerationTests : IAsyncLifetime
         Assert.Equal("kicked", left.Payload.GetProperty("reason").GetString());
 
         // Kicked is not banned: coming back works.
-        var back = await Participant.JoinAsync(_node, _room, _uma, "Uma");
+        var back = await Participant.JoinAsync(Node, Room, _uma, "Uma");
         await back.Socket.DisposeAsync();
         await owner.Socket.DisposeAsync();
     }
@@ -49,31 +41,31 @@ public sealed class ModerationTests : IAsyncLifetime
     [Fact]
     public async Task A_banned_guest_takes_everyone_on_the_same_invite_along_and_cannot_return_until_the_session_ends()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var gus = await GuestAsync("Gus");
-        var gwen = await GuestAsync("Gwen");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var gus = await InviteGuestAsync("Gus");
+        var gwen = await InviteGuestAsync("Gwen");
 
         await owner.Socket.SendAsync("moderation", "ban", new { target = gus.Id });
         await gus.Socket.WaitForAsync("moderation", "banned");
         await gwen.Socket.WaitForAsync("moderation", "banned");
         await gus.Socket.WaitForCloseAsync();
         await gwen.Socket.WaitForCloseAsync();
-        var refused = await Assert.ThrowsAsync<OpenTalkApiException>(() => _node.Anonymous().StartInvitedAsync(_room, _invite));
+        var refused = await Assert.ThrowsAsync<OpenTalkApiException>(() => Node.Anonymous().StartInvitedAsync(Room, _invite));
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal(ProblemCodes.Banned, refused.Code);
 
         // The owner leaves: the session is over, and so is the ban.
         await owner.Socket.SendAsync("control", "leave");
         await owner.Socket.WaitForCloseAsync();
-        var again = await GuestAsync("Gus");
+        var again = await InviteGuestAsync("Gus");
         await again.Socket.DisposeAsync();
     }
 
     [Fact]
     public async Task Sent_to_the_waiting_room_a_user_waits_until_accepted_and_then_enters_again()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var user = await Participant.JoinAsync(_node, _room, _uma, "Uma");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var user = await Participant.JoinAsync(Node, Room, _uma, "Uma");
 
         await owner.Socket.SendAsync("moderation", "send_to_waiting_room", new { target = user.Id });
         await user.Socket.WaitForAsync("moderation", "sent_to_waiting_room");
@@ -93,9 +85,9 @@ public sealed class ModerationTests : IAsyncLifetime
     [Fact]
     public async Task A_debrief_removes_guests_and_turns_the_waiting_room_on_for_the_next_ones()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var user = await Participant.JoinAsync(_node, _room, _uma, "Uma");
-        var guest = await GuestAsync("Gus");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var user = await Participant.JoinAsync(Node, Room, _uma, "Uma");
+        var guest = await InviteGuestAsync("Gus");
 
         await owner.Socket.SendAsync("moderation", "debrief", new { kick_scope = "guests" });
         await user.Socket.WaitForAsync("moderation", "debriefing_started");
@@ -103,7 +95,7 @@ public sealed class ModerationTests : IAsyncLifetime
         await guest.Socket.WaitForAsync("moderation", "kicked");
         Assert.Equal(guest.Id, (await user.Socket.WaitForAsync("control", "left")).Payload.GetProperty("id").GetGuid());
 
-        await using var late = await _node.ConnectAsync((await _node.Anonymous().StartInvitedAsync(_room, _invite)).Ticket);
+        await using var late = await Node.ConnectAsync((await Node.Anonymous().StartInvitedAsync(Room, _invite)).Ticket);
         await late.JoinAsync("Late");
         await late.WaitForAsync("moderation", "in_waiting_room");
         await owner.Socket.DisposeAsync();
@@ -113,9 +105,9 @@ public sealed class ModerationTests : IAsyncLifetime
     [Fact]
     public async Task Hands_names_and_mute_requests_follow_the_moderator()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var user = await Participant.JoinAsync(_node, _room, _uma, "Uma");
-        var guest = await GuestAsync("Gus");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var user = await Participant.JoinAsync(Node, Room, _uma, "Uma");
+        var guest = await InviteGuestAsync("Gus");
 
         await user.Socket.SendAsync("control", "raise_hand");
         await owner.Socket.WaitForAsync(m => m.Message == "update" && m.Payload.GetProperty("control").GetProperty("hand_is_up").GetBoolean());

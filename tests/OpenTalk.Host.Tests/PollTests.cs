@@ -6,22 +6,9 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>Polls through the real Host, on Postgres, including a restart while a poll runs.</summary>
-public sealed class PollTests : IAsyncLifetime
+public sealed class PollTests : RoomTest
 {
-    private TestNode _node = null!;
-    private string _postgres = null!;
-    private OpenTalkApi _olga = null!;
-    private Guid _room;
-
-    public async Task InitializeAsync()
-    {
-        _postgres = await TestDatabase.CreateAsync();
-        _node = await TestNode.StartAsync(_postgres, extra: ["--OpenTalk:ResumeWindowSeconds", "60"]);
-        _olga = await _node.NewUserAsync("olga");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+    protected override string[] NodeArguments => ["--OpenTalk:ResumeWindowSeconds", "60"];
 
     private static int[] Counts(ServerMessage m) =>
         [.. m.Payload.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("count").GetInt32())];
@@ -29,8 +16,8 @@ public sealed class PollTests : IAsyncLifetime
     [Fact]
     public async Task A_live_poll_shows_results_as_votes_come_in_and_a_hidden_one_only_at_the_end()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var user = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("uma"), "Uma");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var user = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("uma"), "Uma");
 
         await owner.Socket.SendAsync("polls", "start", new { topic = "Lunch?", live = true, multiple_choice = false, choices = new[] { "Pizza", "Salad" }, duration = 120 });
         var pollId = (await user.Socket.WaitForAsync("polls", "started")).Payload.GetProperty("id").GetGuid();
@@ -55,7 +42,7 @@ public sealed class PollTests : IAsyncLifetime
         Assert.Equal(new[] { 1, 0 }, Counts(hiddenDone));
         Assert.DoesNotContain(seenByOwner, m => m.Message == "live_update" && m.Payload.GetProperty("id").GetGuid() == hidden);
 
-        var journal = (await _olga.GetAuditEventsAsync(_room)).GetProperty("events").EnumerateArray()
+        var journal = (await Olga.GetAuditEventsAsync(Room)).GetProperty("events").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "meeting.poll_finished.v1")
             .Select(e => e.GetProperty("data").GetProperty("tally").EnumerateArray().Select(x => x.GetInt32()).ToArray()).ToList();
         Assert.Equal([[0, 1], [1, 0]], journal);
@@ -66,19 +53,18 @@ public sealed class PollTests : IAsyncLifetime
     [Fact]
     public async Task A_running_poll_survives_a_restart_and_closes_once_when_its_time_is_up()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         await owner.Socket.SendAsync("polls", "start", new { topic = "Quick?", live = true, choices = new[] { "A", "B" }, duration = 8 });
         var started = (await owner.Socket.WaitForAsync("polls", "started")).Payload;
         var pollId = started.GetProperty("id").GetGuid();
         await owner.Socket.SendAsync("polls", "vote", new { poll_id = pollId, choices = new[] { 0 } });
         await owner.Socket.WaitForAsync("polls", "live_update");
 
-        var (dataFolder, url) = (_node.DataFolder, _node.BaseUri);
-        await _node.DisposeAsync();
+        var restart = RestartAsync();
         await owner.Socket.WaitForCloseAsync();
-        _node = await TestNode.StartAsync(_postgres, dataFolder, url, "--OpenTalk:ResumeWindowSeconds", "60");
+        await restart;
 
-        var back = await Participant.JoinAsync(_node, _room, _olga, "Olga", owner.Resumption);
+        var back = await Participant.JoinAsync(Node, Room, Olga, "Olga", owner.Resumption);
         var polls = back.JoinSuccess.GetProperty("polls");
         Assert.Equal(pollId, polls.GetProperty("poll").GetProperty("id").GetGuid());
         Assert.Equal([0], polls.GetProperty("my_choices").EnumerateArray().Select(c => c.GetInt32()));
@@ -86,7 +72,7 @@ public sealed class PollTests : IAsyncLifetime
         var done = await back.Socket.WaitForAsync("polls", "done", TimeSpan.FromSeconds(30));
         Assert.Equal(new[] { 1, 0 }, Counts(done));
         Assert.Equal("expired", done.Payload.GetProperty("reason").GetString());
-        var finished = (await _olga.GetAuditEventsAsync(_room)).GetProperty("events").EnumerateArray()
+        var finished = (await Olga.GetAuditEventsAsync(Room)).GetProperty("events").EnumerateArray()
             .Count(e => e.GetProperty("type").GetString() == "meeting.poll_finished.v1");
         Assert.Equal(1, finished);
         await back.Socket.DisposeAsync();

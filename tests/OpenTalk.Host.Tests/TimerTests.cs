@@ -5,28 +5,15 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>Timers and coffee breaks through the real Host, on Postgres, including a restart.</summary>
-public sealed class TimerTests : IAsyncLifetime
+public sealed class TimerTests : RoomTest
 {
-    private TestNode _node = null!;
-    private string _postgres = null!;
-    private OpenTalkApi _olga = null!;
-    private Guid _room;
-
-    public async Task InitializeAsync()
-    {
-        _postgres = await TestDatabase.CreateAsync();
-        _node = await TestNode.StartAsync(_postgres, extra: ["--OpenTalk:ResumeWindowSeconds", "60"]);
-        _olga = await _node.NewUserAsync("olga");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+    protected override string[] NodeArguments => ["--OpenTalk:ResumeWindowSeconds", "60"];
 
     [Fact]
     public async Task A_coffee_break_with_a_ready_check_runs_until_the_moderator_stops_it()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
-        var user = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("uma"), "Uma");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var user = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("uma"), "Uma");
 
         await user.Socket.SendAsync("timer", "start", new { kind = "countdown", duration = 300, style = "coffee_break" });
         Assert.Equal("insufficient_permissions", (await user.Socket.WaitForAsync(m => m.Message == "error")).Error);
@@ -43,7 +30,7 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.Equal(user.Id, ready.Payload.GetProperty("participant_id").GetGuid());
 
         // Someone joining during the break sees it, with the ready list.
-        var late = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("lea"), "Lea");
+        var late = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("lea"), "Lea");
         var timer = late.JoinSuccess.GetProperty("timer");
         Assert.Equal(timerId, timer.GetProperty("config").GetProperty("timer_id").GetGuid());
         Assert.True(timer.GetProperty("ready_status").GetProperty(user.Id.ToString()).GetBoolean());
@@ -58,17 +45,16 @@ public sealed class TimerTests : IAsyncLifetime
     [Fact]
     public async Task A_running_countdown_survives_a_restart_and_still_expires_once()
     {
-        var owner = await Participant.JoinAsync(_node, _room, _olga, "Olga");
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         await owner.Socket.SendAsync("timer", "start", new { kind = "countdown", duration = 8, title = "Quick" });
         var config = (await owner.Socket.WaitForAsync("timer", "started")).Payload.GetProperty("config");
         var endsAt = config.GetProperty("ends_at").GetDateTimeOffset();
 
-        var (dataFolder, url) = (_node.DataFolder, _node.BaseUri);
-        await _node.DisposeAsync();
+        var restart = RestartAsync();
         await owner.Socket.WaitForCloseAsync();
-        _node = await TestNode.StartAsync(_postgres, dataFolder, url, "--OpenTalk:ResumeWindowSeconds", "60");
+        await restart;
 
-        var back = await Participant.JoinAsync(_node, _room, _olga, "Olga", owner.Resumption);
+        var back = await Participant.JoinAsync(Node, Room, Olga, "Olga", owner.Resumption);
         var timer = back.JoinSuccess.GetProperty("timer").GetProperty("config");
         Assert.Equal(endsAt, timer.GetProperty("ends_at").GetDateTimeOffset());
 
@@ -76,7 +62,7 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.Equal("expired", stopped.Payload.GetProperty("kind").GetString());
         Assert.True(DateTimeOffset.UtcNow >= endsAt);
 
-        var journal = (await _olga.GetAuditEventsAsync(_room)).GetProperty("events").EnumerateArray()
+        var journal = (await Olga.GetAuditEventsAsync(Room)).GetProperty("events").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "meeting.timer_stopped.v1").ToList();
         Assert.Single(journal);
         await back.Socket.DisposeAsync();

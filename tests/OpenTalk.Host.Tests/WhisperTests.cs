@@ -5,27 +5,14 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Tests;
 
 /// <summary>Whisper groups (their state and signaling) through the real Host, on Postgres.</summary>
-public sealed class WhisperTests : IAsyncLifetime
+public sealed class WhisperTests : RoomTest
 {
-    private TestNode _node = null!;
-    private OpenTalkApi _olga = null!;
-    private Guid _room;
-
-    public async Task InitializeAsync()
-    {
-        _node = await TestNode.StartAsync(await TestDatabase.CreateAsync());
-        _olga = await _node.NewUserAsync("olga");
-        _room = (await _olga.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
-
     [Fact]
     public async Task An_invited_participant_joins_the_group_and_an_outsider_hears_nothing_of_it()
     {
-        var ann = await Participant.JoinAsync(_node, _room, _olga, "Ann");
-        var ben = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("ben"), "Ben");
-        var cy = await Participant.JoinAsync(_node, _room, await _node.NewUserAsync("cy"), "Cy");
+        var ann = await Participant.JoinAsync(Node, Room, Olga, "Ann");
+        var ben = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("ben"), "Ben");
+        var cy = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("cy"), "Cy");
 
         await ann.Socket.SendAsync("subroom_audio", "create_whisper_group", new { participant_ids = new[] { ben.Id } });
         var created = await ann.Socket.WaitForAsync("subroom_audio", "whisper_group_created");

@@ -84,9 +84,23 @@ public sealed partial class MeetingActor
         }
     }
 
-    /// <summary>Polls run on the room's own clock; after a restart the remaining time is scheduled again.</summary>
-    private void SchedulePollEnd(RoomPoll poll)
+    /// <summary>
+    /// A clock of the room fired. When that changes nothing (it woke a moment early, or belongs to
+    /// something already over), <paramref name="rearm"/> schedules whatever is running again.
+    /// </summary>
+    private void OnClock(object tick, Action rearm)
     {
+        var decision = MeetingDecider.Decide(State, tick, Now);
+        if (decision.Events.Count == 0)
+            rearm();
+        PersistChained(decision.Events, Publish);
+    }
+
+    /// <summary>Polls run on the room's own clock; after a restart the remaining time is scheduled again.</summary>
+    private void SchedulePollEnd(RoomPoll? poll)
+    {
+        if (poll is null)
+            return;
         var left = poll.EndsAt - Now;
         Timers.StartSingleTimer(PollTimerKey(poll.PollId), new ExpirePoll(poll.PollId), left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }

@@ -49,29 +49,11 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));
         Command<CheckBreakoutAdmission>(c => Sender.Tell(MeetingDecider.CheckBreakout(State, c, Now)));
         Command<MeetingReply>(_ => { }); // a breakout room confirming it opened
-        Command<ExpireBreakout>(e =>
-        {
-            var decision = MeetingDecider.Decide(State, e, Now);
-            if (decision.Events.Count == 0)
-                ScheduleBreakoutEnd(State.Breakout);
-            PersistChained(decision.Events, Publish);
-        });
-        Command<SpeakingTimeUp>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
-        Command<ExpireLegalVote>(e =>
-        {
-            var decision = MeetingDecider.Decide(State, e, Now);
-            if (decision.Events.Count == 0)
-                ScheduleVoteEnd(State.LegalVote);
-        ScheduleBreakoutEnd(State.Breakout); // woke early, or the vote is already over
-            PersistChained(decision.Events, Publish);
-        });
-        Command<ExpirePoll>(e =>
-        {
-            var decision = MeetingDecider.Decide(State, e, Now);
-            if (decision.Events.Count == 0 && State.Poll is { } poll && poll.PollId == e.PollId)
-                SchedulePollEnd(poll); // the scheduler woke a moment early
-            PersistChained(decision.Events, Publish);
-        });
+        // The room's own clocks: polls, votes, breakouts and the talking stick.
+        Command<ExpirePoll>(e => OnClock(e, () => SchedulePollEnd(State.Poll)));
+        Command<ExpireLegalVote>(e => OnClock(e, () => ScheduleVoteEnd(State.LegalVote)));
+        Command<ExpireBreakout>(e => OnClock(e, () => ScheduleBreakoutEnd(State.Breakout)));
+        Command<SpeakingTimeUp>(e => OnClock(e, () => ScheduleTurnEnd(State.Automod)));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -94,8 +76,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             var waited = participant.DisconnectedAt is { } since ? Now - since : TimeSpan.Zero;
             StartResumeTimer(participant.Id, _settings.ResumeWindow - waited);
         }
-        if (State.Poll is { } poll)
-            SchedulePollEnd(poll);
+        SchedulePollEnd(State.Poll);
         ScheduleTurnEnd(State.Automod);
         ScheduleVoteEnd(State.LegalVote);
         ScheduleBreakoutEnd(State.Breakout);

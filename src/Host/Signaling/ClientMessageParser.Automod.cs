@@ -25,13 +25,8 @@ public static partial class ClientMessageParser
                 };
                 if (strategy is not { } s || GuidList(payload, "playlist") is not { } playlist)
                     return invalid;
-                TimeSpan? limit = null;
-                if (payload.TryGetProperty("time_limit", out var t) && t.ValueKind != JsonValueKind.Null)
-                {
-                    if (!t.TryGetDouble(out var seconds) || seconds > TimeSpan.MaxValue.TotalSeconds)
-                        return invalid;
-                    limit = TimeSpan.FromSeconds(seconds);
-                }
+                if (!TrySeconds(payload, "time_limit", out var limit))
+                    return invalid;
                 var allowDouble = Flag(payload, "allow_double_selection");
                 return new ParsedMessage.ForMeeting(ns, action, (room, me) => new StartAutomod(room, me, s, playlist, limit, allowDouble, dice));
             }

@@ -25,13 +25,8 @@ public static partial class ClientMessageParser
                         return invalid;
                     rooms.Add(new BreakoutRoomRequest(Guid.NewGuid(), name, assignments));
                 }
-                TimeSpan? duration = null;
-                if (payload.TryGetProperty("duration", out var d) && d.ValueKind != JsonValueKind.Null)
-                {
-                    if (!d.TryGetDouble(out var seconds) || seconds > TimeSpan.MaxValue.TotalSeconds)
-                        return invalid;
-                    duration = TimeSpan.FromSeconds(seconds);
-                }
+                if (!TrySeconds(payload, "duration", out var duration))
+                    return invalid;
                 var dice = Random.Shared.Next();
                 return new ParsedMessage.ForMeeting(ns, action, (room, me) => new StartBreakout(room, me, rooms, duration, dice));
             }

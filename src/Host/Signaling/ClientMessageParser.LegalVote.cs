@@ -25,13 +25,8 @@ public static partial class ClientMessageParser
                 if (StringField(payload, "name") is not { } name || kind is not { } k
                     || GuidList(payload, "allowed_participants") is not { } allowed)
                     return invalid;
-                TimeSpan? duration = null;
-                if (payload.TryGetProperty("duration", out var d) && d.ValueKind != JsonValueKind.Null)
-                {
-                    if (!d.TryGetDouble(out var seconds) || seconds > TimeSpan.MaxValue.TotalSeconds)
-                        return invalid;
-                    duration = TimeSpan.FromSeconds(seconds);
-                }
+                if (!TrySeconds(payload, "duration", out var duration))
+                    return invalid;
                 var abstain = Flag(payload, "enable_abstain");
                 var autoClose = Flag(payload, "auto_close");
                 var voteId = Guid.NewGuid();

@@ -17,7 +17,7 @@ public static partial class ClientMessageParser
             {
                 if (StringField(payload, "topic") is not { } topic
                     || !payload.TryGetProperty("choices", out var list) || list.ValueKind != JsonValueKind.Array
-                    || !payload.TryGetProperty("duration", out var d) || !d.TryGetDouble(out var seconds) || seconds > TimeSpan.MaxValue.TotalSeconds)
+                    || !TrySeconds(payload, "duration", out var seconds) || seconds is not { } duration)
                     return invalid;
                 var choices = new List<string>();
                 foreach (var item in list.EnumerateArray())
@@ -30,7 +30,6 @@ public static partial class ClientMessageParser
                 var multiple = Flag(payload, "multiple_choice");
                 var editing = Flag(payload, "allow_editing");
                 var pollId = Guid.NewGuid();
-                var duration = TimeSpan.FromSeconds(seconds);
                 return new ParsedMessage.ForMeeting(ns, action,
                     (room, me) => new StartPoll(room, me, pollId, topic, live, multiple, choices, duration, editing));
             }

@@ -29,13 +29,8 @@ public static partial class ClientMessageParser
                 };
                 if (kind is not { } k || style is not { } s)
                     return invalid;
-                TimeSpan? duration = null;
-                if (payload.TryGetProperty("duration", out var d) && d.ValueKind != JsonValueKind.Null)
-                {
-                    if (d.ValueKind != JsonValueKind.Number || !d.TryGetDouble(out var seconds) || seconds > TimeSpan.MaxValue.TotalSeconds)
-                        return invalid;
-                    duration = TimeSpan.FromSeconds(seconds);
-                }
+                if (!TrySeconds(payload, "duration", out var duration))
+                    return invalid;
                 var title = StringField(payload, "title");
                 var readyCheck = Flag(payload, "enable_ready_check");
                 var endWhenAllReady = Flag(payload, "end_when_all_ready");

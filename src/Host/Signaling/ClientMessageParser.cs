@@ -77,6 +77,18 @@ public static partial class ClientMessageParser
     private static string? StringField(JsonElement payload, string property) =>
         payload.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>An optional number of seconds. False when present but not a usable number.</summary>
+    private static bool TrySeconds(JsonElement payload, string property, out TimeSpan? value)
+    {
+        value = null;
+        if (!payload.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null)
+            return true;
+        if (!element.TryGetDouble(out var seconds) || double.IsNaN(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds)
+            return false;
+        value = TimeSpan.FromSeconds(seconds);
+        return true;
+    }
+
     private static ParsedMessage WithTarget(string ns, string action, JsonElement payload, Func<Guid, Guid, Guid, IParticipantCommand> build) =>
         payload.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.String && target.TryGetGuid(out var id)
             ? new ParsedMessage.ForMeeting(ns, action, (room, me) => build(room, me, id))
