@@ -78,6 +78,8 @@ public static class EngineHosting
                   tag-write-mode = Csv
                   warn-on-auto-init-fail = false
                   parallelism = {{writers}}
+                  event-adapters { tagger = "OpenTalk.Actors.Journal.JournalTagger, OpenTalk.Actors" }
+                  event-adapter-bindings { "OpenTalk.Actors.Journal.DomainEvent, OpenTalk.Actors" = tagger }
                 }
               }
               query.journal.sql {

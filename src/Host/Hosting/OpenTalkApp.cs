@@ -1,9 +1,12 @@
+using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTalk.Actors;
 using OpenTalk.Host.Apis;
 using OpenTalk.Host.Auth;
 using OpenTalk.Host.Signaling;
+using OpenTalk.Projections;
+using OpenTalk.Projections.RoomHistory;
 using OpenTalk.Protocol;
 
 namespace OpenTalk.Host.Hosting;
@@ -28,8 +31,16 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddOpenApi("v1");
-        builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) =>
-            akka.WithOpenTalkEngine(EngineOptionsFrom(settings), TimeProvider.System));
+        var engine = EngineOptionsFrom(settings);
+        var readModels = ReadModelsFrom(settings, engine);
+        var projections = new ProjectionStore(readModels);
+        builder.Services.AddSingleton(readModels);
+        builder.Services.AddSingleton(projections);
+        builder.Services.AddSingleton<RoomHistoryReader>();
+        builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) => akka
+            .WithOpenTalkEngine(engine, TimeProvider.System)
+            .WithSingleton<RoomHistoryRunner>("projection-room-history",
+                ProjectionRunner.Props(new RoomHistoryProjection(), projections), createProxyToo: false));
 
         var app = builder.Build();
         // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.
@@ -47,13 +58,20 @@ public static class OpenTalkApp
             app.MapEmbeddedSignIn();
         app.MapRoomsApi();
         app.MapAuditApi();
+        app.MapHistoryApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());
         return app;
     }
 
-    private static EngineOptions EngineOptionsFrom(OpenTalkSettings settings) => new()
+    /// <summary>Read models live in the journal's Postgres, or (one machine) in their own SQLite file.</summary>
+    public static ReadModelDatabase ReadModelsFrom(OpenTalkSettings settings, EngineOptions engine) =>
+        engine.Provider == JournalProvider.Postgres
+            ? new ReadModelDatabase(JournalProvider.Postgres, engine.ConnectionString)
+            : new ReadModelDatabase(JournalProvider.Sqlite, SqliteJournalFile.Prepare(Path.Combine(settings.DataFolder, "readmodels.db")));
+
+    public static EngineOptions EngineOptionsFrom(OpenTalkSettings settings) => new()
     {
         Provider = string.IsNullOrWhiteSpace(settings.Postgres) ? JournalProvider.Sqlite : JournalProvider.Postgres,
         ConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)

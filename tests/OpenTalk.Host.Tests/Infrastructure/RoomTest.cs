@@ -35,10 +35,12 @@ public abstract class RoomTest : IAsyncLifetime
     public async Task DisposeAsync() => await Node.DisposeAsync();
 
     /// <summary>Stops the node and starts it again on the same data, address and database.</summary>
-    protected async Task RestartAsync()
+    protected async Task RestartAsync(Func<Task>? whileStopped = null)
     {
         var (dataFolder, url) = (Node.DataFolder, Node.BaseUri);
         await Node.DisposeAsync();
+        if (whileStopped is not null)
+            await whileStopped();
         Node = await TestNode.StartAsync(Postgres, dataFolder, url, NodeArguments);
     }
 

@@ -1,0 +1,25 @@
+using OpenTalk.Projections;
+
+namespace OpenTalk.Host.Hosting;
+
+/// <summary>Operator commands run instead of the server: <c>opentalk projections rebuild NAME</c>.</summary>
+public static class Commands
+{
+    public static async Task<int?> RunAsync(string[] args)
+    {
+        if (args is not ["projections", "rebuild", var name, ..])
+            return null;
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables().AddCommandLine(args[3..]).Build();
+        var settings = configuration.GetSection(OpenTalkSettings.Section).Get<OpenTalkSettings>() ?? new OpenTalkSettings();
+        if (ProjectionCatalog.Find(name) is not { } projection)
+        {
+            await Console.Error.WriteLineAsync($"No projection '{name}'. Known: {string.Join(", ", ProjectionCatalog.All.Select(p => p.Name))}.");
+            return 2;
+        }
+        var store = new ProjectionStore(OpenTalkApp.ReadModelsFrom(settings, OpenTalkApp.EngineOptionsFrom(settings)));
+        await store.ResetAsync(projection);
+        Console.WriteLine($"Projection '{name}' was emptied. Run this while the nodes are stopped: they rebuild it from the first event when they start.");
+        return 0;
+    }
+}

@@ -1,0 +1,14 @@
+using OpenTalk.Projections.RoomHistory;
+
+namespace OpenTalk.Projections;
+
+/// <summary>Every projection this build runs, by name.</summary>
+public static class ProjectionCatalog
+{
+    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection()];
+
+    public static IProjection? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+}
+
+/// <summary>Registry key of the room-history projection's singleton.</summary>
+public sealed class RoomHistoryRunner;

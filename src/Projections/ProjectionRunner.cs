@@ -1,0 +1,62 @@
+using Akka;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
+
+namespace OpenTalk.Projections;
+
+/// <summary>
+/// Runs one projection as a stream: from its stored offset, events by tag in small batches, each
+/// batch and its offset in one transaction. A failure restarts the stream with back-off from the
+/// stored offset. Runs as a cluster singleton, so exactly one node writes a read model.
+/// </summary>
+public sealed class ProjectionRunner : ReceiveActor
+{
+    private readonly IProjection _projection;
+    private readonly ProjectionStore _store;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private UniqueKillSwitch? _killSwitch;
+
+    public ProjectionRunner(IProjection projection, ProjectionStore store)
+    {
+        _projection = projection;
+        _store = store;
+        ReceiveAny(_ => { });
+    }
+
+    public static Props Props(IProjection projection, ProjectionStore store) =>
+        Akka.Actor.Props.Create<ProjectionRunner>(projection, store);
+
+    protected override void PreStart()
+    {
+        var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>("akka.persistence.query.journal.sql");
+        var projection = _projection;
+        var store = _store;
+        var log = _log;
+        var restart = RestartSettings.Create(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2);
+        _killSwitch = RestartSource.OnFailuresWithBackoff(() =>
+                Source.FromTask(Prepare(store, projection))
+                    .ConcatMany(offset => journal.EventsByTag(projection.Tag, Offset.Sequence(offset)))
+                    .GroupedWithin(200, TimeSpan.FromMilliseconds(50))
+                    .SelectAsync(1, async batch =>
+                    {
+                        await store.ApplyBatchAsync(projection, [.. batch]);
+                        return Done.Instance;
+                    }), restart)
+            .ViaMaterialized(KillSwitches.Single<Done>(), Keep.Right)
+            .ToMaterialized(Sink.Ignore<Done>(), Keep.Left)
+            .Run(Context.System.Materializer());
+        log.Info("Projection {0} started", projection.Name);
+    }
+
+    protected override void PostStop() => _killSwitch?.Shutdown();
+
+    private static async Task<long> Prepare(ProjectionStore store, IProjection projection)
+    {
+        await store.EnsureSchemaAsync(projection);
+        return await store.OffsetAsync(projection.Name);
+    }
+}
