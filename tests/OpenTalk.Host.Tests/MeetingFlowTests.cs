@@ -185,6 +185,28 @@ public abstract class MeetingFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_room_history_read_model_follows_the_journal()
+    {
+        var olga = await _node.NewUserAsync("olga");
+        var room = await olga.CreateRoomAsync(new CreateRoomRequest(null));
+        var owner = await Participant.JoinAsync(_node, room.Id, olga, "Olga");
+        await owner.Socket.SendAsync("control", "leave");
+        await owner.Socket.WaitForCloseAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement sessions;
+        do
+        {
+            await Task.Delay(200);
+            using var response = await olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{room.Id}/history", null);
+            sessions = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("sessions").Clone();
+        }
+        while ((sessions.GetArrayLength() == 0 || !sessions[0].TryGetProperty("ended_at", out _)) && DateTime.UtcNow < deadline);
+        Assert.Equal(owner.Id, sessions[0].GetProperty("participants")[0].GetProperty("participant_id").GetGuid());
+        Assert.True(sessions[0].TryGetProperty("ended_at", out _));
+    }
+
+    [Fact]
     public async Task The_node_reports_ready_and_publishes_its_openapi_document()
     {
         using var http = new HttpClient { BaseAddress = _node.BaseUri };
