@@ -31,11 +31,12 @@ public static class SignIn
         var login = first.Headers.Location ?? throw new InvalidOperationException($"The provider did not ask for a login ({(int)first.StatusCode}).");
         var returnUrl = HttpUtility.ParseQueryString(login.IsAbsoluteUri ? login.Query : new Uri(provider, login).Query)["ReturnUrl"] ?? "/";
 
-        // 2. Post the form, as a person would.
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = userName, ["password"] = password, ["returnUrl"] = returnUrl,
-        });
+        // 2. Open the login page (it sets the antiforgery cookie and token), then post the form as a person would.
+        var loginPage = await http.GetStringAsync(login.IsAbsoluteUri ? login : new Uri(provider, login), ct);
+        var fields = new Dictionary<string, string> { ["username"] = userName, ["password"] = password, ["returnUrl"] = returnUrl };
+        if (HiddenField(loginPage) is { } antiforgery)
+            fields[antiforgery.Name] = antiforgery.Value;
+        using var form = new FormUrlEncodedContent(fields);
         using var posted = await http.PostAsync("account/login", form, ct);
         if (posted.StatusCode != HttpStatusCode.Redirect && posted.StatusCode != HttpStatusCode.Found)
             throw new OpenTalkApiException(posted.StatusCode, "invalid_credentials", "The provider refused the user name or password.");
@@ -74,6 +75,19 @@ public static class SignIn
             throw new OpenTalkApiException(response.StatusCode, "token_refused", body);
         using var doc = JsonDocument.Parse(body);
         return doc.RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>The antiforgery field of the login form (any hidden field other than the return URL).</summary>
+    private static (string Name, string Value)? HiddenField(string html)
+    {
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html,
+            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"))
+        {
+            var name = WebUtility.HtmlDecode(m.Groups[1].Value);
+            if (name != "returnUrl")
+                return (name, WebUtility.HtmlDecode(m.Groups[2].Value));
+        }
+        return null;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -77,6 +77,19 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_login_form_refuses_a_post_without_its_antiforgery_token()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _node.BaseUri };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "admin", ["password"] = TestNode.AdminPassword, ["returnUrl"] = "/",
+        });
+        using var posted = await http.PostAsync("account/login", form);
+        Assert.Equal(HttpStatusCode.Unauthorized, posted.StatusCode);
+        Assert.False(posted.Headers.Contains("Set-Cookie") && posted.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("opentalk.login", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_service_account_signs_in_with_client_credentials_and_is_not_an_admin()
     {
         var api = _node.Anonymous();

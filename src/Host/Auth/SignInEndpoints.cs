@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -15,16 +16,19 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapEmbeddedSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/login", (string? returnUrl) => LoginPage(returnUrl, failed: false));
+        app.MapGet("/account/login", (string? returnUrl, HttpContext context, IAntiforgery antiforgery) =>
+            LoginPage(returnUrl, failed: false, antiforgery.GetAndStoreTokens(context)));
+        // The form carries an antiforgery token, checked by hand below (a failed check shows the form again).
         app.MapPost("/account/login", Login).DisableAntiforgery();
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize);
         app.MapPost("/connect/token", Token);
         return app;
     }
 
-    private static IResult LoginPage(string? returnUrl, bool failed)
+    private static IResult LoginPage(string? returnUrl, bool failed, AntiforgeryTokenSet tokens)
     {
         var target = WebUtility.HtmlEncode(SafeReturnUrl(returnUrl));
+        var antiforgery = $"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(tokens.FormFieldName)}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\">";
         var error = failed ? "<p class=\"error\" role=\"alert\">Wrong user name or password.</p>" : "";
         var html = $"""
             <!doctype html>
@@ -32,7 +36,7 @@ public static class SignInEndpoints
             <meta name="viewport" content="width=device-width, initial-scale=1"></head>
             <body><main><h1>Sign in to OpenTalk</h1>{error}
             <form method="post" action="/account/login">
-              <input type="hidden" name="returnUrl" value="{target}">
+              <input type="hidden" name="returnUrl" value="{target}">{antiforgery}
               <label>User name <input name="username" autocomplete="username" required autofocus></label>
               <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
               <button type="submit">Sign in</button>
@@ -41,13 +45,15 @@ public static class SignInEndpoints
         return Results.Content(html, "text/html; charset=utf-8", statusCode: failed ? 401 : 200);
     }
 
-    private static async Task<IResult> Login(HttpContext context, AccountService accounts)
+    private static async Task<IResult> Login(HttpContext context, AccountService accounts, IAntiforgery antiforgery)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return LoginPage(returnUrl, failed: true, antiforgery.GetAndStoreTokens(context));
         var account = await accounts.VerifyAsync(form["username"].ToString(), form["password"].ToString(), context.RequestAborted);
         if (account is null)
-            return LoginPage(returnUrl, failed: true);
+            return LoginPage(returnUrl, failed: true, antiforgery.GetAndStoreTokens(context));
 
         var identity = new ClaimsIdentity(SignInSetup.LoginCookie);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()));

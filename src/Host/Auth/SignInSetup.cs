@@ -26,6 +26,7 @@ public static class SignInSetup
         if (signIn.IsEmbedded)
         {
             AddEmbeddedProvider(services, signIn, dataFolder);
+            services.AddAntiforgery(o => o.Cookie.Name = "opentalk.antiforgery");
             authentication
                 .AddCookie(LoginCookie, o =>
                 {
