@@ -8,20 +8,6 @@ public static partial class MeetingDecider
 {
     private static Decision DecideModeration(MeetingState state, IParticipantCommand command, DateTimeOffset now)
     {
-        if (DecideChat(state, command, now) is { } chat)
-            return chat;
-        if (DecideTimer(state, command, now) is { } timer)
-            return timer;
-        if (DecidePoll(state, command, now) is { } poll)
-            return poll;
-        if (DecideAutomod(state, command, now) is { } automod)
-            return automod;
-        if (DecideLegalVote(state, command, now) is { } legalVote)
-            return legalVote;
-        if (DecideWhisper(state, command, now) is { } whisper)
-            return whisper;
-        if (DecideBreakout(state, command, now) is { } breakout)
-            return breakout;
         if (RequireModerator(state, command.ParticipantId) is { } refused)
             return refused;
         var by = Actor.Participant(command.ParticipantId);

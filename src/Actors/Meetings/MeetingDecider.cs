@@ -29,7 +29,8 @@ public static partial class MeetingDecider
     /// <summary>When the last person leaves, the session ends: bans and hand settings do not outlive it.</summary>
     private static Decision WithSessionEnd(MeetingState state, Decision decision, DateTimeOffset now)
     {
-        if (state.Participants.IsEmpty)
+        // Only someone leaving can empty the room: skip the replay for every other decision.
+        if (state.Participants.IsEmpty || !decision.Events.Any(e => e is ParticipantLeft))
             return decision;
         var after = decision.Events.Aggregate(state, MeetingEvolve.Apply);
         return after.Participants.IsEmpty && state.Exists
@@ -76,7 +77,7 @@ public static partial class MeetingDecider
             SpeakingTimeUp c => DecideTimeUp(state, c, now),
             ExpireLegalVote c => DecideVoteExpiry(state, c, now),
             ExpireBreakout c => DecideBreakoutExpiry(state, c, now),
-            IParticipantCommand c => DecideModeration(state, c, now),
+            IParticipantCommand c => DecideModule(state, c, now),
             _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
         };
     }
@@ -94,6 +95,20 @@ public static partial class MeetingDecider
                 Stamp(new ParticipantLeft(participantId, LeftReason.Timeout), Actor.System, now)),
             _ => Decision.Accept(Stamp(new ParticipantLeft(participantId, LeftReason.Timeout), Actor.System, now)),
         };
+
+    /// <summary>Each module answers the commands it owns and returns null for the others; moderation comes last.</summary>
+    private static readonly Func<MeetingState, IParticipantCommand, DateTimeOffset, Decision?>[] Modules =
+        [DecideChat, DecideTimer, DecidePoll, DecideAutomod, DecideLegalVote, DecideWhisper, DecideBreakout];
+
+    private static Decision DecideModule(MeetingState state, IParticipantCommand command, DateTimeOffset now)
+    {
+        foreach (var module in Modules)
+        {
+            if (module(state, command, now) is { } decision)
+                return decision;
+        }
+        return DecideModeration(state, command, now);
+    }
 
     public static Role InitialRole(MeetingState state, ParticipantIdentity identity) =>
         state.IsOwner(identity) ? Role.Moderator
