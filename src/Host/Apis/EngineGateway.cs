@@ -7,16 +7,13 @@ namespace OpenTalk.Host.Apis;
 /// <summary>The APIs' way into the engine: one ask, with a timeout that becomes a 503.</summary>
 public sealed class EngineGateway(
     IRequiredActor<MeetingRegion> meetings,
-    IRequiredActor<ParticipantRegion> participants,
-    IRequiredActor<TimerRegion> timers)
+    IRequiredActor<ParticipantRegion> participants)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
     public IActorRef Meetings => meetings.ActorRef;
 
     public IActorRef Participants => participants.ActorRef;
-
-    public IActorRef Timers => timers.ActorRef;
 
     public Task<T> AskMeetingAsync<T>(IWithRoomId command, CancellationToken ct) =>
         meetings.ActorRef.Ask<T>(command, AskTimeout, ct);

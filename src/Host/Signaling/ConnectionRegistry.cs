@@ -8,8 +8,6 @@ public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<IActorRef, byte> _connections = new();
 
-    public int Count => _connections.Count;
-
     public void Add(IActorRef connection) => _connections[connection] = 0;
 
     public void Remove(IActorRef connection) => _connections.TryRemove(connection, out _);
