@@ -8,6 +8,7 @@ using Akka.Remote.Hosting;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Scheduling;
 using OpenTalk.Actors.Sharding;
 using OpenTalk.Actors.Timers;
 
@@ -45,6 +46,9 @@ public static class EngineHosting
             .WithShardRegion<TimerRegion>(ShardNames.Timer,
                 (_, registry) => id => TimerActor.Props(id, settings, clock, registry.Get<MeetingRegion>()), EntityExtractors.Timer(),
                 new ShardOptions { ShouldPassivateIdleEntities = false })
+            .WithShardRegion<EventRegion>(ShardNames.Event,
+                id => EventActor.Props(id, settings, clock), EntityExtractors.Event(),
+                new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) })
             .WithShardRegion<ParticipantRegion>(ShardNames.Participant,
                 id => ParticipantActor.Props(id, settings, clock), EntityExtractors.Participant(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) });
@@ -54,7 +58,7 @@ public static class EngineHosting
         return builder;
     }
 
-    private static readonly Type[] StateTypes = [typeof(MeetingState), typeof(ParticipantState), typeof(TimerState)];
+    private static readonly Type[] StateTypes = [typeof(MeetingState), typeof(ParticipantState), typeof(TimerState), typeof(EventState)];
 
     private static string PersistenceHocon(EngineOptions options)
     {

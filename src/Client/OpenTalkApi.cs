@@ -32,6 +32,35 @@ public sealed class OpenTalkApi(HttpClient http)
         Guid? breakoutRoom = null, CancellationToken ct = default) =>
         SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption, breakoutRoom), ct);
 
+    public Task<EventResource> CreateEventAsync(EventRequest request, CancellationToken ct = default) =>
+        SendAsync<EventResource>(HttpMethod.Post, "v1/events", request, ct);
+
+    public Task<EventResource> GetEventAsync(Guid eventId, CancellationToken ct = default) =>
+        SendAsync<EventResource>(HttpMethod.Get, $"v1/events/{eventId}", null, ct);
+
+    /// <summary>Changes only the fields present in <paramref name="changes"/> (snake_case names).</summary>
+    public Task<EventResource> PatchEventAsync(Guid eventId, object changes, CancellationToken ct = default) =>
+        SendAsync<EventResource>(HttpMethod.Patch, $"v1/events/{eventId}", changes, ct);
+
+    public async Task DeleteEventAsync(Guid eventId, CancellationToken ct = default)
+    {
+        using var response = await SendRawAsync(HttpMethod.Delete, $"v1/events/{eventId}", null, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);
+        }
+    }
+
+    public Task<EventPage> ListEventsAsync(int? perPage = null, string? after = null, CancellationToken ct = default) =>
+        SendAsync<EventPage>(HttpMethod.Get, "v1/events" + Query(("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", after)), null, ct);
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+
     public Task<JsonElement> GetAuditEventsAsync(Guid roomId, long? from = null, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/events" + (from is { } f ? $"?from={f}" : ""), null, ct);
 

@@ -1,3 +1,4 @@
+using OpenTalk.Projections.Events;
 using OpenTalk.Projections.RoomHistory;
 
 namespace OpenTalk.Projections;
@@ -5,10 +6,13 @@ namespace OpenTalk.Projections;
 /// <summary>Every projection this build runs, by name.</summary>
 public static class ProjectionCatalog
 {
-    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection()];
+    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection()];
 
     public static IProjection? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 }
 
 /// <summary>Registry key of the room-history projection's singleton.</summary>
 public sealed class RoomHistoryRunner;
+
+/// <summary>Registry key of the events projection's singleton.</summary>
+public sealed class EventsRunner;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Scheduling;
 using OpenTalk.Actors.Timers;
 
 namespace OpenTalk.Actors.Journal;
@@ -16,6 +17,7 @@ public static class EventCatalog
     [
         (typeof(RoomCreated), "meeting.room_created.v1"),
         (typeof(InviteCreated), "meeting.invite_created.v1"),
+        (typeof(RoomUpdated), "meeting.room_updated.v1"),
         (typeof(ParticipantJoined), "meeting.participant_joined.v1"),
         (typeof(ParticipantWaiting), "meeting.participant_waiting.v1"),
         (typeof(ParticipantAccepted), "meeting.participant_accepted.v1"),
@@ -72,6 +74,10 @@ public static class EventCatalog
         (typeof(TicketRedeemed), "participant.ticket_redeemed.v1"),
         (typeof(ResumptionIssued), "participant.resumption_issued.v1"),
         (typeof(ParticipantState), "participant.state.v1"),
+        (typeof(EventScheduled), "event.scheduled.v1"),
+        (typeof(EventChanged), "event.changed.v1"),
+        (typeof(EventCancelled), "event.cancelled.v1"),
+        (typeof(EventState), "event.state.v1"),
         (typeof(TimerStarted), "timer.started.v1"),
         (typeof(TimerStopped), "timer.stopped.v1"),
         (typeof(TimerState), "timer.state.v1"),

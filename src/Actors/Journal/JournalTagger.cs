@@ -12,6 +12,7 @@ public sealed class JournalTagger : IWriteEventAdapter
     public const string Meeting = "meeting";
     public const string Participant = "participant";
     public const string Timer = "timer";
+    public const string Event = "event";
 
     public string Manifest(object evt) => string.Empty;
 
@@ -24,6 +25,7 @@ public sealed class JournalTagger : IWriteEventAdapter
         "meeting" => Meeting,
         "participant" => Participant,
         "timer" => Timer,
+        "event" => Event,
         _ => null,
     };
 }

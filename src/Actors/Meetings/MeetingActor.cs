@@ -29,6 +29,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
 
         Command<CreateRoom>(c => DecideForRest(c));
         Command<CreateInvite>(c => DecideForRest(c));
+        Command<UpdateRoom>(c => DecideForRest(c));
         Command<GetRoom>(_ => Sender.Tell(State.Exists ? MeetingReply.Ok(View()) : MeetingReply.Fail(ProblemCodes.NotFound)));
         Command<CheckAdmission>(c => Sender.Tell(MeetingAdmission.Check(State, c, Now)));
         Command<Join>(HandleJoin);

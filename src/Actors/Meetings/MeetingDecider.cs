@@ -58,6 +58,10 @@ public static partial class MeetingDecider
         return command switch
         {
             CreateInvite c => DecideInvite(state, c, now),
+            UpdateRoom c when c.UserId != state.Room!.OwnerId => Decision.Reject(ProblemCodes.Forbidden),
+            UpdateRoom c => c.Password == state.Room!.Password && c.WaitingRoom == state.Room.WaitingRoom
+                ? Decision.Nothing
+                : Decision.Accept(Stamp(new RoomUpdated(c.Password, c.WaitingRoom), Actor.User(c.UserId), now)),
             Join c => DecideJoin(state, c, now),
             EnterRoom c => DecideEnterRoom(state, c, now),
             RaiseHand c => DecideHand(state, c.ParticipantId, raise: true, now),

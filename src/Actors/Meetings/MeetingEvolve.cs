@@ -10,6 +10,7 @@ public static class MeetingEvolve
     public static MeetingState Apply(MeetingState state, DomainEvent evt) => evt switch
     {
         RoomCreated e => state with { Room = new RoomSettings(e.OwnerId, e.Password, e.WaitingRoom) },
+        RoomUpdated e => state with { Room = state.Room! with { Password = e.Password, WaitingRoom = e.WaitingRoom } },
         InviteCreated e => state with
         {
             Invites = state.Invites.SetItem(e.Code, new InviteLink(e.Code, OwnerOf(state), e.Expiration)),

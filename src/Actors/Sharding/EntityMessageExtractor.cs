@@ -23,4 +23,6 @@ public static class EntityExtractors
     public static EntityMessageExtractor<IWithParticipantId> Participant() => new(m => m.ParticipantId);
 
     public static EntityMessageExtractor<IWithTimerId> Timer() => new(m => m.TimerId);
+
+    public static EntityMessageExtractor<IWithEventId> Event() => new(m => m.EventId);
 }

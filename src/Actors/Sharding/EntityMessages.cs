@@ -15,3 +15,8 @@ public interface IWithTimerId : IEngineMessage
 {
     Guid TimerId { get; }
 }
+
+public interface IWithEventId : IEngineMessage
+{
+    Guid EventId { get; }
+}

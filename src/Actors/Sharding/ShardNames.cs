@@ -6,6 +6,7 @@ public static class ShardNames
     public const string Meeting = "meeting";
     public const string Participant = "participant";
     public const string Timer = "timer";
+    public const string Event = "event";
 }
 
 /// <summary>Registry keys for the shard regions (Akka.Hosting's <c>IRequiredActor&lt;T&gt;</c>).</summary>
@@ -14,3 +15,5 @@ public sealed class MeetingRegion;
 public sealed class ParticipantRegion;
 
 public sealed class TimerRegion;
+
+public sealed class EventRegion;

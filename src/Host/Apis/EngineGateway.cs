@@ -7,7 +7,8 @@ namespace OpenTalk.Host.Apis;
 /// <summary>The APIs' way into the engine: one ask, with a timeout that becomes a 503.</summary>
 public sealed class EngineGateway(
     IRequiredActor<MeetingRegion> meetings,
-    IRequiredActor<ParticipantRegion> participants)
+    IRequiredActor<ParticipantRegion> participants,
+    IRequiredActor<EventRegion> events)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
@@ -17,6 +18,9 @@ public sealed class EngineGateway(
 
     public Task<T> AskMeetingAsync<T>(IWithRoomId command, CancellationToken ct) =>
         meetings.ActorRef.Ask<T>(command, AskTimeout, ct);
+
+    public Task<Actors.Scheduling.EventReply> AskEventAsync(IWithEventId command, CancellationToken ct) =>
+        events.ActorRef.Ask<Actors.Scheduling.EventReply>(command, AskTimeout, ct);
 
     public Task<T> AskParticipantAsync<T>(IWithParticipantId command, CancellationToken ct) =>
         participants.ActorRef.Ask<T>(command, AskTimeout, ct);

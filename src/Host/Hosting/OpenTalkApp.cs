@@ -6,6 +6,7 @@ using OpenTalk.Host.Apis;
 using OpenTalk.Host.Auth;
 using OpenTalk.Host.Signaling;
 using OpenTalk.Projections;
+using OpenTalk.Projections.Events;
 using OpenTalk.Projections.RoomHistory;
 using OpenTalk.Protocol;
 
@@ -37,10 +38,13 @@ public static class OpenTalkApp
         builder.Services.AddSingleton(readModels);
         builder.Services.AddSingleton(projections);
         builder.Services.AddSingleton<RoomHistoryReader>();
+        builder.Services.AddSingleton<EventsReader>();
         builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) => akka
             .WithOpenTalkEngine(engine, TimeProvider.System)
             .WithSingleton<RoomHistoryRunner>("projection-room-history",
-                ProjectionRunner.Props(new RoomHistoryProjection(), projections), createProxyToo: false));
+                ProjectionRunner.Props(new RoomHistoryProjection(), projections), createProxyToo: false)
+            .WithSingleton<EventsRunner>("projection-events",
+                ProjectionRunner.Props(new EventsProjection(), projections), createProxyToo: false));
 
         var app = builder.Build();
         // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.
@@ -59,6 +63,7 @@ public static class OpenTalkApp
         app.MapRoomsApi();
         app.MapAuditApi();
         app.MapHistoryApi();
+        app.MapEventsApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());

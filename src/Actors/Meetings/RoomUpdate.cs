@@ -1,0 +1,9 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Sharding;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>The owner changes the room's password or waiting-room default (e.g. by editing its event).</summary>
+public sealed record UpdateRoom(Guid RoomId, Guid UserId, string? Password, bool WaitingRoom) : IWithRoomId;
+
+public sealed record RoomUpdated(string? Password, bool WaitingRoom) : DomainEvent;

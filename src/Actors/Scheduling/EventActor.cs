@@ -1,0 +1,37 @@
+using Akka.Actor;
+using OpenTalk.Actors.Journal;
+
+namespace OpenTalk.Actors.Scheduling;
+
+/// <summary>One scheduled meeting, sharded by event id; its history is hash-chained like a room's.</summary>
+public sealed class EventActor : ChainedEntityActor<EventState>
+{
+    private readonly TimeProvider _clock;
+
+    public EventActor(string entityId, EngineSettings settings, TimeProvider clock)
+        : base($"event-{entityId}", EventState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
+    {
+        _clock = clock;
+        Command<GetEvent>(_ => Sender.Tell(new EventReply(State.Exists ? State : null, State.Exists ? null : Protocol.Rest.ProblemCodes.NotFound)));
+        Command<ScheduleEvent>(Handle);
+        Command<ChangeEvent>(Handle);
+        Command<CancelEvent>(Handle);
+    }
+
+    public static Props Props(string entityId, EngineSettings settings, TimeProvider clock) =>
+        Akka.Actor.Props.Create<EventActor>(entityId, settings, clock);
+
+    protected override EventState Evolve(EventState state, DomainEvent evt) => EventState.Evolve(state, evt);
+
+    private void Handle(object command)
+    {
+        var decision = EventState.Decide(State, command, _clock.GetUtcNow());
+        var replyTo = Sender;
+        if (decision.IsRejected)
+        {
+            replyTo.Tell(new EventReply(null, decision.Error));
+            return;
+        }
+        PersistChained(decision.Events, afterAll: () => replyTo.Tell(new EventReply(State, null)));
+    }
+}

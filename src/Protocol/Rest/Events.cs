@@ -1,0 +1,31 @@
+namespace OpenTalk.Protocol.Rest;
+
+/// <summary>A point in time as a local date-time in a named (IANA) time zone.</summary>
+public sealed record DateTimeTz(DateTime Datetime, string Timezone);
+
+public sealed record EventRequest(
+    string? Title,
+    string? Description,
+    string? Password,
+    bool? WaitingRoom,
+    bool? IsTimeIndependent,
+    DateTimeTz? StartsAt,
+    DateTimeTz? EndsAt,
+    IReadOnlyList<string>? RecurrencePattern);
+
+public sealed record EventResource(
+    Guid Id,
+    Guid CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string Title,
+    string Description,
+    Guid RoomId,
+    bool WaitingRoom,
+    bool IsTimeIndependent,
+    DateTimeTz? StartsAt,
+    DateTimeTz? EndsAt,
+    IReadOnlyList<string> RecurrencePattern,
+    int Revision);
+
+public sealed record EventPage(IReadOnlyList<EventResource> Items, string? Next);
