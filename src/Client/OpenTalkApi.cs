@@ -42,15 +42,8 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task<EventResource> PatchEventAsync(Guid eventId, object changes, CancellationToken ct = default) =>
         SendAsync<EventResource>(HttpMethod.Patch, $"v1/events/{eventId}", changes, ct);
 
-    public async Task DeleteEventAsync(Guid eventId, CancellationToken ct = default)
-    {
-        using var response = await SendRawAsync(HttpMethod.Delete, $"v1/events/{eventId}", null, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);
-        }
-    }
+    public Task DeleteEventAsync(Guid eventId, CancellationToken ct = default) =>
+        NoContentAsync(HttpMethod.Delete, $"v1/events/{eventId}", null, ct);
 
     public Task<EventPage> ListEventsAsync(int? perPage = null, string? after = null, CancellationToken ct = default) =>
         SendAsync<EventPage>(HttpMethod.Get, "v1/events" + Query(("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", after)), null, ct);
@@ -59,6 +52,29 @@ public sealed class OpenTalkApi(HttpClient http)
     {
         var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
         return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+
+    public Task<EventInviteResource> InviteAsync(Guid eventId, EventInviteRequest invite, CancellationToken ct = default) =>
+        SendAsync<EventInviteResource>(HttpMethod.Post, $"v1/events/{eventId}/invites", invite, ct);
+
+    public Task<List<EventInviteResource>> ListInvitesAsync(Guid eventId, CancellationToken ct = default) =>
+        SendAsync<List<EventInviteResource>>(HttpMethod.Get, $"v1/events/{eventId}/invites", null, ct);
+
+    public async Task UninviteAsync(Guid eventId, Guid invitee, CancellationToken ct = default) =>
+        await NoContentAsync(HttpMethod.Delete, $"v1/events/{eventId}/invites/{invitee}", null, ct);
+
+    public async Task AnswerInviteAsync(Guid eventId, InviteStatus status, CancellationToken ct = default) =>
+        await NoContentAsync(HttpMethod.Patch, $"v1/events/{eventId}/invite", new InviteAnswerRequest(status), ct);
+
+    private async Task NoContentAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: WireJson.Options);
+        using var response = await SendRawAsync(method, path, content, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);
+        }
     }
 
     public Task<JsonElement> GetAuditEventsAsync(Guid roomId, long? from = null, CancellationToken ct = default) =>

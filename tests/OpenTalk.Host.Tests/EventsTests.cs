@@ -85,6 +85,33 @@ public sealed class EventsTests : RoomTest
     }
 
     [Fact]
+    public async Task Invitees_read_the_meeting_and_answer_and_uninvited_people_lose_access()
+    {
+        var created = await Olga.CreateEventAsync(Weekly("Board"));
+        var (uma, umaId) = await Node.NewUserWithIdAsync("uma");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.GetEventAsync(created.Id))).Status);
+
+        var invite = await Olga.InviteAsync(created.Id, new EventInviteRequest(umaId, null, InviteRole.Moderator));
+        Assert.Equal((InviteRole.Moderator, InviteStatus.Pending), (invite.Role, invite.Status));
+        await Olga.InviteAsync(created.Id, new EventInviteRequest(null, "guest@example.org", InviteRole.Guest));
+        var bad = await Assert.ThrowsAsync<OpenTalkApiException>(() => Olga.InviteAsync(created.Id, new EventInviteRequest(null, "x@example.org\r\nBcc: y@example.org")));
+        Assert.Equal(ProblemCodes.ValidationFailed, bad.Code);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() =>
+            uma.InviteAsync(created.Id, new EventInviteRequest(null, "friend@example.org")))).Status);
+
+        Assert.Equal("Board", (await uma.GetEventAsync(created.Id)).Title);
+        await uma.AnswerInviteAsync(created.Id, InviteStatus.Accepted);
+        var invites = await Olga.ListInvitesAsync(created.Id);
+        Assert.Equal(InviteStatus.Accepted, Assert.Single(invites, i => i.Invitee == umaId).Status);
+        Assert.Contains(invites, i => i.Email == "guest@example.org");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.PatchEventAsync(created.Id, new { title = "Mine" }))).Status);
+
+        await Olga.UninviteAsync(created.Id, umaId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.GetEventAsync(created.Id))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.AnswerInviteAsync(created.Id, InviteStatus.Declined))).Status);
+    }
+
+    [Fact]
     public async Task Nobody_else_reads_changes_or_cancels_a_meeting()
     {
         var created = await Olga.CreateEventAsync(Weekly("Private"));

@@ -16,6 +16,9 @@ public sealed class EventActor : ChainedEntityActor<EventState>
         Command<ScheduleEvent>(Handle);
         Command<ChangeEvent>(Handle);
         Command<CancelEvent>(Handle);
+        Command<InviteToEvent>(Handle);
+        Command<UninviteFromEvent>(Handle);
+        Command<AnswerEventInvite>(Handle);
     }
 
     public static Props Props(string entityId, EngineSettings settings, TimeProvider clock) =>

@@ -19,6 +19,15 @@ public static class EventsApi
         events.MapGet("/{eventId:guid}", Get);
         events.MapMethods("/{eventId:guid}", ["PATCH"], Patch);
         events.MapDelete("/{eventId:guid}", Delete);
+        events.MapGet("/{eventId:guid}/invites", ListInvites);
+        events.MapPost("/{eventId:guid}/invites", Invite);
+        events.MapDelete("/{eventId:guid}/invites/{invitee:guid}", (Guid eventId, Guid invitee, HttpContext context, EngineGateway engine) =>
+            Uninvite(eventId, Invitee.UserKey(invitee), context, engine));
+        events.MapDelete("/{eventId:guid}/invites", (Guid eventId, string? email, HttpContext context, EngineGateway engine) =>
+            email is null ? Task.FromResult(Problems.Validation("email", "Name the e-mail address to uninvite.")) : Uninvite(eventId, Invitee.EmailKey(email), context, engine));
+        events.MapMethods("/{eventId:guid}/invite", ["PATCH"], Answer);
+        events.MapDelete("/{eventId:guid}/invite", (Guid eventId, HttpContext context, EngineGateway engine) =>
+            AnswerAsync(eventId, InviteStatus.Declined, context, engine));
         return app;
     }
 
@@ -44,7 +53,7 @@ public static class EventsApi
 
     private static async Task<IResult> Get(Guid eventId, HttpContext context, EngineGateway engine)
     {
-        var reply = await OwnEventAsync(eventId, context, engine);
+        var reply = await ReadableEventAsync(eventId, context, engine);
         return reply.Problem ?? Results.Ok(ToResource(reply.Event!));
     }
 
@@ -103,6 +112,71 @@ public static class EventsApi
         if (reply.Event is not { } evt)
             return (null, Problems.For(ProblemCodes.NotFound));
         return evt.CreatedBy == user.Id || user.IsAdmin ? (evt, null) : (null, Problems.For(ProblemCodes.Forbidden));
+    }
+
+    /// <summary>Reading is also for invitees; changing stays with the creator.</summary>
+    private static async Task<(EventState? Event, IResult? Problem)> ReadableEventAsync(Guid eventId, HttpContext context, EngineGateway engine)
+    {
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskEventAsync(new GetEvent(eventId), context.RequestAborted);
+        if (reply.Event is not { } evt)
+            return (null, Problems.For(ProblemCodes.NotFound));
+        return evt.MayRead(user.Id) || user.IsAdmin ? (evt, null) : (null, Problems.For(ProblemCodes.Forbidden));
+    }
+
+    private static async Task<IResult> ListInvites(Guid eventId, HttpContext context, EngineGateway engine)
+    {
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskEventAsync(new GetEvent(eventId), context.RequestAborted);
+        if (reply.Event is not { } evt)
+            return Problems.For(ProblemCodes.NotFound);
+        return evt.MayRead(user.Id) || user.IsAdmin
+            ? Results.Ok(evt.Invitees.Values.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.View()).ToList())
+            : Problems.For(ProblemCodes.Forbidden);
+    }
+
+    private static async Task<IResult> Invite(Guid eventId, HttpRequest request, EngineGateway engine)
+    {
+        var (body, problem) = await Problems.ReadBodyAsync<EventInviteRequest>(request);
+        if (problem is not null)
+            return problem;
+        string key;
+        if (body!.Invitee is { } userId && body.Email is null)
+            key = Invitee.UserKey(userId);
+        else if (body.Email is { } email && body.Invitee is null && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address)
+                 && address.Address == email.Trim() && !email.Any(char.IsControl))
+            key = Invitee.EmailKey(email);
+        else
+            return Problems.Validation("invitee", "Give either a user id (invitee) or one plain e-mail address (email).");
+        var user = CurrentUser.From(request.HttpContext.User)!;
+        var reply = await engine.AskEventAsync(new InviteToEvent(eventId, user.Id, key, body.Role), request.HttpContext.RequestAborted);
+        if (reply.Error == ProblemCodes.ValidationFailed)
+            return Problems.Validation("invitee", "The creator is part of the meeting already.");
+        return reply.Error is { } error
+            ? Problems.For(error)
+            : Results.Created($"/v1/events/{eventId}/invites", reply.Event!.Invitees[key].View());
+    }
+
+    private static async Task<IResult> Uninvite(Guid eventId, string key, HttpContext context, EngineGateway engine)
+    {
+        var reply = await engine.AskEventAsync(new UninviteFromEvent(eventId, CurrentUser.From(context.User)!.Id, key), context.RequestAborted);
+        return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
+    }
+
+    private static async Task<IResult> Answer(Guid eventId, HttpRequest request, EngineGateway engine)
+    {
+        var (body, problem) = await Problems.ReadBodyAsync<InviteAnswerRequest>(request);
+        if (problem is not null)
+            return problem;
+        return body!.Status == InviteStatus.Pending
+            ? Problems.Validation("status", "Answer with accepted, tentative or declined.")
+            : await AnswerAsync(eventId, body.Status, request.HttpContext, engine);
+    }
+
+    private static async Task<IResult> AnswerAsync(Guid eventId, InviteStatus status, HttpContext context, EngineGateway engine)
+    {
+        var reply = await engine.AskEventAsync(new AnswerEventInvite(eventId, CurrentUser.From(context.User)!.Id, status), context.RequestAborted);
+        return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
     }
 
     private static IResult? Invalid(EventDetails details, string? password) =>

@@ -29,3 +29,14 @@ public sealed record EventResource(
     int Revision);
 
 public sealed record EventPage(IReadOnlyList<EventResource> Items, string? Next);
+
+public enum InviteRole { User, Moderator, Guest }
+
+public enum InviteStatus { Pending, Accepted, Tentative, Declined }
+
+/// <summary>Invite a registered user (<see cref="Invitee"/>) or anyone by <see cref="Email"/>.</summary>
+public sealed record EventInviteRequest(Guid? Invitee, string? Email, InviteRole Role = InviteRole.User);
+
+public sealed record EventInviteResource(Guid? Invitee, string? Email, InviteRole Role, InviteStatus Status);
+
+public sealed record InviteAnswerRequest(InviteStatus Status);

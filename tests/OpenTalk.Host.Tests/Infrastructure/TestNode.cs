@@ -68,12 +68,14 @@ public sealed class TestNode : IAsyncDisposable
     }
 
     /// <summary>Creates a local account through the admin API and signs it in.</summary>
-    public async Task<OpenTalkApi> NewUserAsync(string name)
+    public async Task<OpenTalkApi> NewUserAsync(string name) => (await NewUserWithIdAsync(name)).Api;
+
+    public async Task<(OpenTalkApi Api, Guid Id)> NewUserWithIdAsync(string name)
     {
         var admin = await AsAdminAsync();
         var userName = $"{name}-{Guid.NewGuid():N}"[..20];
-        await admin.CreateAccountAsync(userName, "password-" + name, name);
-        return await AsAsync(userName, "password-" + name);
+        var account = await admin.CreateAccountAsync(userName, "password-" + name, name);
+        return (await AsAsync(userName, "password-" + name), account.GetProperty("id").GetGuid());
     }
 
     public Task<SignalingClient> ConnectAsync(string ticket) => SignalingClient.ConnectAsync(BaseUri, ticket);
