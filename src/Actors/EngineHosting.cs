@@ -49,6 +49,9 @@ public static class EngineHosting
             .WithShardRegion<EventRegion>(ShardNames.Event,
                 id => EventActor.Props(id, settings, clock), EntityExtractors.Event(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) })
+            .WithShardRegion<SipRegion>(ShardNames.Sip,
+                id => SipIndexActor.Props(id), EntityExtractors.Sip(),
+                new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) })
             .WithShardRegion<ParticipantRegion>(ShardNames.Participant,
                 id => ParticipantActor.Props(id, settings, clock), EntityExtractors.Participant(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) });

@@ -77,6 +77,15 @@ public sealed class OpenTalkApi(HttpClient http)
         }
     }
 
+    public Task<JsonElement> GetSipAsync(Guid roomId, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, $"v1/rooms/{roomId}/sip", null, ct);
+
+    public Task<JsonElement> PutSipAsync(Guid roomId, string? pin = null, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Put, $"v1/rooms/{roomId}/sip", new { password = pin }, ct);
+
+    public Task DeleteSipAsync(Guid roomId, CancellationToken ct = default) =>
+        NoContentAsync(HttpMethod.Delete, $"v1/rooms/{roomId}/sip", null, ct);
+
     public Task<JsonElement> GetAuditEventsAsync(Guid roomId, long? from = null, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/events" + (from is { } f ? $"?from={f}" : ""), null, ct);
 

@@ -8,7 +8,7 @@ namespace OpenTalk.Actors.Tests;
 /// <summary>The timer entity on the in-memory journal, with the journal serializer bound.</summary>
 public class TimerActorTests() : TestKit(Config)
 {
-    private const string Config = """
+    internal const string Config = """
         akka.actor.serializers.opentalk-journal = "OpenTalk.Actors.Journal.JournalSerializer, OpenTalk.Actors"
         akka.actor.serialization-bindings { "OpenTalk.Actors.Journal.DomainEvent, OpenTalk.Actors" = opentalk-journal }
         akka.actor.serialization-identifiers { "OpenTalk.Actors.Journal.JournalSerializer, OpenTalk.Actors" = 4711 }

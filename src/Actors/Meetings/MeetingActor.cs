@@ -30,6 +30,11 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<CreateRoom>(c => DecideForRest(c));
         Command<CreateInvite>(c => DecideForRest(c));
         Command<UpdateRoom>(c => DecideForRest(c));
+        Command<GetSip>(_ => Sender.Tell(State.Exists
+            ? new SipReply(State.Room!.OwnerId, State.Sip, null)
+            : new SipReply(Guid.Empty, null, ProblemCodes.NotFound)));
+        Command<ConfigureSip>(c => DecideForRest(c));
+        Command<RemoveSip>(c => DecideForRest(c));
         Command<GetRoom>(_ => Sender.Tell(State.Exists ? MeetingReply.Ok(View()) : MeetingReply.Fail(ProblemCodes.NotFound)));
         Command<CheckAdmission>(c => Sender.Tell(MeetingAdmission.Check(State, c, Now)));
         Command<Join>(HandleJoin);

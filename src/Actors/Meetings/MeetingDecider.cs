@@ -58,6 +58,10 @@ public static partial class MeetingDecider
         return command switch
         {
             CreateInvite c => DecideInvite(state, c, now),
+            ConfigureSip c when c.UserId != state.Room!.OwnerId => Decision.Reject(ProblemCodes.Forbidden),
+            ConfigureSip c => Decision.Accept(Stamp(new SipConfigured(c.SipId, c.Pin), Actor.User(c.UserId), now)),
+            RemoveSip c when c.UserId != state.Room!.OwnerId => Decision.Reject(ProblemCodes.Forbidden),
+            RemoveSip c => state.Sip is null ? Decision.Reject(ProblemCodes.NotFound) : Decision.Accept(Stamp(new SipRemoved(), Actor.User(c.UserId), now)),
             UpdateRoom c when c.UserId != state.Room!.OwnerId => Decision.Reject(ProblemCodes.Forbidden),
             UpdateRoom c => c.Password == state.Room!.Password && c.WaitingRoom == state.Room.WaitingRoom
                 ? Decision.Nothing

@@ -10,6 +10,8 @@ public static class MeetingEvolve
     public static MeetingState Apply(MeetingState state, DomainEvent evt) => evt switch
     {
         RoomCreated e => state with { Room = new RoomSettings(e.OwnerId, e.Password, e.WaitingRoom) },
+        SipConfigured e => state with { Sip = new SipSettings(e.SipId, e.Pin) },
+        SipRemoved => state with { Sip = null },
         RoomUpdated e => state with { Room = state.Room! with { Password = e.Password, WaitingRoom = e.WaitingRoom } },
         InviteCreated e => state with
         {

@@ -64,6 +64,8 @@ public sealed record MeetingState(
 
     public RoomPoll? Poll { get; init; }
 
+    public SipSettings? Sip { get; init; }
+
     public Automod? Automod { get; init; }
 
     public LegalVote? LegalVote { get; init; }

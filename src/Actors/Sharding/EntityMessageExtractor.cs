@@ -25,4 +25,6 @@ public static class EntityExtractors
     public static EntityMessageExtractor<IWithTimerId> Timer() => new(m => m.TimerId);
 
     public static EntityMessageExtractor<IWithEventId> Event() => new(m => m.EventId);
+
+    public static EntityMessageExtractor<IWithSipId> Sip() => new(m => m.SipEntityId);
 }

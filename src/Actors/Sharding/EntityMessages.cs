@@ -20,3 +20,8 @@ public interface IWithEventId : IEngineMessage
 {
     Guid EventId { get; }
 }
+
+public interface IWithSipId : IEngineMessage
+{
+    Guid SipEntityId { get; }
+}

@@ -7,6 +7,7 @@ public static class ShardNames
     public const string Participant = "participant";
     public const string Timer = "timer";
     public const string Event = "event";
+    public const string Sip = "sip";
 }
 
 /// <summary>Registry keys for the shard regions (Akka.Hosting's <c>IRequiredActor&lt;T&gt;</c>).</summary>
@@ -17,3 +18,5 @@ public sealed class ParticipantRegion;
 public sealed class TimerRegion;
 
 public sealed class EventRegion;
+
+public sealed class SipRegion;

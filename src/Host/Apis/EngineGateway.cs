@@ -8,7 +8,8 @@ namespace OpenTalk.Host.Apis;
 public sealed class EngineGateway(
     IRequiredActor<MeetingRegion> meetings,
     IRequiredActor<ParticipantRegion> participants,
-    IRequiredActor<EventRegion> events)
+    IRequiredActor<EventRegion> events,
+    IRequiredActor<SipRegion> sip)
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
 
@@ -21,6 +22,11 @@ public sealed class EngineGateway(
 
     public Task<Actors.Scheduling.EventReply> AskEventAsync(IWithEventId command, CancellationToken ct) =>
         events.ActorRef.Ask<Actors.Scheduling.EventReply>(command, AskTimeout, ct);
+
+    public Task<Actors.Meetings.SipClaim> AskSipAsync(IWithSipId command, CancellationToken ct) =>
+        sip.ActorRef.Ask<Actors.Meetings.SipClaim>(command, AskTimeout, ct);
+
+    public void TellSip(IWithSipId command) => sip.ActorRef.Tell(command);
 
     public Task<T> AskParticipantAsync<T>(IWithParticipantId command, CancellationToken ct) =>
         participants.ActorRef.Ask<T>(command, AskTimeout, ct);

@@ -64,6 +64,7 @@ public static class OpenTalkApp
         app.MapAuditApi();
         app.MapHistoryApi();
         app.MapEventsApi();
+        app.MapSipApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());
