@@ -5,9 +5,6 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using OpenTalk.Actors.Journal;
-using OpenTalk.Actors.Meetings;
-using OpenTalk.Host.Auth;
-using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
 
@@ -32,7 +29,7 @@ public static class AuditApi
 
     private static async Task<IResult> Events(Guid roomId, long? from, HttpContext context, EngineGateway engine, ActorSystem system)
     {
-        if (await RefuseAsync(roomId, context, engine) is { } refused)
+        if (await RoomOwnership.RefuseUnlessOwnerAsync(roomId, context, engine) is { } refused)
             return refused;
         var start = Math.Max(1, from ?? 1);
         var history = await ReadAsync(system, roomId, start, start + PageSize);
@@ -42,7 +39,7 @@ public static class AuditApi
 
     private static async Task<IResult> Verify(Guid roomId, HttpContext context, EngineGateway engine, ActorSystem system)
     {
-        if (await RefuseAsync(roomId, context, engine) is { } refused)
+        if (await RoomOwnership.RefuseUnlessOwnerAsync(roomId, context, engine) is { } refused)
             return refused;
         var history = await ReadAsync(system, roomId, 1, long.MaxValue);
         var events = history.Select(e => (DomainEvent)e.Event).ToList();
@@ -50,15 +47,6 @@ public static class AuditApi
         return Results.Ok(new AuditVerification(roomId, broken is null, events.Count,
             events.Count == 0 ? HashChain.Genesis : HashChain.HashOf(events[^1]),
             broken is { } index ? history[index].SequenceNr : null));
-    }
-
-    private static async Task<IResult?> RefuseAsync(Guid roomId, HttpContext context, EngineGateway engine)
-    {
-        var user = CurrentUser.From(context.User)!;
-        var room = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), context.RequestAborted);
-        if (room.Error is { } error)
-            return Problems.For(error);
-        return room.Room!.OwnerId == user.Id || user.IsAdmin ? null : Problems.For(ProblemCodes.Forbidden);
     }
 
     private static async Task<IReadOnlyList<EventEnvelope>> ReadAsync(ActorSystem system, Guid roomId, long from, long to)

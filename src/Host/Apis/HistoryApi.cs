@@ -1,7 +1,4 @@
-using OpenTalk.Actors.Meetings;
-using OpenTalk.Host.Auth;
 using OpenTalk.Projections.RoomHistory;
-using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
 
@@ -14,12 +11,8 @@ public static class HistoryApi
     {
         app.MapGet("/v1/rooms/{roomId:guid}/history", async (Guid roomId, HttpContext context, EngineGateway engine, RoomHistoryReader history) =>
         {
-            var user = CurrentUser.From(context.User)!;
-            var room = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), context.RequestAborted);
-            if (room.Error is { } error)
-                return Problems.For(error);
-            if (room.Room!.OwnerId != user.Id && !user.IsAdmin)
-                return Problems.For(ProblemCodes.Forbidden);
+            if (await RoomOwnership.RefuseUnlessOwnerAsync(roomId, context, engine) is { } refused)
+                return refused;
             return Results.Ok(new RoomHistory(roomId, await history.SessionsAsync(roomId, context.RequestAborted)));
         }).RequireAuthorization();
         return app;
