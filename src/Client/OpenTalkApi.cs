@@ -77,6 +77,9 @@ public sealed class OpenTalkApi(HttpClient http)
         }
     }
 
+    public Task<List<EventResource>> PendingInvitesAsync(CancellationToken ct = default) =>
+        SendAsync<List<EventResource>>(HttpMethod.Get, "v1/users/me/pending_invites", null, ct);
+
     public Task<JsonElement> GetSipAsync(Guid roomId, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, $"v1/rooms/{roomId}/sip", null, ct);
 

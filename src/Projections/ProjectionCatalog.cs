@@ -6,7 +6,7 @@ namespace OpenTalk.Projections;
 /// <summary>Every projection this build runs, by name.</summary>
 public static class ProjectionCatalog
 {
-    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection()];
+    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection(), new InvitesProjection()];
 
     public static IProjection? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 }
@@ -16,3 +16,6 @@ public sealed class RoomHistoryRunner;
 
 /// <summary>Registry key of the events projection's singleton.</summary>
 public sealed class EventsRunner;
+
+/// <summary>Registry key of the invites projection's singleton.</summary>
+public sealed class InvitesRunner;

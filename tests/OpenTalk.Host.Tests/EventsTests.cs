@@ -12,6 +12,19 @@ public sealed class EventsTests : RoomTest
         IsTimeIndependent: false, new DateTimeTz(new DateTime(2026, 12, 1, 9, 0, 0), "Europe/Berlin"),
         new DateTimeTz(new DateTime(2026, 12, 1, 10, 0, 0), "Europe/Berlin"), ["RRULE:FREQ=WEEKLY;BYDAY=TU"]);
 
+    /// <summary>Read models follow the journal within moments: ask again until the answer is as expected, or time runs out.</summary>
+    private static async Task<T> Eventually<T>(Func<CancellationToken, Task<T>> ask, Func<T, bool> ready)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var answer = await ask(CancellationToken.None);
+            if (ready(answer) || DateTime.UtcNow > deadline)
+                return answer;
+            await Task.Delay(200);
+        }
+    }
+
     private async Task<EventPage> ListWhenAsync(Func<EventPage, bool> ready, int? perPage = null, string? after = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -100,7 +113,9 @@ public sealed class EventsTests : RoomTest
             uma.InviteAsync(created.Id, new EventInviteRequest(null, "friend@example.org")))).Status);
 
         Assert.Equal("Board", (await uma.GetEventAsync(created.Id)).Title);
+        Assert.Contains(await Eventually(uma.PendingInvitesAsync, p => p.Any(e => e.Id == created.Id)), e => e.Id == created.Id);
         await uma.AnswerInviteAsync(created.Id, InviteStatus.Accepted);
+        Assert.DoesNotContain(await Eventually(uma.PendingInvitesAsync, p => p.All(e => e.Id != created.Id)), e => e.Id == created.Id);
         var invites = await Olga.ListInvitesAsync(created.Id);
         Assert.Equal(InviteStatus.Accepted, Assert.Single(invites, i => i.Invitee == umaId).Status);
         Assert.Contains(invites, i => i.Email == "guest@example.org");

@@ -16,6 +16,7 @@ public static class EventsApi
         var events = app.MapGroup("/v1/events").RequireAuthorization();
         events.MapPost("/", Create);
         events.MapGet("/", List);
+        app.MapGet("/v1/users/me/pending_invites", PendingInvites).RequireAuthorization();
         events.MapGet("/{eventId:guid}", Get);
         events.MapMethods("/{eventId:guid}", ["PATCH"], Patch);
         events.MapDelete("/{eventId:guid}", Delete);
@@ -103,6 +104,12 @@ public static class EventsApi
         var user = CurrentUser.From(context.User)!;
         var (rows, next) = await reader.PageAsync(user.Id, per_page ?? 30, after, context.RequestAborted);
         return Results.Ok(new EventPage([.. rows.Select(r => ToResource(r.EventId, r.OwnerId, r.RoomId, r.CreatedAt, r.UpdatedAt, r.Revision, r.Details))], next));
+    }
+
+    private static async Task<IResult> PendingInvites(HttpContext context, EventsReader reader)
+    {
+        var rows = await reader.PendingInvitesAsync(CurrentUser.From(context.User)!.Id, context.RequestAborted);
+        return Results.Ok(rows.Select(r => ToResource(r.EventId, r.OwnerId, r.RoomId, r.CreatedAt, r.UpdatedAt, r.Revision, r.Details)).ToList());
     }
 
     private static async Task<(EventState? Event, IResult? Problem)> OwnEventAsync(Guid eventId, HttpContext context, EngineGateway engine)

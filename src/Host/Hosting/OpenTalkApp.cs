@@ -44,7 +44,9 @@ public static class OpenTalkApp
             .WithSingleton<RoomHistoryRunner>("projection-room-history",
                 ProjectionRunner.Props(new RoomHistoryProjection(), projections), createProxyToo: false)
             .WithSingleton<EventsRunner>("projection-events",
-                ProjectionRunner.Props(new EventsProjection(), projections), createProxyToo: false));
+                ProjectionRunner.Props(new EventsProjection(), projections), createProxyToo: false)
+            .WithSingleton<InvitesRunner>("projection-invites",
+                ProjectionRunner.Props(new InvitesProjection(), projections), createProxyToo: false));
 
         var app = builder.Build();
         // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.

@@ -42,6 +42,33 @@ public sealed class EventsReader(ReadModelDatabase database, ProjectionStore sto
         return (rows, Encode(last.CreatedAt.ToString("O", CultureInfo.InvariantCulture), last.EventId.ToString()));
     }
 
+    /// <summary>Meetings this user is invited to and has not answered yet (not cancelled ones), newest first.</summary>
+    public async Task<IReadOnlyList<EventRow>> PendingInvitesAsync(Guid user, CancellationToken ct = default)
+    {
+        await store.EnsureSchemaAsync(Projection, ct);
+        await store.EnsureSchemaAsync(Invites, ct);
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = ReadModelDatabase.Command(connection, null, """
+            SELECT e.event_id, e.owner_id, e.room_id, e.created_at, e.updated_at, e.revision, e.details
+            FROM event_invites i JOIN events_list e ON e.event_id = i.event_id
+            LEFT JOIN event_invites_progress p ON p.event_id = i.event_id
+            WHERE i.invitee = @who AND i.status = 'pending' AND e.cancelled = 0 AND COALESCE(p.cancelled, 0) = 0
+            ORDER BY e.created_at DESC, e.event_id DESC
+            LIMIT 200
+            """, ("@who", $"user:{user}"));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<EventRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new EventRow(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), Guid.Parse(reader.GetString(2)),
+                Parse(reader.GetString(3)), Parse(reader.GetString(4)), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture),
+                JsonSerializer.Deserialize<EventDetails>(reader.GetString(6), JournalJson.Options)!));
+        }
+        return rows;
+    }
+
+    private static readonly InvitesProjection Invites = new();
+
     private static string Encode(string created, string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{created}|{id}"));
 
     private static (string? Created, string? Id) Decode(string? cursor)
