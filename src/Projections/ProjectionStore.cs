@@ -9,12 +9,18 @@ public sealed class ProjectionStore(ReadModelDatabase database)
         CREATE TABLE IF NOT EXISTS projection_offsets (name TEXT PRIMARY KEY, event_offset BIGINT NOT NULL)
         """;
 
+    // Tables are created once per process and never dropped (a rebuild empties them): no DDL on every read.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _ensured = new(StringComparer.Ordinal);
+
     public async Task EnsureSchemaAsync(IProjection projection, CancellationToken ct = default)
     {
+        if (_ensured.ContainsKey(projection.Name))
+            return;
         await using var connection = await database.OpenAsync(ct);
         await ReadModelDatabase.ExecuteAsync(connection, null, OffsetsTable);
         foreach (var statement in projection.Schema)
             await ReadModelDatabase.ExecuteAsync(connection, null, statement);
+        _ensured.TryAdd(projection.Name, 0);
     }
 
     public async Task<long> OffsetAsync(string name, CancellationToken ct = default)

@@ -71,15 +71,16 @@ public static class EventsApi
             return Problems.For(ProblemCodes.InvalidJson, "A JSON object is required.");
         var changes = patch.Deserialize<EventRequest>(WireJson.Options)!;
         var details = DetailsFrom(changes, current.Event!.Details);
-        var password = patch.TryGetProperty("password", out _) ? changes.Password : null;
+        var passwordGiven = patch.TryGetProperty("password", out _);
+        var password = passwordGiven ? changes.Password : null;
         if (Invalid(details, password) is { } invalid)
             return invalid;
 
         var ct = request.HttpContext.RequestAborted;
         var user = CurrentUser.From(request.HttpContext.User)!;
-        if (patch.TryGetProperty("password", out _) || patch.TryGetProperty("waiting_room", out _))
+        if (passwordGiven || patch.TryGetProperty("waiting_room", out _))
         {
-            var keepPassword = patch.TryGetProperty("password", out _)
+            var keepPassword = passwordGiven
                 ? changes.Password
                 : (await engine.AskMeetingAsync<MeetingReply>(new GetRoom(current.Event.RoomId), ct)).Room?.Password;
             var room = await engine.AskMeetingAsync<MeetingReply>(new UpdateRoom(current.Event.RoomId, user.Id, keepPassword, details.WaitingRoom), ct);

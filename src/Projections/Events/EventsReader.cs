@@ -27,14 +27,7 @@ public sealed class EventsReader(ReadModelDatabase database, ProjectionStore sto
             ORDER BY created_at DESC, event_id DESC
             LIMIT @take
             """, ("@owner", owner.ToString()), ("@after_created", afterCreated ?? "9999"), ("@after_id", afterId ?? ""), ("@take", take + 1));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<EventRow>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new EventRow(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), Guid.Parse(reader.GetString(2)),
-                Parse(reader.GetString(3)), Parse(reader.GetString(4)), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture),
-                JsonSerializer.Deserialize<EventDetails>(reader.GetString(6), JournalJson.Options)!));
-        }
+        var rows = await ReadRowsAsync(command, ct);
         if (rows.Count <= take)
             return (rows, null);
         rows.RemoveAt(rows.Count - 1);
@@ -56,6 +49,14 @@ public sealed class EventsReader(ReadModelDatabase database, ProjectionStore sto
             ORDER BY e.created_at DESC, e.event_id DESC
             LIMIT 200
             """, ("@who", $"user:{user}"));
+        return await ReadRowsAsync(command, ct);
+    }
+
+    private static readonly InvitesProjection Invites = new();
+
+    /// <summary>Reads rows selected as event_id, owner_id, room_id, created_at, updated_at, revision, details.</summary>
+    private static async Task<List<EventRow>> ReadRowsAsync(System.Data.Common.DbCommand command, CancellationToken ct)
+    {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<EventRow>();
         while (await reader.ReadAsync(ct))
@@ -66,8 +67,6 @@ public sealed class EventsReader(ReadModelDatabase database, ProjectionStore sto
         }
         return rows;
     }
-
-    private static readonly InvitesProjection Invites = new();
 
     private static string Encode(string created, string id) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{created}|{id}"));
 
