@@ -9,7 +9,7 @@ public sealed class ProjectionStore(ReadModelDatabase database)
         CREATE TABLE IF NOT EXISTS projection_offsets (name TEXT PRIMARY KEY, event_offset BIGINT NOT NULL)
         """;
 
-    // Tables are created once per process and never dropped (a rebuild empties them): no DDL on every read.
+    // Tables are created once per process (no DDL on every read); a rebuild drops and re-creates them.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _ensured = new(StringComparer.Ordinal);
 
     public async Task EnsureSchemaAsync(IProjection projection, CancellationToken ct = default)
@@ -38,14 +38,19 @@ public sealed class ProjectionStore(ReadModelDatabase database)
             ON CONFLICT (name) DO UPDATE SET event_offset = excluded.event_offset
             """, ("@name", name), ("@offset", offset));
 
-    /// <summary>Empties the read model and forgets its offset: the next run rebuilds it from the first event.</summary>
+    /// <summary>
+    /// Drops the read model's tables (so a changed schema takes effect) and forgets its offset: the next run
+    /// rebuilds it from the first event.
+    /// </summary>
     public async Task ResetAsync(IProjection projection, CancellationToken ct = default)
     {
-        await EnsureSchemaAsync(projection, ct);
         await using var connection = await database.OpenAsync(ct);
+        await ReadModelDatabase.ExecuteAsync(connection, null, OffsetsTable);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var table in projection.Tables)
-            await ReadModelDatabase.ExecuteAsync(connection, transaction, $"DELETE FROM {table}");
+            await ReadModelDatabase.ExecuteAsync(connection, transaction, $"DROP TABLE IF EXISTS {table}");
+        foreach (var statement in projection.Schema)
+            await ReadModelDatabase.ExecuteAsync(connection, transaction, statement);
         await ReadModelDatabase.ExecuteAsync(connection, transaction, "DELETE FROM projection_offsets WHERE name = @name", ("@name", projection.Name));
         await transaction.CommitAsync(ct);
     }

@@ -35,6 +35,13 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             : new SipReply(Guid.Empty, null, ProblemCodes.NotFound)));
         Command<ConfigureSip>(c => DecideForRest(c));
         Command<RemoveSip>(c => DecideForRest(c));
+        Command<GetStreamingTargets>(_ => Sender.Tell(State.Exists
+            ? new StreamingTargetsReply(State.Room!.OwnerId, [.. State.StreamingTargets.Values.OrderBy(t => t.Name, StringComparer.Ordinal)], null)
+            : new StreamingTargetsReply(Guid.Empty, [], ProblemCodes.NotFound)));
+        Command<SaveStreamingTarget>(c => DecideForRest(c));
+        Command<RemoveStreamingTarget>(c => DecideForRest(c));
+        Command<SetInvitedModerators>(c => DecideForRest(c));
+        Command<DeleteRoom>(c => DecideForRest(c));
         Command<GetRoom>(_ => Sender.Tell(State.Exists ? MeetingReply.Ok(View()) : MeetingReply.Fail(ProblemCodes.NotFound)));
         Command<CheckAdmission>(c => Sender.Tell(MeetingAdmission.Check(State, c, Now)));
         Command<Join>(HandleJoin);

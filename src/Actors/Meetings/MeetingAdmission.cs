@@ -8,7 +8,7 @@ public static class MeetingAdmission
 {
     public static MeetingReply Check(MeetingState state, CheckAdmission check, DateTimeOffset now)
     {
-        if (state.Room is not { } room)
+        if (state.Room is not { } room || state.Deleted)
             return MeetingReply.Fail(ProblemCodes.NotFound);
 
         var identity = check.Identity;

@@ -42,7 +42,7 @@ public static partial class MeetingDecider
     {
         if (command is CreateRoom create)
         {
-            return state.Exists
+            return state.Room is not null
                 ? Decision.Reject(AlreadyExists)
                 : Decision.Accept(Stamp(new RoomCreated(create.RoomId, create.OwnerId, create.Password, create.WaitingRoom),
                     Actor.User(create.OwnerId), now));
@@ -62,6 +62,21 @@ public static partial class MeetingDecider
             ConfigureSip c => Decision.Accept(Stamp(new SipConfigured(c.SipId, c.Pin), Actor.User(c.UserId), now)),
             RemoveSip c when c.UserId != state.Room!.OwnerId => Decision.Reject(ProblemCodes.Forbidden),
             RemoveSip c => state.Sip is null ? Decision.Reject(ProblemCodes.NotFound) : Decision.Accept(Stamp(new SipRemoved(), Actor.User(c.UserId), now)),
+            SaveStreamingTarget c when !MayConfigure(state, c.UserId, c.AsAdmin) => Decision.Reject(ProblemCodes.Forbidden),
+            SaveStreamingTarget c => state.StreamingTargets.GetValueOrDefault(c.Target.Id) == c.Target
+                ? Decision.Nothing
+                : Decision.Accept(Stamp(new StreamingTargetSaved(c.Target), Actor.User(c.UserId), now)),
+            RemoveStreamingTarget c when !MayConfigure(state, c.UserId, c.AsAdmin) => Decision.Reject(ProblemCodes.Forbidden),
+            RemoveStreamingTarget c => state.StreamingTargets.ContainsKey(c.TargetId)
+                ? Decision.Accept(Stamp(new StreamingTargetRemoved(c.TargetId), Actor.User(c.UserId), now))
+                : Decision.Reject(ProblemCodes.NotFound),
+            SetInvitedModerators c when !MayConfigure(state, c.UserId, c.AsAdmin) => Decision.Reject(ProblemCodes.Forbidden),
+            SetInvitedModerators c => state.InvitedModerators.SetEquals(c.Users)
+                ? Decision.Nothing
+                : Decision.Accept(Stamp(new InvitedModeratorsSet([.. c.Users.Distinct().Order()]), Actor.User(c.UserId), now)),
+            DeleteRoom c when c.UserId != Guid.Empty && !MayConfigure(state, c.UserId, c.AsAdmin) => Decision.Reject(ProblemCodes.Forbidden),
+            DeleteRoom when !state.Participants.IsEmpty => Decision.Reject(ProblemCodes.RoomInUse),
+            DeleteRoom c => Decision.Accept(Stamp(new RoomDeleted(), c.UserId == Guid.Empty ? Actor.System : Actor.User(c.UserId), now)),
             UpdateRoom c when c.UserId != state.Room!.OwnerId => Decision.Reject(ProblemCodes.Forbidden),
             UpdateRoom c => c.Password == state.Room!.Password && c.WaitingRoom == state.Room.WaitingRoom
                 ? Decision.Nothing
@@ -118,8 +133,11 @@ public static partial class MeetingDecider
         return DecideModeration(state, command, now);
     }
 
+    private static bool MayConfigure(MeetingState state, Guid user, bool asAdmin) => asAdmin || user == state.Room!.OwnerId;
+
     public static Role InitialRole(MeetingState state, ParticipantIdentity identity) =>
         state.IsOwner(identity) ? Role.Moderator
+        : identity.Kind == ParticipationKind.User && identity.UserId is { } user && state.InvitedModerators.Contains(user) ? Role.Moderator
         : identity.Kind == ParticipationKind.Guest ? Role.Guest
         : Role.User;
 

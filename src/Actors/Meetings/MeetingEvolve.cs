@@ -12,6 +12,10 @@ public static class MeetingEvolve
         RoomCreated e => state with { Room = new RoomSettings(e.OwnerId, e.Password, e.WaitingRoom) },
         SipConfigured e => state with { Sip = new SipSettings(e.SipId, e.Pin) },
         SipRemoved => state with { Sip = null },
+        StreamingTargetSaved e => state with { StreamingTargets = state.StreamingTargets.SetItem(e.Target.Id, e.Target) },
+        StreamingTargetRemoved e => state with { StreamingTargets = state.StreamingTargets.Remove(e.TargetId) },
+        InvitedModeratorsSet e => state with { InvitedModerators = [.. e.Users] },
+        RoomDeleted => state with { Deleted = true },
         RoomUpdated e => state with { Room = state.Room! with { Password = e.Password, WaitingRoom = e.WaitingRoom } },
         InviteCreated e => state with
         {

@@ -43,7 +43,7 @@ public sealed record MeetingState(
         new(roomId, null, ImmutableDictionary<string, InviteLink>.Empty,
             ImmutableDictionary<Guid, MeetingParticipant>.Empty, HashChain.Genesis);
 
-    public bool Exists => Room is not null;
+    public bool Exists => Room is not null && !Deleted;
 
     public IEnumerable<MeetingParticipant> InRoom => Participants.Values.Where(p => p.IsInRoom);
 
@@ -65,6 +65,14 @@ public sealed record MeetingState(
     public RoomPoll? Poll { get; init; }
 
     public SipSettings? Sip { get; init; }
+
+    public ImmutableDictionary<Guid, StreamingTarget> StreamingTargets { get; init; } = ImmutableDictionary<Guid, StreamingTarget>.Empty;
+
+    /// <summary>Registered users a scheduled meeting invited as moderators.</summary>
+    public ImmutableHashSet<Guid> InvitedModerators { get; init; } = [];
+
+    /// <summary>Deleted by its owner or the ad-hoc clean-up: nobody can start a session any more.</summary>
+    public bool Deleted { get; init; }
 
     public Automod? Automod { get; init; }
 

@@ -12,13 +12,19 @@ public sealed class EventActor : ChainedEntityActor<EventState>
         : base($"event-{entityId}", EventState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
     {
         _clock = clock;
-        Command<GetEvent>(_ => Sender.Tell(new EventReply(State.Exists ? State : null, State.Exists ? null : Protocol.Rest.ProblemCodes.NotFound)));
+        Command<GetEvent>(q =>
+        {
+            var visible = State.Exists || (q.IncludeCancelled && State.Details is not null);
+            Sender.Tell(new EventReply(visible ? State : null, visible ? null : Protocol.Rest.ProblemCodes.NotFound));
+        });
         Command<ScheduleEvent>(Handle);
         Command<ChangeEvent>(Handle);
         Command<CancelEvent>(Handle);
         Command<InviteToEvent>(Handle);
         Command<UninviteFromEvent>(Handle);
         Command<AnswerEventInvite>(Handle);
+        Command<ChangeInstance>(Handle);
+        Command<MarkFavorite>(Handle);
     }
 
     public static Props Props(string entityId, EngineSettings settings, TimeProvider clock) =>

@@ -10,19 +10,30 @@ public sealed record Invitee(string Key, InviteRole Role, InviteStatus Status)
 
     public static string EmailKey(string email) => $"email:{email.Trim().ToLowerInvariant()}";
 
-    public EventInviteResource View() => Key.StartsWith("user:", StringComparison.Ordinal)
-        ? new EventInviteResource(Guid.Parse(Key["user:".Length..]), null, Role, Status)
-        : new EventInviteResource(null, Key["email:".Length..], Role, Status);
+    public Guid? UserId => Key.StartsWith("user:", StringComparison.Ordinal) ? Guid.Parse(Key["user:".Length..]) : null;
+
+    public string? Email => Key.StartsWith("email:", StringComparison.Ordinal) ? Key["email:".Length..] : null;
+
+    public EventInviteResource View() => new(UserId, Email, Role, Status);
 }
 
-public sealed record InviteeAdded(Guid EventId, string Invitee, InviteRole Role) : DomainEvent;
+/// <summary>Someone invited, or their role changed (<see cref="RoleChange"/>: no new invitation goes out).</summary>
+public sealed record InviteeAdded(Guid EventId, string Invitee, InviteRole Role) : DomainEvent
+{
+    public bool SuppressMail { get; init; }
 
-public sealed record InviteeRemoved(Guid EventId, string Invitee) : DomainEvent;
+    public bool RoleChange { get; init; }
+}
+
+public sealed record InviteeRemoved(Guid EventId, string Invitee) : DomainEvent
+{
+    public bool SuppressMail { get; init; }
+}
 
 public sealed record InviteAnswered(Guid EventId, string Invitee, InviteStatus Status) : DomainEvent;
 
-public sealed record InviteToEvent(Guid EventId, Guid UserId, string Invitee, InviteRole Role) : Sharding.IWithEventId;
+public sealed record InviteToEvent(Guid EventId, Guid UserId, string Invitee, InviteRole Role, bool SuppressMail = false) : Sharding.IWithEventId;
 
-public sealed record UninviteFromEvent(Guid EventId, Guid UserId, string Invitee) : Sharding.IWithEventId;
+public sealed record UninviteFromEvent(Guid EventId, Guid UserId, string Invitee, bool SuppressMail = false) : Sharding.IWithEventId;
 
 public sealed record AnswerEventInvite(Guid EventId, Guid UserId, InviteStatus Status) : Sharding.IWithEventId;

@@ -23,19 +23,31 @@ public sealed record EventDetails(
     public override int GetHashCode() => HashCode.Combine(Title, StartsAt, EndsAt);
 }
 
-public sealed record EventScheduled(Guid EventId, Guid CreatedBy, Guid RoomId, EventDetails Details) : DomainEvent;
+public sealed record EventScheduled(Guid EventId, Guid CreatedBy, Guid RoomId, EventDetails Details) : DomainEvent
+{
+    /// <summary>Started on the spot rather than planned; removed a day later.</summary>
+    public bool IsAdhoc { get; init; }
+}
 
-public sealed record EventChanged(Guid EventId, EventDetails Details) : DomainEvent;
+public sealed record EventChanged(Guid EventId, EventDetails Details) : DomainEvent
+{
+    public bool SuppressMail { get; init; }
+}
 
-public sealed record EventCancelled(Guid EventId) : DomainEvent;
+public sealed record EventCancelled(Guid EventId) : DomainEvent
+{
+    public bool SuppressMail { get; init; }
+}
 
-public sealed record ScheduleEvent(Guid EventId, Guid UserId, Guid RoomId, EventDetails Details) : IWithEventId;
+public sealed record ScheduleEvent(Guid EventId, Guid UserId, Guid RoomId, EventDetails Details, bool IsAdhoc = false) : IWithEventId;
 
-public sealed record ChangeEvent(Guid EventId, Guid UserId, EventDetails Details) : IWithEventId;
+public sealed record ChangeEvent(Guid EventId, Guid UserId, EventDetails Details, bool SuppressMail = false) : IWithEventId;
 
-public sealed record CancelEvent(Guid EventId, Guid UserId) : IWithEventId;
+/// <summary>Cancels the meeting; <see cref="Guid.Empty"/> as the user is the system's clean-up of ad-hoc meetings.</summary>
+public sealed record CancelEvent(Guid EventId, Guid UserId, bool SuppressMail = false) : IWithEventId;
 
-public sealed record GetEvent(Guid EventId) : IWithEventId;
+/// <summary>The meeting as it stands; <paramref name="IncludeCancelled"/> also answers for a cancelled one (for its mails).</summary>
+public sealed record GetEvent(Guid EventId, bool IncludeCancelled = false) : IWithEventId;
 
 /// <summary>The event as it stands (null when it does not exist or was cancelled), or an error code.</summary>
 public sealed record EventReply(EventState? Event, string? Error) : IEngineMessage;

@@ -38,15 +38,12 @@ public static class EventValidation
         if (details.RecurrencePattern.Count > MaxRecurrenceLines
             || details.RecurrencePattern.Any(line => !IsRecurrenceLine(line)))
             errors["recurrence_pattern"] = ["Each line is an RRULE:, RDATE: or EXDATE: property (at most 16), without line breaks."];
+        else if (!errors.ContainsKey("starts_at") && !errors.ContainsKey("ends_at") && Recurrence.Check(details) is { } why)
+            errors["recurrence_pattern"] = [$"The recurrence lines are not valid iCalendar: {why}"];
         return errors;
     }
 
-    public static DateTimeOffset ToUtc(DateTime local, string zone)
-    {
-        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, tz.GetUtcOffset(unspecified)).ToUniversalTime();
-    }
+    public static DateTimeOffset ToUtc(DateTime local, string zone) => Recurrence.ToUtc(local, zone);
 
     private static bool IsZone(string? zone) => zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _);
 

@@ -22,6 +22,7 @@ public static class Problems
             ProblemCodes.InvalidResumption => (403, "The resumption token does not belong to you or this room."),
             ProblemCodes.NotAssigned => (403, "You are not assigned to that breakout room."),
             ProblemCodes.Banned => (403, "You were banned from this meeting until the session ends."),
+            ProblemCodes.RoomInUse => (409, "People are in the room; it cannot be deleted now."),
             ProblemCodes.Unavailable => (503, "The service is busy or restarting; try again."),
             _ => (400, "The request cannot be done."),
         };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OpenTalk.Actors;
 using OpenTalk.Host.Apis;
 using OpenTalk.Host.Auth;
+using OpenTalk.Host.Scheduling;
 using OpenTalk.Host.Signaling;
 using OpenTalk.Projections;
 using OpenTalk.Projections.Events;
@@ -39,6 +40,8 @@ public static class OpenTalkApp
         builder.Services.AddSingleton(projections);
         builder.Services.AddSingleton<RoomHistoryReader>();
         builder.Services.AddSingleton<EventsReader>();
+        builder.Services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<AdhocCleanup>();
         builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) => akka
             .WithOpenTalkEngine(engine, TimeProvider.System)
             .WithSingleton<RoomHistoryRunner>("projection-room-history",
@@ -67,6 +70,7 @@ public static class OpenTalkApp
         app.MapHistoryApi();
         app.MapEventsApi();
         app.MapSipApi();
+        app.MapStreamingTargetsApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());

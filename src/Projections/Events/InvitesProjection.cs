@@ -64,5 +64,5 @@ public sealed class InvitesProjection : IProjection
             """, ("@id", eventId), ("@seq", envelope.SequenceNr), ("@cancelled", cancelled ? 1 : 0));
     }
 
-    private static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+    public static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -15,4 +15,5 @@ public static class ProblemCodes
     public const string Unavailable = "service_unavailable";
     public const string Banned = "banned";
     public const string NotAssigned = "not_assigned";
+    public const string RoomInUse = "room_in_use";
 }

@@ -18,3 +18,8 @@ public sealed record InviteResource(string InviteCode, Guid Room, Guid CreatedBy
 public sealed record VerifyInviteRequest(string? InviteCode);
 
 public sealed record VerifyInviteResponse(Guid RoomId, bool PasswordRequired);
+
+/// <summary>An RTMP destination for the room's live stream (kept for recording and streaming).</summary>
+public sealed record StreamingTargetRequest(string? Name, string? StreamingEndpoint, string? StreamingKey, string? PublicUrl);
+
+public sealed record StreamingTargetResource(Guid Id, string Name, string StreamingEndpoint, string StreamingKey, string? PublicUrl);

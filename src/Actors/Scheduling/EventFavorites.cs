@@ -1,0 +1,11 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Sharding;
+
+namespace OpenTalk.Actors.Scheduling;
+
+public sealed record FavoriteAdded(Guid EventId, Guid UserId) : DomainEvent;
+
+public sealed record FavoriteRemoved(Guid EventId, Guid UserId) : DomainEvent;
+
+/// <summary>Anyone who may read a meeting may star it for their own dashboard.</summary>
+public sealed record MarkFavorite(Guid EventId, Guid UserId, bool Favorite) : IWithEventId;

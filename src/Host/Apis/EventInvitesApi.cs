@@ -1,0 +1,102 @@
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Scheduling;
+using OpenTalk.Host.Auth;
+using OpenTalk.Projections.Events;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Apis;
+
+/// <summary>Who is invited to a meeting, and their answers. Only the creator invites; invitees answer for themselves.</summary>
+public static class EventInvitesApi
+{
+    public static IEndpointRouteBuilder MapEventInvitesApi(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/v1/events").RequireAuthorization();
+        app.MapGet("/v1/users/me/pending_invites", PendingInvites).RequireAuthorization();
+        events.MapGet("/{eventId:guid}/invites", List);
+        events.MapPost("/{eventId:guid}/invites", Invite);
+        events.MapDelete("/{eventId:guid}/invites/{invitee:guid}", (Guid eventId, Guid invitee, HttpContext context, EngineGateway engine) =>
+            Uninvite(eventId, Invitee.UserKey(invitee), context, engine));
+        events.MapDelete("/{eventId:guid}/invites", (Guid eventId, string? email, HttpContext context, EngineGateway engine) =>
+            email is null ? Task.FromResult(Problems.Validation("email", "Name the e-mail address to uninvite.")) : Uninvite(eventId, Invitee.EmailKey(email), context, engine));
+        events.MapMethods("/{eventId:guid}/invite", ["PATCH"], Answer);
+        events.MapDelete("/{eventId:guid}/invite", (Guid eventId, HttpContext context, EngineGateway engine) =>
+            AnswerAsync(eventId, InviteStatus.Declined, context, engine));
+        return app;
+    }
+
+    private static async Task<IResult> PendingInvites(HttpContext context, EventsReader reader, TimeProvider clock)
+    {
+        var rows = await reader.PendingInvitesAsync(CurrentUser.From(context.User)!.Id, context.RequestAborted);
+        var now = clock.GetUtcNow();
+        return Results.Ok(rows.Select(r => EventResources.From(r, now)).ToList());
+    }
+
+    private static async Task<IResult> List(Guid eventId, HttpContext context, EngineGateway engine)
+    {
+        var (evt, refused) = await EventAccess.ReadableAsync(eventId, context, engine);
+        return refused ?? Results.Ok(evt!.Invitees.Values.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.View()).ToList());
+    }
+
+    private static async Task<IResult> Invite(Guid eventId, HttpRequest request, EngineGateway engine)
+    {
+        var (body, problem) = await Problems.ReadBodyAsync<EventInviteRequest>(request);
+        if (problem is not null)
+            return problem;
+        string key;
+        if (body!.Invitee is { } userId && body.Email is null)
+            key = Invitee.UserKey(userId);
+        else if (body.Email is { } email && body.Invitee is null && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address)
+                 && address.Address == email.Trim() && !email.Any(char.IsControl))
+            key = Invitee.EmailKey(email);
+        else
+            return Problems.Validation("invitee", "Give either a user id (invitee) or one plain e-mail address (email).");
+        var user = CurrentUser.From(request.HttpContext.User)!;
+        var ct = request.HttpContext.RequestAborted;
+        var reply = await engine.AskEventAsync(new InviteToEvent(eventId, user.Id, key, body.Role, EventAccess.SuppressMail(request.HttpContext)), ct);
+        if (reply.Error == ProblemCodes.ValidationFailed)
+            return Problems.Validation("invitee", "The creator is part of the meeting already.");
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        await SyncModeratorsAsync(reply.Event!, engine, ct);
+        return Results.Created($"/v1/events/{eventId}/invites", reply.Event!.Invitees[key].View());
+    }
+
+    private static async Task<IResult> Uninvite(Guid eventId, string key, HttpContext context, EngineGateway engine)
+    {
+        var reply = await engine.AskEventAsync(
+            new UninviteFromEvent(eventId, CurrentUser.From(context.User)!.Id, key, EventAccess.SuppressMail(context)), context.RequestAborted);
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        await SyncModeratorsAsync(reply.Event!, engine, context.RequestAborted);
+        return Results.NoContent();
+    }
+
+    /// <summary>Users invited as moderators enter the meeting's room as moderators; the room learns the whole set.</summary>
+    private static async Task SyncModeratorsAsync(EventState evt, EngineGateway engine, CancellationToken ct)
+    {
+        var moderators = evt.Invitees.Values
+            .Where(i => i.Role == InviteRole.Moderator && i.UserId is not null)
+            .Select(i => i.UserId!.Value)
+            .ToList();
+        var reply = await engine.AskMeetingAsync<MeetingReply>(new SetInvitedModerators(evt.RoomId, evt.CreatedBy, false, moderators), ct);
+        if (reply.Error is { } error)
+            throw new InvalidOperationException($"The room of meeting {evt.EventId} refused its moderators: {error}");
+    }
+
+    private static async Task<IResult> Answer(Guid eventId, HttpRequest request, EngineGateway engine)
+    {
+        var (body, problem) = await Problems.ReadBodyAsync<InviteAnswerRequest>(request);
+        if (problem is not null)
+            return problem;
+        return body!.Status == InviteStatus.Pending
+            ? Problems.Validation("status", "Answer with accepted, tentative or declined.")
+            : await AnswerAsync(eventId, body.Status, request.HttpContext, engine);
+    }
+
+    private static async Task<IResult> AnswerAsync(Guid eventId, InviteStatus status, HttpContext context, EngineGateway engine)
+    {
+        var reply = await engine.AskEventAsync(new AnswerEventInvite(eventId, CurrentUser.From(context.User)!.Id, status), context.RequestAborted);
+        return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
+    }
+}

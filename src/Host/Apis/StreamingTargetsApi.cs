@@ -1,0 +1,115 @@
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Host.Auth;
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Apis;
+
+/// <summary>A room's live-stream destinations (RTMP URL + key, and the public page viewers open). Owner or admin only.</summary>
+public static class StreamingTargetsApi
+{
+    public const int MaxTargets = 10;
+
+    public static IEndpointRouteBuilder MapStreamingTargetsApi(this IEndpointRouteBuilder app)
+    {
+        var targets = app.MapGroup("/v1/rooms/{roomId:guid}/streaming_targets").RequireAuthorization();
+        targets.MapGet("/", List);
+        targets.MapPost("/", Create);
+        targets.MapGet("/{targetId:guid}", Get);
+        targets.MapMethods("/{targetId:guid}", ["PATCH"], Patch);
+        targets.MapDelete("/{targetId:guid}", Delete);
+        return app;
+    }
+
+    private static async Task<IResult> List(Guid roomId, HttpContext context, EngineGateway engine)
+    {
+        var (targets, refused) = await OwnedAsync(roomId, context, engine);
+        return refused ?? Results.Ok(targets!.Select(View).ToList());
+    }
+
+    private static async Task<IResult> Get(Guid roomId, Guid targetId, HttpContext context, EngineGateway engine)
+    {
+        var (targets, refused) = await OwnedAsync(roomId, context, engine);
+        if (refused is not null)
+            return refused;
+        return targets!.FirstOrDefault(t => t.Id == targetId) is { } target ? Results.Ok(View(target)) : Problems.For(ProblemCodes.NotFound);
+    }
+
+    private static async Task<IResult> Create(Guid roomId, HttpRequest request, EngineGateway engine)
+    {
+        var (targets, refused) = await OwnedAsync(roomId, request.HttpContext, engine);
+        if (refused is not null)
+            return refused;
+        if (targets!.Count >= MaxTargets)
+            return Problems.Validation("streaming_targets", $"A room has at most {MaxTargets} streaming targets.");
+        var (body, problem) = await Problems.ReadBodyAsync<StreamingTargetRequest>(request);
+        if (problem is not null)
+            return problem;
+        return await SaveAsync(roomId, Merge(Guid.NewGuid(), body!, null), request.HttpContext, engine, created: true);
+    }
+
+    private static async Task<IResult> Patch(Guid roomId, Guid targetId, HttpRequest request, EngineGateway engine)
+    {
+        var (targets, refused) = await OwnedAsync(roomId, request.HttpContext, engine);
+        if (refused is not null)
+            return refused;
+        if (targets!.FirstOrDefault(t => t.Id == targetId) is not { } current)
+            return Problems.For(ProblemCodes.NotFound);
+        var (body, problem) = await Problems.ReadBodyAsync<StreamingTargetRequest>(request);
+        if (problem is not null)
+            return problem;
+        return await SaveAsync(roomId, Merge(targetId, body!, current), request.HttpContext, engine, created: false);
+    }
+
+    private static async Task<IResult> Delete(Guid roomId, Guid targetId, HttpContext context, EngineGateway engine)
+    {
+        var (_, refused) = await OwnedAsync(roomId, context, engine);
+        if (refused is not null)
+            return refused;
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskMeetingAsync<MeetingReply>(new RemoveStreamingTarget(roomId, user.Id, user.IsAdmin, targetId), context.RequestAborted);
+        return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
+    }
+
+    private static async Task<IResult> SaveAsync(Guid roomId, StreamingTarget target, HttpContext context, EngineGateway engine, bool created)
+    {
+        if (Check(target) is { Count: > 0 } errors)
+            return Problems.For(ProblemCodes.ValidationFailed, "Some fields are not valid.", errors);
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskMeetingAsync<MeetingReply>(new SaveStreamingTarget(roomId, user.Id, user.IsAdmin, target), context.RequestAborted);
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        return created ? Results.Created($"/v1/rooms/{roomId}/streaming_targets/{target.Id}", View(target)) : Results.Ok(View(target));
+    }
+
+    private static StreamingTarget Merge(Guid id, StreamingTargetRequest r, StreamingTarget? current) => new(
+        id,
+        (r.Name ?? current?.Name ?? "").Trim(),
+        (r.StreamingEndpoint ?? current?.StreamingEndpoint ?? "").Trim(),
+        r.StreamingKey ?? current?.StreamingKey ?? "",
+        r.PublicUrl is { } url ? (url.Trim().Length == 0 ? null : url.Trim()) : current?.PublicUrl);
+
+    private static Dictionary<string, string[]> Check(StreamingTarget t)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (t.Name.Length is 0 or > 255 || t.Name.Any(char.IsControl))
+            errors["name"] = ["A name has 1 to 255 characters and no control characters."];
+        if (!Uri.TryCreate(t.StreamingEndpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("rtmp" or "rtmps"))
+            errors["streaming_endpoint"] = ["An rtmp:// or rtmps:// URL."];
+        if (t.StreamingKey.Length is 0 or > 512 || t.StreamingKey.Any(char.IsControl))
+            errors["streaming_key"] = ["A key has 1 to 512 characters and no control characters."];
+        if (t.PublicUrl is { } page && (!Uri.TryCreate(page, UriKind.Absolute, out var pageUri) || pageUri.Scheme is not ("http" or "https")))
+            errors["public_url"] = ["An http:// or https:// URL where viewers watch."];
+        return errors;
+    }
+
+    private static async Task<(IReadOnlyList<StreamingTarget>? Targets, IResult? Problem)> OwnedAsync(Guid roomId, HttpContext context, EngineGateway engine)
+    {
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), context.RequestAborted);
+        if (reply.Error is { } error)
+            return (null, Problems.For(error));
+        return reply.OwnerId == user.Id || user.IsAdmin ? (reply.Targets, null) : (null, Problems.For(ProblemCodes.Forbidden));
+    }
+
+    private static StreamingTargetResource View(StreamingTarget t) => new(t.Id, t.Name, t.StreamingEndpoint, t.StreamingKey, t.PublicUrl);
+}
