@@ -99,9 +99,9 @@ public sealed class OpenTalkApi(HttpClient http)
         SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/cluster", null, ct);
 
     public Task<JsonElement> CreateAccountAsync(string userName, string password, string? displayName = null, bool isAdmin = false,
-        IReadOnlyList<string>? groups = null, CancellationToken ct = default) =>
+        IReadOnlyList<string>? groups = null, CancellationToken ct = default, string? email = null, string? language = null) =>
         SendAsync<JsonElement>(HttpMethod.Post, "v1/admin/accounts",
-            new { user_name = userName, password, display_name = displayName, is_admin = isAdmin, groups = groups ?? [] }, ct);
+            new { user_name = userName, password, display_name = displayName, is_admin = isAdmin, groups = groups ?? [], email, language }, ct);
 
     /// <summary>Sends any request (raw body allowed) and returns the response unread, for callers testing errors.</summary>
     public async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using OpenTalk.Projections.Events;
+using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
 
 namespace OpenTalk.Projections;
@@ -6,7 +7,7 @@ namespace OpenTalk.Projections;
 /// <summary>Every projection this build runs, by name.</summary>
 public static class ProjectionCatalog
 {
-    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection(), new InvitesProjection()];
+    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection(), new InvitesProjection(), new MailOutboxProjection()];
 
     public static IProjection? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 }
@@ -19,3 +20,6 @@ public sealed class EventsRunner;
 
 /// <summary>Registry key of the invites projection's singleton.</summary>
 public sealed class InvitesRunner;
+
+/// <summary>Registry key of the mail outbox projection's singleton.</summary>
+public sealed class MailOutboxRunner;

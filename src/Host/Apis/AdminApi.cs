@@ -11,7 +11,8 @@ public sealed record ClusterMember(string Address, string Status, IReadOnlyList<
 public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyList<string> Unreachable,
     IReadOnlyList<Guid> HostedMeetings);
 
-public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false, string[]? Groups = null);
+public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false, string[]? Groups = null,
+    string? Email = null, string? Language = null);
 
 public sealed record AccountResource(Guid Id, string UserName, string DisplayName, bool IsAdmin);
 
@@ -62,8 +63,12 @@ public static class AdminApi
             return Problems.Validation("user_name", "A user name has 1 to 64 characters.");
         if (body.Password is not { Length: >= 8 and <= 256 })
             return Problems.Validation("password", "A password has 8 to 256 characters.");
+        if (body.Email is { } email && (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email))
+            return Problems.Validation("email", "One plain e-mail address.");
+        if (body.Language is { } language && language is not ("en" or "de"))
+            return Problems.Validation("language", "en or de.");
         var account = await accounts.CreateAsync(body.UserName.Trim(), body.DisplayName?.Trim() is { Length: > 0 } name ? name : body.UserName.Trim(),
-            body.Password, body.IsAdmin, body.Groups ?? [], request.HttpContext.RequestAborted);
+            body.Password, body.IsAdmin, body.Groups ?? [], request.HttpContext.RequestAborted, body.Email, body.Language ?? "en");
         return account is null
             ? Problems.Validation("user_name", "That user name is taken.")
             : Results.Created($"/v1/admin/accounts/{account.Id}", new AccountResource(account.Id, account.UserName, account.DisplayName, account.IsAdmin));

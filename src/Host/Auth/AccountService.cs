@@ -23,13 +23,13 @@ public sealed class AccountService(IdentityStore store)
     }
 
     public async Task<Account?> CreateAsync(string userName, string displayName, string password, bool isAdmin,
-        IEnumerable<string> groups, CancellationToken ct)
+        IEnumerable<string> groups, CancellationToken ct, string? email = null, string language = "en")
     {
         if (await store.Accounts.AnyAsync(a => a.UserName == userName, ct))
             return null;
         var account = new Account
         {
-            Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, IsAdmin = isAdmin,
+            Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, IsAdmin = isAdmin, Email = email, Language = language,
             Groups = string.Join(',', groups.Select(g => g.Trim()).Where(g => g.Length > 0 && !g.Contains(',', StringComparison.Ordinal))),
         };
         account.PasswordHash = Hasher.HashPassword(account, password);

@@ -7,6 +7,12 @@ namespace OpenTalk.Host.Auth;
 /// <summary>The signed-in caller as the APIs see it.</summary>
 public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySet<string> Roles, IReadOnlyList<string> Groups)
 {
+    /// <summary>From the <c>email</c> claim, when the provider sends one.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>From the <c>locale</c> claim (e.g. <c>de</c>, <c>de-DE</c>, <c>en</c>).</summary>
+    public string? Locale { get; init; }
+
     public const string AdminRole = "opentalk-admin";
 
     public static CurrentUser? From(ClaimsPrincipal principal)
@@ -20,7 +26,11 @@ public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySe
             .Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var name = principal.FindFirstValue("name") ?? principal.FindFirstValue("preferred_username") ?? subject;
         var groups = principal.FindAll("groups").Select(c => c.Value.TrimStart('/')).ToList();
-        return new CurrentUser(IdOf(subject), name, roles.Contains(AdminRole), roles, groups);
+        return new CurrentUser(IdOf(subject), name, roles.Contains(AdminRole), roles, groups)
+        {
+            Email = principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email),
+            Locale = principal.FindFirstValue("locale"),
+        };
     }
 
     /// <summary>Providers that do not use UUID subjects get a stable UUID derived from the subject.</summary>

@@ -15,6 +15,12 @@ public sealed class Account
 
     public bool IsAdmin { get; set; }
 
+    /// <summary>Where invitations go; sent as the <c>email</c> claim.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Language for mails and the web app (<c>en</c>, <c>de</c>); sent as the <c>locale</c> claim.</summary>
+    public string Language { get; set; } = "en";
+
     /// <summary>Group names, comma-separated; sent as <c>groups</c> claims like Keycloak does.</summary>
     public string Groups { get; set; } = "";
 

@@ -82,7 +82,7 @@ public static class SignInEndpoints
         }
 
         var principal = PrincipalFor(account.Id.ToString(), account.DisplayName, account.UserName,
-            account.IsAdmin ? [CurrentUser.AdminRole] : [], signIn.Value.Audience, account.GroupList);
+            account.IsAdmin ? [CurrentUser.AdminRole] : [], signIn.Value.Audience, account.GroupList, account.Email, account.Language);
         principal.SetScopes(request.GetScopes());
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
@@ -113,11 +113,13 @@ public static class SignInEndpoints
     }
 
     private static ClaimsPrincipal PrincipalFor(string subject, string name, string userName, IEnumerable<string> roles, string audience,
-        IEnumerable<string>? groups = null)
+        IEnumerable<string>? groups = null, string? email = null, string? locale = null)
     {
         var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, subject)
             .SetClaim(Claims.Name, name)
+            .SetClaim(Claims.Email, email)
+            .SetClaim(Claims.Locale, locale)
             .SetClaim(Claims.PreferredUsername, userName)
             .SetClaims(Claims.Role, [.. roles])
             .SetClaims("groups", [.. groups ?? []]);

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Options;
 using OpenTalk.Actors;
 using OpenTalk.Host.Apis;
 using OpenTalk.Host.Auth;
+using OpenTalk.Host.Mail;
 using OpenTalk.Host.Scheduling;
 using OpenTalk.Host.Signaling;
 using OpenTalk.Projections;
 using OpenTalk.Projections.Events;
+using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
 using OpenTalk.Protocol;
 
@@ -40,8 +42,19 @@ public static class OpenTalkApp
         builder.Services.AddSingleton(projections);
         builder.Services.AddSingleton<RoomHistoryReader>();
         builder.Services.AddSingleton<EventsReader>();
+        builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AdhocCleanup>();
+        builder.Services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MailOutbox>();
+        builder.Services.AddSingleton<IMailTransport>(services =>
+        {
+            var mail = services.GetRequiredService<IOptions<MailSettings>>().Value;
+            return string.IsNullOrWhiteSpace(mail.SmtpHost)
+                ? new OutboxFolderTransport(mail.OutboxFolder ?? Path.Combine(settings.DataFolder, "outbox"))
+                : new SmtpMailTransport(mail);
+        });
+        builder.Services.AddHostedService<MailDispatcher>();
         builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) => akka
             .WithOpenTalkEngine(engine, TimeProvider.System)
             .WithSingleton<RoomHistoryRunner>("projection-room-history",
@@ -49,7 +62,9 @@ public static class OpenTalkApp
             .WithSingleton<EventsRunner>("projection-events",
                 ProjectionRunner.Props(new EventsProjection(), projections), createProxyToo: false)
             .WithSingleton<InvitesRunner>("projection-invites",
-                ProjectionRunner.Props(new InvitesProjection(), projections), createProxyToo: false));
+                ProjectionRunner.Props(new InvitesProjection(), projections), createProxyToo: false)
+            .WithSingleton<MailOutboxRunner>("projection-mail",
+                ProjectionRunner.Props(new MailOutboxProjection(), projections), createProxyToo: false));
 
         var app = builder.Build();
         // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.
@@ -61,6 +76,15 @@ public static class OpenTalkApp
         app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            if (CurrentUser.From(context.User) is { } user)
+            {
+                await context.RequestServices.GetRequiredService<UserDirectory>()
+                    .RememberAsync(user, TimeProvider.System.GetUtcNow(), context.RequestAborted);
+            }
+            await next(context);
+        });
         app.MapHealth();
         app.MapOpenApi("/{documentName}/openapi.json").AllowAnonymous();
         if (signIn.IsEmbedded)
