@@ -48,6 +48,41 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task<EventPage> ListEventsAsync(int? perPage = null, string? after = null, CancellationToken ct = default) =>
         SendAsync<EventPage>(HttpMethod.Get, "v1/events" + Query(("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", after)), null, ct);
 
+    /// <summary>The dashboard list with filters; a null filter is not sent.</summary>
+    public Task<EventPage> ListEventsAsync(EventListQuery query, CancellationToken ct = default) =>
+        SendAsync<EventPage>(HttpMethod.Get, "v1/events" + Query(
+            ("per_page", query.PerPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", query.After),
+            ("time_min", query.TimeMin?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            ("time_max", query.TimeMax?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            ("invite_status", query.InviteStatus?.ToString().ToLowerInvariant()),
+            ("favorites", query.Favorites is { } f ? (f ? "true" : "false") : null),
+            ("adhoc", query.Adhoc is { } a ? (a ? "true" : "false") : null)), null, ct);
+
+    public Task<InstancePage> ListInstancesAsync(Guid eventId, DateTimeOffset? timeMin = null, DateTimeOffset? timeMax = null,
+        int? perPage = null, string? after = null, CancellationToken ct = default) =>
+        SendAsync<InstancePage>(HttpMethod.Get, $"v1/events/{eventId}/instances" + Query(
+            ("time_min", timeMin?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            ("time_max", timeMax?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            ("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", after)), null, ct);
+
+    public Task<InstanceResource> PatchInstanceAsync(Guid eventId, string instanceId, InstancePatchRequest changes, CancellationToken ct = default) =>
+        SendAsync<InstanceResource>(HttpMethod.Patch, $"v1/events/{eventId}/instances/{instanceId}", changes, ct);
+
+    public Task SetFavoriteAsync(Guid eventId, bool favorite, CancellationToken ct = default) =>
+        NoContentAsync(favorite ? HttpMethod.Put : HttpMethod.Delete, $"v1/users/me/event_favorites/{eventId}", null, ct);
+
+    public Task<List<StreamingTargetResource>> ListStreamingTargetsAsync(Guid roomId, CancellationToken ct = default) =>
+        SendAsync<List<StreamingTargetResource>>(HttpMethod.Get, $"v1/rooms/{roomId}/streaming_targets", null, ct);
+
+    public Task<StreamingTargetResource> AddStreamingTargetAsync(Guid roomId, StreamingTargetRequest target, CancellationToken ct = default) =>
+        SendAsync<StreamingTargetResource>(HttpMethod.Post, $"v1/rooms/{roomId}/streaming_targets", target, ct);
+
+    public Task<StreamingTargetResource> PatchStreamingTargetAsync(Guid roomId, Guid targetId, StreamingTargetRequest changes, CancellationToken ct = default) =>
+        SendAsync<StreamingTargetResource>(HttpMethod.Patch, $"v1/rooms/{roomId}/streaming_targets/{targetId}", changes, ct);
+
+    public Task DeleteStreamingTargetAsync(Guid roomId, Guid targetId, CancellationToken ct = default) =>
+        NoContentAsync(HttpMethod.Delete, $"v1/rooms/{roomId}/streaming_targets/{targetId}", null, ct);
+
     private static string Query(params (string Name, string? Value)[] parameters)
     {
         var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
@@ -99,7 +134,7 @@ public sealed class OpenTalkApi(HttpClient http)
         SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/cluster", null, ct);
 
     public Task<JsonElement> CreateAccountAsync(string userName, string password, string? displayName = null, bool isAdmin = false,
-        IReadOnlyList<string>? groups = null, CancellationToken ct = default, string? email = null, string? language = null) =>
+        IReadOnlyList<string>? groups = null, string? email = null, string? language = null, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Post, "v1/admin/accounts",
             new { user_name = userName, password, display_name = displayName, is_admin = isAdmin, groups = groups ?? [], email, language }, ct);
 

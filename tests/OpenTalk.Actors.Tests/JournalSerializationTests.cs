@@ -46,7 +46,19 @@ public class JournalSerializationTests
         new Scheduling.EventScheduled(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new Scheduling.EventDetails("Weekly", "notes", true, false,
             new DateTime(2026, 12, 1, 9, 0, 0), "Europe/Berlin", new DateTime(2026, 12, 1, 10, 0, 0), "Europe/Berlin", ["RRULE:FREQ=WEEKLY"])) { OccurredAt = At },
         new Scheduling.EventChanged(Guid.NewGuid(), new Scheduling.EventDetails("Ad hoc", "", false, true, null, null, null, null, [])) { OccurredAt = At },
-        new Scheduling.EventCancelled(Guid.NewGuid()) { OccurredAt = At },
+        new Scheduling.EventCancelled(Guid.NewGuid()) { OccurredAt = At, SuppressMail = true },
+        new Scheduling.EventScheduled(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new Scheduling.EventDetails("Now", "", false, true,
+            null, null, null, null, [])) { OccurredAt = At, IsAdhoc = true },
+        new Scheduling.InviteeAdded(Guid.NewGuid(), "email:a@example.org", Protocol.Rest.InviteRole.Moderator) { OccurredAt = At, RoleChange = true, SuppressMail = true },
+        new Scheduling.InviteeRemoved(Guid.NewGuid(), "user:x") { OccurredAt = At },
+        new Scheduling.InviteAnswered(Guid.NewGuid(), "user:x", Protocol.Rest.InviteStatus.Tentative) { OccurredAt = At },
+        new Scheduling.InstanceChanged(Guid.NewGuid(), new Scheduling.InstanceException("20261012T070000Z", "Moved", null,
+            new DateTime(2026, 10, 13, 14, 0, 0), null, false)) { OccurredAt = At },
+        new Scheduling.FavoriteAdded(Guid.NewGuid(), Guid.NewGuid()) { OccurredAt = At },
+        new Scheduling.FavoriteRemoved(Guid.NewGuid(), Guid.NewGuid()) { OccurredAt = At },
+        new StreamingTargetSaved(new StreamingTarget(Guid.NewGuid(), "YouTube", "rtmp://a.rtmp.example/live2", "key", "https://example.org/watch")) { OccurredAt = At },
+        new StreamingTargetRemoved(Guid.NewGuid()) { OccurredAt = At },
+        new RoomDeleted { OccurredAt = At },
         new RoomUpdated("pw", true) { OccurredAt = At },
         new SipConfigured("0123456789", "9876543210") { OccurredAt = At },
         new SipRemoved { OccurredAt = At },
@@ -80,6 +92,38 @@ public class JournalSerializationTests
         Assert.Contains("\"occurred_at\":\"2026-11-25T10:00:00+00:00\"", json, StringComparison.Ordinal);
         Assert.Contains("\"by\":\"participant:p\"", json, StringComparison.Ordinal);
         Assert.Contains("\"prev_hash\":\"\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invited_moderators_round_trip()
+    {
+        var users = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var back = (InvitedModeratorsSet)JournalJson.Deserialize(JournalJson.Serialize(new InvitedModeratorsSet(users) { OccurredAt = At }),
+            EventCatalog.TypeOf(EventCatalog.ManifestOf(typeof(InvitedModeratorsSet))));
+        Assert.Equal(users, back.Users);
+    }
+
+    [Fact]
+    public void A_scheduled_meeting_snapshot_keeps_exceptions_favorites_and_invitees()
+    {
+        var id = Guid.NewGuid();
+        var fan = Guid.NewGuid();
+        var details = new Scheduling.EventDetails("Weekly", "", false, false, new DateTime(2026, 10, 5, 9, 0, 0), "Europe/Berlin",
+            new DateTime(2026, 10, 5, 10, 0, 0), "Europe/Berlin", ["RRULE:FREQ=WEEKLY"]);
+        var state = new Journal.DomainEvent[]
+        {
+            new Scheduling.EventScheduled(id, Guid.NewGuid(), Guid.NewGuid(), details) { OccurredAt = At, IsAdhoc = false },
+            new Scheduling.InviteeAdded(id, $"user:{fan}", Protocol.Rest.InviteRole.Moderator) { OccurredAt = At },
+            new Scheduling.FavoriteAdded(id, fan) { OccurredAt = At },
+            new Scheduling.InstanceChanged(id, new Scheduling.InstanceException("20261012T070000Z", null, null, null, null, true)) { OccurredAt = At },
+        }.Aggregate(Scheduling.EventState.Empty(id), Scheduling.EventState.Evolve).WithLastHash("abc");
+
+        var back = (Scheduling.EventState)JournalJson.Deserialize(JournalJson.Serialize(state), typeof(Scheduling.EventState));
+
+        Assert.Equal(state.Exceptions, back.Exceptions);
+        Assert.Equal(state.Favorites, back.Favorites);
+        Assert.Equal(state.Invitees, back.Invitees);
+        Assert.Equal(2, back.Revision);
     }
 
     [Fact]

@@ -30,6 +30,11 @@ public static class Recurrence
     /// <summary>A series with more occurrences than this counts as open-ended for list filters.</summary>
     private const int MaxCountedOccurrences = 5000;
 
+    /// <summary>An RDATE/EXDATE line: optional parameters, then comma-separated dates or date-times (Ical.Net skips bad ones silently).</summary>
+    private static readonly System.Text.RegularExpressions.Regex DateList = new(
+        @"^(RDATE|EXDATE)(;[A-Z-]+=[^;:]+)*:\d{8}(T\d{6}Z?)?(/[^,]+)?(,\d{8}(T\d{6}Z?)?(/[^,]+)?)*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
     private static readonly EvaluationOptions Options = new() { MaxUnmatchedIncrementsLimit = MaxUnmatchedSteps };
 
     /// <summary>An instance is named by the UTC start of its original occurrence, e.g. <c>20261005T070000Z</c>.</summary>
@@ -41,10 +46,11 @@ public static class Recurrence
     {
         if (details.IsTimeIndependent || details.StartsAt is null)
             return null;
+        if (details.RecurrencePattern.FirstOrDefault(l => !l.StartsWith("RRULE:", StringComparison.Ordinal) && !DateList.IsMatch(l)) is { } bad)
+            return $"'{bad}' is not a list of dates (e.g. EXDATE;TZID=Europe/Berlin:20261012T090000).";
         try
         {
-            _ = Occurrences(details, null).Take(2).ToList();
-            return null;
+            return Occurrences(details, null).Any() ? null : "The rule leaves no occurrence at all.";
         }
 #pragma warning disable CA1031 // Ical.Net reports bad input with many exception types; every one means "not valid".
         catch (Exception e)
@@ -130,8 +136,20 @@ public static class Recurrence
         var duration = ToUtc(details.EndsAt.Value, details.EndsTimezone!) - ToUtc(details.StartsAt.Value, details.StartsTimezone!);
         // Start the search one duration early so an occurrence already running at "from" is included.
         var searchFrom = from is { } f ? new CalDateTime((f - duration).UtcDateTime, CalDateTime.UtcTzId) : null;
-        foreach (var occurrence in component.GetOccurrences(searchFrom, Options))
+        using var occurrences = component.GetOccurrences(searchFrom, Options).GetEnumerator();
+        while (true)
         {
+            Ical.Net.DataTypes.Occurrence occurrence;
+            try
+            {
+                if (!occurrences.MoveNext())
+                    yield break;
+                occurrence = occurrences.Current;
+            }
+            catch (EvaluationLimitExceededException)
+            {
+                yield break; // the rule matches nothing more within reach: the series ends here
+            }
             var start = new DateTimeOffset(occurrence.Period.StartTime.AsUtc, TimeSpan.Zero);
             var end = occurrence.Period.EffectiveEndTime is { } e ? new DateTimeOffset(e.AsUtc, TimeSpan.Zero) : start + duration;
             if (from is { } after && end <= after)

@@ -68,7 +68,7 @@ public static class AdminApi
         if (body.Language is { } language && language is not ("en" or "de"))
             return Problems.Validation("language", "en or de.");
         var account = await accounts.CreateAsync(body.UserName.Trim(), body.DisplayName?.Trim() is { Length: > 0 } name ? name : body.UserName.Trim(),
-            body.Password, body.IsAdmin, body.Groups ?? [], request.HttpContext.RequestAborted, body.Email, body.Language ?? "en");
+            body.Password, body.IsAdmin, body.Groups ?? [], body.Email, body.Language ?? "en", request.HttpContext.RequestAborted);
         return account is null
             ? Problems.Validation("user_name", "That user name is taken.")
             : Results.Created($"/v1/admin/accounts/{account.Id}", new AccountResource(account.Id, account.UserName, account.DisplayName, account.IsAdmin));

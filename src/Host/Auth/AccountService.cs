@@ -23,7 +23,7 @@ public sealed class AccountService(IdentityStore store)
     }
 
     public async Task<Account?> CreateAsync(string userName, string displayName, string password, bool isAdmin,
-        IEnumerable<string> groups, CancellationToken ct, string? email = null, string language = "en")
+        IEnumerable<string> groups, string? email, string language, CancellationToken ct)
     {
         if (await store.Accounts.AnyAsync(a => a.UserName == userName, ct))
             return null;

@@ -70,11 +70,11 @@ public sealed class TestNode : IAsyncDisposable
     /// <summary>Creates a local account through the admin API and signs it in.</summary>
     public async Task<OpenTalkApi> NewUserAsync(string name) => (await NewUserWithIdAsync(name)).Api;
 
-    public async Task<(OpenTalkApi Api, Guid Id)> NewUserWithIdAsync(string name)
+    public async Task<(OpenTalkApi Api, Guid Id)> NewUserWithIdAsync(string name, string? email = null, string? language = null)
     {
         var admin = await AsAdminAsync();
         var userName = $"{name}-{Guid.NewGuid():N}"[..20];
-        var account = await admin.CreateAccountAsync(userName, "password-" + name, name);
+        var account = await admin.CreateAccountAsync(userName, "password-" + name, name, email: email, language: language);
         return (await AsAsync(userName, "password-" + name), account.GetProperty("id").GetGuid());
     }
 
