@@ -12,7 +12,7 @@ case "$action" in
       echo "Installing aiosmtpd (Debian package)..." >&2
       apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >&2
     fi
-    mkdir -p "$dir"
+    mkdir -p "$dir/tmp" "$dir/new" "$dir/cur"  # a Maildir
     nohup "$python" -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$dir" >"$dir.log" 2>&1 &
     echo $! >"$dir.pid"
     for _ in $(seq 1 50); do

@@ -83,7 +83,7 @@ public static class InvitationMessage
             (null, string.Format(CultureInfo.InvariantCulture, texts.Lead(mail.Kind), mail.Organizer.Name)),
             (null, d.Title),
         };
-        lines.Add((texts.When, d.IsTimeIndependent ? texts.TimeIndependent : When(d, texts.Culture)));
+        lines.Add((texts.When, d.IsTimeIndependent ? texts.TimeIndependent : When(d, texts)));
         if (d.RecurrencePattern.Count > 0)
             lines.Add((texts.Repeats, string.Join("; ", d.RecurrencePattern)));
         if (mail.RecipientRole is { } role)
@@ -103,11 +103,12 @@ public static class InvitationMessage
         return lines;
     }
 
-    private static string When(EventDetails d, CultureInfo culture)
+    private static string When(EventDetails d, MailTexts texts)
     {
-        var start = d.StartsAt!.Value.ToString("f", culture);
-        var end = d.EndsAt!.Value.Date == d.StartsAt.Value.Date ? d.EndsAt.Value.ToString("t", culture) : d.EndsAt.Value.ToString("f", culture);
-        return $"{start} – {end} ({d.StartsTimezone})";
+        static string Time(DateTime t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+        var (start, end) = (d.StartsAt!.Value, d.EndsAt!.Value);
+        var until = end.Date == start.Date ? Time(end) : $"{texts.Date(end)}, {Time(end)}";
+        return $"{texts.Date(start)}, {Time(start)} – {until} ({d.StartsTimezone})";
     }
 
     private static string Html(List<(string? Label, string Value)> lines, string joinUrl, MailTexts texts)

@@ -22,7 +22,10 @@ public sealed record MailTexts(
     string Pin,
     string YourRole,
     string Roles,
-    string Footer)
+    string Footer,
+    string Days,
+    string Months,
+    string DateFormat)
 {
     public static readonly MailTexts English = new(
         Invite: "Invitation: {0}",
@@ -43,7 +46,10 @@ public sealed record MailTexts(
         Pin: "PIN",
         YourRole: "Your role",
         Roles: "participant|moderator|guest",
-        Footer: "Sent by OpenTalk. Reply to the calendar invitation to accept or decline.");
+        Footer: "Sent by OpenTalk. Reply to the calendar invitation to accept or decline.",
+        Days: "Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday",
+        Months: "January|February|March|April|May|June|July|August|September|October|November|December",
+        DateFormat: "{0}, {1} {2} {3}");
 
     public static readonly MailTexts German = new(
         Invite: "Einladung: {0}",
@@ -64,7 +70,10 @@ public sealed record MailTexts(
         Pin: "PIN",
         YourRole: "Ihre Rolle",
         Roles: "Teilnehmer|Moderator|Gast",
-        Footer: "Gesendet von OpenTalk. Antworten Sie auf die Kalendereinladung, um zu- oder abzusagen.");
+        Footer: "Gesendet von OpenTalk. Antworten Sie auf die Kalendereinladung, um zu- oder abzusagen.",
+        Days: "Sonntag|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag",
+        Months: "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember",
+        DateFormat: "{0}, {1}. {2} {3}");
 
     /// <summary>German for any <c>de</c> locale (de, de-DE, de-AT, ...), English otherwise.</summary>
     public static MailTexts For(string? language) =>
@@ -88,7 +97,7 @@ public sealed record MailTexts(
 
     public string Role(Protocol.Rest.InviteRole role) => Roles.Split('|')[(int)role];
 
-    public System.Globalization.CultureInfo Culture => ReferenceEquals(this, German)
-        ? System.Globalization.CultureInfo.GetCultureInfo("de-DE")
-        : System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>"Monday, 5 October 2026" / "Montag, 5. Oktober 2026": spelled out here, since servers often run without ICU.</summary>
+    public string Date(DateTime value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, DateFormat,
+        Days.Split('|')[(int)value.DayOfWeek], value.Day, Months.Split('|')[value.Month - 1], value.Year);
 }

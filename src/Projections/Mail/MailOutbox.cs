@@ -71,6 +71,20 @@ public sealed class MailOutbox(ReadModelDatabase database, ProjectionStore store
             ("@next", MailOutboxProjection.Instant(now + pause)), ("@error", error.Length > 1000 ? error[..1000] : error));
     }
 
+    /// <summary>Mails waiting for another attempt after a failure, with the last error.</summary>
+    public async Task<IReadOnlyList<(string Id, int Attempts, string Error)>> RetryingAsync(CancellationToken ct)
+    {
+        await store.EnsureSchemaAsync(Projection, ct);
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = ReadModelDatabase.Command(connection, null,
+            "SELECT id, attempts, last_error FROM mail_outbox WHERE state = 'pending' AND attempts > 0 ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var retrying = new List<(string, int, string)>();
+        while (await reader.ReadAsync(ct))
+            retrying.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2)));
+        return retrying;
+    }
+
     /// <summary>How many mails are in each state (for the admin view and tests).</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken ct)
     {
