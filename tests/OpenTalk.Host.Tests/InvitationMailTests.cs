@@ -68,6 +68,10 @@ public sealed class InvitationMailTests : RoomTest
 
         var toGuest = Assert.Single(await Mailbox.ForAsync(Address("gast")));
         Assert.Equal("Invitation: Board meeting", toGuest.Subject); // unknown language: the default, English
+        var guestLink = System.Text.RegularExpressions.Regex.Match(toGuest.TextBody!, @"https://meet\.opentalk\.test/invite/(\S+)");
+        Assert.True(guestLink.Success, "an e-mail invitee gets a guest link of their own");
+        var code = Uri.UnescapeDataString(guestLink.Groups[1].Value);
+        Assert.Equal(meeting.RoomId, (await Node.Anonymous().VerifyInviteAsync(code)).RoomId);
         var copies = await Mailbox.ForAsync(Address("otto"), count: 2);
         Assert.Equal(2, copies.Count);
         Assert.All(copies, c => Assert.Equal("Invitation: Board meeting (your copy)", c.Subject));
@@ -106,7 +110,8 @@ public sealed class InvitationMailTests : RoomTest
         var (otto, umaId, meeting) = await ScheduleAsync("Offsite");
         await otto.InviteAsync(meeting.Id, new EventInviteRequest(umaId, null));
         await otto.InviteAsync(meeting.Id, new EventInviteRequest(null, Address("gast"), InviteRole.Guest));
-        await Mailbox.ForAsync(Address("gast"));
+        var code = System.Text.RegularExpressions.Regex.Match((await Mailbox.ForAsync(Address("gast")))[0].TextBody!, @"/invite/(\S+)").Groups[1].Value;
+        await Node.Anonymous().VerifyInviteAsync(Uri.UnescapeDataString(code));
 
         using (await otto.SendRawAsync(HttpMethod.Delete, $"v1/events/{meeting.Id}/invites?email={Uri.EscapeDataString(Address("gast"))}", null)) { }
         var withdrawn = (await Mailbox.ForAsync(Address("gast"), count: 2))[^1];
@@ -117,6 +122,7 @@ public sealed class InvitationMailTests : RoomTest
         var cancelledForGuest = Assert.Single(calendar.Events);
         Assert.Equal("CANCELLED", cancelledForGuest.Status);
         Assert.Equal([$"mailto:{Address("gast")}"], cancelledForGuest.Attendees.Select(a => a.Value!.ToString()));
+        await Assert.ThrowsAsync<OpenTalkApiException>(() => Node.Anonymous().VerifyInviteAsync(Uri.UnescapeDataString(code))); // the link is revoked
 
         await otto.DeleteEventAsync(meeting.Id);
         var cancelled = (await Mailbox.ForAsync(Address("uma"), count: 2))[^1];

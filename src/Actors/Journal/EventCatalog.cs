@@ -24,6 +24,7 @@ public static class EventCatalog
         (typeof(StreamingTargetRemoved), "meeting.streaming_target_removed.v1"),
         (typeof(InvitedModeratorsSet), "meeting.invited_moderators_set.v1"),
         (typeof(RoomDeleted), "meeting.room_deleted.v1"),
+        (typeof(InviteRevoked), "meeting.invite_revoked.v1"),
         (typeof(SipIdClaimed), "sip.claimed.v1"),
         (typeof(SipIdReleased), "sip.released.v1"),
         (typeof(ParticipantJoined), "meeting.participant_joined.v1"),

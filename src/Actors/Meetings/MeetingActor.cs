@@ -42,6 +42,10 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RemoveStreamingTarget>(c => DecideForRest(c));
         Command<SetInvitedModerators>(c => DecideForRest(c));
         Command<DeleteRoom>(c => DecideForRest(c));
+        Command<RevokeInvite>(c => DecideForRest(c));
+        Command<GetInvites>(_ => Sender.Tell(State.Exists
+            ? new InvitesReply(State.Room!.OwnerId, [.. State.Invites.Values.OrderBy(i => i.Code, StringComparer.Ordinal)], null)
+            : new InvitesReply(Guid.Empty, [], ProblemCodes.NotFound)));
         Command<GetRoom>(_ => Sender.Tell(State.Exists ? MeetingReply.Ok(View()) : MeetingReply.Fail(ProblemCodes.NotFound)));
         Command<CheckAdmission>(c => Sender.Tell(MeetingAdmission.Check(State, c, Now)));
         Command<Join>(HandleJoin);

@@ -74,6 +74,10 @@ public static partial class MeetingDecider
             SetInvitedModerators c => state.InvitedModerators.SetEquals(c.Users)
                 ? Decision.Nothing
                 : Decision.Accept(Stamp(new InvitedModeratorsSet([.. c.Users.Distinct().Order()]), Actor.User(c.UserId), now)),
+            RevokeInvite c when !MayConfigure(state, c.UserId, c.AsAdmin) => Decision.Reject(ProblemCodes.Forbidden),
+            RevokeInvite c => state.Invites.ContainsKey(c.Code)
+                ? Decision.Accept(Stamp(new InviteRevoked(c.Code), Actor.User(c.UserId), now))
+                : Decision.Reject(ProblemCodes.NotFound),
             DeleteRoom c when c.UserId != Guid.Empty && !MayConfigure(state, c.UserId, c.AsAdmin) => Decision.Reject(ProblemCodes.Forbidden),
             DeleteRoom when !state.Participants.IsEmpty => Decision.Reject(ProblemCodes.RoomInUse),
             DeleteRoom c => Decision.Accept(Stamp(new RoomDeleted(), c.UserId == Guid.Empty ? Actor.System : Actor.User(c.UserId), now)),

@@ -16,6 +16,7 @@ public static class MeetingEvolve
         StreamingTargetRemoved e => state with { StreamingTargets = state.StreamingTargets.Remove(e.TargetId) },
         InvitedModeratorsSet e => state with { InvitedModerators = [.. e.Users] },
         RoomDeleted => state with { Deleted = true },
+        InviteRevoked e => state with { Invites = state.Invites.Remove(e.Code) },
         RoomUpdated e => state with { Room = state.Room! with { Password = e.Password, WaitingRoom = e.WaitingRoom } },
         InviteCreated e => state with
         {

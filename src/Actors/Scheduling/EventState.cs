@@ -56,8 +56,9 @@ public sealed record EventState(
         },
         InviteeAdded e => state with
         {
-            Invitees = state.Invitees.SetItem(e.Invitee, new Invitee(e.Invitee, e.Role,
-                state.Invitees.TryGetValue(e.Invitee, out var before) ? before.Status : InviteStatus.Pending)),
+            Invitees = state.Invitees.SetItem(e.Invitee, state.Invitees.TryGetValue(e.Invitee, out var before)
+                ? before with { Role = e.Role }
+                : new Invitee(e.Invitee, e.Role, InviteStatus.Pending) { GuestCode = e.GuestCode }),
         },
         InviteeRemoved e => state with { Invitees = state.Invitees.Remove(e.Invitee) },
         InviteAnswered e => state.Invitees.TryGetValue(e.Invitee, out var invitee)
@@ -103,7 +104,7 @@ public sealed record EventState(
                 ? existing.Role == c.Role
                     ? Decision.Nothing
                     : Decision.Accept(By(c.UserId, new InviteeAdded(c.EventId, c.Invitee, c.Role) { SuppressMail = true, RoleChange = true }))
-                : Decision.Accept(By(c.UserId, new InviteeAdded(c.EventId, c.Invitee, c.Role) { SuppressMail = c.SuppressMail })),
+                : Decision.Accept(By(c.UserId, new InviteeAdded(c.EventId, c.Invitee, c.Role) { SuppressMail = c.SuppressMail, GuestCode = c.GuestCode })),
             UninviteFromEvent c => state.Invitees.ContainsKey(c.Invitee)
                 ? Decision.Accept(By(c.UserId, new InviteeRemoved(c.EventId, c.Invitee) { SuppressMail = c.SuppressMail }))
                 : Decision.Reject(ProblemCodes.NotFound),

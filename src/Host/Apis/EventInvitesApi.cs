@@ -53,7 +53,20 @@ public static class EventInvitesApi
             return Problems.Validation("invitee", "Give either a user id (invitee) or one plain e-mail address (email).");
         var user = CurrentUser.From(request.HttpContext.User)!;
         var ct = request.HttpContext.RequestAborted;
-        var reply = await engine.AskEventAsync(new InviteToEvent(eventId, user.Id, key, body.Role, EventAccess.SuppressMail(request.HttpContext)), ct);
+        var (current, refused) = await EventAccess.OwnAsync(eventId, request.HttpContext, engine);
+        if (refused is not null)
+            return refused;
+        // Someone invited by e-mail has no account: they get a guest link of their own for the meeting's room.
+        string? guestCode = null;
+        if (body.Email is not null && !current!.Invitees.ContainsKey(key))
+        {
+            guestCode = Secrets.NewInviteCode(current.RoomId);
+            var link = await engine.AskMeetingAsync<MeetingReply>(new CreateInvite(current.RoomId, current.CreatedBy, guestCode, null), ct);
+            if (link.Error is { } linkError)
+                return Problems.For(linkError);
+        }
+        var reply = await engine.AskEventAsync(
+            new InviteToEvent(eventId, user.Id, key, body.Role, EventAccess.SuppressMail(request.HttpContext), guestCode), ct);
         if (reply.Error == ProblemCodes.ValidationFailed)
             return Problems.Validation("invitee", "The creator is part of the meeting already.");
         if (reply.Error is { } error)
@@ -64,12 +77,28 @@ public static class EventInvitesApi
 
     private static async Task<IResult> Uninvite(Guid eventId, string key, HttpContext context, EngineGateway engine)
     {
+        var (current, refused) = await EventAccess.OwnAsync(eventId, context, engine);
+        if (refused is not null)
+            return refused;
         var reply = await engine.AskEventAsync(
             new UninviteFromEvent(eventId, CurrentUser.From(context.User)!.Id, key, EventAccess.SuppressMail(context)), context.RequestAborted);
         if (reply.Error is { } error)
             return Problems.For(error);
         await SyncModeratorsAsync(reply.Event!, engine, context.RequestAborted);
+        if (current!.Invitees.GetValueOrDefault(key)?.GuestCode is { } code)
+            await RevokeGuestLinksAsync(current, [code], engine, context.RequestAborted);
         return Results.NoContent();
+    }
+
+    /// <summary>Guest links made for e-mail invitees stop working when they are uninvited or the meeting is cancelled.</summary>
+    public static async Task RevokeGuestLinksAsync(EventState evt, IEnumerable<string> codes, EngineGateway engine, CancellationToken ct)
+    {
+        foreach (var code in codes)
+        {
+            var reply = await engine.AskMeetingAsync<MeetingReply>(new RevokeInvite(evt.RoomId, evt.CreatedBy, false, code), ct);
+            if (reply.Error is { } error && error != ProblemCodes.NotFound)
+                throw new InvalidOperationException($"The room of meeting {evt.EventId} did not revoke a guest link: {error}");
+        }
     }
 
     /// <summary>Users invited as moderators enter the meeting's room as moderators; the room learns the whole set.</summary>

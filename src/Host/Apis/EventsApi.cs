@@ -103,7 +103,11 @@ public static class EventsApi
             return refused;
         var reply = await engine.AskEventAsync(
             new CancelEvent(eventId, CurrentUser.From(context.User)!.Id, EventAccess.SuppressMail(context)), context.RequestAborted);
-        return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        await EventInvitesApi.RevokeGuestLinksAsync(current.Event!,
+            current.Event!.Invitees.Values.Select(i => i.GuestCode).OfType<string>(), engine, context.RequestAborted);
+        return Results.NoContent();
     }
 
     /// <summary>

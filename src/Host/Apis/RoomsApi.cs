@@ -16,6 +16,8 @@ public static class RoomsApi
         rooms.MapPost("/", CreateRoom);
         rooms.MapGet("/{roomId:guid}", GetRoom);
         rooms.MapPost("/{roomId:guid}/invites", CreateInvite);
+        rooms.MapGet("/{roomId:guid}/invites", ListInvites);
+        rooms.MapDelete("/{roomId:guid}/invites/{code}", RevokeInvite);
         rooms.MapPost("/{roomId:guid}/start", Start);
         app.MapPost("/v1/rooms/{roomId:guid}/start_invited", StartInvited).AllowAnonymous();
         app.MapPost("/v1/invite/verify", VerifyInvite).AllowAnonymous();
@@ -63,6 +65,26 @@ public static class RoomsApi
             ? Problems.For(error)
             : Results.Created($"/v1/rooms/{roomId}/invites/{code}",
                 new InviteResource(code, roomId, user.Id, body?.Expiration, true));
+    }
+
+    private static async Task<IResult> ListInvites(Guid roomId, HttpContext context, EngineGateway engine, TimeProvider clock)
+    {
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskMeetingAsync<InvitesReply>(new GetInvites(roomId), context.RequestAborted);
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        if (reply.OwnerId != user.Id && !user.IsAdmin)
+            return Problems.For(ProblemCodes.Forbidden);
+        var now = clock.GetUtcNow();
+        return Results.Ok(reply.Invites.Select(i => new InviteResource(i.Code, roomId, i.CreatedBy, i.Expiration, i.IsValidAt(now))).ToList());
+    }
+
+    private static async Task<IResult> RevokeInvite(Guid roomId, string code, HttpContext context, EngineGateway engine)
+    {
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskMeetingAsync<MeetingReply>(
+            new Actors.Meetings.RevokeInvite(roomId, user.Id, user.IsAdmin, code), context.RequestAborted);
+        return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
     }
 
     private static async Task<IResult> Start(Guid roomId, HttpRequest request, EngineGateway engine)

@@ -32,7 +32,11 @@ public static class InvitationMessage
     {
         var texts = MailTexts.For(mail.Language);
         var details = mail.Event.Details!;
-        var joinUrl = $"{settings.PublicUrl.TrimEnd('/')}/room/{mail.Event.RoomId}";
+        // Someone invited by e-mail has no account: their link is the guest link made for them.
+        var guestCode = mail.IsCreatorCopy ? null : mail.Event.Invitees.Values.FirstOrDefault(i => i.Email == mail.Recipient.Email)?.GuestCode;
+        var joinUrl = guestCode is null
+            ? $"{settings.PublicUrl.TrimEnd('/')}/room/{mail.Event.RoomId}"
+            : $"{settings.PublicUrl.TrimEnd('/')}/invite/{Uri.EscapeDataString(guestCode)}";
         var cancelling = mail.Kind is MailKind.Cancel or MailKind.Uninvite;
 
         var message = new MimeMessage();
