@@ -69,20 +69,12 @@ public sealed class MailDeliveryTests
 
     private static async Task Smtp(string action, string maildir, int port)
     {
-        var script = Path.Combine(RepositoryRoot(), "deploy", "scripts", "smtp.sh");
+        var script = Path.Combine(Repository.Root, "deploy", "scripts", "smtp.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script, action, maildir, port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         })!;
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "OpenTalk.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("The repository root (OpenTalk.sln) was not found.");
     }
 }

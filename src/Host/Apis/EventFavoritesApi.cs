@@ -9,8 +9,10 @@ public static class EventFavoritesApi
     public static IEndpointRouteBuilder MapEventFavoritesApi(this IEndpointRouteBuilder app)
     {
         var favorites = app.MapGroup("/v1/users/me/event_favorites").RequireAuthorization();
-        favorites.MapPut("/{eventId:guid}", (Guid eventId, HttpContext context, EngineGateway engine) => MarkAsync(eventId, true, context, engine));
-        favorites.MapDelete("/{eventId:guid}", (Guid eventId, HttpContext context, EngineGateway engine) => MarkAsync(eventId, false, context, engine));
+        favorites.MapPut("/{eventId:guid}", (Guid eventId, HttpContext context, EngineGateway engine) => MarkAsync(eventId, true, context, engine))
+            .ReturnsNothing();
+        favorites.MapDelete("/{eventId:guid}", (Guid eventId, HttpContext context, EngineGateway engine) => MarkAsync(eventId, false, context, engine))
+            .ReturnsNothing();
         return app;
     }
 

@@ -15,9 +15,9 @@ public static class EventInstancesApi
     public static IEndpointRouteBuilder MapEventInstancesApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/v1/events/{eventId:guid}/instances").RequireAuthorization();
-        events.MapGet("/", List);
-        events.MapGet("/{instanceId}", Get);
-        events.MapMethods("/{instanceId}", ["PATCH"], Patch);
+        events.MapGet("/", List).Returns<InstancePage>();
+        events.MapGet("/{instanceId}", Get).Returns<InstanceResource>();
+        events.MapMethods("/{instanceId}", ["PATCH"], Patch).Takes<InstancePatchRequest>().Returns<InstanceResource>();
         return app;
     }
 

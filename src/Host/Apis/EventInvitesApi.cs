@@ -12,16 +12,17 @@ public static class EventInvitesApi
     public static IEndpointRouteBuilder MapEventInvitesApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/v1/events").RequireAuthorization();
-        app.MapGet("/v1/users/me/pending_invites", PendingInvites).RequireAuthorization();
-        events.MapGet("/{eventId:guid}/invites", List);
-        events.MapPost("/{eventId:guid}/invites", Invite);
+        app.MapGet("/v1/users/me/pending_invites", PendingInvites).RequireAuthorization().Returns<List<EventResource>>();
+        events.MapGet("/{eventId:guid}/invites", List).Returns<List<EventInviteResource>>();
+        events.MapPost("/{eventId:guid}/invites", Invite).Takes<EventInviteRequest>().Returns<EventInviteResource>(StatusCodes.Status201Created);
         events.MapDelete("/{eventId:guid}/invites/{invitee:guid}", (Guid eventId, Guid invitee, HttpContext context, EngineGateway engine) =>
-            Uninvite(eventId, Invitee.UserKey(invitee), context, engine));
+            Uninvite(eventId, Invitee.UserKey(invitee), context, engine)).ReturnsNothing();
         events.MapDelete("/{eventId:guid}/invites", (Guid eventId, string? email, HttpContext context, EngineGateway engine) =>
-            email is null ? Task.FromResult(Problems.Validation("email", "Name the e-mail address to uninvite.")) : Uninvite(eventId, Invitee.EmailKey(email), context, engine));
-        events.MapMethods("/{eventId:guid}/invite", ["PATCH"], Answer);
+            email is null ? Task.FromResult(Problems.Validation("email", "Name the e-mail address to uninvite.")) : Uninvite(eventId, Invitee.EmailKey(email), context, engine))
+            .ReturnsNothing();
+        events.MapMethods("/{eventId:guid}/invite", ["PATCH"], Answer).Takes<InviteAnswerRequest>().ReturnsNothing();
         events.MapDelete("/{eventId:guid}/invite", (Guid eventId, HttpContext context, EngineGateway engine) =>
-            AnswerAsync(eventId, InviteStatus.Declined, context, engine));
+            AnswerAsync(eventId, InviteStatus.Declined, context, engine)).ReturnsNothing();
         return app;
     }
 

@@ -14,11 +14,11 @@ public static class EventsApi
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/v1/events").RequireAuthorization();
-        events.MapPost("/", Create);
-        events.MapGet("/", List);
-        events.MapGet("/{eventId:guid}", Get);
-        events.MapMethods("/{eventId:guid}", ["PATCH"], Patch);
-        events.MapDelete("/{eventId:guid}", Delete);
+        events.MapPost("/", Create).Takes<EventRequest>().Returns<EventResource>(StatusCodes.Status201Created);
+        events.MapGet("/", List).Returns<EventPage>();
+        events.MapGet("/{eventId:guid}", Get).Returns<EventResource>();
+        events.MapMethods("/{eventId:guid}", ["PATCH"], Patch).Takes<EventRequest>().Returns<EventResource>();
+        events.MapDelete("/{eventId:guid}", Delete).ReturnsNothing();
         app.MapEventInvitesApi();
         app.MapEventInstancesApi();
         app.MapEventFavoritesApi();

@@ -13,14 +13,14 @@ public static class RoomsApi
     public static IEndpointRouteBuilder MapRoomsApi(this IEndpointRouteBuilder app)
     {
         var rooms = app.MapGroup("/v1/rooms").RequireAuthorization();
-        rooms.MapPost("/", CreateRoom);
-        rooms.MapGet("/{roomId:guid}", GetRoom);
-        rooms.MapPost("/{roomId:guid}/invites", CreateInvite);
-        rooms.MapGet("/{roomId:guid}/invites", ListInvites);
-        rooms.MapDelete("/{roomId:guid}/invites/{code}", RevokeInvite);
-        rooms.MapPost("/{roomId:guid}/start", Start);
-        app.MapPost("/v1/rooms/{roomId:guid}/start_invited", StartInvited).AllowAnonymous();
-        app.MapPost("/v1/invite/verify", VerifyInvite).AllowAnonymous();
+        rooms.MapPost("/", CreateRoom).Takes<CreateRoomRequest>().Returns<RoomResource>(StatusCodes.Status201Created);
+        rooms.MapGet("/{roomId:guid}", GetRoom).Returns<RoomResource>();
+        rooms.MapPost("/{roomId:guid}/invites", CreateInvite).Takes<CreateInviteRequest>().Returns<InviteResource>(StatusCodes.Status201Created);
+        rooms.MapGet("/{roomId:guid}/invites", ListInvites).Returns<List<InviteResource>>();
+        rooms.MapDelete("/{roomId:guid}/invites/{code}", RevokeInvite).ReturnsNothing();
+        rooms.MapPost("/{roomId:guid}/start", Start).Takes<StartRequest>().Returns<TicketResponse>();
+        app.MapPost("/v1/rooms/{roomId:guid}/start_invited", StartInvited).AllowAnonymous().Takes<StartInvitedRequest>().Returns<TicketResponse>();
+        app.MapPost("/v1/invite/verify", VerifyInvite).AllowAnonymous().Takes<VerifyInviteRequest>().Returns<VerifyInviteResponse>();
         return app;
     }
 

@@ -16,9 +16,9 @@ public static class SipApi
     public static IEndpointRouteBuilder MapSipApi(this IEndpointRouteBuilder app)
     {
         var sip = app.MapGroup("/v1/rooms/{roomId:guid}/sip").RequireAuthorization();
-        sip.MapGet("/", Get);
-        sip.MapPut("/", Put);
-        sip.MapDelete("/", Delete);
+        sip.MapGet("/", Get).Returns<SipConfigResource>();
+        sip.MapPut("/", Put).Takes<SipConfigRequest>().Returns<SipConfigResource>();
+        sip.MapDelete("/", Delete).ReturnsNothing();
         return app;
     }
 

@@ -12,11 +12,11 @@ public static class StreamingTargetsApi
     public static IEndpointRouteBuilder MapStreamingTargetsApi(this IEndpointRouteBuilder app)
     {
         var targets = app.MapGroup("/v1/rooms/{roomId:guid}/streaming_targets").RequireAuthorization();
-        targets.MapGet("/", List);
-        targets.MapPost("/", Create);
-        targets.MapGet("/{targetId:guid}", Get);
-        targets.MapMethods("/{targetId:guid}", ["PATCH"], Patch);
-        targets.MapDelete("/{targetId:guid}", Delete);
+        targets.MapGet("/", List).Returns<List<StreamingTargetResource>>();
+        targets.MapPost("/", Create).Takes<StreamingTargetRequest>().Returns<StreamingTargetResource>(StatusCodes.Status201Created);
+        targets.MapGet("/{targetId:guid}", Get).Returns<StreamingTargetResource>();
+        targets.MapMethods("/{targetId:guid}", ["PATCH"], Patch).Takes<StreamingTargetRequest>().Returns<StreamingTargetResource>();
+        targets.MapDelete("/{targetId:guid}", Delete).ReturnsNothing();
         return app;
     }
 

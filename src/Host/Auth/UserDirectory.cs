@@ -48,6 +48,28 @@ public sealed class UserDirectory(ReadModelDatabase database)
             : null;
     }
 
+    /// <summary>People whose name or address contains <paramref name="query"/> (case-insensitive), at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<KnownUser>> FindAsync(string query, int limit, CancellationToken ct)
+    {
+        await EnsureSchemaAsync(ct);
+        await using var connection = await database.OpenAsync(ct);
+        var pattern = "%" + query.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using var command = ReadModelDatabase.Command(connection, null, """
+            SELECT user_id, display_name, email, locale FROM user_directory
+            WHERE LOWER(display_name) LIKE @q ESCAPE '\' OR LOWER(COALESCE(email, '')) LIKE @q ESCAPE '\'
+            ORDER BY display_name, user_id LIMIT @limit
+            """, ("@q", pattern), ("@limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var found = new List<KnownUser>();
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(new KnownUser(Guid.Parse(reader.GetString(0)), reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+        return found;
+    }
+
     private async Task EnsureSchemaAsync(CancellationToken ct)
     {
         if (_schemaReady)

@@ -95,6 +95,7 @@ public static class OpenTalkApp
         app.MapEventsApi();
         app.MapSipApi();
         app.MapStreamingTargetsApi();
+        app.MapUsersApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());

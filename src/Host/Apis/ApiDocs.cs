@@ -1,0 +1,26 @@
+using OpenTalk.Protocol.Rest;
+
+namespace OpenTalk.Host.Apis;
+
+/// <summary>
+/// What endpoints accept and return, for the OpenAPI document (<c>/v1/openapi.json</c>, committed as
+/// <c>docs/openapi.json</c>). Handlers return <see cref="IResult"/>, so the shapes are declared here.
+/// </summary>
+public static class ApiDocs
+{
+    /// <summary>The success response and the problem details every authenticated endpoint may answer with.</summary>
+    public static RouteHandlerBuilder Returns<T>(this RouteHandlerBuilder endpoint, int status = StatusCodes.Status200OK) =>
+        endpoint.Produces<T>(status).WithProblems();
+
+    public static RouteHandlerBuilder ReturnsNothing(this RouteHandlerBuilder endpoint) =>
+        endpoint.Produces(StatusCodes.Status204NoContent).WithProblems();
+
+    public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder endpoint) where T : notnull => endpoint.Accepts<T>("application/json");
+
+    private static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}
