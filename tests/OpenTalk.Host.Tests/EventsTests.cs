@@ -138,4 +138,44 @@ public sealed class EventsTests : RoomTest
         Assert.Equal(HttpStatusCode.Unauthorized, (await Assert.ThrowsAsync<OpenTalkApiException>(() => Node.Anonymous().GetEventAsync(created.Id))).Status);
         Assert.Equal("Private", (await Olga.GetEventAsync(created.Id)).Title);
     }
+
+    [Fact]
+    public async Task Every_meeting_endpoint_refuses_a_stranger_and_changes_nothing()
+    {
+        var created = await Olga.CreateEventAsync(Weekly("Private"));
+        var (_, umaId) = await Node.NewUserWithIdAsync("uma");
+        await Olga.InviteAsync(created.Id, new EventInviteRequest(umaId, null));
+        var mallory = await Node.NewUserAsync("mallory");
+        var id = created.Id;
+        var instance = "20261201T080000Z";
+        (HttpMethod Method, string Path, object? Body, HttpStatusCode Expected)[] attempts =
+        [
+            (HttpMethod.Get, $"v1/events/{id}", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Patch, $"v1/events/{id}", new { title = "Mine" }, HttpStatusCode.Forbidden),
+            (HttpMethod.Delete, $"v1/events/{id}", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Get, $"v1/events/{id}/invites", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Post, $"v1/events/{id}/invites", new { email = "friend@example.org" }, HttpStatusCode.Forbidden),
+            (HttpMethod.Delete, $"v1/events/{id}/invites/{umaId}", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Delete, $"v1/events/{id}/invites?email=friend@example.org", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Patch, $"v1/events/{id}/invite", new { status = "accepted" }, HttpStatusCode.NotFound),
+            (HttpMethod.Get, $"v1/events/{id}/instances", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Get, $"v1/events/{id}/instances/{instance}", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Patch, $"v1/events/{id}/instances/{instance}", new { status = "cancelled" }, HttpStatusCode.Forbidden),
+            (HttpMethod.Put, $"v1/users/me/event_favorites/{id}", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Get, $"v1/rooms/{created.RoomId}/streaming_targets", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Get, $"v1/rooms/{created.RoomId}/invites", null, HttpStatusCode.Forbidden),
+        ];
+        foreach (var (method, path, body, expected) in attempts)
+        {
+            using var content = body is null ? null : System.Net.Http.Json.JsonContent.Create(body);
+            using var response = await mallory.SendRawAsync(method, path, content);
+            Assert.True(expected == response.StatusCode, $"{method} {path}: {(int)response.StatusCode}");
+            Assert.Contains("\"code\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var after = await Olga.GetEventAsync(id);
+        Assert.Equal(("Private", 1), (after.Title, after.Revision));
+        Assert.Equal([umaId], (await Olga.ListInvitesAsync(id)).Select(i => i.Invitee!.Value));
+        Assert.All((await Olga.ListInstancesAsync(id, perPage: 3)).Items, i => Assert.Equal(InstanceStatus.Ok, i.Status));
+    }
 }
