@@ -16,17 +16,14 @@ public sealed class ProjectionStore(ReadModelDatabase database)
     {
         if (_ensured.ContainsKey(projection.Name))
             return;
-        await using var connection = await database.OpenAsync(ct);
-        await ReadModelDatabase.ExecuteAsync(connection, null, OffsetsTable);
-        foreach (var statement in projection.Schema)
-            await ReadModelDatabase.ExecuteAsync(connection, null, statement);
+        await database.CreateSchemaAsync([OffsetsTable, .. projection.Schema], ct);
         _ensured.TryAdd(projection.Name, 0);
     }
 
     public async Task<long> OffsetAsync(string name, CancellationToken ct = default)
     {
+        await database.CreateSchemaAsync([OffsetsTable], ct);
         await using var connection = await database.OpenAsync(ct);
-        await ReadModelDatabase.ExecuteAsync(connection, null, OffsetsTable);
         await using var command = ReadModelDatabase.Command(connection, null,
             "SELECT event_offset FROM projection_offsets WHERE name = @name", ("@name", name));
         return await command.ExecuteScalarAsync(ct) is { } value and not DBNull ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
@@ -44,8 +41,8 @@ public sealed class ProjectionStore(ReadModelDatabase database)
     /// </summary>
     public async Task ResetAsync(IProjection projection, CancellationToken ct = default)
     {
+        await database.CreateSchemaAsync([OffsetsTable], ct);
         await using var connection = await database.OpenAsync(ct);
-        await ReadModelDatabase.ExecuteAsync(connection, null, OffsetsTable);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         foreach (var table in projection.Tables)
             await ReadModelDatabase.ExecuteAsync(connection, transaction, $"DROP TABLE IF EXISTS {table}");

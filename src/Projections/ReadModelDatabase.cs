@@ -41,4 +41,37 @@ public sealed class ReadModelDatabase(JournalProvider provider, string connectio
         }
         return command;
     }
+
+    private static readonly SemaphoreSlim SchemaLock = new(1, 1);
+
+    /// <summary>
+    /// Runs CREATE ... IF NOT EXISTS statements. Postgres can still fail two such statements racing for the same table
+    /// (a unique violation in its catalog), so they run one at a time in this process and are retried once when another
+    /// node won the race.
+    /// </summary>
+    public async Task CreateSchemaAsync(IEnumerable<string> statements, CancellationToken ct = default)
+    {
+        await SchemaLock.WaitAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var connection = await OpenAsync(ct);
+                    foreach (var statement in statements)
+                        await ExecuteAsync(connection, null, statement);
+                    return;
+                }
+                catch (PostgresException e) when (attempt == 1 && e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+                {
+                    // Another node created it at the same moment: now it exists.
+                }
+            }
+        }
+        finally
+        {
+            SchemaLock.Release();
+        }
+    }
 }

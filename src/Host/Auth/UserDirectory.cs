@@ -74,8 +74,7 @@ public sealed class UserDirectory(ReadModelDatabase database)
     {
         if (_schemaReady)
             return;
-        await using var connection = await database.OpenAsync(ct);
-        await ReadModelDatabase.ExecuteAsync(connection, null, Schema);
+        await database.CreateSchemaAsync([Schema], ct);
         _schemaReady = true;
     }
 }

@@ -80,8 +80,17 @@ public static class OpenTalkApp
         {
             if (CurrentUser.From(context.User) is { } user)
             {
-                await context.RequestServices.GetRequiredService<UserDirectory>()
-                    .RememberAsync(user, TimeProvider.System.GetUtcNow(), context.RequestAborted);
+                try
+                {
+                    await context.RequestServices.GetRequiredService<UserDirectory>()
+                        .RememberAsync(user, TimeProvider.System.GetUtcNow(), context.RequestAborted);
+                }
+                catch (System.Data.Common.DbException e)
+                {
+                    // The directory only serves mail addresses and search: the request itself goes on.
+                    context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpenTalk.UserDirectory")
+                        .LogWarning(e, "Could not record the signed-in user in the directory");
+                }
             }
             await next(context);
         });

@@ -19,9 +19,12 @@ public sealed class TestNode : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestNode(WebApplication app, Uri baseUri, string dataFolder)
+    private readonly string? _postgres;
+
+    private TestNode(WebApplication app, Uri baseUri, string dataFolder, string? postgres)
     {
         _app = app;
+        _postgres = postgres;
         BaseUri = baseUri;
         DataFolder = dataFolder;
     }
@@ -52,7 +55,7 @@ public sealed class TestNode : IAsyncDisposable
         var app = OpenTalkApp.Build(args);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestNode(app, new Uri(address + "/"), dataFolder);
+        return new TestNode(app, new Uri(address + "/"), dataFolder, postgres);
     }
 
     /// <summary>An API client with no token.</summary>
@@ -84,5 +87,11 @@ public sealed class TestNode : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        // Idle pooled connections would outlive the node and, over many test classes, fill the server.
+        if (!string.IsNullOrEmpty(_postgres))
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(_postgres);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
     }
 }

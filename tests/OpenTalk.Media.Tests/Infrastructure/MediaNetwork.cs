@@ -1,0 +1,19 @@
+namespace OpenTalk.Media.Tests.Infrastructure;
+
+/// <summary>
+/// The private network namespace <c>./test</c> creates for media (deploy/scripts/media-netns.sh): Janus and browsers
+/// run inside it on 10.77.0.2; the host side of its veth pair is 10.77.0.1. Never any other address.
+/// </summary>
+public static class MediaNetwork
+{
+    public static string Namespace =>
+        Environment.GetEnvironmentVariable("OPENTALK_TEST_NETNS")
+        ?? throw new InvalidOperationException("OPENTALK_TEST_NETNS is not set: run the tests through ./test, which creates the media namespace.");
+
+    public const string HostAddress = "10.77.0.1";
+
+    public const string InsideAddress = "10.77.0.2";
+
+    /// <summary>The namespace's side of the veth pair: the only interface Janus may use for ICE.</summary>
+    public static string InsideInterface => $"{Namespace[..Math.Min(8, Namespace.Length)]}-n";
+}
