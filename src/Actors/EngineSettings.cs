@@ -11,4 +11,7 @@ public sealed record EngineSettings
 
     /// <summary>How long a signaling ticket may wait before it is redeemed.</summary>
     public TimeSpan TicketLifetime { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the speaker in focus keeps it after they stop talking, so the view does not flicker.</summary>
+    public TimeSpan FocusHold { get; init; } = TimeSpan.FromSeconds(1.5);
 }

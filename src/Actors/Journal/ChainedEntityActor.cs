@@ -34,7 +34,11 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
-    protected TState State { get; private set; }
+    /// <summary>
+    /// Changed by applying events; the setter is also used for parts of the state that are not journaled
+    /// (such as who has the floor), which therefore never reach the hash chain.
+    /// </summary>
+    protected TState State { get; set; }
 
     protected abstract TState Evolve(TState state, DomainEvent evt);
 

@@ -42,6 +42,9 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RemoveStreamingTarget>(c => DecideForRest(c));
         Command<SetInvitedModerators>(c => DecideForRest(c));
         Command<DeleteRoom>(c => DecideForRest(c));
+        Command<IMediaRequest>(HandleMediaRequest);
+        Command<SpeakingChanged>(HandleSpeaking);
+        Command<SettleFocus>(_ => Refocus(_focus.Settle(Now, _settings.FocusHold)));
         Command<RevokeInvite>(c => DecideForRest(c));
         Command<GetInvites>(_ => Sender.Tell(State.Exists
             ? new InvitesReply(State.Room!.OwnerId, [.. State.Invites.Values.OrderBy(i => i.Code, StringComparer.Ordinal)], null)
@@ -148,6 +151,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     {
         Deliver(MeetingNotifications.For(evt, before, after));
         DriveClocks(evt, before, after);
+        StopRevokedMedia(evt, before, after);
         // Removed by a moderator (or gone for good): close that socket, with the reason.
         if (evt is ParticipantLeft left)
             Detach(left.ParticipantId, after.Closed ? CloseReasons.BreakoutEnded : CloseReasons.For(left.Reason));

@@ -125,7 +125,7 @@ public static partial class MeetingDecider
 
     /// <summary>Each module answers the commands it owns and returns null for the others; moderation comes last.</summary>
     private static readonly Func<MeetingState, IParticipantCommand, DateTimeOffset, Decision?>[] Modules =
-        [DecideChat, DecideTimer, DecidePoll, DecideAutomod, DecideLegalVote, DecideWhisper, DecideBreakout];
+        [DecideChat, DecideTimer, DecidePoll, DecideAutomod, DecideLegalVote, DecideWhisper, DecideBreakout, DecideMedia];
 
     private static Decision DecideModule(MeetingState state, IParticipantCommand command, DateTimeOffset now)
     {

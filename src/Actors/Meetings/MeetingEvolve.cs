@@ -34,6 +34,8 @@ public static class MeetingEvolve
         ParticipantLeft e => state with
         {
             Participants = state.Participants.Remove(e.ParticipantId),
+            Presenters = state.Presenters.Remove(e.ParticipantId),
+            ForceMuted = state.ForceMuted.Remove(e.ParticipantId),
             Automod = state.Automod is { } a ? WithoutParticipant(a, e.ParticipantId, e.OccurredAt) : null,
             Whispers = WithoutMember(state.Whispers, e.ParticipantId),
         },
@@ -48,7 +50,7 @@ public static class MeetingEvolve
         },
         // Out of the room means off the talking stick and out of whisper groups, as when leaving.
         ParticipantSentToWaitingRoom e => Change(state, e.ParticipantId,
-            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt }) with
+            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt, Media = p.Media.Clear() }) with
         {
             Automod = state.Automod is { } a ? WithoutParticipant(a, e.ParticipantId, e.OccurredAt) : null,
             Whispers = WithoutMember(state.Whispers, e.ParticipantId),
@@ -60,7 +62,19 @@ public static class MeetingEvolve
         RaiseHandsTurnedOff => state with { RaiseHandsEnabled = false },
         DisplayNameSet e => Change(state, e.ParticipantId, p => p with { DisplayName = e.DisplayName }),
         RaisedHandReset e => Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
-        MuteRequested => state,
+        MuteRequested e => e.Force ? state with { ForceMuted = state.ForceMuted.Union(e.Targets) } : state,
+        MediaPublished e => Change(state, e.ParticipantId, p => p with
+        {
+            Media = p.Media.SetItem(e.Type, new PublishedMedia(e.Instance, e.Feed, false, false)),
+        }),
+        MediaSessionUpdated e => Change(state, e.ParticipantId, p => p.Media.TryGetValue(e.Type, out var m)
+            ? p with { Media = p.Media.SetItem(e.Type, m with { Audio = e.Audio, Video = e.Video }) }
+            : p),
+        MediaUnpublished e => Change(state, e.ParticipantId, p => p with { Media = p.Media.Remove(e.Type) }),
+        PresentersGranted e => state with { Presenters = state.Presenters.Union(e.Participants) },
+        PresentersRevoked e => state with { Presenters = state.Presenters.Except(e.Participants) },
+        PresenterRoleRequirementSet e => state with { PresenterRoleRequired = e.Required },
+        UnmuteAllowedFor e => state with { ForceMuted = state.ForceMuted.Except(e.Participants) },
         // The session's chat goes with it (the journal keeps every message).
         SessionClosed => state with { BannedUsers = [], BannedInvites = [], RaiseHandsEnabled = true, Chat = ChatLog.Empty },
         ChatMessagePosted e => state with

@@ -47,7 +47,16 @@ public static class MeetingNotifications
             new DisplayNameChanged(e.ParticipantId, IssuerOf(e), before.Participants[e.ParticipantId].DisplayName, e.DisplayName))),
         RaisedHandReset e => UpdateToAll(e.ParticipantId, after).Prepend(
             new Notification(e.ParticipantId, Namespaces.Moderation, new RaisedHandResetByModerator(IssuerOf(e)))),
-        MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(IssuerOf(e), e.Force))),
+        MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(IssuerOf(e), e.Force)))
+            .Concat(e.Force ? e.Targets.SelectMany(t => UpdateToAll(t, after)) : []),
+        MediaPublished e => UpdateToAll(e.ParticipantId, after),
+        MediaSessionUpdated e => UpdateToAll(e.ParticipantId, after),
+        MediaUnpublished e => UpdateToAll(e.ParticipantId, after),
+        PresentersGranted e => e.Participants.SelectMany(p => UpdateToAll(p, after).Prepend(new Notification(p, Namespaces.Media, new PresenterGranted()))),
+        PresentersRevoked e => e.Participants.SelectMany(p => UpdateToAll(p, after).Prepend(new Notification(p, Namespaces.Media, new PresenterRevoked()))),
+        PresenterRoleRequirementSet e => ToRoom(after, Namespaces.Media, new PresenterRoleRequired(e.Required))
+            .Concat(after.InRoom.SelectMany(p => UpdateToAll(p.Id, after))),
+        UnmuteAllowedFor e => e.Participants.SelectMany(p => UpdateToAll(p, after).Prepend(new Notification(p, Namespaces.Media, new UnmuteAllowed(IssuerOf(e))))),
         ChatMessagePosted e => ChatRecipients(e, after).Select(p => new Notification(p, Namespaces.Chat,
             new MessageSent(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group))),
         RoomTimerStarted => ToRoom(after, Namespaces.Timer, new TimerStartedPayload(after.Timer!.Config())),
@@ -154,7 +163,7 @@ public static class MeetingNotifications
             new RoomInfo(state.RoomId, room.Password is not null, room.OwnerId, room.WaitingRoom),
             state.InRoom.Where(p => p.Id != participantId)
                 .OrderBy(p => p.JoinedAt)
-                .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state)))
+                .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state)))
                 .ToList(),
             ChatFor(me, state),
             state.Timer?.ModuleState(),
@@ -163,7 +172,8 @@ public static class MeetingNotifications
                 : null,
             state.Automod?.ModuleState(),
             state.LegalVote?.Started(),
-            BreakoutFor(me, state));
+            BreakoutFor(me, state),
+            new MediaModuleState(state.IsPresenter(me), state.PresenterRoleRequired, state.ForceMuted.Contains(me.Id), state.Focus));
     }
 
     private static BreakoutModuleState? BreakoutFor(MeetingParticipant me, MeetingState state) =>
@@ -179,6 +189,11 @@ public static class MeetingNotifications
             state.Chat.LastSeen.GetValueOrDefault(me.Id)?.ToDictionary() ?? []);
     }
 
+    public static ParticipantMedia MediaOf(MeetingParticipant p, MeetingState state) => new(
+        p.Media.TryGetValue(MediaSessionType.Video, out var video) ? new MediaSessionState(video.Audio, video.Video) : null,
+        p.Media.TryGetValue(MediaSessionType.Screen, out var screen) ? new MediaSessionState(screen.Audio, screen.Video) : null,
+        state.IsPresenter(p), state.ForceMuted.Contains(p.Id));
+
     public static ControlState ControlOf(MeetingParticipant p, MeetingState state) =>
         new(p.DisplayName, p.Role, p.Identity.Kind, p.HandIsUp, p.HandUpdatedAt, p.JoinedAt,
             state.IsOwner(p.Identity), p.IsConnected);
@@ -187,7 +202,7 @@ public static class MeetingNotifications
     {
         var me = after.Participants[id];
         var joined = Welcome(id, after, resumed: false)
-            .Concat(ToRoom(after, Namespaces.Control, new Joined(id, ControlOf(me, after)), except: id));
+            .Concat(ToRoom(after, Namespaces.Control, new Joined(id, ControlOf(me, after), MediaOf(me, after)), except: id));
         return cameFromWaitingRoom
             ? joined.Concat(ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(id), except: id))
             : joined;
@@ -197,11 +212,11 @@ public static class MeetingNotifications
         UpdateToAll(id, after).Prepend(new Notification(id, Namespaces.Control, new RoleUpdated(role)));
 
     private static IEnumerable<Notification> UpdateToAll(Guid id, MeetingState after) =>
-        after.Find(id) is { } p ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after))) : [];
+        after.Find(id) is { } p ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after))) : [];
 
     private static IEnumerable<Notification> UpdateToOthers(Guid id, MeetingState after) =>
         after.Find(id) is { IsInRoom: true } p
-            ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after)), except: id)
+            ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after)), except: id)
             : [];
 
     private static IEnumerable<Notification> ToRoom(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>

@@ -29,6 +29,9 @@ public sealed record MeetingParticipant(
     public bool IsModerator => Role == Role.Moderator;
 
     public bool IsInRoom => Presence == Presence.InRoom;
+
+    /// <summary>The sessions this participant publishes now.</summary>
+    public ImmutableDictionary<MediaSessionType, PublishedMedia> Media { get; init; } = ImmutableDictionary<MediaSessionType, PublishedMedia>.Empty;
 }
 
 /// <summary>The live room. Immutable; changed only by <see cref="MeetingEvolve"/>.</summary>
@@ -70,6 +73,20 @@ public sealed record MeetingState(
 
     /// <summary>Registered users a scheduled meeting invited as moderators.</summary>
     public ImmutableHashSet<Guid> InvitedModerators { get; init; } = [];
+
+    /// <summary>Participants a moderator granted screen sharing (moderators may always share).</summary>
+    public ImmutableHashSet<Guid> Presenters { get; init; } = [];
+
+    /// <summary>When true, sharing a screen needs the presenter role.</summary>
+    public bool PresenterRoleRequired { get; init; }
+
+    /// <summary>Participants a moderator force-muted: they cannot unmute until allowed.</summary>
+    public ImmutableHashSet<Guid> ForceMuted { get; init; } = [];
+
+    /// <summary>Who has the floor now (from Janus' talking events; not journaled).</summary>
+    public Guid? Focus { get; init; }
+
+    public bool IsPresenter(MeetingParticipant p) => p.IsModerator || !PresenterRoleRequired || Presenters.Contains(p.Id);
 
     /// <summary>Deleted by its owner or the ad-hoc clean-up: nobody can start a session any more.</summary>
     public bool Deleted { get; init; }

@@ -26,6 +26,14 @@ public static class AdminApi
             IsAdmin(context)
                 ? Results.Ok(ViewOf(Cluster.Get(system), await HostedMeetingsAsync(engine)))
                 : Problems.For(ProblemCodes.Forbidden));
+        admin.MapGet("/media", async (HttpContext context, ActorSystem system) =>
+        {
+            if (!IsAdmin(context))
+                return Problems.For(ProblemCodes.Forbidden);
+            if (!Akka.Hosting.ActorRegistry.For(system).TryGet<OpenTalk.Media.MediaGatewayActor>(out var gateway))
+                return Results.Ok(new OpenTalk.Media.MediaOverview([]));
+            return Results.Ok(await gateway.Ask<OpenTalk.Media.MediaOverview>(new OpenTalk.Media.GetMediaOverview(), TimeSpan.FromSeconds(5)));
+        }).Returns<OpenTalk.Media.MediaOverview>();
         if (embeddedSignIn)
             admin.MapPost("/accounts", CreateAccount);
         return app;

@@ -5,6 +5,7 @@ using OpenTalk.Actors;
 using OpenTalk.Host.Apis;
 using OpenTalk.Host.Auth;
 using OpenTalk.Host.Mail;
+using OpenTalk.Media;
 using OpenTalk.Host.Scheduling;
 using OpenTalk.Host.Signaling;
 using OpenTalk.Projections;
@@ -35,6 +36,8 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddOpenApi("v1");
+        var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
+        builder.Services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         var engine = EngineOptionsFrom(settings);
         var readModels = ReadModelsFrom(settings, engine);
         var projections = new ProjectionStore(readModels);
@@ -64,7 +67,13 @@ public static class OpenTalkApp
             .WithSingleton<InvitesRunner>("projection-invites",
                 ProjectionRunner.Props(new InvitesProjection(), projections), createProxyToo: false)
             .WithSingleton<MailOutboxRunner>("projection-mail",
-                ProjectionRunner.Props(new MailOutboxProjection(), projections), createProxyToo: false));
+                ProjectionRunner.Props(new MailOutboxProjection(), projections), createProxyToo: false)
+            .WithActors((system, registry) =>
+            {
+                // Media is optional: without Janus instances, media commands are answered with media_unavailable.
+                if (media.Janus.Count > 0)
+                    registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));
+            }));
 
         var app = builder.Build();
         // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.

@@ -47,9 +47,7 @@ public static partial class ClientMessageParser
                 Namespaces.LegalVote => ParseLegalVote(action, payload),
                 Namespaces.SubroomAudio => ParseWhisper(action, payload),
                 Namespaces.Breakout => ParseBreakout(action, payload),
-                Namespaces.Media => action == "moderator_mute"
-                    ? ParseMute(Namespaces.Media, action, payload)
-                    : new ParsedMessage.Invalid(Namespaces.Media, ErrorCodes.UnknownAction),
+                Namespaces.Media => ParseMedia(action, payload),
                 _ => new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.UnknownNamespace),
             };
         }

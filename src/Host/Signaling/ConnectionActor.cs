@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Event;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
+using OpenTalk.Media;
 using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Host.Signaling;
@@ -22,12 +23,16 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly ParticipantIdentity _identity;
     private readonly IActorRef _meetings;
     private readonly ChannelWriter<OutgoingFrame> _socket;
+    private readonly IActorRef? _mediaGateway;
+    private IActorRef? _media;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _meeting;
     private bool _joinSent;
 
-    public ConnectionActor(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket)
+    public ConnectionActor(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
+        IActorRef? mediaGateway)
     {
+        _mediaGateway = mediaGateway;
         _roomId = roomId;
         _participantId = participantId;
         _identity = identity;
@@ -36,6 +41,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 
         Receive<ParsedMessage>(Handle);
         Receive<Outbound>(o => _socket.TryWrite(new OutgoingFrame.Text(o.Json)));
+        Receive<MediaToClient>(m => Send(Namespaces.Media, m.Payload));
+        Receive<StopMedia>(m => _media?.Forward(m));
+        Receive<MediaAvailable>(m => _media?.Forward(m));
         Receive<Attached>(_ =>
         {
             Timers.Cancel(ReattachTimer);
@@ -78,8 +86,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket) =>
-        Akka.Actor.Props.Create<ConnectionActor>(roomId, participantId, identity, meetings, socket);
+    public static Props Props(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
+        IActorRef? mediaGateway) =>
+        Akka.Actor.Props.Create(() => new ConnectionActor(roomId, participantId, identity, meetings, socket, mediaGateway));
 
     private void Handle(ParsedMessage message)
     {
@@ -100,6 +109,16 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 break;
             // Once a join is on its way, commands follow it to the meeting in order; the meeting
             // itself refuses them if the join did not work.
+            case ParsedMessage.ForMedia when _meeting is null:
+                SendError(Namespaces.Media, ErrorCodes.NotJoined);
+                break;
+            case ParsedMessage.ForMedia when _mediaGateway is null:
+                SendError(Namespaces.Media, ErrorCodes.MediaUnavailable);
+                break;
+            case ParsedMessage.ForMedia media:
+                _media ??= Context.ActorOf(ParticipantMediaActor.Props(_roomId, _participantId, _meetings, _mediaGateway, Self), "media");
+                _media.Tell(media.Command);
+                break;
             case ParsedMessage.ForMeeting command when _meeting is null && !_joinSent:
                 SendError(command.Namespace, ErrorCodes.NotJoined);
                 break;

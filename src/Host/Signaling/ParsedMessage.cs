@@ -13,4 +13,7 @@ public abstract record ParsedMessage
 
     /// <summary>A command for the meeting, built once the connection knows its room and participant.</summary>
     public sealed record ForMeeting(string Namespace, string Action, Func<Guid, Guid, IParticipantCommand> Build) : ParsedMessage;
+
+    /// <summary>WebRTC negotiation, for the participant's media actor.</summary>
+    public sealed record ForMedia(OpenTalk.Media.MediaCommand Command) : ParsedMessage;
 }

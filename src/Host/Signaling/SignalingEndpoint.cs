@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 using Akka.Actor;
+using Akka.Hosting;
 using OpenTalk.Actors.Participants;
 using OpenTalk.Host.Apis;
 using OpenTalk.Protocol.Rest;
@@ -54,7 +55,9 @@ public static partial class SignalingEndpoint
             KeepAliveInterval = TimeSpan.FromSeconds(15),
         });
         var outgoing = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
-        var connection = system.ActorOf(ConnectionActor.Props(redeemed.RoomId!.Value, participantId, redeemed.Identity!, engine.Meetings, outgoing.Writer));
+        var mediaGateway = ActorRegistry.For(system).TryGet<OpenTalk.Media.MediaGatewayActor>(out var gateway) ? gateway : null;
+        var connection = system.ActorOf(ConnectionActor.Props(redeemed.RoomId!.Value, participantId, redeemed.Identity!, engine.Meetings,
+            outgoing.Writer, mediaGateway));
         registry.Add(connection);
         var log = loggers.CreateLogger(typeof(SignalingEndpoint));
         try

@@ -17,7 +17,7 @@ public sealed record ControlState(
     bool IsRoomOwner,
     bool IsConnected);
 
-public sealed record ParticipantInfo(Guid Id, ControlState Control);
+public sealed record ParticipantInfo(Guid Id, ControlState Control, ParticipantMedia Media);
 
 public sealed record RoomInfo(Guid Id, bool PasswordRequired, Guid CreatedBy, bool WaitingRoom);
 
@@ -34,11 +34,12 @@ public sealed record JoinSuccess(
     PollModuleState? Polls,
     AutomodModuleState? Automod,
     LegalVoteStartedPayload? LegalVote,
-    BreakoutModuleState? Breakout) : ServerPayload("join_success");
+    BreakoutModuleState? Breakout,
+    MediaModuleState Media) : ServerPayload("join_success");
 
-public sealed record Joined(Guid Id, ControlState Control) : ServerPayload("joined");
+public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("joined");
 
-public sealed record Update(Guid Id, ControlState Control) : ServerPayload("update");
+public sealed record Update(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("update");
 
 public sealed record Left(Guid Id, LeftReason Reason) : ServerPayload("left");
 

@@ -56,4 +56,14 @@ public static class ErrorCodes
     public const string CannotTargetRoomOwner = "cannot_target_room_owner";
     public const string CannotTargetSelf = "cannot_target_self";
     public const string OnlyGuestsCanBeRenamed = "only_guests_can_be_renamed";
+
+    // Media
+    public const string InvalidSdp = "invalid_sdp";
+    public const string NoUsableCodec = "no_usable_codec";
+    public const string NotPublishing = "not_publishing";
+    public const string NoSuchMediaSession = "no_such_media_session";
+    public const string NotPresenter = "permission_denied";
+    public const string ForceMuted = "force_muted";
+    public const string MediaUnavailable = "media_unavailable";
+    public const string NotSubscribed = "not_subscribed";
 }

@@ -1,0 +1,55 @@
+using OpenTalk.Actors.Sharding;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>
+/// Asked by a participant's media actor (which does the Janus work) and answered with a <see cref="MediaReply"/>:
+/// the meeting checks rights and records where media lives.
+/// </summary>
+public interface IMediaRequest : IWithRoomId
+{
+    Guid ParticipantId { get; }
+}
+
+/// <summary>May this participant publish this kind of session now (in the room; presenter role for screens)?</summary>
+public sealed record CheckPublish(Guid RoomId, Guid ParticipantId, MediaSessionType Type) : IMediaRequest;
+
+public sealed record RecordPublished(Guid RoomId, Guid ParticipantId, MediaSessionType Type, string Instance, string Feed) : IMediaRequest;
+
+/// <summary>publish_complete and update_media_session: refused while force-muted and unmuting.</summary>
+public sealed record RecordMediaState(Guid RoomId, Guid ParticipantId, MediaSessionType Type, bool Audio, bool Video) : IMediaRequest;
+
+public sealed record RecordUnpublished(Guid RoomId, Guid ParticipantId, MediaSessionType Type, string Reason) : IMediaRequest;
+
+/// <summary>Where to subscribe to <paramref name="Target"/>'s session; only for someone in the same room.</summary>
+public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, MediaSessionType Type) : IMediaRequest;
+
+/// <summary>The answer to an <see cref="IMediaRequest"/>: an error code, or OK (with the location for <see cref="LocateMedia"/>).</summary>
+public sealed record MediaReply(string? Error, PublishedMedia? Location = null) : IEngineMessage
+{
+    public static readonly MediaReply Ok = new(Error: null);
+}
+
+/// <summary>Janus reported that this participant started or stopped talking (not journaled: focus is momentary).</summary>
+public sealed record SpeakingChanged(Guid RoomId, Guid ParticipantId, bool Speaking) : IWithRoomId;
+
+public sealed record GrantPresenterRole(Guid RoomId, Guid ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand
+{
+    public string Namespace => Namespaces.Media;
+}
+
+public sealed record RevokePresenterRole(Guid RoomId, Guid ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand
+{
+    public string Namespace => Namespaces.Media;
+}
+
+public sealed record RequirePresenterRole(Guid RoomId, Guid ParticipantId, bool Required) : IParticipantCommand
+{
+    public string Namespace => Namespaces.Media;
+}
+
+public sealed record AllowUnmute(Guid RoomId, Guid ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand
+{
+    public string Namespace => Namespaces.Media;
+}

@@ -1,0 +1,79 @@
+using Akka.Actor;
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Sharding;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>Tells a participant's connection to end media sessions the meeting took away (revoked, waiting room).</summary>
+public sealed record StopMedia(Guid ParticipantId, MediaSessionType? Type) : IEngineMessage;
+
+/// <summary>Tells every other connection that a participant's session is (again) available: dropped subscriptions come back.</summary>
+public sealed record MediaAvailable(Guid Participant, MediaSessionType Type) : IEngineMessage;
+
+/// <summary>Media: requests from media actors, speaking reports and the focus.</summary>
+public sealed partial class MeetingActor
+{
+    private const string FocusTimer = "focus";
+    private FocusTracker _focus = FocusTracker.Empty;
+
+    private void HandleMediaRequest(IMediaRequest request)
+    {
+        var (decision, reply) = MeetingDecider.DecideMediaRequest(State, request, Now);
+        var replyTo = Sender;
+        if (decision.IsRejected || decision.Events.Count == 0)
+        {
+            replyTo.Tell(reply);
+            return;
+        }
+        PersistChained(decision.Events, Publish, () => replyTo.Tell(reply));
+    }
+
+    private void HandleSpeaking(SpeakingChanged report)
+    {
+        if (State.Find(report.ParticipantId) is not { IsInRoom: true })
+            return;
+        Refocus(_focus.Report(report.ParticipantId, report.Speaking, Now, _settings.FocusHold));
+    }
+
+    private void Refocus((FocusTracker Next, DateTimeOffset? CheckAt) result)
+    {
+        var before = _focus.Focus;
+        _focus = result.Next;
+        if (result.CheckAt is { } at)
+            Timers.StartSingleTimer(FocusTimer, new SettleFocus(), at - Now > TimeSpan.Zero ? at - Now : TimeSpan.Zero);
+        if (_focus.Focus == before)
+            return;
+        State = State with { Focus = _focus.Focus };
+        Deliver(State.InRoom.Select(p => new Notification(p.Id, Namespaces.Media, new FocusUpdate(_focus.Focus))));
+    }
+
+    /// <summary>After persisting: sessions the meeting ended for someone (revoked, sent away) are hung up by their media actor.</summary>
+    private void StopRevokedMedia(DomainEvent evt, MeetingState before, MeetingState after)
+    {
+        switch (evt)
+        {
+            case MediaUnpublished e when Actor.ParticipantOf(e.By) != e.ParticipantId:
+                TellConnection(e.ParticipantId, new StopMedia(e.ParticipantId, e.Type));
+                break;
+            case ParticipantSentToWaitingRoom e when before.Find(e.ParticipantId) is { Media.IsEmpty: false }:
+                TellConnection(e.ParticipantId, new StopMedia(e.ParticipantId, null));
+                break;
+            case ParticipantLeft e:
+                Refocus(_focus.Remove(e.ParticipantId, Now, _settings.FocusHold));
+                break;
+            case MediaPublished e:
+                foreach (var (id, connection) in _connections.Where(c => c.Key != e.ParticipantId))
+                    connection.Tell(new MediaAvailable(e.ParticipantId, e.Type));
+                break;
+        }
+    }
+
+    private void TellConnection(Guid participant, object message)
+    {
+        if (_connections.TryGetValue(participant, out var connection))
+            connection.Tell(message);
+    }
+
+    private sealed record SettleFocus;
+}

@@ -1,0 +1,104 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>Media rights and where media lives: publications, presenters, force mute.</summary>
+public static partial class MeetingDecider
+{
+    /// <summary>A request from a participant's media actor: the events to write and the answer to give.</summary>
+    public static (Decision Decision, MediaReply Reply) DecideMediaRequest(MeetingState state, IMediaRequest request, DateTimeOffset now)
+    {
+        if (!state.Exists || state.Closed)
+            return Refuse(ErrorCodes.NotJoined);
+        if (state.Find(request.ParticipantId) is not { IsInRoom: true } me)
+            return Refuse(ErrorCodes.NotJoined);
+        var by = Actor.Participant(me.Id);
+        DomainEvent At(DomainEvent evt) => Stamp(evt, by, now);
+
+        switch (request)
+        {
+            case CheckPublish c:
+                return c.Type == MediaSessionType.Screen && !state.IsPresenter(me)
+                    ? Refuse(ErrorCodes.NotPresenter)
+                    : (Decision.Nothing, MediaReply.Ok);
+            case RecordPublished c:
+                if (c.Type == MediaSessionType.Screen && !state.IsPresenter(me))
+                    return Refuse(ErrorCodes.NotPresenter);
+                return (Decision.Accept(At(new MediaPublished(me.Id, c.Type, c.Instance, c.Feed))), MediaReply.Ok);
+            case RecordMediaState c:
+                if (!me.Media.TryGetValue(c.Type, out var published))
+                    return Refuse(ErrorCodes.NotPublishing);
+                if (c.Audio && !published.Audio && state.ForceMuted.Contains(me.Id))
+                    return Refuse(ErrorCodes.ForceMuted);
+                return published.Audio == c.Audio && published.Video == c.Video
+                    ? (Decision.Nothing, MediaReply.Ok)
+                    : (Decision.Accept(At(new MediaSessionUpdated(me.Id, c.Type, c.Audio, c.Video))), MediaReply.Ok);
+            case RecordUnpublished c:
+                return me.Media.ContainsKey(c.Type)
+                    ? (Decision.Accept(At(new MediaUnpublished(me.Id, c.Type, c.Reason))), MediaReply.Ok)
+                    : (Decision.Nothing, MediaReply.Ok);
+            case LocateMedia c:
+                return state.Find(c.Target) is { IsInRoom: true } target && target.Media.TryGetValue(c.Type, out var location)
+                    ? (Decision.Nothing, new MediaReply(null, location))
+                    : Refuse(ErrorCodes.NoSuchMediaSession);
+            default:
+                throw new ArgumentException($"A meeting cannot answer {request.GetType().Name}.", nameof(request));
+        }
+
+        static (Decision, MediaReply) Refuse(string error) => (Decision.Reject(error), new MediaReply(error));
+    }
+
+    private static Decision? DecideMedia(MeetingState state, IParticipantCommand command, DateTimeOffset now)
+    {
+        if (command is not (GrantPresenterRole or RevokePresenterRole or RequirePresenterRole or AllowUnmute))
+            return null;
+        if (state.Find(command.ParticipantId) is not { IsInRoom: true } me)
+            return Decision.Reject(ErrorCodes.NotJoined);
+        if (!me.IsModerator)
+            return Decision.Reject(ErrorCodes.InsufficientPermissions);
+        DomainEvent At(DomainEvent evt) => Stamp(evt, Actor.Participant(me.Id), now);
+
+        switch (command)
+        {
+            case RequirePresenterRole c:
+                return c.Required == state.PresenterRoleRequired ? Decision.Nothing : Decision.Accept(At(new PresenterRoleRequirementSet(c.Required)));
+            case GrantPresenterRole c:
+            {
+                if (Targets(state, c.Targets) is not { } targets)
+                    return Decision.Reject(ErrorCodes.TargetNotFound);
+                var granted = targets.Where(t => !state.Presenters.Contains(t)).ToList();
+                return granted.Count == 0 ? Decision.Nothing : Decision.Accept(At(new PresentersGranted(granted)));
+            }
+            case RevokePresenterRole c:
+            {
+                if (Targets(state, c.Targets) is not { } targets)
+                    return Decision.Reject(ErrorCodes.TargetNotFound);
+                var revoked = targets.Where(state.Presenters.Contains).ToList();
+                if (revoked.Count == 0)
+                    return Decision.Nothing;
+                // Someone sharing a screen without the right any more stops sharing.
+                var stopped = revoked
+                    .Where(t => state.PresenterRoleRequired && state.Find(t) is { IsModerator: false } p && p.Media.ContainsKey(MediaSessionType.Screen))
+                    .Select(t => At(new MediaUnpublished(t, MediaSessionType.Screen, MediaEndReasons.Unpublished)));
+                return Decision.Accept([At(new PresentersRevoked(revoked)), .. stopped]);
+            }
+            case AllowUnmute c:
+            {
+                if (Targets(state, c.Targets) is not { } targets)
+                    return Decision.Reject(ErrorCodes.TargetNotFound);
+                var allowed = targets.Where(state.ForceMuted.Contains).ToList();
+                return allowed.Count == 0 ? Decision.Nothing : Decision.Accept(At(new UnmuteAllowedFor(allowed)));
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The distinct targets when all are in the room, else null.</summary>
+    private static List<Guid>? Targets(MeetingState state, IReadOnlyList<Guid> targets)
+    {
+        var distinct = targets.Distinct().ToList();
+        return distinct.Count > 0 && distinct.All(t => state.Find(t) is { IsInRoom: true }) ? distinct : null;
+    }
+}

@@ -1,0 +1,26 @@
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Media;
+
+/// <summary>A <c>media</c> command from the participant's client, already parsed and checked for shape.</summary>
+public abstract record MediaCommand
+{
+    public sealed record Publish(MediaSessionType Type, string Sdp) : MediaCommand;
+
+    public sealed record PublishComplete(MediaSessionType Type, MediaSessionState State) : MediaCommand;
+
+    public sealed record Unpublish(MediaSessionType Type) : MediaCommand;
+
+    public sealed record UpdateMediaSession(MediaSessionType Type, MediaSessionState State) : MediaCommand;
+
+    public sealed record Subscribe(Guid Target, MediaSessionType Type, bool WithoutVideo) : MediaCommand;
+
+    public sealed record Resubscribe(Guid Target, MediaSessionType Type) : MediaCommand;
+
+    public sealed record SdpAnswer(Guid Target, MediaSessionType Type, string Sdp) : MediaCommand;
+
+    /// <summary>A candidate for one of the sessions; <see cref="Candidate"/> null means "end of candidates".</summary>
+    public sealed record Candidate(Guid Target, MediaSessionType Type, TrickleCandidate? Value) : MediaCommand;
+
+    public sealed record Configure(Guid Target, MediaSessionType Type, bool? Video, int? Substream) : MediaCommand;
+}

@@ -1,0 +1,36 @@
+using Akka.Actor;
+using OpenTalk.Media.Janus;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Media;
+
+/// <summary>Asks the gateway for the least loaded healthy instance for a new publisher.</summary>
+public sealed record PickPublisherInstance;
+
+/// <summary>Asks the gateway for the instance of that name (where a publisher lives).</summary>
+public sealed record FindInstance(string Name);
+
+/// <summary>The instance actor to talk to, or none (unknown or down).</summary>
+public sealed record InstanceFound(string? Name, IActorRef? Instance);
+
+/// <summary>Asks an instance for its live session, making sure the meeting's VideoRoom room exists there.</summary>
+public sealed record OpenRoom(string RoomId);
+
+public sealed record RoomOpened(string Instance, JanusSession? Session, string? Error);
+
+/// <summary>Sent by an instance to everyone using it when its session is gone (crash, network, timeout).</summary>
+public sealed record JanusInstanceLost(string Instance);
+
+/// <summary>An instance's health and load, reported to the gateway.</summary>
+public sealed record InstanceStatus(string Name, bool Up, int Publishers, int Handles);
+
+/// <summary>The gateway's view of all instances, for the admin API.</summary>
+public sealed record GetMediaOverview;
+
+public sealed record MediaOverview(IReadOnlyList<InstanceStatus> Instances);
+
+/// <summary>A payload for the participant's client, in the <c>media</c> namespace.</summary>
+public sealed record MediaToClient(ServerPayload Payload);
+
+/// <summary>A Janus message for one of the participant's handles.</summary>
+internal sealed record JanusEvent(long Handle, System.Text.Json.JsonElement Message);

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using OpenTalk.Actors.Meetings;
+using Akka.Actor;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Media;
+
+/// <summary>What Janus reports about this participant's handles, turned into client events and speaking reports.</summary>
+public sealed partial class ParticipantMediaActor
+{
+    private Task OnJanusEventAsync(JanusEvent e)
+    {
+        var (source, type, isPublication) = Owner(e.Handle);
+        if (source is null)
+            return Task.CompletedTask;
+        var message = e.Message;
+        switch (message.GetProperty("janus").GetString())
+        {
+            case "webrtcup":
+                ToClient(new WebrtcUp(source.Value, type));
+                break;
+            case "hangup":
+                ToClient(new WebrtcDown(source.Value, type));
+                break;
+            case "slowlink":
+                var uplink = message.TryGetProperty("uplink", out var u) && u.ValueKind == JsonValueKind.True;
+                ToClient(new WebrtcSlow(source.Value, type, uplink ? LinkDirection.Upstream : LinkDirection.Downstream));
+                break;
+            case "media":
+                ToClient(new MediaStatus(source.Value, type, message.GetProperty("type").GetString() ?? "",
+                    message.TryGetProperty("receiving", out var r) && r.ValueKind == JsonValueKind.True));
+                break;
+            case "event" when isPublication && type == MediaSessionType.Video
+                              && message.TryGetProperty("plugindata", out var plugin)
+                              && plugin.GetProperty("data").TryGetProperty("videoroom", out var what):
+                if (what.GetString() is "talking" or "stopped-talking")
+                    _meetings.Tell(new SpeakingChanged(_roomId, _me, what.GetString() == "talking"));
+                break;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whose media a handle carries: this participant's own publication, or a subscription to someone.</summary>
+    private (Guid? Source, MediaSessionType Type, bool IsPublication) Owner(long handle)
+    {
+        foreach (var (type, publication) in _publications)
+        {
+            if (publication.Handle.Id == handle)
+                return (_me, type, true);
+        }
+        foreach (var (key, subscription) in _subscriptions)
+        {
+            if (subscription.Handle.Id == handle)
+                return (key.Target, key.Type, false);
+        }
+        return (null, MediaSessionType.Video, false);
+    }
+}

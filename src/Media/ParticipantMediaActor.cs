@@ -1,0 +1,356 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Akka.Actor;
+using Akka.Event;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Media.Janus;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Media;
+
+/// <summary>
+/// The media of one participant connection: its publications (camera, screen) and subscriptions, each a VideoRoom
+/// handle on a Janus instance. The meeting decides rights and records where media lives; this actor does the Janus
+/// work and reports Janus' events to the client. Lives beside the connection, on the node that serves the socket.
+/// </summary>
+public sealed partial class ParticipantMediaActor : ReceiveActor
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly Guid _roomId;
+    private readonly Guid _me;
+    private readonly IActorRef _meetings;
+    private readonly IActorRef _gateway;
+    private readonly IActorRef _client;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<MediaSessionType, Publication> _publications = [];
+    private readonly Dictionary<(Guid Target, MediaSessionType Type), Subscription> _subscriptions = [];
+
+    // Subscriptions whose publisher's media server failed: renewed when the publisher is back.
+    private readonly HashSet<(Guid Target, MediaSessionType Type)> _dropped = [];
+
+    /// <param name="client">Receives <see cref="MediaToClient"/> (the connection actor, which writes to the socket).</param>
+    public ParticipantMediaActor(Guid roomId, Guid me, IActorRef meetings, IActorRef gateway, IActorRef client)
+    {
+        _roomId = roomId;
+        _me = me;
+        _meetings = meetings;
+        _gateway = gateway;
+        _client = client;
+
+        ReceiveAsync<MediaCommand>(HandleAsync);
+        ReceiveAsync<JanusEvent>(OnJanusEventAsync);
+        ReceiveAsync<JanusInstanceLost>(OnInstanceLostAsync);
+        ReceiveAsync<StopMedia>(OnStopMediaAsync);
+        ReceiveAsync<MediaAvailable>(OnMediaAvailableAsync);
+    }
+
+    public static Props Props(Guid roomId, Guid me, IActorRef meetings, IActorRef gateway, IActorRef client) =>
+        Akka.Actor.Props.Create(() => new ParticipantMediaActor(roomId, me, meetings, gateway, client));
+
+    private Task HandleAsync(MediaCommand command) => command switch
+    {
+        MediaCommand.Publish c => PublishAsync(c),
+        MediaCommand.PublishComplete c => RecordStateAsync(c.Type, c.State),
+        MediaCommand.UpdateMediaSession c => RecordStateAsync(c.Type, c.State),
+        MediaCommand.Unpublish c => UnpublishAsync(c.Type, MediaEndReasons.Unpublished, tellMeeting: true),
+        MediaCommand.Subscribe c => SubscribeAsync(c.Target, c.Type, c.WithoutVideo),
+        MediaCommand.Resubscribe c => SubscribeAsync(c.Target, c.Type, withoutVideo: false),
+        MediaCommand.SdpAnswer c => StartSubscriptionAsync(c),
+        MediaCommand.Candidate c => TrickleAsync(c),
+        MediaCommand.Configure c => ConfigureAsync(c),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task PublishAsync(MediaCommand.Publish c)
+    {
+        if (!Sdp.LooksValid(c.Sdp))
+        {
+            Error(ErrorCodes.InvalidSdp);
+            return;
+        }
+        var check = await AskMeetingAsync(new CheckPublish(_roomId, _me, c.Type));
+        if (check.Error is { } refused)
+        {
+            Error(refused);
+            return;
+        }
+        if (_publications.ContainsKey(c.Type))
+            await UnpublishAsync(c.Type, MediaEndReasons.Unpublished, tellMeeting: false);
+
+        var (instance, session) = await OpenAsync(await _gateway.Ask<InstanceFound>(new PickPublisherInstance(), AskTimeout));
+        if (session is null)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+            return;
+        }
+        var feed = $"{_me}-{c.Type.ToString().ToLowerInvariant()}";
+        JanusHandle? handle = null;
+        try
+        {
+            handle = await AttachAsync(session);
+            var (_, jsep) = await handle.MessageAsync(new JsonObject
+            {
+                ["request"] = "joinandconfigure", ["room"] = _roomId.ToString(), ["ptype"] = "publisher", ["id"] = feed,
+                ["display"] = feed, ["audio"] = true, ["video"] = true,
+            }, new JsonObject { ["type"] = "offer", ["sdp"] = c.Sdp }, JanusReply.Event);
+            var answer = jsep?.GetProperty("sdp").GetString();
+            if (answer is null || !Sdp.HasAcceptedMedia(answer))
+            {
+                await DetachQuietlyAsync(handle);
+                Error(ErrorCodes.NoUsableCodec);
+                return;
+            }
+            var recorded = await AskMeetingAsync(new RecordPublished(_roomId, _me, c.Type, instance!, feed));
+            if (recorded.Error is { } error)
+            {
+                await DetachQuietlyAsync(handle);
+                Error(error);
+                return;
+            }
+            _publications[c.Type] = new Publication(instance!, handle, feed);
+            ToClient(new SdpAnswerPayload(answer, _me, c.Type));
+        }
+        catch (JanusException e)
+        {
+            LogJanusRefused(c.Type, e);
+            await DetachQuietlyAsync(handle);
+            Error(ErrorCodes.InvalidSdp);
+        }
+        catch (JanusUnavailableException)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+        }
+    }
+
+    private async Task RecordStateAsync(MediaSessionType type, MediaSessionState state)
+    {
+        var reply = await AskMeetingAsync(new RecordMediaState(_roomId, _me, type, state.Audio, state.Video));
+        if (reply.Error is { } error)
+            Error(error);
+    }
+
+    private async Task UnpublishAsync(MediaSessionType type, string reason, bool tellMeeting)
+    {
+        if (!_publications.Remove(type, out var publication))
+        {
+            if (tellMeeting)
+                Error(ErrorCodes.NotPublishing);
+            return;
+        }
+        await DetachQuietlyAsync(publication.Handle);
+        if (tellMeeting)
+            await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, reason));
+    }
+
+    private async Task SubscribeAsync(Guid target, MediaSessionType type, bool withoutVideo)
+    {
+        if (target == _me)
+        {
+            Error(ErrorCodes.InvalidPayload);
+            return;
+        }
+        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, target, type));
+        if (located.Location is not { } location)
+        {
+            Error(located.Error ?? ErrorCodes.NoSuchMediaSession);
+            return;
+        }
+        if (_subscriptions.Remove((target, type), out var old))
+            await DetachQuietlyAsync(old.Handle);
+        _dropped.Remove((target, type));
+
+        var (_, session) = await OpenAsync(await _gateway.Ask<InstanceFound>(new FindInstance(location.Instance), AskTimeout));
+        if (session is null)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+            return;
+        }
+        JanusHandle? handle = null;
+        try
+        {
+            handle = await AttachAsync(session);
+            var (data, jsep) = await handle.MessageAsync(new JsonObject
+            {
+                ["request"] = "join", ["room"] = _roomId.ToString(), ["ptype"] = "subscriber",
+                ["streams"] = new JsonArray(new JsonObject { ["feed"] = location.Feed }),
+            }, reply: JanusReply.Event);
+            var offer = jsep?.GetProperty("sdp").GetString() ?? throw new JanusException(0, "no offer");
+            _subscriptions[(target, type)] = new Subscription(location.Instance, handle, VideoMid(data));
+            if (withoutVideo && VideoMid(data) is { } mid)
+                await handle.MessageAsync(new JsonObject { ["request"] = "configure", ["streams"] = new JsonArray(new JsonObject { ["mid"] = mid, ["send"] = false }) });
+            ToClient(new SdpOfferPayload(offer, target, type));
+        }
+        catch (JanusException e)
+        {
+            LogJanusRefused(type, e);
+            await DetachQuietlyAsync(handle);
+            Error(e.Code == JanusException.NoSuchFeed ? ErrorCodes.NoSuchMediaSession : ErrorCodes.MediaUnavailable);
+        }
+        catch (JanusUnavailableException)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+        }
+    }
+
+    private async Task StartSubscriptionAsync(MediaCommand.SdpAnswer c)
+    {
+        if (!_subscriptions.TryGetValue((c.Target, c.Type), out var subscription))
+        {
+            Error(ErrorCodes.NotSubscribed);
+            return;
+        }
+        if (!Sdp.LooksValid(c.Sdp))
+        {
+            Error(ErrorCodes.InvalidSdp);
+            return;
+        }
+        try
+        {
+            await subscription.Handle.MessageAsync(new JsonObject { ["request"] = "start" },
+                new JsonObject { ["type"] = "answer", ["sdp"] = c.Sdp }, JanusReply.Event);
+        }
+        catch (JanusException e)
+        {
+            LogJanusRefused(c.Type, e);
+            Error(ErrorCodes.InvalidSdp);
+        }
+        catch (JanusUnavailableException)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+        }
+    }
+
+    private async Task TrickleAsync(MediaCommand.Candidate c)
+    {
+        var handle = c.Target == _me
+            ? _publications.GetValueOrDefault(c.Type)?.Handle
+            : _subscriptions.GetValueOrDefault((c.Target, c.Type))?.Handle;
+        if (handle is null)
+        {
+            Error(c.Target == _me ? ErrorCodes.NotPublishing : ErrorCodes.NotSubscribed);
+            return;
+        }
+        var candidate = c.Value is { } v
+            ? new JsonObject { ["candidate"] = v.Candidate, ["sdpMLineIndex"] = v.SdpMLineIndex, ["sdpMid"] = v.SdpMid }
+            : null;
+        try
+        {
+            await handle.TrickleAsync(candidate);
+        }
+        catch (JanusUnavailableException)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+        }
+    }
+
+    private async Task ConfigureAsync(MediaCommand.Configure c)
+    {
+        if (!_subscriptions.TryGetValue((c.Target, c.Type), out var subscription))
+        {
+            Error(ErrorCodes.NotSubscribed);
+            return;
+        }
+        var stream = new JsonObject { ["mid"] = subscription.VideoMid };
+        if (c.Substream is { } substream)
+            stream["substream"] = substream;
+        if (c.Video is { } video)
+            stream["send"] = video;
+        try
+        {
+            await subscription.Handle.MessageAsync(new JsonObject { ["request"] = "configure", ["streams"] = new JsonArray(stream) });
+        }
+        catch (Exception e) when (e is JanusException or JanusUnavailableException)
+        {
+            LogJanusRefused(c.Type, e);
+            Error(ErrorCodes.MediaUnavailable);
+        }
+    }
+
+    private async Task OnInstanceLostAsync(JanusInstanceLost lost)
+    {
+        foreach (var (type, publication) in _publications.Where(p => p.Value.Instance == lost.Instance).ToList())
+        {
+            _publications.Remove(type);
+            ToClient(new WebrtcDown(_me, type));
+            await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, MediaEndReasons.MediaServerLost));
+        }
+        foreach (var (key, _) in _subscriptions.Where(s => s.Value.Instance == lost.Instance).ToList())
+        {
+            _subscriptions.Remove(key);
+            _dropped.Add(key);
+            ToClient(new WebrtcDown(key.Target, key.Type));
+        }
+    }
+
+    private async Task OnStopMediaAsync(StopMedia stop)
+    {
+        foreach (var type in _publications.Keys.Where(t => stop.Type is null || t == stop.Type).ToList())
+        {
+            await UnpublishAsync(type, MediaEndReasons.Unpublished, tellMeeting: false);
+            ToClient(new WebrtcDown(_me, type));
+        }
+    }
+
+    /// <summary>A publisher whose server failed published again: this client gets a fresh offer without asking.</summary>
+    private Task OnMediaAvailableAsync(MediaAvailable available) =>
+        _dropped.Contains((available.Participant, available.Type))
+            ? SubscribeAsync(available.Participant, available.Type, withoutVideo: false)
+            : Task.CompletedTask;
+
+    private async Task<(string? Instance, JanusSession? Session)> OpenAsync(InstanceFound found)
+    {
+        if (found.Instance is null)
+            return (null, null);
+        var opened = await found.Instance.Ask<RoomOpened>(new OpenRoom(_roomId.ToString()), AskTimeout);
+        return (opened.Instance, opened.Session);
+    }
+
+    private async Task<JanusHandle> AttachAsync(JanusSession session)
+    {
+        var self = Self;
+        long id = 0;
+        var handle = await session.AttachAsync("janus.plugin.videoroom", message => self.Tell(new JanusEvent(Volatile.Read(ref id), message)), CancellationToken.None);
+        Volatile.Write(ref id, handle.Id);
+        return handle;
+    }
+
+    private Task<MediaReply> AskMeetingAsync(IMediaRequest request) => _meetings.Ask<MediaReply>(request, AskTimeout);
+
+    private void ToClient(ServerPayload payload) => _client.Tell(new MediaToClient(payload));
+
+    private void Error(string code) => ToClient(new ErrorPayload(code));
+
+    private static string? VideoMid(JsonElement data) =>
+        data.TryGetProperty("streams", out var streams)
+            ? streams.EnumerateArray().Where(s => s.GetProperty("type").GetString() == "video").Select(s => s.GetProperty("mid").GetString()).FirstOrDefault()
+            : null;
+
+    private async Task DetachQuietlyAsync(JanusHandle? handle)
+    {
+        if (handle is null)
+            return;
+        try
+        {
+            await handle.DetachAsync();
+        }
+        catch (Exception e) when (e is JanusException or JanusUnavailableException)
+        {
+            // The handle (or its server) is gone already.
+        }
+    }
+
+    protected override void PostStop()
+    {
+        // The connection ended: free the handles; the meeting records the end of the sessions when the participant leaves.
+        foreach (var handle in _publications.Values.Select(p => p.Handle).Concat(_subscriptions.Values.Select(s => s.Handle)))
+            _ = DetachQuietlyAsync(handle);
+    }
+
+    private void LogJanusRefused(MediaSessionType type, Exception e) =>
+        _log.Info("Janus refused a {0} request of participant {1}: {2}", type, _me, e.Message);
+
+    private sealed record Publication(string Instance, JanusHandle Handle, string Feed);
+
+    private sealed record Subscription(string Instance, JanusHandle Handle, string? VideoMid);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+
+namespace OpenTalk.Protocol.Signaling;
+
+/// <summary>Camera and microphone (<c>video</c>) or a shared screen (<c>screen</c>): each is its own WebRTC session.</summary>
+public enum MediaSessionType { Video, Screen }
+
+/// <summary>Whether a published session currently sends audio and video (mute state, as the publisher reports it).</summary>
+public sealed record MediaSessionState(bool Audio, bool Video);
+
+/// <summary>The <c>media</c> part of a participant as others see it: what they publish, and whether they may share a screen.</summary>
+public sealed record ParticipantMedia(MediaSessionState? Video, MediaSessionState? Screen, bool IsPresenter, bool ForceMuted);
+
+/// <summary>An ICE candidate as browsers give it.</summary>
+public sealed record TrickleCandidate(
+    [property: JsonPropertyName("candidate")] string Candidate,
+    [property: JsonPropertyName("sdpMLineIndex")] int SdpMLineIndex,
+    [property: JsonPropertyName("sdpMid")] string? SdpMid = null);
+
+public static class MediaActions
+{
+    public const string Publish = "publish";
+    public const string PublishComplete = "publish_complete";
+    public const string Unpublish = "unpublish";
+    public const string UpdateMediaSession = "update_media_session";
+    public const string Subscribe = "subscribe";
+    public const string Resubscribe = "resubscribe";
+    public const string Configure = "configure";
+    public const string SdpAnswer = "sdp_answer";
+    public const string SdpCandidate = "sdp_candidate";
+    public const string SdpEndOfCandidates = "sdp_end_of_candidates";
+    public const string ModeratorMute = "moderator_mute";
+    public const string AllowUnmute = "allow_unmute";
+    public const string GrantPresenterRole = "grant_presenter_role";
+    public const string RevokePresenterRole = "revoke_presenter_role";
+    public const string RequirePresenterRole = "require_presenter_role";
+}
+
+public sealed record SdpAnswerPayload(string Sdp, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_answer");
+
+public sealed record SdpOfferPayload(string Sdp, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_offer");
+
+public sealed record SdpCandidatePayload(TrickleCandidate Candidate, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_candidate");
+
+public sealed record WebrtcUp(Guid Source, MediaSessionType MediaSessionType) : ServerPayload("webrtc_up");
+
+public sealed record WebrtcDown(Guid Source, MediaSessionType MediaSessionType) : ServerPayload("webrtc_down");
+
+public enum LinkDirection { Upstream, Downstream }
+
+public sealed record WebrtcSlow(Guid Source, MediaSessionType MediaSessionType, LinkDirection Direction) : ServerPayload("webrtc_slow");
+
+public sealed record MediaStatus(Guid Source, MediaSessionType MediaSessionType, string Kind, bool Receiving) : ServerPayload("media_status");
+
+/// <summary>Who has the floor: the participant speaking now (kept for a moment after they stop), or nobody.</summary>
+public sealed record FocusUpdate(Guid? Focus) : ServerPayload("focus_update");
+
+public sealed record PresenterGranted() : ServerPayload("presenter_granted");
+
+public sealed record PresenterRevoked() : ServerPayload("presenter_revoked");
+
+/// <summary>(ours) A moderator allowed a force-muted participant to unmute again.</summary>
+public sealed record UnmuteAllowed(Guid Issuer) : ServerPayload("unmute_allowed");
+
+/// <summary>(ours) Whether screen sharing needs the presenter role in this room.</summary>
+public sealed record PresenterRoleRequired(bool Required) : ServerPayload("presenter_role_required");
+
+/// <summary>In <c>join_success</c>: this participant's media rights and the room's current focus.</summary>
+public sealed record MediaModuleState(bool IsPresenter, bool PresenterRoleRequired, bool ForceMuted, Guid? Focus);
