@@ -8,16 +8,18 @@ namespace OpenTalk.Media;
 /// <summary>What Janus reports about this participant's handles, turned into client events and speaking reports.</summary>
 public sealed partial class ParticipantMediaActor
 {
-    private Task OnJanusEventAsync(JanusEvent e)
+    private async Task OnJanusEventAsync(JanusEvent e)
     {
         var (source, type, isPublication) = Owner(e.Handle);
         if (source is null)
-            return Task.CompletedTask;
+            return;
         var message = e.Message;
         switch (message.GetProperty("janus").GetString())
         {
             case "webrtcup":
                 ToClient(new WebrtcUp(source.Value, type));
+                if (isPublication)
+                    await RecordPublicationAsync(type);
                 break;
             case "hangup":
                 ToClient(new WebrtcDown(source.Value, type));
@@ -37,7 +39,6 @@ public sealed partial class ParticipantMediaActor
                     _meetings.Tell(new SpeakingChanged(_roomId, _me, what.GetString() == "talking"));
                 break;
         }
-        return Task.CompletedTask;
     }
 
     /// <summary>Whose media a handle carries: this participant's own publication, or a subscription to someone.</summary>

@@ -101,13 +101,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
                 Error(ErrorCodes.NoUsableCodec);
                 return;
             }
-            var recorded = await AskMeetingAsync(new RecordPublished(_roomId, _me, c.Type, instance!, feed));
-            if (recorded.Error is { } error)
-            {
-                await DetachQuietlyAsync(handle);
-                Error(error);
-                return;
-            }
+            // Recorded (and so announced to subscribers) once Janus reports the PeerConnection up: a feed
+            // whose PeerConnection is not up yet cannot be subscribed to.
             _publications[c.Type] = new Publication(instance!, handle, feed);
             ToClient(new SdpAnswerPayload(answer, _me, c.Type));
         }
@@ -125,6 +120,11 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
 
     private async Task RecordStateAsync(MediaSessionType type, MediaSessionState state)
     {
+        if (_publications.TryGetValue(type, out var publication) && !publication.Recorded)
+        {
+            _publications[type] = publication with { PendingState = state };
+            return;
+        }
         var reply = await AskMeetingAsync(new RecordMediaState(_roomId, _me, type, state.Audio, state.Video));
         if (reply.Error is { } error)
             Error(error);
@@ -139,8 +139,27 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             return;
         }
         await DetachQuietlyAsync(publication.Handle);
-        if (tellMeeting)
+        if (tellMeeting && publication.Recorded)
             await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, reason));
+    }
+
+    /// <summary>The publisher's PeerConnection is up: the meeting records where it lives, and subscribers may come.</summary>
+    private async Task RecordPublicationAsync(MediaSessionType type)
+    {
+        if (!_publications.TryGetValue(type, out var publication) || publication.Recorded)
+            return;
+        var recorded = await AskMeetingAsync(new RecordPublished(_roomId, _me, type, publication.Instance, publication.Feed));
+        if (recorded.Error is { } error)
+        {
+            _publications.Remove(type);
+            await DetachQuietlyAsync(publication.Handle);
+            ToClient(new WebrtcDown(_me, type));
+            Error(error);
+            return;
+        }
+        _publications[type] = publication with { Recorded = true, PendingState = null };
+        if (publication.PendingState is { } state)
+            await RecordStateAsync(type, state);
     }
 
     private async Task SubscribeAsync(Guid target, MediaSessionType type, bool withoutVideo)
@@ -273,7 +292,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         {
             _publications.Remove(type);
             ToClient(new WebrtcDown(_me, type));
-            await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, MediaEndReasons.MediaServerLost));
+            if (publication.Recorded)
+                await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, MediaEndReasons.MediaServerLost));
         }
         foreach (var (key, _) in _subscriptions.Where(s => s.Value.Instance == lost.Instance).ToList())
         {
@@ -350,7 +370,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     private void LogJanusRefused(MediaSessionType type, Exception e) =>
         _log.Info("Janus refused a {0} request of participant {1}: {2}", type, _me, e.Message);
 
-    private sealed record Publication(string Instance, JanusHandle Handle, string Feed);
+    /// <summary>A publication; <see cref="Recorded"/> once the meeting knows it (after Janus' webrtcup).</summary>
+    private sealed record Publication(string Instance, JanusHandle Handle, string Feed, bool Recorded = false, MediaSessionState? PendingState = null);
 
     private sealed record Subscription(string Instance, JanusHandle Handle, string? VideoMid);
 }

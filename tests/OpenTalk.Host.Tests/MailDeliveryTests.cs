@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Tests.Shared;
 using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Tests;

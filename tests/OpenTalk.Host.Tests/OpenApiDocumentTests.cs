@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Host.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenTalk.Media.Janus;
-using OpenTalk.Media.Tests.Infrastructure;
+using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Media.Tests;
 

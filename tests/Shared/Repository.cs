@@ -1,6 +1,6 @@
-namespace OpenTalk.Host.Tests.Infrastructure;
+namespace OpenTalk.Tests.Shared;
 
-/// <summary>Where the checkout is (for committed files and the scripts under <c>deploy/</c>).</summary>
+/// <summary>Where the checkout is (for the scripts under <c>deploy/</c>).</summary>
 public static class Repository
 {
     public static string Root

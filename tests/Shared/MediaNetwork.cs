@@ -1,4 +1,4 @@
-namespace OpenTalk.Media.Tests.Infrastructure;
+namespace OpenTalk.Tests.Shared;
 
 /// <summary>
 /// The private network namespace <c>./test</c> creates for media (deploy/scripts/media-netns.sh): Janus and browsers

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OpenTalk.Media.Tests.Infrastructure;
+namespace OpenTalk.Tests.Shared;
 
 /// <summary>A real Janus started with OpenTalk's configuration inside the media namespace (deploy/scripts/janus.sh).</summary>
 public sealed class JanusProcess : IAsyncDisposable

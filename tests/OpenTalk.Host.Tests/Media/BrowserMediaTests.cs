@@ -1,0 +1,47 @@
+using OpenTalk.Host.Tests.Infrastructure;
+
+namespace OpenTalk.Host.Tests.Media;
+
+/// <summary>
+/// Real browsers (Debian's Chromium with fake camera and microphone) in a real meeting through the real node and a real
+/// Janus, all inside the media network namespace: what each browser decodes is read from WebRTC statistics.
+/// </summary>
+public sealed class BrowserMediaTests : IAsyncLifetime
+{
+    private MediaRoom _room = null!;
+
+    public async Task InitializeAsync() => _room = await MediaRoom.StartAsync();
+
+    public async Task DisposeAsync() => await _room.DisposeAsync();
+
+    [Fact]
+    public async Task Three_people_see_and_hear_each_other_and_two_screens_shared_at_once_reach_the_third()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        var ulf = await _room.JoinAsync("Ulf");
+        BrowserParticipant[] everyone = [olga, uma, ulf];
+        foreach (var p in everyone)
+            await p.PublishAsync("video");
+
+        foreach (var viewer in everyone)
+        {
+            var others = everyone.Where(p => p != viewer).Select(p => BrowserParticipant.Key(p, "video")).ToList();
+            var first = await Poll.UntilAsync(viewer.StatsAsync, s => others.All(k => s.TryGetValue(k, out var m) && m.FramesDecoded > 0 && m.AudioEnergy > 0), 60);
+            var seen = await viewer.DescribeAsync();
+            Assert.All(others, k => Assert.True(first.TryGetValue(k, out var m) && m.FramesDecoded > 0 && m.AudioEnergy > 0, $"{k}: {seen}"));
+            var later = await Poll.UntilAsync(viewer.StatsAsync, s => others.All(k => s[k].FramesDecoded > first[k].FramesDecoded + 10), 30);
+            Assert.All(others, k => Assert.True(later[k].FramesDecoded > first[k].FramesDecoded, $"{viewer.Name}: frames of {k} keep coming"));
+        }
+
+        await olga.PublishAsync("screen");
+        await uma.PublishAsync("screen");
+        string[] screens = [BrowserParticipant.Key(olga, "screen"), BrowserParticipant.Key(uma, "screen")];
+        var shared = await Poll.UntilAsync(ulf.StatsAsync, s => screens.All(k => s.TryGetValue(k, out var m) && m.FramesDecoded > 5), 60);
+        var ulfSaw = await ulf.DescribeAsync();
+        Assert.All(screens, k => Assert.True(shared.TryGetValue(k, out var m) && m.FramesDecoded > 5, $"Ulf decodes the screen {k}: {ulfSaw}"));
+
+        var messages = await ulf.MessagesAsync();
+        Assert.Contains(messages, m => m.GetProperty("message").GetString() == "webrtc_up");
+    }
+}
