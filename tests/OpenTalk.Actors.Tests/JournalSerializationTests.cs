@@ -59,6 +59,10 @@ public class JournalSerializationTests
         new StreamingTargetSaved(new StreamingTarget(Guid.NewGuid(), "YouTube", "rtmp://a.rtmp.example/live2", "key", "https://example.org/watch")) { OccurredAt = At },
         new StreamingTargetRemoved(Guid.NewGuid()) { OccurredAt = At },
         new RoomDeleted { OccurredAt = At },
+        new MediaPublished(Guid.NewGuid(), MediaSessionType.Screen, "janus-a", "feed") { OccurredAt = At },
+        new MediaSessionUpdated(Guid.NewGuid(), MediaSessionType.Video, true, false) { OccurredAt = At },
+        new MediaUnpublished(Guid.NewGuid(), MediaSessionType.Video, MediaEndReasons.MediaServerLost) { OccurredAt = At },
+        new PresenterRoleRequirementSet(true) { OccurredAt = At },
         new RoomUpdated("pw", true) { OccurredAt = At },
         new SipConfigured("0123456789", "9876543210") { OccurredAt = At },
         new SipRemoved { OccurredAt = At },
@@ -93,6 +97,18 @@ public class JournalSerializationTests
         Assert.Contains("\"by\":\"participant:p\"", json, StringComparison.Ordinal);
         Assert.Contains("\"prev_hash\":\"\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Presenter_and_unmute_lists_round_trip()
+    {
+        var ids = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        Assert.Equal(new PresentersGranted(ids) { OccurredAt = At }, RoundTrip(new PresentersGranted(ids) { OccurredAt = At }));
+        Assert.Equal(new PresentersRevoked(ids) { OccurredAt = At }, RoundTrip(new PresentersRevoked(ids) { OccurredAt = At }));
+        Assert.Equal(new UnmuteAllowedFor(ids) { OccurredAt = At }, RoundTrip(new UnmuteAllowedFor(ids) { OccurredAt = At }));
+    }
+
+    private static object RoundTrip(object evt) =>
+        JournalJson.Deserialize(JournalJson.Serialize(evt), EventCatalog.TypeOf(EventCatalog.ManifestOf(evt.GetType())));
 
     [Fact]
     public void Invited_moderators_round_trip()

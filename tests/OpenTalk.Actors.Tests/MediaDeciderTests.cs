@@ -1,0 +1,102 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Tests;
+
+/// <summary>Media rights and the record of where media lives, decided by the meeting.</summary>
+public class MediaDeciderTests : DeciderTest
+{
+    private static readonly Guid Mod = Guid.NewGuid();
+    private static readonly Guid Ann = Guid.NewGuid();
+    private static readonly Guid Ben = Guid.NewGuid();
+    private static readonly Guid Wendy = Guid.NewGuid();
+
+    private static MeetingState Room_in_session() => Given(
+        new RoomCreated(Room, Guid.NewGuid(), null, false),
+        new ParticipantJoined(Mod, "Mo", Role.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(Ann, "Ann", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(Ben, "Ben", Role.Guest, ParticipantIdentity.ForGuest("i")),
+        new ParticipantWaiting(Wendy, "Wendy", Role.Guest, ParticipantIdentity.ForGuest("i")));
+
+    private static (MeetingState State, MediaReply Reply) Ask(MeetingState state, IMediaRequest request)
+    {
+        var (decision, reply) = MeetingDecider.DecideMediaRequest(state, request, Now);
+        return (decision.Events.Aggregate(state, MeetingEvolve.Apply), reply);
+    }
+
+    [Fact]
+    public void A_publication_is_recorded_with_its_instance_and_found_by_others_in_the_room_only()
+    {
+        var (state, reply) = Ask(Room_in_session(), new RecordPublished(Room, Ann, MediaSessionType.Video, "janus-a", "feed-1"));
+        Assert.Null(reply.Error);
+        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true));
+
+        var (_, found) = Ask(state, new LocateMedia(Room, Ben, Ann, MediaSessionType.Video));
+        Assert.Equal(new PublishedMedia("janus-a", "feed-1", true, true), found.Location);
+        Assert.Equal(ErrorCodes.NotJoined, Ask(state, new LocateMedia(Room, Wendy, Ann, MediaSessionType.Video)).Reply.Error);
+        Assert.Equal(ErrorCodes.NotJoined, Ask(state, new LocateMedia(Room, Guid.NewGuid(), Ann, MediaSessionType.Video)).Reply.Error);
+        Assert.Equal(ErrorCodes.NoSuchMediaSession, Ask(state, new LocateMedia(Room, Ben, Ann, MediaSessionType.Screen)).Reply.Error);
+
+        (state, _) = Ask(state, new RecordUnpublished(Room, Ann, MediaSessionType.Video, MediaEndReasons.MediaServerLost));
+        Assert.Equal(ErrorCodes.NoSuchMediaSession, Ask(state, new LocateMedia(Room, Ben, Ann, MediaSessionType.Video)).Reply.Error);
+    }
+
+    [Fact]
+    public void Someone_in_the_waiting_room_cannot_publish()
+    {
+        Assert.Equal(ErrorCodes.NotJoined, Ask(Room_in_session(), new CheckPublish(Room, Wendy, MediaSessionType.Video)).Reply.Error);
+        Assert.Equal(ErrorCodes.NotJoined, Ask(Room_in_session(), new RecordPublished(Room, Wendy, MediaSessionType.Video, "a", "f")).Reply.Error);
+    }
+
+    [Fact]
+    public void When_the_room_requires_it_only_presenters_and_moderators_share_screens_and_a_revoked_presenter_stops()
+    {
+        var state = Then(Room_in_session(), new RequirePresenterRole(Room, Mod, true));
+        Assert.Equal(ErrorCodes.NotPresenter, Ask(state, new CheckPublish(Room, Ann, MediaSessionType.Screen)).Reply.Error);
+        Assert.Null(Ask(state, new CheckPublish(Room, Ann, MediaSessionType.Video)).Reply.Error);
+        Assert.Null(Ask(state, new CheckPublish(Room, Mod, MediaSessionType.Screen)).Reply.Error);
+        Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new GrantPresenterRole(Room, Ben, [Ben])).Error);
+
+        state = Then(state, new GrantPresenterRole(Room, Mod, [Ann]));
+        (state, _) = Ask(state, new RecordPublished(Room, Ann, MediaSessionType.Screen, "janus-a", "screen-1"));
+        var revoked = When(state, new RevokePresenterRole(Room, Mod, [Ann]));
+        Assert.Contains(revoked.Events, e => e is MediaUnpublished { Type: MediaSessionType.Screen } u && u.ParticipantId == Ann);
+        state = revoked.Events.Aggregate(state, MeetingEvolve.Apply);
+        Assert.False(state.Participants[Ann].Media.ContainsKey(MediaSessionType.Screen));
+    }
+
+    [Fact]
+    public void A_force_muted_participant_cannot_unmute_until_a_moderator_allows_it()
+    {
+        var (state, _) = Ask(Room_in_session(), new RecordPublished(Room, Ann, MediaSessionType.Video, "janus-a", "feed-1"));
+        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true));
+        state = Then(state, new RequestMuteOf(Room, Mod, [Ann], true));
+        Assert.Contains(Ann, state.ForceMuted);
+
+        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, false, true));
+        Assert.Equal(ErrorCodes.ForceMuted, Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true)).Reply.Error);
+        Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new AllowUnmute(Room, Ann, [Ann])).Error);
+
+        state = Then(state, new AllowUnmute(Room, Mod, [Ann]));
+        Assert.Null(Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true)).Reply.Error);
+    }
+
+    [Fact]
+    public void The_focus_stays_with_the_speaker_for_the_hold_time_then_moves_to_whoever_talks_longest()
+    {
+        var hold = TimeSpan.FromSeconds(2);
+        var (focus, _) = FocusTracker.Empty.Report(Ann, true, Now, hold);
+        Assert.Equal(Ann, focus.Focus);
+        (focus, _) = focus.Report(Ben, true, Now.AddSeconds(1), hold);
+        Assert.Equal(Ann, focus.Focus); // Ann still talks
+        var (paused, checkAt) = focus.Report(Ann, false, Now.AddSeconds(3), hold);
+        Assert.Equal(Ann, paused.Focus); // a breath is not the end of a turn
+        Assert.Equal(Now.AddSeconds(5), checkAt);
+        var (settled, _) = paused.Settle(Now.AddSeconds(5), hold);
+        Assert.Equal(Ben, settled.Focus);
+        var (gone, _) = settled.Remove(Ben, Now.AddSeconds(6), hold);
+        Assert.Null(gone.Focus);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using OpenTalk.Host.Tests.Infrastructure;
+
+namespace OpenTalk.Host.Tests.Media;
+
+/// <summary>Two Janus instances; one is killed mid-meeting. Publications move to the survivor and nobody leaves.</summary>
+public sealed class JanusFailoverTests : IAsyncLifetime
+{
+    private MediaRoom _room = null!;
+
+    public async Task InitializeAsync() => _room = await MediaRoom.StartAsync(janusInstances: 2);
+
+    public async Task DisposeAsync() => await _room.DisposeAsync();
+
+    [Fact]
+    public async Task Killing_a_janus_moves_its_publications_to_the_other_and_media_flows_again()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        await olga.PublishAsync("video");
+        await uma.PublishAsync("video");
+        var olgasVideo = BrowserParticipant.Key(olga, "video");
+        var umasVideo = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(uma.StatsAsync, s => s.TryGetValue(olgasVideo, out var m) && m.FramesDecoded > 10, 60);
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(umasVideo, out var m) && m.FramesDecoded > 10, 60);
+
+        // The least loaded instance takes each new publisher: the two are on different instances.
+        var placement = await InstancesWithPublishersAsync();
+        Assert.Equal(2, placement.Count(p => p.Value > 0));
+
+        var victim = _room.Janus[0];
+        victim.Kill();
+
+        // Both receive webrtc_down for what lived there, Olga or Uma republishes, the other gets a fresh offer.
+        var umaAfter = await Poll.UntilAsync(uma.StatsAsync, s => s.TryGetValue(olgasVideo, out var m) && m.State == "connected" && m.FramesDecoded > 10, 60);
+        var olgaAfter = await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(umasVideo, out var m) && m.State == "connected" && m.FramesDecoded > 10, 60);
+        Assert.True(umaAfter[olgasVideo].FramesDecoded > 10, await uma.DescribeAsync());
+        Assert.True(olgaAfter[umasVideo].FramesDecoded > 10, await olga.DescribeAsync());
+
+        var umaMessages = await uma.MessagesAsync();
+        var olgaMessages = await olga.MessagesAsync();
+        Assert.Contains(umaMessages.Concat(olgaMessages), m => m.GetProperty("message").GetString() == "webrtc_down");
+        Assert.DoesNotContain(umaMessages.Concat(olgaMessages), m => m.GetProperty("message").GetString() == "left");
+        var after = await InstancesWithPublishersAsync();
+        Assert.Equal(2, after.GetValueOrDefault("janus-b"));
+    }
+
+    private async Task<Dictionary<string, int>> InstancesWithPublishersAsync()
+    {
+        var admin = await _room.Node.AsAdminAsync();
+        return await Poll.UntilAsync(async () =>
+        {
+            using var response = await admin.SendRawAsync(HttpMethod.Get, "v1/admin/media", null);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("instances").EnumerateArray()
+                .ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("up").GetBoolean() ? i.GetProperty("publishers").GetInt32() : -1);
+        }, p => p.Values.Sum(v => Math.Max(0, v)) == 2, 30);
+    }
+}
