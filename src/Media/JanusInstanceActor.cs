@@ -106,6 +106,7 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
     private async Task OpenRoomAsync(OpenRoom open)
     {
         var replyTo = Sender;
+        var user = open.User;
         try
         {
             if (!_rooms.Contains(open.RoomId))
@@ -125,8 +126,8 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
                 }
                 _rooms.Add(open.RoomId);
             }
-            _users.Add(replyTo);
-            Context.Watch(replyTo);
+            if (_users.Add(user))
+                Context.Watch(user);
             replyTo.Tell(new RoomOpened(_instance.Name, _session, null));
         }
         catch (Exception e) when (e is JanusException or JanusUnavailableException)

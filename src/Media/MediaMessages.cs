@@ -13,8 +13,11 @@ public sealed record FindInstance(string Name);
 /// <summary>The instance actor to talk to, or none (unknown or down).</summary>
 public sealed record InstanceFound(string? Name, IActorRef? Instance);
 
-/// <summary>Asks an instance for its live session, making sure the meeting's VideoRoom room exists there.</summary>
-public sealed record OpenRoom(string RoomId);
+/// <summary>
+/// Asks an instance for its live session, making sure the meeting's VideoRoom room exists there. <paramref name="User"/>
+/// is told <see cref="JanusInstanceLost"/> if the instance fails (the asker itself is a temporary actor).
+/// </summary>
+public sealed record OpenRoom(string RoomId, IActorRef User);
 
 public sealed record RoomOpened(string Instance, JanusSession? Session, string? Error);
 

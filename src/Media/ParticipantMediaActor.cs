@@ -322,7 +322,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     {
         if (found.Instance is null)
             return (null, null);
-        var opened = await found.Instance.Ask<RoomOpened>(new OpenRoom(_roomId.ToString()), AskTimeout);
+        var opened = await found.Instance.Ask<RoomOpened>(new OpenRoom(_roomId.ToString(), Self), AskTimeout);
         return (opened.Instance, opened.Session);
     }
 

@@ -5,14 +5,30 @@ public static class Sdp
 {
     public const int MaxLength = 64 * 1024;
 
+    /// <summary>The codecs OpenTalk's VideoRoom rooms take (see JanusInstanceActor).</summary>
+    private static readonly string[] RoomCodecs = ["opus/", "vp8/", "vp9/", "h264/"];
+
     /// <summary>Starts like an SDP and has at least one media section; anything else is refused before Janus.</summary>
     public static bool LooksValid(string sdp) =>
         sdp.Length is > 0 and <= MaxLength
         && sdp.StartsWith("v=0", StringComparison.Ordinal)
         && sdp.Contains("\nm=", StringComparison.Ordinal);
 
-    /// <summary>Whether an answer accepts any media section (a rejected one has port 0: no codec in common).</summary>
-    public static bool HasAcceptedMedia(string answer) =>
-        answer.Split('\n').Any(line => line.StartsWith("m=", StringComparison.Ordinal)
-            && line.Split(' ') is [_, var port, ..] && port != "0");
+    /// <summary>
+    /// Whether an answer accepts any media: a section that is not rejected (port 0) or inactive and names one of the
+    /// rooms' codecs. Janus answers an offer without such a codec with a section it cannot use.
+    /// </summary>
+    public static bool HasAcceptedMedia(string answer)
+    {
+        foreach (var section in answer.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\nm=").Skip(1))
+        {
+            var lines = section.Split('\n');
+            if (lines[0].Split(' ') is not [_, var port, ..] || port == "0" || lines.Contains("a=inactive"))
+                continue;
+            if (lines.Any(l => l.StartsWith("a=rtpmap:", StringComparison.Ordinal)
+                    && RoomCodecs.Any(c => l.Contains(' ' + c, StringComparison.OrdinalIgnoreCase))))
+                return true;
+        }
+        return false;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OpenTalk.Media.Janus;
+using OpenTalk.Media;
 using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Media.Tests;
@@ -65,6 +66,29 @@ public sealed class JanusConnectionTests : IAsyncLifetime
         Assert.IsType<JanusUnavailableException>(reason);
         await Assert.ThrowsAsync<JanusUnavailableException>(() =>
             session.AttachAsync("janus.plugin.videoroom", _ => { }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_publisher_offer_without_a_codec_in_common_is_refused_or_answered_with_its_media_rejected()
+    {
+        await using var connection = await JanusConnection.ConnectAsync(_janus.Url, _janus.ApiSecret, Timeout, CancellationToken.None);
+        await using var session = await JanusSession.CreateAsync(connection, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var handle = await session.AttachAsync("janus.plugin.videoroom", _ => { }, CancellationToken.None);
+        var room = Guid.NewGuid().ToString();
+        await handle.MessageAsync(new JsonObject { ["request"] = "create", ["room"] = room, ["admin_key"] = _janus.ApiSecret, ["audiocodec"] = "opus" });
+
+        string? answer = null;
+        try
+        {
+            var (_, jsep) = await handle.MessageAsync(new JsonObject { ["request"] = "joinandconfigure", ["room"] = room, ["ptype"] = "publisher", ["id"] = "p1" },
+                new JsonObject { ["type"] = "offer", ["sdp"] = Offers.PcmuOnly }, JanusReply.Event);
+            answer = jsep?.GetProperty("sdp").GetString();
+        }
+        catch (JanusException)
+        {
+            return; // refused outright: also "no codec in common"
+        }
+        Assert.False(answer is not null && Sdp.HasAcceptedMedia(answer), answer);
     }
 
     [Fact]

@@ -36,12 +36,18 @@ public static partial class ClientMessageParser
             MediaActions.GrantPresenterRole => WithParticipants(ns, action, payload, (room, me, ids) => new GrantPresenterRole(room, me, ids)),
             MediaActions.RevokePresenterRole => WithParticipants(ns, action, payload, (room, me, ids) => new RevokePresenterRole(room, me, ids)),
             MediaActions.AllowUnmute => WithParticipants(ns, action, payload, (room, me, ids) => new AllowUnmute(room, me, ids)),
-            MediaActions.RequirePresenterRole => payload.TryGetProperty("required", out var r) && r.ValueKind is JsonValueKind.True or JsonValueKind.False
-                ? new ParsedMessage.ForMeeting(ns, action, (room, me) => new RequirePresenterRole(room, me, r.ValueKind == JsonValueKind.True))
+            MediaActions.RequirePresenterRole => RequiredFlag(payload, "required") is { } required
+                ? new ParsedMessage.ForMeeting(ns, action, (room, me) => new RequirePresenterRole(room, me, required))
                 : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload),
             _ => new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction),
         };
     }
+
+    /// <summary>A boolean that must be given (null when missing or not a boolean).</summary>
+    private static bool? RequiredFlag(JsonElement payload, string property) =>
+        payload.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.ValueKind == JsonValueKind.True
+            : null;
 
     private static MediaSessionType? SessionType(JsonElement payload) => StringField(payload, "media_session_type") switch
     {
