@@ -116,7 +116,7 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
                     await _control!.MessageAsync(new JsonObject
                     {
                         ["request"] = "create", ["room"] = open.RoomId, ["admin_key"] = _instance.ApiSecret,
-                        ["publishers"] = 100, ["audiolevel_event"] = true, ["audio_active_packets"] = 50, ["audio_level_average"] = 40,
+                        ["publishers"] = 100, ["audiolevel_event"] = true, ["audio_active_packets"] = _settings.TalkingPackets, ["audio_level_average"] = _settings.TalkingLevel,
                         ["videocodec"] = "vp8,h264,vp9", ["audiocodec"] = "opus", ["notify_joining"] = false,
                     });
                 }

@@ -36,4 +36,14 @@ public sealed class MediaSettings
     /// <summary>How often each instance's load (publishers in its rooms) is read.</summary>
     [Range(1, 300)]
     public int LoadRefreshSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// Speaker detection (Janus VideoRoom): someone counts as talking when the average audio level over
+    /// <see cref="TalkingPackets"/> packets (20 ms each) is above this (0 = loudest, 127 = silence, in -dBov).
+    /// </summary>
+    [Range(1, 127)]
+    public int TalkingLevel { get; set; } = 40;
+
+    [Range(5, 500)]
+    public int TalkingPackets { get; set; } = 50;
 }

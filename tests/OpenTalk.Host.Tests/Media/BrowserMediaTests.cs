@@ -43,5 +43,11 @@ public sealed class BrowserMediaTests : IAsyncLifetime
 
         var messages = await ulf.MessagesAsync();
         Assert.Contains(messages, m => m.GetProperty("message").GetString() == "webrtc_up");
+
+        // The fake microphones beep: Janus reports talking, and the floor goes to one of the three.
+        var focus = await Poll.UntilAsync(ulf.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "focus_update"
+            && m.GetProperty("payload").GetProperty("focus").ValueKind == System.Text.Json.JsonValueKind.String), 30);
+        var focused = focus.Last(m => m.GetProperty("message").GetString() == "focus_update").GetProperty("payload").GetProperty("focus").GetGuid();
+        Assert.Contains(focused, everyone.Select(p => p.Id));
     }
 }
