@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Media benchmark: a private network namespace with one Janus, one OpenTalk node (SQLite) listening on the
+# namespace's host side, and Debian's Chromium inside the namespace. Writes bench/results/media.json and prints
+# BENCHMARKS.md rows. Everything it starts, it stops. Needs root (ip netns). Bounded by `timeout`.
+# Usage: bench/run-media.sh [rounds] [publishers]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-10}; publishers=${2:-100}
+ns=otmedia
+read -r _ host_ip inside_ip iface < <(deploy/scripts/media-netns.sh up "$ns")
+janus_dir=$(mktemp -d /tmp/opentalk-bench-janus.XXXXXX)
+data=$(mktemp -d /tmp/opentalk-bench-data.XXXXXX)
+secret=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  deploy/scripts/janus.sh stop "$janus_dir"; rm -rf "$janus_dir" "$data"
+  deploy/scripts/media-netns.sh down "$ns"
+}
+trap cleanup EXIT
+
+janus_url=$(deploy/scripts/janus.sh start "$janus_dir" "$inside_ip" 18488 "$iface" "$secret" "$ns")
+dotnet build src/Host -c Release -nologo -v quiet >/dev/null
+dotnet build bench/OpenTalk.MediaBench -c Release -nologo -v quiet >/dev/null
+port=18280
+Logging__LogLevel__Default=Warning dotnet src/Host/bin/Release/net10.0/opentalk.dll \
+  --urls "http://$host_ip:$port" --OpenTalk:DataFolder "$data" --SignIn:InitialAdminPassword bench-admin-password \
+  --Media:Janus:0:Name janus-a --Media:Janus:0:Url "$janus_url" --Media:Janus:0:ApiSecret "$secret" > "$data/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://$host_ip:$port/health/ready" >/dev/null && break
+  sleep 0.5
+done
+
+OPENTALK_TEST_NETNS=$ns timeout 900 dotnet bench/OpenTalk.MediaBench/bin/Release/net10.0/OpenTalk.MediaBench.dll \
+  --server "http://$host_ip:$port/" --admin-password bench-admin-password --janus-url "$janus_url" --janus-secret "$secret" \
+  --server-pid "$server_pid" --chromium "$PWD/tests/Shared/chromium-in-netns.sh" --rounds "$rounds" --publishers "$publishers" \
+  --results bench/results
