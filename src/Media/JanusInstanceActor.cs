@@ -24,6 +24,7 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
     private JanusConnection? _connection;
     private JanusSession? _session;
     private JanusHandle? _control;
+    private JanusHandle? _audio;
     private int _generation;
     private TimeSpan _pause = TimeSpan.FromSeconds(1);
     private int _publishers;
@@ -46,12 +47,14 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
     {
         ReceiveAsync<Connect>(_ => ConnectAsync());
         Receive<OpenRoom>(_ => Sender.Tell(new RoomOpened(_instance.Name, null, "media server down")));
+        Receive<OpenAudioRoom>(_ => Sender.Tell(new RoomOpened(_instance.Name, null, "media server down")));
         Common();
     }
 
     private void Up()
     {
         ReceiveAsync<OpenRoom>(OpenRoomAsync);
+        ReceiveAsync<OpenAudioRoom>(OpenAudioRoomAsync);
         ReceiveAsync<RefreshLoad>(_ => RefreshLoadAsync());
         Receive<SessionLost>(lost =>
         {
@@ -136,6 +139,42 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
         }
     }
 
+    private async Task OpenAudioRoomAsync(OpenAudioRoom open)
+    {
+        var replyTo = Sender;
+        try
+        {
+            if (_audio is null)
+                _audio = await _session!.AttachAsync("janus.plugin.audiobridge", _ => { }, CancellationToken.None);
+            if (!_rooms.Contains("audio:" + open.RoomId))
+            {
+                try
+                {
+                    await _audio.MessageAsync(new JsonObject
+                    {
+                        ["request"] = "create", ["room"] = open.RoomId, ["admin_key"] = _instance.ApiSecret, ["sampling_rate"] = 48000,
+                        ["audiolevel_event"] = false,
+                    });
+                }
+                catch (JanusException e) when (e.Code == AudioRoomExists)
+                {
+                    // Created by another node: fine.
+                }
+                _rooms.Add("audio:" + open.RoomId);
+            }
+            if (_users.Add(open.User))
+                Context.Watch(open.User);
+            replyTo.Tell(new RoomOpened(_instance.Name, _session, null));
+        }
+        catch (Exception e) when (e is JanusException or JanusUnavailableException)
+        {
+            replyTo.Tell(new RoomOpened(_instance.Name, null, e.Message));
+        }
+    }
+
+    /// <summary>AudioBridge: the room already exists.</summary>
+    private const int AudioRoomExists = 486;
+
     /// <summary>Load is the number of publishers in all VideoRoom rooms of the instance, from every node.</summary>
     private async Task RefreshLoadAsync()
     {
@@ -158,7 +197,7 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
     {
         Timers.Cancel(LoadTimer);
         var (session, connection) = (_session, _connection);
-        (_session, _connection, _control) = (null, null, null);
+        (_session, _connection, _control, _audio) = (null, null, null, null);
         if (session is not null)
             await session.DisposeAsync();
         if (connection is not null)

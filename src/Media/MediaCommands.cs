@@ -5,7 +5,8 @@ namespace OpenTalk.Media;
 /// <summary>A <c>media</c> command from the participant's client, already parsed and checked for shape.</summary>
 public abstract record MediaCommand
 {
-    public sealed record Publish(MediaSessionType Type, string Sdp) : MediaCommand;
+    /// <summary>Publish a session; a <c>whisper</c> session names its group (<paramref name="WhisperId"/>).</summary>
+    public sealed record Publish(MediaSessionType Type, string Sdp, Guid? WhisperId = null) : MediaCommand;
 
     public sealed record PublishComplete(MediaSessionType Type, MediaSessionState State) : MediaCommand;
 

@@ -21,6 +21,9 @@ public sealed record OpenRoom(string RoomId, IActorRef User);
 
 public sealed record RoomOpened(string Instance, JanusSession? Session, string? Error);
 
+/// <summary>Like <see cref="OpenRoom"/>, for a whisper group's AudioBridge room (the mixer).</summary>
+public sealed record OpenAudioRoom(string RoomId, IActorRef User);
+
 /// <summary>Sent by an instance to everyone using it when its session is gone (crash, network, timeout).</summary>
 public sealed record JanusInstanceLost(string Instance);
 

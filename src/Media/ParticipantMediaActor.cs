@@ -69,6 +69,11 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             Error(ErrorCodes.InvalidSdp);
             return;
         }
+        if (c.Type == MediaSessionType.Whisper)
+        {
+            await JoinWhisperAsync(c.WhisperId!.Value, c.Sdp);
+            return;
+        }
         var check = await AskMeetingAsync(new CheckPublish(_roomId, _me, c.Type));
         if (check.Error is { } refused)
         {
@@ -118,8 +123,77 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         }
     }
 
+    /// <summary>
+    /// Connects this member's microphone to a whisper group's mixer (an AudioBridge room, on the instance the group was
+    /// placed on): the answer's connection sends back the mix of the other members. Only joined members get in.
+    /// </summary>
+    private async Task JoinWhisperAsync(Guid whisperId, string offer)
+    {
+        var preferred = await _gateway.Ask<InstanceFound>(new PickPublisherInstance(), AskTimeout);
+        if (preferred.Name is null)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+            return;
+        }
+        var placed = await AskMeetingAsync(new JoinWhisperAudio(_roomId, _me, whisperId, preferred.Name));
+        if (placed.Location is not { } location)
+        {
+            Error(placed.Error ?? ErrorCodes.NotInGroup);
+            return;
+        }
+        if (_publications.ContainsKey(MediaSessionType.Whisper))
+            await UnpublishAsync(MediaSessionType.Whisper, MediaEndReasons.Unpublished, tellMeeting: false);
+        var found = await _gateway.Ask<InstanceFound>(new FindInstance(location.Instance), AskTimeout);
+        if (found.Instance is null)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+            return;
+        }
+        var opened = await found.Instance.Ask<RoomOpened>(new OpenAudioRoom(whisperId.ToString(), Self), AskTimeout);
+        if (opened.Session is not { } session)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+            return;
+        }
+        JanusHandle? handle = null;
+        try
+        {
+            var self = Self;
+            long id = 0;
+            handle = await session.AttachAsync("janus.plugin.audiobridge", m => self.Tell(new JanusEvent(Volatile.Read(ref id), m)), CancellationToken.None);
+            Volatile.Write(ref id, handle.Id);
+            var (_, jsep) = await handle.MessageAsync(new JsonObject
+            {
+                ["request"] = "join", ["room"] = whisperId.ToString(), ["display"] = _me.ToString(), ["muted"] = false,
+            }, new JsonObject { ["type"] = "offer", ["sdp"] = offer }, JanusReply.Event);
+            var answer = jsep?.GetProperty("sdp").GetString();
+            if (answer is null || !Sdp.HasAcceptedMedia(answer))
+            {
+                await DetachQuietlyAsync(handle);
+                Error(ErrorCodes.NoUsableCodec);
+                return;
+            }
+            // Whisper audio is never announced to the room: it is recorded nowhere but in the group's placement.
+            _publications[MediaSessionType.Whisper] = new Publication(location.Instance, handle, whisperId.ToString(), Recorded: true);
+            ToClient(new SdpAnswerPayload(answer, _me, MediaSessionType.Whisper));
+        }
+        catch (JanusException e)
+        {
+            LogJanusRefused(MediaSessionType.Whisper, e);
+            await DetachQuietlyAsync(handle);
+            Error(ErrorCodes.InvalidSdp);
+        }
+        catch (JanusUnavailableException)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+        }
+    }
+
     private async Task RecordStateAsync(MediaSessionType type, MediaSessionState state)
     {
+        if (type == MediaSessionType.Whisper)
+            return; // whisper audio is heard by the group only: nothing for the room to know
+
         if (_publications.TryGetValue(type, out var publication) && !publication.Recorded)
         {
             _publications[type] = publication with { PendingState = state };
@@ -139,7 +213,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             return;
         }
         await DetachQuietlyAsync(publication.Handle);
-        if (tellMeeting && publication.Recorded)
+        if (tellMeeting && publication.Recorded && type != MediaSessionType.Whisper)
             await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, reason));
     }
 
@@ -292,7 +366,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         {
             _publications.Remove(type);
             ToClient(new WebrtcDown(_me, type));
-            if (publication.Recorded)
+            if (publication.Recorded && type != MediaSessionType.Whisper)
                 await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, MediaEndReasons.MediaServerLost));
         }
         foreach (var (key, _) in _subscriptions.Where(s => s.Value.Instance == lost.Instance).ToList())

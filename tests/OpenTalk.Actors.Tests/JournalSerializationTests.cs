@@ -63,6 +63,7 @@ public class JournalSerializationTests
         new MediaSessionUpdated(Guid.NewGuid(), MediaSessionType.Video, true, false) { OccurredAt = At },
         new MediaUnpublished(Guid.NewGuid(), MediaSessionType.Video, MediaEndReasons.MediaServerLost) { OccurredAt = At },
         new PresenterRoleRequirementSet(true) { OccurredAt = At },
+        new WhisperAudioPlaced(Guid.NewGuid(), "janus-b") { OccurredAt = At },
         new RoomUpdated("pw", true) { OccurredAt = At },
         new SipConfigured("0123456789", "9876543210") { OccurredAt = At },
         new SipRemoved { OccurredAt = At },

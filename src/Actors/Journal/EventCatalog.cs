@@ -32,6 +32,7 @@ public static class EventCatalog
         (typeof(PresentersRevoked), "meeting.presenters_revoked.v1"),
         (typeof(PresenterRoleRequirementSet), "meeting.presenter_role_requirement_set.v1"),
         (typeof(UnmuteAllowedFor), "meeting.unmute_allowed.v1"),
+        (typeof(WhisperAudioPlaced), "meeting.whisper_audio_placed.v1"),
         (typeof(SipIdClaimed), "sip.claimed.v1"),
         (typeof(SipIdReleased), "sip.released.v1"),
         (typeof(ParticipantJoined), "meeting.participant_joined.v1"),

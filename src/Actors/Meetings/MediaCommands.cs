@@ -25,6 +25,12 @@ public sealed record RecordUnpublished(Guid RoomId, Guid ParticipantId, MediaSes
 /// <summary>Where to subscribe to <paramref name="Target"/>'s session; only for someone in the same room.</summary>
 public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, MediaSessionType Type) : IMediaRequest;
 
+/// <summary>
+/// A member connects audio to a whisper group: refused for anyone who has not joined the group. The answer's location
+/// names the instance that mixes the group; when none does yet, <paramref name="Instance"/> (the asker's choice) is recorded.
+/// </summary>
+public sealed record JoinWhisperAudio(Guid RoomId, Guid ParticipantId, Guid WhisperId, string Instance) : IMediaRequest;
+
 /// <summary>The answer to an <see cref="IMediaRequest"/>: an error code, or OK (with the location for <see cref="LocateMedia"/>).</summary>
 public sealed record MediaReply(string? Error, PublishedMedia? Location = null) : IEngineMessage
 {

@@ -40,6 +40,9 @@ public sealed record UnmuteAllowedFor(IReadOnlyList<Guid> Participants) : Domain
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Participants.Count);
 }
 
+/// <summary>A whisper group's audio is mixed on this Janus instance (chosen by the first member to connect).</summary>
+public sealed record WhisperAudioPlaced(Guid WhisperId, string Instance) : DomainEvent;
+
 public static class MediaEndReasons
 {
     public const string Unpublished = "unpublished";

@@ -51,6 +51,12 @@ public sealed partial class MeetingActor
     /// <summary>After persisting: sessions the meeting ended for someone (revoked, sent away) are hung up by their media actor.</summary>
     private void StopRevokedMedia(DomainEvent evt, MeetingState before, MeetingState after)
     {
+        // A whisper group that ended takes its audio with it.
+        foreach (var ended in before.Whispers.Values.Where(g => !after.Whispers.ContainsKey(g.WhisperId)))
+        {
+            foreach (var member in ended.Joined)
+                TellConnection(member, new StopMedia(member, MediaSessionType.Whisper));
+        }
         switch (evt)
         {
             case MediaUnpublished e when Actor.ParticipantOf(e.By) != e.ParticipantId:
@@ -61,6 +67,10 @@ public sealed partial class MeetingActor
                 break;
             case ParticipantLeft e:
                 Refocus(_focus.Remove(e.ParticipantId, Now, _settings.FocusHold));
+                break;
+            case WhisperLeft or WhisperKickedOut:
+                var member = evt is WhisperLeft l ? l.ParticipantId : ((WhisperKickedOut)evt).ParticipantId;
+                TellConnection(member, new StopMedia(member, MediaSessionType.Whisper));
                 break;
             case MediaPublished e:
                 foreach (var (id, connection) in _connections.Where(c => c.Key != e.ParticipantId))

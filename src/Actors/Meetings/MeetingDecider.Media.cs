@@ -38,6 +38,13 @@ public static partial class MeetingDecider
                 return me.Media.ContainsKey(c.Type)
                     ? (Decision.Accept(At(new MediaUnpublished(me.Id, c.Type, c.Reason))), MediaReply.Ok)
                     : (Decision.Nothing, MediaReply.Ok);
+            case JoinWhisperAudio c:
+                if (!state.Whispers.TryGetValue(c.WhisperId, out var group) || !group.Joined.Contains(me.Id))
+                    return Refuse(ErrorCodes.NotInGroup);
+                return group.AudioInstance is { } placed
+                    ? (Decision.Nothing, new MediaReply(null, new PublishedMedia(placed, c.WhisperId.ToString(), true, false)))
+                    : (Decision.Accept(At(new WhisperAudioPlaced(c.WhisperId, c.Instance))),
+                        new MediaReply(null, new PublishedMedia(c.Instance, c.WhisperId.ToString(), true, false)));
             case LocateMedia c:
                 return state.Find(c.Target) is { IsInRoom: true } target && target.Media.TryGetValue(c.Type, out var location)
                     ? (Decision.Nothing, new MediaReply(null, location))

@@ -75,6 +75,9 @@ public static class MeetingEvolve
         PresentersRevoked e => state with { Presenters = state.Presenters.Except(e.Participants) },
         PresenterRoleRequirementSet e => state with { PresenterRoleRequired = e.Required },
         UnmuteAllowedFor e => state with { ForceMuted = state.ForceMuted.Except(e.Participants) },
+        WhisperAudioPlaced e => state.Whispers.TryGetValue(e.WhisperId, out var g)
+            ? state with { Whispers = state.Whispers.SetItem(e.WhisperId, g with { AudioInstance = e.Instance }) }
+            : state,
         // The session's chat goes with it (the journal keeps every message).
         SessionClosed => state with { BannedUsers = [], BannedInvites = [], RaiseHandsEnabled = true, Chat = ChatLog.Empty },
         ChatMessagePosted e => state with

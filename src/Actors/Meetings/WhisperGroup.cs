@@ -6,6 +6,9 @@ namespace OpenTalk.Actors.Meetings;
 /// <summary>A private audio group inside the room: its creator, who is invited and who joined.</summary>
 public sealed record WhisperGroup(Guid WhisperId, Guid Creator, ImmutableDictionary<Guid, WhisperMemberState> Members)
 {
+    /// <summary>The Janus instance whose AudioBridge mixes the group, once the first member connected audio.</summary>
+    public string? AudioInstance { get; init; }
+
     public IEnumerable<Guid> Joined => Members.Where(m => m.Value != WhisperMemberState.Invited).Select(m => m.Key);
 
     public IReadOnlyList<WhisperMember> View() =>

@@ -17,7 +17,11 @@ public static partial class ClientMessageParser
 
         return action switch
         {
-            MediaActions.Publish => Media(type is { } p && StringField(payload, "sdp") is { } offer ? new MediaCommand.Publish(p, offer) : null),
+            MediaActions.Publish => Media(type is { } p && StringField(payload, "sdp") is { } offer
+                ? p == MediaSessionType.Whisper
+                    ? Guid.TryParse(StringField(payload, "whisper_id"), out var group) ? new MediaCommand.Publish(p, offer, group) : null
+                    : new MediaCommand.Publish(p, offer)
+                : null),
             MediaActions.PublishComplete => Media(type is { } p && State(payload) is { } s ? new MediaCommand.PublishComplete(p, s) : null),
             MediaActions.UpdateMediaSession => Media(type is { } p && State(payload) is { } s ? new MediaCommand.UpdateMediaSession(p, s) : null),
             MediaActions.Unpublish => Media(type is { } p ? new MediaCommand.Unpublish(p) : null),
@@ -53,6 +57,7 @@ public static partial class ClientMessageParser
     {
         "video" => MediaSessionType.Video,
         "screen" => MediaSessionType.Screen,
+        "whisper" => MediaSessionType.Whisper,
         _ => null,
     };
 

@@ -2,8 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace OpenTalk.Protocol.Signaling;
 
-/// <summary>Camera and microphone (<c>video</c>) or a shared screen (<c>screen</c>): each is its own WebRTC session.</summary>
-public enum MediaSessionType { Video, Screen }
+/// <summary>
+/// Camera and microphone (<c>video</c>), a shared screen (<c>screen</c>), or (ours) a whisper group's audio (<c>whisper</c>:
+/// the microphone into the group's mixer, the mix of the others back on the same connection). Each is its own WebRTC session.
+/// </summary>
+public enum MediaSessionType { Video, Screen, Whisper }
 
 /// <summary>Whether a published session currently sends audio and video (mute state, as the publisher reports it).</summary>
 public sealed record MediaSessionState(bool Audio, bool Video);

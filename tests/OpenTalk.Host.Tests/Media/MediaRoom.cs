@@ -124,6 +124,12 @@ public sealed record BrowserParticipant(IPage Page, Guid Id, string Name)
 {
     public Task PublishAsync(string type) => Page.EvaluateAsync("type => ot.publish(type)", type);
 
+    /// <summary>Connects this participant's microphone to a whisper group (and receives the group's mix).</summary>
+    public Task WhisperAsync(Guid group) => Page.EvaluateAsync("id => ot.publish('whisper', id)", group.ToString());
+
+    /// <summary>Sends a signaling command from the page.</summary>
+    public Task SendAsync(string ns, object payload) => Page.EvaluateAsync("([ns, payload]) => ot.send(ns, payload)", new object[] { ns, payload });
+
     /// <summary>What this page receives: frames decoded and audio energy per "participant/type".</summary>
     public async Task<Dictionary<string, ReceivedMedia>> StatsAsync()
     {
