@@ -14,7 +14,8 @@ public sealed partial class ParticipantMediaActor
         if (source is null)
             return;
         var message = e.Message;
-        switch (message.GetProperty("janus").GetString())
+        // Janus adds fields over versions (simulcast, mids): read what is there, never require it.
+        switch (message.TryGetProperty("janus", out var verb) ? verb.GetString() : null)
         {
             case "webrtcup":
                 ToClient(new WebrtcUp(source.Value, type));
@@ -29,12 +30,13 @@ public sealed partial class ParticipantMediaActor
                 ToClient(new WebrtcSlow(source.Value, type, uplink ? LinkDirection.Upstream : LinkDirection.Downstream));
                 break;
             case "media":
-                ToClient(new MediaStatus(source.Value, type, message.GetProperty("type").GetString() ?? "",
+                ToClient(new MediaStatus(source.Value, type, message.TryGetProperty("type", out var kind) ? kind.GetString() ?? "" : "",
                     message.TryGetProperty("receiving", out var r) && r.ValueKind == JsonValueKind.True));
                 break;
             case "event" when isPublication && type == MediaSessionType.Video
                               && message.TryGetProperty("plugindata", out var plugin)
-                              && plugin.GetProperty("data").TryGetProperty("videoroom", out var what):
+                              && plugin.TryGetProperty("data", out var data)
+                              && data.TryGetProperty("videoroom", out var what):
                 if (what.GetString() is "talking" or "stopped-talking")
                     _meetings.Tell(new SpeakingChanged(_roomId, _me, what.GetString() == "talking"));
                 break;

@@ -86,6 +86,16 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <summary>
+    /// A fault in the media actor must not cost the participant their media: it resumes with its handles (a restart
+    /// would drop every publication and subscription).
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
+    {
+        _log.Error(e, "Media actor of participant {0} failed; it goes on", _participantId);
+        return Directive.Resume;
+    });
+
     public static Props Props(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
         IActorRef? mediaGateway) =>
         Akka.Actor.Props.Create(() => new ConnectionActor(roomId, participantId, identity, meetings, socket, mediaGateway));

@@ -135,7 +135,8 @@ public sealed record BrowserParticipant(IPage Page, Guid Id, string Name)
     {
         using var document = JsonDocument.Parse(await Page.EvaluateAsync<string>("() => ot.stats().then(JSON.stringify)"));
         return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => new ReceivedMedia(
-            p.Value.GetProperty("framesDecoded").GetInt64(), p.Value.GetProperty("audioEnergy").GetDouble(), p.Value.GetProperty("state").GetString()!));
+            p.Value.GetProperty("framesDecoded").GetInt64(), p.Value.GetProperty("audioEnergy").GetDouble(), p.Value.GetProperty("state").GetString()!,
+            p.Value.GetProperty("frameWidth").GetInt32()));
     }
 
     /// <summary>Signaling messages this page received, in order.</summary>
@@ -158,4 +159,4 @@ public sealed record BrowserParticipant(IPage Page, Guid Id, string Name)
     }
 }
 
-public sealed record ReceivedMedia(long FramesDecoded, double AudioEnergy, string State);
+public sealed record ReceivedMedia(long FramesDecoded, double AudioEnergy, string State, int FrameWidth);
