@@ -1,5 +1,6 @@
 using System.Net;
 using OpenTalk.Client;
+using OpenTalk.Host.Hosting;
 using OpenTalk.Host.Tests.Infrastructure;
 using OpenTalk.Protocol.Rest;
 
@@ -123,6 +124,30 @@ public sealed class EventDashboardTests : RoomTest
         var planned = await Assert.ThrowsAsync<OpenTalkApiException>(() => Olga.CreateEventAsync(
             At("Not ad hoc", new DateTime(2027, 1, 10, 9, 0, 0)) with { IsAdhoc = true }));
         Assert.Contains("\"is_adhoc\"", planned.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_meetings_list_rebuilt_from_zero_and_cut_off_by_a_restart_ends_identical()
+    {
+        var weekly = await Olga.CreateEventAsync(At("Weekly", new DateTime(2027, 1, 4, 9, 0, 0), "RRULE:FREQ=WEEKLY;COUNT=5"));
+        await Olga.PatchInstanceAsync(weekly.Id, "20270111T080000Z", new InstancePatchRequest(null, null, null, null, InstanceStatus.Cancelled));
+        await Olga.SetFavoriteAsync(weekly.Id, true);
+        var (_, umaId) = await Node.NewUserWithIdAsync("uma");
+        await Olga.InviteAsync(weekly.Id, new EventInviteRequest(umaId, null, InviteRole.Moderator));
+        await Olga.CreateEventAsync(At("Once", new DateTime(2027, 2, 1, 9, 0, 0)));
+        static string Shape(EventPage page) => System.Text.Json.JsonSerializer.Serialize(page.Items.Select(e => new { e.Id, e.Title, e.Revision, e.IsFavorite, e.Invitees.Count }));
+        var before = Shape(await Poll.UntilAsync(() => Olga.ListEventsAsync(new EventListQuery()),
+            p => p.Items.Count == 2 && p.Items.Any(e => e.IsFavorite && e.Revision == 2 && e.Invitees.Count == 1)));
+
+        await RestartAsync(async () =>
+        {
+            Assert.Equal(0, await Commands.RunAsync(["projections", "rebuild", "events", "--OpenTalk:Postgres", Postgres]));
+            Assert.Equal(0, await Commands.RunAsync(["projections", "rebuild", "invites", "--OpenTalk:Postgres", Postgres]));
+        });
+        await RestartAsync(); // at once: the rebuild is cut off somewhere in the middle
+
+        var after = Shape(await Poll.UntilAsync(() => Olga.ListEventsAsync(new EventListQuery()), p => Shape(p) == before));
+        Assert.Equal(before, after);
     }
 
     private async Task<HttpStatusCode> StatusOfGetAsync(Guid eventId)
