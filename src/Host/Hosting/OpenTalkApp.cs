@@ -83,6 +83,9 @@ public static class OpenTalkApp
         });
         app.UseStatusCodePages();
         app.UseWebSockets();
+        var web = WebApp.From(settings.WebRoot);
+        if (web is not null)
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = web });
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(async (context, next) =>
@@ -116,6 +119,8 @@ public static class OpenTalkApp
         app.MapUsersApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
+        if (web is not null)
+            app.MapWebAppFallback(web);
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());
         return app;
     }

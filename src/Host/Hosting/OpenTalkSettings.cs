@@ -36,6 +36,9 @@ public sealed class OpenTalkSettings
 
     [Range(1, 600)]
     public int TicketLifetimeSeconds { get; set; } = 30;
+
+    /// <summary>The built web app (src/Web/dist) served at the root; empty serves none (API only).</summary>
+    public string? WebRoot { get; set; }
 }
 
 /// <summary>Sign-in settings (section <c>SignIn</c>).</summary>

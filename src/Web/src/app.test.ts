@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { authorizeUrl, challengeOf, newVerifier } from './auth';
+import { dictionaries, pickLanguage } from './i18n';
+import { eventResourceFields } from './protocol';
+import { applyMessage, emptyRoom } from './room';
+
+describe('languages', () => {
+  test('every English text has a German one and the other way round', () => {
+    expect(Object.keys(dictionaries.de).sort()).toEqual(Object.keys(dictionaries.en).sort());
+    for (const value of Object.values(dictionaries.de)) expect(value.length).toBeGreaterThan(0);
+  });
+  test('a German browser gets German, anything else English', () => {
+    expect(pickLanguage(['de-AT', 'en'])).toBe('de');
+    expect(pickLanguage(['fr-FR', 'en-GB'])).toBe('en');
+  });
+});
+
+describe('contract with the node', () => {
+  test('EventResource has exactly the fields of the OpenAPI document', () => {
+    const openapi = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'));
+    const schema = openapi.components.schemas.EventResource;
+    expect([...eventResourceFields].sort()).toEqual(Object.keys(schema.properties).sort());
+  });
+});
+
+describe('sign-in', () => {
+  test('PKCE uses a 43-character verifier and its S256 challenge (RFC 7636 appendix B)', async () => {
+    expect(newVerifier()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    const url = new URL(authorizeUrl('https://meet.example.org', 'https://meet.example.org/auth/callback', 'abc', 'xyz'));
+    expect(url.pathname).toBe('/connect/authorize');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('state')).toBe('xyz');
+  });
+});
+
+describe('room state from signaling', () => {
+  const control = (name: string) => ({ display_name: name, role: 'user', hand_is_up: false, is_connected: true });
+  test('join_success, joined, update, left and focus_update', () => {
+    let room = applyMessage(emptyRoom, 'control', {
+      message: 'join_success', id: 'me', display_name: 'Olga', role: 'moderator',
+      participants: [{ id: 'u1', control: control('Uma') }], media: { focus: null },
+    });
+    expect(Object.keys(room.people).sort()).toEqual(['me', 'u1']);
+    room = applyMessage(room, 'control', { message: 'joined', id: 'u2', control: control('Ulf'), media: { video: { audio: true, video: true }, screen: null, is_presenter: true, force_muted: false } });
+    expect(room.people.u2.media?.video?.audio).toBe(true);
+    room = applyMessage(room, 'control', { message: 'update', id: 'u1', control: { ...control('Uma'), hand_is_up: true } });
+    expect(room.people.u1.handUp).toBe(true);
+    room = applyMessage(room, 'media', { message: 'focus_update', focus: 'u2' });
+    expect(room.focus).toBe('u2');
+    room = applyMessage(room, 'control', { message: 'left', id: 'u2', reason: 'quit' });
+    expect(room.people.u2).toBeUndefined();
+    expect(room.focus).toBeNull();
+  });
+});
