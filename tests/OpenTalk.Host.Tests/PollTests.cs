@@ -32,6 +32,10 @@ public sealed class PollTests : RoomTest
         await owner.Socket.SendAsync("polls", "start", new { topic = "Secret?", live = false, choices = new[] { "Yes", "No" }, duration = 120 });
         var hidden = (await user.Socket.WaitForAsync("polls", "started")).Payload.GetProperty("id").GetGuid();
         await user.Socket.SendAsync("polls", "vote", new { poll_id = hidden, choice_id = 0 });
+        // A hidden poll confirms nothing to the room: wait until the vote is in the journal, then finish it from the
+        // other socket (otherwise the two messages race through different connections).
+        await Poll.UntilAsync(async () => (await Olga.GetAuditEventsAsync(Room)).GetProperty("events").EnumerateArray()
+            .Count(e => e.GetProperty("type").GetString() == "meeting.poll_vote_cast.v1"), n => n >= 2);
         await owner.Socket.SendAsync("polls", "finish", new { id = hidden });
         var seenByOwner = new List<ServerMessage>();
         var hiddenDone = await owner.Socket.WaitForAsync(m =>

@@ -6,6 +6,7 @@ namespace OpenTalk.Host.Tests.Media;
 /// Real browsers (Debian's Chromium with fake camera and microphone) in a real meeting through the real node and a real
 /// Janus, all inside the media network namespace: what each browser decodes is read from WebRTC statistics.
 /// </summary>
+[Collection(BrowserMediaCollection.Name)]
 public sealed class BrowserMediaTests : IAsyncLifetime
 {
     private MediaRoom _room = null!;

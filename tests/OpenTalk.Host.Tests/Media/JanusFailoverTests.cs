@@ -4,6 +4,7 @@ using OpenTalk.Host.Tests.Infrastructure;
 namespace OpenTalk.Host.Tests.Media;
 
 /// <summary>Two Janus instances; one is killed mid-meeting. Publications move to the survivor and nobody leaves.</summary>
+[Collection(BrowserMediaCollection.Name)]
 public sealed class JanusFailoverTests : IAsyncLifetime
 {
     private MediaRoom _room = null!;

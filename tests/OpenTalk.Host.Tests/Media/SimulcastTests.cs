@@ -3,6 +3,7 @@ using OpenTalk.Host.Tests.Infrastructure;
 namespace OpenTalk.Host.Tests.Media;
 
 /// <summary>A camera sent in three qualities (simulcast); each viewer picks the one it needs with <c>configure</c>.</summary>
+[Collection(BrowserMediaCollection.Name)]
 public sealed class SimulcastTests : IAsyncLifetime
 {
     private MediaRoom _room = null!;

@@ -8,6 +8,7 @@ namespace OpenTalk.Host.Tests.Media;
 /// Members hear the group's mix on their whisper connection (and lower the room's volume themselves, in the client);
 /// nobody else can connect to the mixer.
 /// </summary>
+[Collection(BrowserMediaCollection.Name)]
 public sealed class WhisperAudioTests : IAsyncLifetime
 {
     private MediaRoom _room = null!;
