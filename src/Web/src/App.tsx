@@ -51,7 +51,10 @@ export function App() {
   async function create(event: React.FormEvent) {
     event.preventDefault();
     const start = new Date(Date.now() + 3600_000);
-    const local = (d: Date) => d.toISOString().slice(0, 19);
+    // Wall-clock time in the browser's own zone, which is the zone sent with it.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const local = (d: Date) =>
+      `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
     try {
       const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const created = await new Api(token!).createMeeting(title, local(start), local(new Date(start.getTime() + 3600_000)), zone);
