@@ -158,10 +158,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         JanusHandle? handle = null;
         try
         {
-            var self = Self;
-            long id = 0;
-            handle = await session.AttachAsync("janus.plugin.audiobridge", m => self.Tell(new JanusEvent(Volatile.Read(ref id), m)), CancellationToken.None);
-            Volatile.Write(ref id, handle.Id);
+            handle = await AttachAsync(session, "janus.plugin.audiobridge");
             var (_, jsep) = await handle.MessageAsync(new JsonObject
             {
                 ["request"] = "join", ["room"] = whisperId.ToString(), ["display"] = _me.ToString(), ["muted"] = false,
@@ -400,11 +397,12 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         return (opened.Instance, opened.Session);
     }
 
-    private async Task<JanusHandle> AttachAsync(JanusSession session)
+    /// <summary>Attaches a handle whose Janus events come back to this actor as <see cref="JanusEvent"/>.</summary>
+    private async Task<JanusHandle> AttachAsync(JanusSession session, string plugin = "janus.plugin.videoroom")
     {
         var self = Self;
         long id = 0;
-        var handle = await session.AttachAsync("janus.plugin.videoroom", message => self.Tell(new JanusEvent(Volatile.Read(ref id), message)), CancellationToken.None);
+        var handle = await session.AttachAsync(plugin, message => self.Tell(new JanusEvent(Volatile.Read(ref id), message)), CancellationToken.None);
         Volatile.Write(ref id, handle.Id);
         return handle;
     }
