@@ -90,37 +90,13 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             return;
         }
         var feed = $"{_me}-{c.Type.ToString().ToLowerInvariant()}";
-        JanusHandle? handle = null;
-        try
+        // Recorded (and so announced to subscribers) once Janus reports the PeerConnection up: a feed
+        // whose PeerConnection is not up yet cannot be subscribed to.
+        await OfferAsync(session, "janus.plugin.videoroom", new JsonObject
         {
-            handle = await AttachAsync(session);
-            var (_, jsep) = await handle.MessageAsync(new JsonObject
-            {
-                ["request"] = "joinandconfigure", ["room"] = _roomId.ToString(), ["ptype"] = "publisher", ["id"] = feed,
-                ["display"] = feed, ["audio"] = true, ["video"] = true,
-            }, new JsonObject { ["type"] = "offer", ["sdp"] = c.Sdp }, JanusReply.Event);
-            var answer = jsep?.GetProperty("sdp").GetString();
-            if (answer is null || !Sdp.HasAcceptedMedia(answer))
-            {
-                await DetachQuietlyAsync(handle);
-                Error(ErrorCodes.NoUsableCodec);
-                return;
-            }
-            // Recorded (and so announced to subscribers) once Janus reports the PeerConnection up: a feed
-            // whose PeerConnection is not up yet cannot be subscribed to.
-            _publications[c.Type] = new Publication(instance!, handle, feed);
-            ToClient(new SdpAnswerPayload(answer, _me, c.Type));
-        }
-        catch (JanusException e)
-        {
-            LogJanusRefused(c.Type, e);
-            await DetachQuietlyAsync(handle);
-            Error(ErrorCodes.InvalidSdp);
-        }
-        catch (JanusUnavailableException)
-        {
-            Error(ErrorCodes.MediaUnavailable);
-        }
+            ["request"] = "joinandconfigure", ["room"] = _roomId.ToString(), ["ptype"] = "publisher", ["id"] = feed,
+            ["display"] = feed, ["audio"] = true, ["video"] = true,
+        }, c.Sdp, c.Type, handle => new Publication(instance!, handle, feed));
     }
 
     /// <summary>
@@ -155,14 +131,25 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             Error(ErrorCodes.MediaUnavailable);
             return;
         }
+        // Whisper audio is never announced to the room: it is recorded nowhere but in the group's placement.
+        await OfferAsync(session, "janus.plugin.audiobridge", new JsonObject
+        {
+            ["request"] = "join", ["room"] = whisperId.ToString(), ["display"] = _me.ToString(), ["muted"] = false,
+        }, offer, MediaSessionType.Whisper, handle => new Publication(location.Instance, handle, whisperId.ToString(), Recorded: true));
+    }
+
+    /// <summary>
+    /// Sends the client's offer on a new handle with the plugin's join request. An answer that accepts media is kept as
+    /// the publication and sent to the client; an answer without a usable codec or a refusal detaches the handle.
+    /// </summary>
+    private async Task OfferAsync(JanusSession session, string plugin, JsonObject join, string offer, MediaSessionType type,
+        Func<JanusHandle, Publication> publication)
+    {
         JanusHandle? handle = null;
         try
         {
-            handle = await AttachAsync(session, "janus.plugin.audiobridge");
-            var (_, jsep) = await handle.MessageAsync(new JsonObject
-            {
-                ["request"] = "join", ["room"] = whisperId.ToString(), ["display"] = _me.ToString(), ["muted"] = false,
-            }, new JsonObject { ["type"] = "offer", ["sdp"] = offer }, JanusReply.Event);
+            handle = await AttachAsync(session, plugin);
+            var (_, jsep) = await handle.MessageAsync(join, new JsonObject { ["type"] = "offer", ["sdp"] = offer }, JanusReply.Event);
             var answer = jsep?.GetProperty("sdp").GetString();
             if (answer is null || !Sdp.HasAcceptedMedia(answer))
             {
@@ -170,13 +157,12 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
                 Error(ErrorCodes.NoUsableCodec);
                 return;
             }
-            // Whisper audio is never announced to the room: it is recorded nowhere but in the group's placement.
-            _publications[MediaSessionType.Whisper] = new Publication(location.Instance, handle, whisperId.ToString(), Recorded: true);
-            ToClient(new SdpAnswerPayload(answer, _me, MediaSessionType.Whisper));
+            _publications[type] = publication(handle);
+            ToClient(new SdpAnswerPayload(answer, _me, type));
         }
         catch (JanusException e)
         {
-            LogJanusRefused(MediaSessionType.Whisper, e);
+            LogJanusRefused(type, e);
             await DetachQuietlyAsync(handle);
             Error(ErrorCodes.InvalidSdp);
         }
