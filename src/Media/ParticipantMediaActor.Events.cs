@@ -40,6 +40,9 @@ public sealed partial class ParticipantMediaActor
                 if (what.GetString() is "talking" or "stopped-talking")
                     _meetings.Tell(new SpeakingChanged(_roomId, _me, what.GetString() == "talking"));
                 break;
+            case "event" when !isPublication && message.TryGetProperty("plugindata", out var plugin) && plugin.TryGetProperty("data", out var data):
+                OnSubstreamReported((source.Value, type), data);
+                break;
         }
     }
 

@@ -43,6 +43,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         ReceiveAsync<JanusInstanceLost>(OnInstanceLostAsync);
         ReceiveAsync<StopMedia>(OnStopMediaAsync);
         ReceiveAsync<MediaAvailable>(OnMediaAvailableAsync);
+        ReceiveAsync<CheckSubstream>(OnCheckSubstreamAsync);
     }
 
     public static Props Props(Guid roomId, Guid me, IActorRef meetings, IActorRef gateway, IActorRef client) =>
@@ -320,29 +321,6 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         }
     }
 
-    private async Task ConfigureAsync(MediaCommand.Configure c)
-    {
-        if (!_subscriptions.TryGetValue((c.Target, c.Type), out var subscription))
-        {
-            Error(ErrorCodes.NotSubscribed);
-            return;
-        }
-        var stream = new JsonObject { ["mid"] = subscription.VideoMid };
-        if (c.Substream is { } substream)
-            stream["substream"] = substream;
-        if (c.Video is { } video)
-            stream["send"] = video;
-        try
-        {
-            await subscription.Handle.MessageAsync(new JsonObject { ["request"] = "configure", ["streams"] = new JsonArray(stream) });
-        }
-        catch (Exception e) when (e is JanusException or JanusUnavailableException)
-        {
-            LogJanusRefused(c.Type, e);
-            Error(ErrorCodes.MediaUnavailable);
-        }
-    }
-
     private async Task OnInstanceLostAsync(JanusInstanceLost lost)
     {
         foreach (var (type, publication) in _publications.Where(p => p.Value.Instance == lost.Instance).ToList())
@@ -431,5 +409,5 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     /// <summary>A publication; <see cref="Recorded"/> once the meeting knows it (after Janus' webrtcup).</summary>
     private sealed record Publication(string Instance, JanusHandle Handle, string Feed, bool Recorded = false, MediaSessionState? PendingState = null);
 
-    private sealed record Subscription(string Instance, JanusHandle Handle, string? VideoMid);
+    private sealed record Subscription(string Instance, JanusHandle Handle, string? VideoMid, SubstreamWish? Wish = null);
 }
