@@ -20,6 +20,8 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     private readonly Guid _roomId;
     private readonly Guid _participantId;
+    private const int MaxMediaBeforeAttached = 32;
+    private readonly List<ParsedMessage.ForMedia> _mediaBeforeAttached = [];
     private readonly ParticipantIdentity _identity;
     private readonly IActorRef _meetings;
     private readonly ChannelWriter<OutgoingFrame> _socket;
@@ -51,6 +53,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 Context.Unwatch(_meeting);
             _meeting = Sender;
             Context.Watch(_meeting);
+            foreach (var early in _mediaBeforeAttached)
+                Handle(early);
+            _mediaBeforeAttached.Clear();
         });
         Receive<Detached>(d =>
         {
@@ -119,6 +124,10 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 break;
             // Once a join is on its way, commands follow it to the meeting in order; the meeting
             // itself refuses them if the join did not work.
+            case ParsedMessage.ForMedia early when _meeting is null && _joinSent && _mediaBeforeAttached.Count < MaxMediaBeforeAttached:
+                // join_success can reach the client just before the meeting's Attached reaches us.
+                _mediaBeforeAttached.Add(early);
+                break;
             case ParsedMessage.ForMedia when _meeting is null:
                 SendError(Namespaces.Media, ErrorCodes.NotJoined);
                 break;

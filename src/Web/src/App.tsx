@@ -1,108 +1,91 @@
-import { useEffect, useState } from 'react';
-import { Api, ApiError } from './api';
-import { authorizeUrl, challengeOf, newVerifier, redeemCode } from './auth';
-import { pickLanguage, text, type Language, type TextKey } from './i18n';
-import type { EventResource } from './protocol';
-
-const redirectUri = `${window.location.origin}/auth/callback`;
-
-async function signIn(): Promise<void> {
-  const verifier = newVerifier();
-  const state = newVerifier();
-  sessionStorage.setItem('pkce', JSON.stringify({ verifier, state }));
-  window.location.assign(authorizeUrl(window.location.origin, redirectUri, await challengeOf(verifier), state));
-}
-
-/** Finishes sign-in on /auth/callback; returns the token kept for this tab. */
-async function tokenFromCallback(): Promise<string | null> {
-  const params = new URLSearchParams(window.location.search);
-  const saved = sessionStorage.getItem('pkce');
-  if (window.location.pathname === '/auth/callback' && params.get('code') && saved) {
-    const { verifier, state } = JSON.parse(saved) as { verifier: string; state: string };
-    if (params.get('state') !== state) throw new Error('sign-in state does not match');
-    const token = await redeemCode(window.location.origin, redirectUri, params.get('code')!, verifier);
-    sessionStorage.setItem('token', token);
-    sessionStorage.removeItem('pkce');
-    window.history.replaceState(null, '', '/');
-  }
-  return sessionStorage.getItem('token');
-}
-
-function when(e: EventResource, t: (k: TextKey) => string): string {
-  const next = e.next_occurrence;
-  return next ? `${t('next')}: ${next.starts_at.datetime.replace('T', ' ').slice(0, 16)} (${next.starts_at.timezone})` : t('anyTime');
-}
+import { useEffect, useMemo, useState } from 'react';
+import { Api } from './api';
+import { pickLanguage, type Language } from './i18n';
+import { Admin } from './pages/Admin';
+import { Dashboard } from './pages/Dashboard';
+import { MeetingEditor } from './pages/MeetingEditor';
+import { RoomPage } from './pages/RoomPage';
+import type { UserResource } from './protocol';
+import { navigate, routeOf, type Route } from './routes';
+import { currentToken, finishSignIn, signIn, signOut } from './session';
+import { TextContext, translator } from './text';
 
 export function App() {
-  const [language, setLanguage] = useState<Language>(pickLanguage(navigator.languages));
-  const t = (key: TextKey) => text(language, key);
-  const [token, setToken] = useState<string | null>(null);
-  const [meetings, setMeetings] = useState<EventResource[] | null>(null);
+  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem('language') as Language | null) ?? pickLanguage(navigator.languages));
+  const t = useMemo(() => translator(language), [language]);
+  const [route, setRoute] = useState<Route>(() => routeOf(window.location.pathname));
+  const [token, setToken] = useState<string | null>(currentToken());
+  const [me, setMe] = useState<UserResource | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
+  const api = useMemo(() => (token ? new Api(token) : null), [token]);
 
   useEffect(() => {
-    tokenFromCallback().then(setToken, (e: Error) => setError(e.message));
+    const onPop = () => setRoute(routeOf(window.location.pathname));
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
   }, []);
   useEffect(() => {
-    if (token) new Api(token).meetings().then((page) => setMeetings(page.items), (e: Error) => setError(e.message));
-  }, [token]);
+    if (route.page !== 'callback') return;
+    finishSignIn().then((back) => { setToken(currentToken()); navigate(back); }, (e: Error) => setError(e.message));
+  }, [route.page]);
+  useEffect(() => {
+    if (!api) return setMe(null);
+    // An expired token: sign in again.
+    api.me().then(setMe, () => { signOut(); setToken(null); });
+  }, [api]);
+  useEffect(() => {
+    localStorage.setItem('language', language);
+    document.documentElement.lang = language;
+  }, [language]);
 
-  async function create(event: React.FormEvent) {
-    event.preventDefault();
-    const start = new Date(Date.now() + 3600_000);
-    // Wall-clock time in the browser's own zone, which is the zone sent with it.
-    const pad = (n: number) => String(n).padStart(2, '0');
-    const local = (d: Date) =>
-      `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
-    try {
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const created = await new Api(token!).createMeeting(title, local(start), local(new Date(start.getTime() + 3600_000)), zone);
-      setMeetings([created, ...(meetings ?? [])]);
-      setTitle('');
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('failed'));
-    }
-  }
+  const inRoom = route.page === 'room' || route.page === 'invite';
+  let content: React.ReactNode;
+  if (error) content = <div className="page"><p role="alert" className="alert">{error}</p></div>;
+  else if (route.page === 'callback') content = <div className="center-screen"><p role="status">{t('signingIn')}</p></div>;
+  else if (route.page === 'invite') content = <RoomPage key={route.code} entry={{ kind: 'guest', code: route.code }} />;
+  else if (!api || !me) {
+    content = (
+      <div className="center-screen welcome">
+        <div className="card">
+          <h1>{t('welcome')}</h1>
+          <p>{t('welcomeText')}</p>
+          <button type="button" className="primary big" onClick={() => void signIn()}>{t('signIn')}</button>
+        </div>
+      </div>
+    );
+  } else if (route.page === 'dashboard') content = <Dashboard api={api} />;
+  else if (route.page === 'new-meeting') content = <MeetingEditor key="new" api={api} id={null} />;
+  else if (route.page === 'meeting') content = <MeetingEditor key={route.id} api={api} id={route.id} />;
+  else if (route.page === 'room') content = <RoomPage key={route.roomId} entry={{ kind: 'member', roomId: route.roomId, api, name: me.display_name }} />;
+  else if (route.page === 'admin') content = <Admin api={api} />;
+  else content = <div className="page"><h1>{t('notFound')}</h1></div>;
 
   return (
-    <main lang={language}>
-      <header>
-        <h1>{t('appName')}</h1>
-        <label>
-          {t('language')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            <option value="en">English</option>
-            <option value="de">Deutsch</option>
-          </select>
-        </label>
-        {token ? (
-          <button type="button" onClick={() => { sessionStorage.removeItem('token'); setToken(null); }}>{t('signOut')}</button>
-        ) : (
-          <button type="button" onClick={() => void signIn()}>{t('signIn')}</button>
+    <TextContext.Provider value={t}>
+      <div className={inRoom ? 'app dark' : 'app'}>
+        {!inRoom && (
+          <header className="top">
+            <a href="/" className="brand" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+              <span className="logo" aria-hidden="true">◉</span> {t('appName')}
+            </a>
+            <nav aria-label={t('mainMenu')}>
+              {me?.is_admin && <a href="/admin" onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('administration')}</a>}
+            </nav>
+            <div className="account">
+              <label className="compact inline">
+                <span className="sr-only">{t('language')}</span>
+                <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('language')}>
+                  <option value="en">English</option>
+                  <option value="de">Deutsch</option>
+                </select>
+              </label>
+              {me && <span className="who-am-i">{me.display_name}</span>}
+              {me && <button type="button" className="secondary small" onClick={() => { signOut(); setToken(null); navigate('/'); }}>{t('signOut')}</button>}
+            </div>
+          </header>
         )}
-      </header>
-      {error && <p role="alert">{t('failed')}: {error}</p>}
-      {token && (
-        <section aria-label={t('meetings')}>
-          <h2>{t('meetings')}</h2>
-          <form onSubmit={create}>
-            <label>
-              {t('title')} <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={255} />
-            </label>
-            <button type="submit">{t('newMeeting')}</button>
-          </form>
-          {meetings === null ? <p>{t('loading')}</p> : meetings.length === 0 ? <p>{t('noMeetings')}</p> : (
-            <ul>
-              {meetings.map((m) => (
-                <li key={m.id}>
-                  <strong>{m.title}</strong> — {when(m, t)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-    </main>
+        {content}
+      </div>
+    </TextContext.Provider>
   );
 }

@@ -1,4 +1,7 @@
-import type { EventPage, EventResource, Problem } from './protocol';
+import type {
+  ClusterView, EventInviteRequest, EventPage, EventRequest, EventResource, InviteResource, MediaOverview, Problem, RoomHistory,
+  SipConfigResource, StreamingTargetResource, TicketResponse, UserResource, VerifyInviteResponse,
+} from './protocol';
 
 /** A REST call that failed: the node's problem details. */
 export class ApiError extends Error {
@@ -7,32 +10,47 @@ export class ApiError extends Error {
   }
 }
 
+/** The node's REST API; without a token only the guest calls work. */
 export class Api {
-  constructor(private readonly token: string, private readonly base = '') {}
+  constructor(private readonly token: string | null, private readonly base = '') {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { Authorization: `Bearer ${this.token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok) throw new ApiError((await response.json()) as Problem);
+    const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' };
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({ status: response.status, code: 'http_error', title: response.statusText }))) as Problem;
+      throw new ApiError(problem);
+    }
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
-  meetings(): Promise<EventPage> {
-    return this.call('GET', '/v1/events');
-  }
-
-  createMeeting(title: string, starts: string, ends: string, timezone: string): Promise<EventResource> {
-    return this.call('POST', '/v1/events', {
-      title,
-      description: '',
-      waiting_room: false,
-      is_time_independent: false,
-      starts_at: { datetime: starts, timezone },
-      ends_at: { datetime: ends, timezone },
-      recurrence_pattern: [],
-    });
-  }
+  me = () => this.call<UserResource>('GET', '/v1/users/me');
+  meetings = () => this.call<EventPage>('GET', '/v1/events?per_page=100');
+  pendingInvites = () => this.call<EventResource[]>('GET', '/v1/users/me/pending_invites');
+  meeting = (id: string) => this.call<EventResource>('GET', `/v1/events/${id}`);
+  createMeeting = (request: EventRequest) => this.call<EventResource>('POST', '/v1/events', request);
+  updateMeeting = (id: string, request: Partial<EventRequest>) => this.call<EventResource>('PATCH', `/v1/events/${id}`, request);
+  deleteMeeting = (id: string) => this.call<void>('DELETE', `/v1/events/${id}`);
+  invite = (id: string, request: EventInviteRequest) => this.call<unknown>('POST', `/v1/events/${id}/invites`, request);
+  uninviteEmail = (id: string, email: string) => this.call<void>('DELETE', `/v1/events/${id}/invites?email=${encodeURIComponent(email)}`);
+  uninviteUser = (id: string, user: string) => this.call<void>('DELETE', `/v1/events/${id}/invites/${user}`);
+  answer = (id: string, status: 'accepted' | 'tentative' | 'declined') => this.call<void>('PATCH', `/v1/events/${id}/invite`, { status });
+  favorite = (id: string, on: boolean) => this.call<void>(on ? 'PUT' : 'DELETE', `/v1/users/me/event_favorites/${id}`);
+  guestLinks = (room: string) => this.call<InviteResource[]>('GET', `/v1/rooms/${room}/invites`);
+  createGuestLink = (room: string) => this.call<InviteResource>('POST', `/v1/rooms/${room}/invites`, {});
+  sip = (room: string) => this.call<SipConfigResource>('GET', `/v1/rooms/${room}/sip`);
+  enableSip = (room: string) => this.call<SipConfigResource>('PUT', `/v1/rooms/${room}/sip`, {});
+  disableSip = (room: string) => this.call<void>('DELETE', `/v1/rooms/${room}/sip`);
+  streamingTargets = (room: string) => this.call<StreamingTargetResource[]>('GET', `/v1/rooms/${room}/streaming_targets`);
+  addStreamingTarget = (room: string, target: Omit<StreamingTargetResource, 'id'>) =>
+    this.call<StreamingTargetResource>('POST', `/v1/rooms/${room}/streaming_targets`, target);
+  removeStreamingTarget = (room: string, id: string) => this.call<void>('DELETE', `/v1/rooms/${room}/streaming_targets/${id}`);
+  history = (room: string) => this.call<RoomHistory>('GET', `/v1/rooms/${room}/history`);
+  start = (room: string, resumption: string | null) => this.call<TicketResponse>('POST', `/v1/rooms/${room}/start`, { resumption });
+  verifyInvite = (code: string) => this.call<VerifyInviteResponse>('POST', '/v1/invite/verify', { invite_code: code });
+  startInvited = (room: string, code: string, password: string | null, resumption: string | null) =>
+    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start_invited`, { invite_code: code, password, resumption });
+  cluster = () => this.call<ClusterView>('GET', '/v1/admin/cluster');
+  mediaServers = () => this.call<MediaOverview>('GET', '/v1/admin/media');
 }

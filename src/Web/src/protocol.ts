@@ -60,3 +60,89 @@ export interface Problem {
   code: string;
   validation_errors?: Record<string, string[]>;
 }
+
+export interface EventRequest {
+  title: string;
+  description: string;
+  password: string | null;
+  waiting_room: boolean;
+  is_time_independent: boolean;
+  starts_at: DateTimeTz | null;
+  ends_at: DateTimeTz | null;
+  recurrence_pattern: string[];
+  is_adhoc: boolean;
+}
+
+export interface EventInviteRequest {
+  invitee: string | null;
+  email: string | null;
+  role: EventInvite['role'];
+}
+
+export interface TicketResponse {
+  ticket: string;
+  resumption: string;
+}
+
+export interface InviteResource {
+  invite_code: string;
+  room: string;
+  created_by: string;
+  expiration: string | null;
+  active: boolean;
+}
+
+export interface VerifyInviteResponse {
+  room_id: string;
+  password_required: boolean;
+}
+
+export interface UserResource {
+  id: string;
+  display_name: string;
+  email: string | null;
+  locale: string | null;
+  is_admin: boolean;
+}
+
+export interface SipConfigResource {
+  sip_id: string;
+  password: string;
+}
+
+export interface StreamingTargetResource {
+  id: string;
+  name: string;
+  streaming_endpoint: string;
+  streaming_key: string;
+  public_url: string | null;
+}
+
+export interface ClusterView {
+  self: string;
+  leader: string | null;
+  members: { address: string; status: string; roles: string[]; is_self: boolean }[];
+  unreachable: string[];
+  hosted_meetings: string[];
+}
+
+export interface MediaOverview {
+  instances: { name: string; up: boolean; publishers: number; handles: number }[];
+}
+
+export interface RoomHistory {
+  room_id: string;
+  sessions: { session_no: number; started_at: string; ended_at: string | null; participants: { display_name: string }[] }[];
+}
+
+/** Request and resource schemas of docs/openapi.json that this file mirrors, field for field (checked by a test). */
+export const mirroredSchemas: Record<string, readonly string[]> = {
+  EventRequest: ['title', 'description', 'password', 'waiting_room', 'is_time_independent', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc'],
+  EventInviteRequest: ['invitee', 'email', 'role'],
+  TicketResponse: ['ticket', 'resumption'],
+  InviteResource: ['invite_code', 'room', 'created_by', 'expiration', 'active'],
+  VerifyInviteResponse: ['room_id', 'password_required'],
+  UserResource: ['id', 'display_name', 'email', 'locale', 'is_admin'],
+  SipConfigResource: ['sip_id', 'password'],
+  StreamingTargetResource: ['id', 'name', 'streaming_endpoint', 'streaming_key', 'public_url'],
+};

@@ -1,5 +1,7 @@
 // The room as a participant sees it, built from signaling messages. Pure: the UI renders what this returns.
 
+export type Role = 'guest' | 'user' | 'moderator';
+
 export interface MediaState {
   video: { audio: boolean; video: boolean } | null;
   screen: { audio: boolean; video: boolean } | null;
@@ -10,23 +12,74 @@ export interface MediaState {
 export interface Person {
   id: string;
   displayName: string;
-  role: 'guest' | 'user' | 'moderator';
+  role: Role;
   handUp: boolean;
   connected: boolean;
   media: MediaState | null;
 }
 
-export interface RoomView {
-  me: string | null;
-  people: Record<string, Person>;
-  focus: string | null;
+export interface ChatMessage {
+  id: string;
+  source: string;
+  timestamp: string;
+  content: string;
+  scope: 'global' | 'private' | 'group';
+  target: string | null;
+  group: string | null;
 }
 
-export const emptyRoom: RoomView = { me: null, people: {}, focus: null };
+export interface TimerView {
+  id: string;
+  kind: 'countdown' | 'stopwatch';
+  style: 'normal' | 'coffee_break';
+  title: string | null;
+  startedAt: string;
+  endsAt: string | null;
+  readyCheck: boolean;
+  ready: Record<string, boolean>;
+}
+
+export interface PollView {
+  id: string;
+  topic: string;
+  live: boolean;
+  multipleChoice: boolean;
+  choices: { id: number; content: string }[];
+  endsAt: string;
+  myChoices: number[];
+  results: Record<number, number> | null;
+  done: boolean;
+}
+
+export type Phase = 'joining' | 'waiting' | 'in_room' | 'ended';
+
+export interface RoomView {
+  phase: Phase;
+  /** Why the participation ended (`kicked`, `banned`, `left`, …) or why we are back in the waiting room. */
+  reason: string | null;
+  me: string | null;
+  myRole: Role;
+  people: Record<string, Person>;
+  focus: string | null;
+  waiting: { id: string; displayName: string }[];
+  chatEnabled: boolean;
+  messages: ChatMessage[];
+  /** Per conversation (`global`, `private:<id>`, `group:<name>`): the newest message already read. */
+  lastSeen: Record<string, string>;
+  timer: TimerView | null;
+  poll: PollView | null;
+  muteRequest: { issuer: string; force: boolean } | null;
+  lastError: string | null;
+}
+
+export const emptyRoom: RoomView = {
+  phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
+  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, lastError: null,
+};
 
 interface Control {
   display_name: string;
-  role: Person['role'];
+  role: Role;
   hand_is_up: boolean;
   is_connected: boolean;
 }
@@ -36,6 +89,37 @@ interface Entry {
   control: Control;
   media?: MediaState;
 }
+
+interface WireMessage {
+  id: string;
+  source: string;
+  timestamp: string;
+  content: string;
+  scope: ChatMessage['scope'];
+  target?: string | null;
+  group?: string | null;
+}
+
+interface WireTimer {
+  timer_id: string;
+  started_at: string;
+  kind: TimerView['kind'];
+  ends_at: string | null;
+  style: TimerView['style'];
+  title: string | null;
+  ready_check_enabled: boolean;
+}
+
+interface WirePoll {
+  id: string;
+  topic: string;
+  live: boolean;
+  multiple_choice: boolean;
+  choices: { id: number; content: string }[];
+  ends_at: string;
+}
+
+type Results = { id: number; count: number }[];
 
 function person(entry: Entry): Person {
   return {
@@ -48,26 +132,164 @@ function person(entry: Entry): Person {
   };
 }
 
+const chatMessage = (m: WireMessage): ChatMessage => ({
+  id: m.id, source: m.source, timestamp: m.timestamp, content: m.content, scope: m.scope, target: m.target ?? null, group: m.group ?? null,
+});
+
+const timer = (c: WireTimer, ready: Record<string, boolean> = {}): TimerView => ({
+  id: c.timer_id, kind: c.kind, style: c.style, title: c.title, startedAt: c.started_at, endsAt: c.ends_at, readyCheck: c.ready_check_enabled, ready,
+});
+
+const tally = (results: Results | null | undefined) =>
+  results ? Object.fromEntries(results.map((r) => [r.id, r.count])) as Record<number, number> : null;
+
+const poll = (p: WirePoll, myChoices: number[] = [], results: Results | null = null): PollView => ({
+  id: p.id, topic: p.topic, live: p.live, multipleChoice: p.multiple_choice, choices: p.choices, endsAt: p.ends_at, myChoices,
+  results: tally(results), done: false,
+});
+
+/** The conversation a message belongs to, seen from `me`. */
+export function conversationOf(message: ChatMessage, me: string | null): string {
+  if (message.scope === 'private') return `private:${message.source === me ? message.target : message.source}`;
+  if (message.scope === 'group') return `group:${message.group}`;
+  return 'global';
+}
+
+/** Messages from others in a conversation newer than what was read. */
+export function unread(room: RoomView, conversation: string): number {
+  const seen = room.lastSeen[conversation] ?? '';
+  return room.messages.filter((m) => m.source !== room.me && conversationOf(m, room.me) === conversation && m.timestamp > seen).length;
+}
+
+/** The room after the local user read a conversation up to its newest message. */
+export function markRead(room: RoomView, conversation: string): RoomView {
+  const newest = room.messages.filter((m) => conversationOf(m, room.me) === conversation).at(-1);
+  if (!newest || (room.lastSeen[conversation] ?? '') >= newest.timestamp) return room;
+  return { ...room, lastSeen: { ...room.lastSeen, [conversation]: newest.timestamp } };
+}
+
+function control(room: RoomView, payload: Record<string, unknown>): RoomView {
+  switch (payload.message) {
+    case 'join_success': {
+      const me = person({ id: payload.id as string, control: { display_name: payload.display_name as string, role: payload.role as Role, hand_is_up: false, is_connected: true } });
+      const people: Record<string, Person> = { [me.id]: { ...me, media: room.people[me.id]?.media ?? null } };
+      for (const p of (payload.participants as Entry[]).map(person)) people[p.id] = p;
+      const chat = payload.chat as { enabled: boolean; room_history: WireMessage[]; last_seen_timestamps: Record<string, string> } | undefined;
+      const t = payload.timer as { config: WireTimer; ready_status: Record<string, boolean> } | null | undefined;
+      const p = payload.polls as { poll: WirePoll; my_choices: number[]; results: Results | null } | null | undefined;
+      return {
+        ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people,
+        focus: (payload.media as { focus?: string | null } | undefined)?.focus ?? null,
+        chatEnabled: chat?.enabled ?? true,
+        messages: (chat?.room_history ?? []).map(chatMessage),
+        lastSeen: { ...(chat?.last_seen_timestamps ?? {}), ...room.lastSeen },
+        timer: t ? timer(t.config, t.ready_status) : null,
+        poll: p ? poll(p.poll, p.my_choices, p.results) : null,
+      };
+    }
+    case 'joined':
+    case 'update': {
+      const entry = payload as unknown as Entry;
+      return { ...room, people: { ...room.people, [entry.id]: person(entry) } };
+    }
+    case 'left': {
+      const { [payload.id as string]: _gone, ...rest } = room.people;
+      return { ...room, people: rest, focus: room.focus === payload.id ? null : room.focus };
+    }
+    case 'role_updated':
+      return { ...room, myRole: payload.new_role as Role };
+    default:
+      return room;
+  }
+}
+
+function moderation(room: RoomView, payload: Record<string, unknown>): RoomView {
+  switch (payload.message) {
+    case 'in_waiting_room':
+      return { ...room, phase: 'waiting' };
+    case 'sent_to_waiting_room':
+      return { ...room, phase: 'waiting', reason: 'sent_to_waiting_room', people: {}, timer: null, poll: null };
+    case 'joined_waiting_room':
+      return { ...room, waiting: [...room.waiting.filter((w) => w.id !== payload.id), { id: payload.id as string, displayName: payload.display_name as string }] };
+    case 'left_waiting_room':
+      return { ...room, waiting: room.waiting.filter((w) => w.id !== payload.id) };
+    case 'kicked':
+    case 'banned':
+      return { ...room, phase: 'ended', reason: payload.message };
+    case 'request_mute':
+      return { ...room, muteRequest: { issuer: payload.issuer as string, force: Boolean(payload.force) } };
+    default:
+      return room;
+  }
+}
+
+function chat(room: RoomView, payload: Record<string, unknown>): RoomView {
+  switch (payload.message) {
+    case 'message_sent':
+      return { ...room, messages: [...room.messages, chatMessage(payload as unknown as WireMessage)] };
+    case 'chat_enabled':
+      return { ...room, chatEnabled: true };
+    case 'chat_disabled':
+      return { ...room, chatEnabled: false };
+    case 'history_cleared':
+      return { ...room, messages: [] };
+    default:
+      return room;
+  }
+}
+
+function timers(room: RoomView, payload: Record<string, unknown>): RoomView {
+  const current = room.timer;
+  switch (payload.message) {
+    case 'started':
+      return { ...room, timer: timer(payload.config as WireTimer) };
+    case 'stopped':
+      return room.timer?.id === payload.timer_id ? { ...room, timer: null } : room;
+    case 'updated_ready_status':
+      return current && current.id === payload.timer_id
+        ? { ...room, timer: { ...current, ready: { ...current.ready, [payload.participant_id as string]: Boolean(payload.status) } } }
+        : room;
+    default:
+      return room;
+  }
+}
+
+function polls(room: RoomView, payload: Record<string, unknown>): RoomView {
+  const current = room.poll;
+  switch (payload.message) {
+    case 'started':
+      return { ...room, poll: poll(payload as unknown as WirePoll) };
+    case 'live_update':
+      return current && current.id === payload.id ? { ...room, poll: { ...current, results: tally(payload.results as Results) } } : room;
+    case 'done':
+      return current && current.id === payload.id ? { ...room, poll: { ...current, results: tally(payload.results as Results), done: true } } : room;
+    default:
+      return room;
+  }
+}
+
 /** Applies one server message (`{namespace, payload}`) to the room. Unknown messages change nothing. */
 export function applyMessage(room: RoomView, namespace: string, payload: Record<string, unknown>): RoomView {
-  const message = payload.message;
-  if (namespace === 'control' && message === 'join_success') {
-    const others = (payload.participants as Entry[]).map(person);
-    const me = person({ id: payload.id as string, control: { display_name: payload.display_name as string, role: payload.role as Person['role'], hand_is_up: false, is_connected: true } });
-    const people: Record<string, Person> = { [me.id]: me };
-    for (const p of others) people[p.id] = p;
-    return { me: me.id, people, focus: ((payload.media as { focus?: string | null } | undefined)?.focus) ?? null };
+  if (payload.message === 'error') return { ...room, lastError: `${namespace}: ${String(payload.error)}` };
+  switch (namespace) {
+    case 'control':
+      return control(room, payload);
+    case 'moderation':
+      return moderation(room, payload);
+    case 'chat':
+      return chat(room, payload);
+    case 'timer':
+      return timers(room, payload);
+    case 'polls':
+      return polls(room, payload);
+    case 'media':
+      return payload.message === 'focus_update' ? { ...room, focus: (payload.focus as string | null) ?? null } : room;
+    default:
+      return room;
   }
-  if (namespace === 'control' && (message === 'joined' || message === 'update')) {
-    const entry = payload as unknown as Entry;
-    return { ...room, people: { ...room.people, [entry.id]: person(entry) } };
-  }
-  if (namespace === 'control' && message === 'left') {
-    const { [payload.id as string]: _gone, ...rest } = room.people;
-    return { ...room, people: rest, focus: room.focus === payload.id ? null : room.focus };
-  }
-  if (namespace === 'media' && message === 'focus_update') {
-    return { ...room, focus: (payload.focus as string | null) ?? null };
-  }
-  return room;
+}
+
+/** The room after the local user voted (the server does not echo votes of hidden polls). */
+export function votedFor(room: RoomView, choices: number[]): RoomView {
+  return room.poll ? { ...room, poll: { ...room.poll, myChoices: choices } } : room;
 }

@@ -1,0 +1,209 @@
+// WebRTC through the `media` namespace: one PeerConnection per published session (camera+microphone, screen) and one
+// per subscription. The server answers our offers and offers us the others' sessions; candidates trickle both ways.
+
+import type { Payload } from './signaling';
+
+export type SessionType = 'video' | 'screen';
+
+export interface PublishedState {
+  audio: boolean;
+  video: boolean;
+}
+
+/** A received session: whose it is and the stream to show. */
+export interface RemoteStream {
+  key: string;
+  participant: string;
+  type: SessionType;
+  stream: MediaStream;
+}
+
+type Send = (namespace: string, payload: Payload) => void;
+
+export const remoteKey = (participant: string, type: SessionType) => `${participant}/${type}`;
+
+/**
+ * Simulcast layers for a camera, highest quality first (the order the server expects). Chromium sends three layers
+ * only from 960x540 up; smaller cameras are sent as they are.
+ */
+export function simulcastLayers(width: number): RTCRtpEncodingParameters[] | undefined {
+  if (width < 960) return undefined;
+  return [
+    { rid: 'f', maxBitrate: 1_200_000 },
+    { rid: 'h', scaleResolutionDownBy: 2, maxBitrate: 400_000 },
+    { rid: 'q', scaleResolutionDownBy: 4, maxBitrate: 120_000 },
+  ];
+}
+
+export class MediaClient {
+  private readonly publishers = new Map<SessionType, RTCPeerConnection>();
+  private readonly local = new Map<SessionType, MediaStream>();
+  private readonly receivers = new Map<string, RTCPeerConnection>();
+  private readonly remote = new Map<string, RemoteStream>();
+  private readonly wanted = new Set<string>();
+  private state: PublishedState = { audio: true, video: true };
+  me: string | null = null;
+
+  constructor(
+    private readonly send: Send,
+    private readonly onChange: (streams: RemoteStream[], local: ReadonlyMap<SessionType, MediaStream>) => void,
+  ) {}
+
+  get published(): PublishedState {
+    return this.state;
+  }
+
+  localStream(type: SessionType): MediaStream | undefined {
+    return this.local.get(type);
+  }
+
+  /** Publishes camera+microphone (`video`) or a screen; `state` is what is switched on at the start. */
+  async publish(type: SessionType, stream: MediaStream, state: PublishedState = { audio: true, video: true }): Promise<void> {
+    this.publishers.get(type)?.close();
+    this.local.set(type, stream);
+    if (type === 'video') {
+      this.state = state;
+      for (const t of stream.getAudioTracks()) t.enabled = state.audio;
+      for (const t of stream.getVideoTracks()) t.enabled = state.video;
+    }
+    const pc = new RTCPeerConnection();
+    this.publishers.set(type, pc);
+    for (const track of stream.getTracks()) {
+      const width = track.kind === 'video' ? track.getSettings().width ?? 0 : 0;
+      pc.addTransceiver(track, { direction: 'sendonly', sendEncodings: track.kind === 'video' && type === 'video' ? simulcastLayers(width) : undefined });
+    }
+    this.trickle(pc, this.me ?? '', type);
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    this.send('media', { action: 'publish', target: this.me, media_session_type: type, sdp: offer.sdp });
+    this.changed();
+  }
+
+  unpublish(type: SessionType): void {
+    this.publishers.get(type)?.close();
+    this.publishers.delete(type);
+    for (const t of this.local.get(type)?.getTracks() ?? []) t.stop();
+    this.local.delete(type);
+    this.send('media', { action: 'unpublish', media_session_type: type });
+    this.changed();
+  }
+
+  /** Mutes/unmutes the microphone or switches the camera; everyone sees the new state. */
+  setState(state: PublishedState): void {
+    this.state = state;
+    const stream = this.local.get('video');
+    for (const t of stream?.getAudioTracks() ?? []) t.enabled = state.audio;
+    for (const t of stream?.getVideoTracks() ?? []) t.enabled = state.video;
+    if (this.publishers.has('video')) this.send('media', { action: 'update_media_session', media_session_type: 'video', media_session_state: state });
+    this.changed();
+  }
+
+  /** Subscribes to what a participant publishes (called for every participant update). */
+  notice(participant: string, media: { video: unknown; screen: unknown } | null | undefined): void {
+    if (participant === this.me) return;
+    for (const type of ['video', 'screen'] as const) {
+      const key = remoteKey(participant, type);
+      if (media?.[type] && !this.wanted.has(key)) {
+        this.wanted.add(key);
+        this.send('media', { action: 'subscribe', target: participant, media_session_type: type });
+      } else if (!media?.[type] && this.wanted.has(key)) {
+        this.drop(key);
+      }
+    }
+  }
+
+  /** Someone left: their sessions end. */
+  forget(participant: string): void {
+    for (const type of ['video', 'screen'] as const) this.drop(remoteKey(participant, type));
+  }
+
+  /** Asks for a simulcast layer of a received camera (0 = smallest, 2 = best). */
+  chooseLayer(participant: string, substream: 0 | 1 | 2): void {
+    this.send('media', { action: 'configure', target: participant, media_session_type: 'video', configuration: { substream } });
+  }
+
+  async handle(payload: Payload): Promise<void> {
+    const type = payload.media_session_type as SessionType;
+    const source = payload.source as string;
+    switch (payload.message) {
+      case 'sdp_answer': {
+        const pc = this.publishers.get(type);
+        if (!pc || source !== this.me) return;
+        await pc.setRemoteDescription({ type: 'answer', sdp: payload.sdp as string });
+        const state = type === 'video' ? this.state : { audio: false, video: true };
+        this.send('media', { action: 'publish_complete', media_session_type: type, media_session_state: state });
+        return;
+      }
+      case 'sdp_offer':
+        await this.answer(source, type, payload.sdp as string);
+        return;
+      case 'webrtc_down':
+        // Our media server went away: publish again (the server picks a healthy one). Received sessions come back
+        // as fresh offers from the server.
+        if (source === this.me && this.local.has(type)) await this.publish(type, this.local.get(type)!, this.state);
+        return;
+      case 'error':
+        // A subscription that failed is asked for again with the next update about that participant.
+        for (const key of this.wanted) if (!this.receivers.has(key)) this.wanted.delete(key);
+        return;
+    }
+  }
+
+  /** Ends every session but keeps the camera and screen streams (a new connection publishes them again). */
+  reset(): void {
+    for (const pc of [...this.publishers.values(), ...this.receivers.values()]) pc.close();
+    this.publishers.clear();
+    this.receivers.clear();
+    this.remote.clear();
+    this.wanted.clear();
+    this.changed();
+  }
+
+  /** Ends everything and releases the devices. */
+  close(): void {
+    this.reset();
+    for (const stream of this.local.values()) for (const t of stream.getTracks()) t.stop();
+    this.local.clear();
+  }
+
+  private async answer(participant: string, type: SessionType, sdp: string): Promise<void> {
+    const key = remoteKey(participant, type);
+    this.receivers.get(key)?.close();
+    const pc = new RTCPeerConnection();
+    this.receivers.set(key, pc);
+    this.wanted.add(key);
+    const stream = new MediaStream();
+    this.remote.set(key, { key, participant, type, stream });
+    pc.ontrack = (event) => {
+      stream.addTrack(event.track);
+      this.changed();
+    };
+    this.trickle(pc, participant, type);
+    await pc.setRemoteDescription({ type: 'offer', sdp });
+    const answer = await pc.createAnswer();
+    await pc.setLocalDescription(answer);
+    this.send('media', { action: 'sdp_answer', target: participant, media_session_type: type, sdp: answer.sdp });
+    this.changed();
+  }
+
+  private trickle(pc: RTCPeerConnection, target: string, type: SessionType): void {
+    pc.onicecandidate = (event) =>
+      this.send(
+        'media',
+        event.candidate
+          ? { action: 'sdp_candidate', target, media_session_type: type, candidate: { candidate: event.candidate.candidate, sdpMLineIndex: event.candidate.sdpMLineIndex, sdpMid: event.candidate.sdpMid } }
+          : { action: 'sdp_end_of_candidates', target, media_session_type: type },
+      );
+  }
+
+  private drop(key: string): void {
+    this.wanted.delete(key);
+    this.receivers.get(key)?.close();
+    this.receivers.delete(key);
+    if (this.remote.delete(key)) this.changed();
+  }
+
+  private changed(): void {
+    this.onChange([...this.remote.values()], this.local);
+  }
+}

@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { Api, ApiError } from '../api';
+import type { EventResource } from '../protocol';
+import { navigate } from '../routes';
+import { useText } from '../text';
+import { describeWhen, statusKey } from '../when';
+
+/** Upcoming meetings, invitations to answer, and quick starts. */
+export function Dashboard({ api }: { api: Api }) {
+  const t = useText();
+  const [meetings, setMeetings] = useState<EventResource[] | null>(null);
+  const [pending, setPending] = useState<EventResource[]>([]);
+  const [favoritesOnly, setFavoritesOnly] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = () => {
+    api.meetings().then((page) => setMeetings(page.items), (e: Error) => setError(e.message));
+    api.pendingInvites().then(setPending, () => setPending([]));
+  };
+  useEffect(load, [api]);
+
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('failed'));
+    }
+  };
+
+  const startAdhoc = () =>
+    run(async () => {
+      const created = await api.createMeeting({
+        title: t('adhocTitle'), description: '', password: null, waiting_room: false, is_time_independent: true,
+        starts_at: null, ends_at: null, recurrence_pattern: [], is_adhoc: true,
+      });
+      navigate(`/room/${created.room_id}`);
+    });
+
+  const shown = (meetings ?? []).filter((m) => !favoritesOnly || m.is_favorite).filter((m) => !m.is_adhoc);
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>{t('meetings')}</h1>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void startAdhoc()}>{t('startNow')}</button>
+          <button type="button" className="primary" onClick={() => navigate('/meetings/new')}>{t('newMeeting')}</button>
+        </div>
+      </div>
+      {error && <p role="alert" className="alert">{error}</p>}
+
+      {pending.length > 0 && (
+        <section className="card" aria-labelledby="pending-title">
+          <h2 id="pending-title">{t('invitations')}</h2>
+          <ul className="meeting-list">
+            {pending.map((m) => (
+              <li key={m.id} className="meeting">
+                <div>
+                  <strong>{m.title}</strong>
+                  <span className="muted">{describeWhen(m, t)}</span>
+                </div>
+                <div className="actions">
+                  <button type="button" className="primary" onClick={() => void run(() => api.answer(m.id, 'accepted'))}>{t('accept')}</button>
+                  <button type="button" className="secondary" onClick={() => void run(() => api.answer(m.id, 'tentative'))}>{t('tentative')}</button>
+                  <button type="button" className="danger" onClick={() => void run(() => api.answer(m.id, 'declined'))}>{t('decline')}</button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="upcoming-title">
+        <div className="card-head">
+          <h2 id="upcoming-title">{t('upcoming')}</h2>
+          <label className="toggle">
+            <input type="checkbox" checked={favoritesOnly} onChange={(e) => setFavoritesOnly(e.target.checked)} />
+            {t('favoritesOnly')}
+          </label>
+        </div>
+        {meetings === null ? <p>{t('loading')}</p> : shown.length === 0 ? <p className="muted">{t('noMeetings')}</p> : (
+          <ul className="meeting-list">
+            {shown.map((m) => (
+              <li key={m.id} className="meeting">
+                <button
+                  type="button"
+                  className={`star${m.is_favorite ? ' on' : ''}`}
+                  aria-pressed={m.is_favorite}
+                  aria-label={t(m.is_favorite ? 'unfavorite' : 'favorite', { title: m.title })}
+                  onClick={() => void run(() => api.favorite(m.id, !m.is_favorite))}
+                >★</button>
+                <div className="meeting-text">
+                  <strong>{m.title}</strong>
+                  <span className="muted">
+                    {describeWhen(m, t)}
+                    {m.recurrence_pattern.length > 0 && <span className="badge">{t('recurring')}</span>}
+                    {m.invite_status && <span className="badge">{t(statusKey[m.invite_status])}</span>}
+                  </span>
+                </div>
+                <div className="actions">
+                  <button type="button" className="secondary" onClick={() => navigate(`/meetings/${m.id}`)} aria-label={t('editNamed', { title: m.title })}>{t('edit')}</button>
+                  <button type="button" className="primary" onClick={() => navigate(`/room/${m.room_id}`)} aria-label={t('joinNamed', { title: m.title })}>{t('join')}</button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { Api, ApiError } from '../api';
+import type { EventResource, InviteResource, RoomHistory, SipConfigResource, StreamingTargetResource } from '../protocol';
+import { useText } from '../text';
+
+/** What belongs to a meeting's room: guest link, phone call-in, live-stream targets and past sessions. */
+export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResource }) {
+  const t = useText();
+  const room = meeting.room_id;
+  const [links, setLinks] = useState<InviteResource[]>([]);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [sip, setSip] = useState<SipConfigResource | null>(null);
+  const [targets, setTargets] = useState<StreamingTargetResource[]>([]);
+  const [history, setHistory] = useState<RoomHistory | null>(null);
+  const [target, setTarget] = useState({ name: '', streaming_endpoint: '', streaming_key: '', public_url: '' });
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.guestLinks(room).then((l) => setLinks(l.filter((x) => x.active)), () => setLinks([]));
+    api.sip(room).then(setSip, () => setSip(null));
+    api.streamingTargets(room).then(setTargets, () => setTargets([]));
+    api.history(room).then(setHistory, () => setHistory(null));
+  }, [api, room]);
+
+  const attempt = async (work: () => Promise<void>) => {
+    try {
+      setError(null);
+      await work();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('failed'));
+    }
+  };
+  const linkOf = (code: string) => `${window.location.origin}/invite/${encodeURIComponent(code)}`;
+  const copy = async (code: string) => {
+    try {
+      await navigator.clipboard.writeText(linkOf(code));
+    } catch {
+      // No clipboard permission: the link is shown for copying by hand.
+    }
+    setCopied(code);
+  };
+
+  return (
+    <>
+      {error && <p role="alert" className="alert">{error}</p>}
+      <section className="card" aria-labelledby="guest-title">
+        <h2 id="guest-title">{t('guestLink')}</h2>
+        <p className="muted">{t('guestLinkHelp')}</p>
+        {links.map((l) => (
+          <div key={l.invite_code} className="row link-row">
+            <input readOnly value={linkOf(l.invite_code)} aria-label={t('guestLink')} data-testid="guest-link" onFocus={(e) => e.target.select()} />
+            <button type="button" className="secondary" onClick={() => void copy(l.invite_code)}>{copied === l.invite_code ? t('copied') : t('copy')}</button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => void attempt(async () => {
+          const created = await api.createGuestLink(room);
+          setLinks([...links, created]);
+        })}>{t('createGuestLink')}</button>
+      </section>
+
+      <section className="card" aria-labelledby="sip-title">
+        <h2 id="sip-title">{t('callIn')}</h2>
+        {sip ? (
+          <>
+            <p>{t('callInDetails', { id: sip.sip_id, pin: sip.password })}</p>
+            <button type="button" className="secondary" onClick={() => void attempt(async () => { await api.disableSip(room); setSip(null); })}>{t('disableCallIn')}</button>
+          </>
+        ) : (
+          <button type="button" className="secondary" onClick={() => void attempt(async () => setSip(await api.enableSip(room)))}>{t('enableCallIn')}</button>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="stream-title">
+        <h2 id="stream-title">{t('streaming')}</h2>
+        <ul className="plain-list">
+          {targets.map((x) => (
+            <li key={x.id}>
+              <span>{x.name}</span><span className="muted">{x.streaming_endpoint}</span>
+              <button type="button" className="link" aria-label={t('removeNamed', { name: x.name })}
+                onClick={() => void attempt(async () => { await api.removeStreamingTarget(room, x.id); setTargets(targets.filter((y) => y.id !== x.id)); })}>{t('remove')}</button>
+            </li>
+          ))}
+        </ul>
+        <form className="row" onSubmit={(e) => {
+          e.preventDefault();
+          void attempt(async () => {
+            const created = await api.addStreamingTarget(room, { ...target, public_url: target.public_url || null });
+            setTargets([...targets, created]);
+            setTarget({ name: '', streaming_endpoint: '', streaming_key: '', public_url: '' });
+          });
+        }}>
+          <label>{t('name')}<input value={target.name} onChange={(e) => setTarget({ ...target, name: e.target.value })} required /></label>
+          <label className="grow">{t('rtmpUrl')}<input value={target.streaming_endpoint} placeholder="rtmp://" onChange={(e) => setTarget({ ...target, streaming_endpoint: e.target.value })} required /></label>
+          <label>{t('streamKey')}<input value={target.streaming_key} onChange={(e) => setTarget({ ...target, streaming_key: e.target.value })} required /></label>
+          <button type="submit" className="secondary align-end">{t('add')}</button>
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('pastSessions')}</h2>
+        {!history || history.sessions.length === 0 ? <p className="muted">{t('noSessions')}</p> : (
+          <ul className="plain-list">
+            {history.sessions.map((s) => (
+              <li key={s.session_no}>
+                <span>{new Date(s.started_at).toLocaleString()}</span>
+                <span className="muted">{t('attendees', { count: s.participants.length })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">{t('recordingsLater')}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { Api, ApiError } from '../api';
+import { Conference } from '../room/Conference';
+import { navigate } from '../routes';
+import { signIn } from '../session';
+import type { Ticket } from '../signaling';
+import { useText } from '../text';
+import { Lobby, type JoinChoice } from './Lobby';
+
+type Entry =
+  | { kind: 'member'; roomId: string; api: Api; name: string }
+  | { kind: 'guest'; code: string };
+
+/** Lobby, then the conference: for signed-in people by room id, for guests by invite code. */
+export function RoomPage({ entry }: { entry: Entry }) {
+  const t = useText();
+  const [roomId, setRoomId] = useState(entry.kind === 'member' ? entry.roomId : null);
+  const [needPassword, setNeedPassword] = useState(false);
+  const [choice, setChoice] = useState<JoinChoice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const guestApi = new Api(null);
+
+  useEffect(() => {
+    if (entry.kind !== 'guest') return;
+    guestApi.verifyInvite(entry.code).then((v) => { setRoomId(v.room_id); setNeedPassword(v.password_required); },
+      () => setProblem(t('inviteInvalid')));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entry.kind === 'guest' ? entry.code : '']);
+
+  const ticketFor = (c: JoinChoice) => (resumption: string | null): Promise<Ticket> =>
+    entry.kind === 'member' ? entry.api.start(roomId!, resumption) : guestApi.startInvited(roomId!, entry.code, c.password, resumption);
+
+  async function join(c: JoinChoice) {
+    // A first ticket checks password and access before leaving the lobby; the conference gets its own.
+    setBusy(true);
+    setProblem(null);
+    try {
+      await ticketFor(c)(null);
+      setChoice(c);
+    } catch (e) {
+      setProblem(e instanceof ApiError ? (e.problem.code === 'invalid_credentials' || e.problem.status === 401 ? t('wrongPassword') : e.message) : t('failed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (entry.kind === 'guest' && !roomId) {
+    return <div className="center-screen"><div className="card">{problem ? <p role="alert">{problem}</p> : <p role="status">{t('loading')}</p>}
+      <button type="button" className="link" onClick={() => void signIn('/')}>{t('signIn')}</button></div></div>;
+  }
+  if (!choice) {
+    return (
+      <Lobby title={t('getReady')} defaultName={entry.kind === 'member' ? entry.name : ''} askName needPassword={needPassword}
+        onJoin={(c) => void join(c)} busy={busy} problem={problem} />
+    );
+  }
+  return <Conference title={t('meeting')} choice={choice} ticket={ticketFor(choice)} onLeft={() => {
+    choice.stream?.getTracks().forEach((x) => x.stop());
+    navigate(entry.kind === 'member' ? '/' : `/invite/${encodeURIComponent(entry.code)}`);
+  }} />;
+}

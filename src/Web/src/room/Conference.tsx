@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import type { JoinChoice } from '../pages/Lobby';
+import { unread } from '../room';
+import type { Ticket } from '../signaling';
+import { useText } from '../text';
+import { ChatPanel, conversations } from './ChatPanel';
+import { ModerationPanel } from './ModerationPanel';
+import { CoffeeBreak, PollCard, TimerBar } from './Overlays';
+import { PeoplePanel } from './PeoplePanel';
+import { Stage, type Layout } from './Stage';
+import { useMeeting } from './useMeeting';
+
+type Panel = 'chat' | 'people' | 'moderation' | null;
+
+/** The conference screen: stage, controls, side panels and the overlays of the room's modules. */
+export function Conference({ title, choice, ticket, onLeft }: {
+  title: string;
+  choice: JoinChoice;
+  ticket: (resumption: string | null) => Promise<Ticket>;
+  onLeft: () => void;
+}) {
+  const t = useText();
+  const meeting = useMeeting(choice, ticket);
+  const { room, media, send } = meeting;
+  const [layout, setLayout] = useState<Layout>('grid');
+  const [panel, setPanel] = useState<Panel>(null);
+  const [pinned, setPinned] = useState<string | null>(null);
+  const [pollHidden, setPollHidden] = useState<string | null>(null);
+  const moderator = room.myRole === 'moderator';
+  const me = room.me ? room.people[room.me] : undefined;
+  const forceMuted = me?.media?.force_muted === true;
+  const published = media.published;
+  const sharing = meeting.local.has('screen');
+  const unreadTotal = conversations(room).reduce((n, c) => n + unread(room, c), 0);
+
+  if (meeting.status === 'closed' || room.phase === 'ended') {
+    const reason = room.reason ?? meeting.closeReason ?? 'left';
+    return (
+      <div className="center-screen">
+        <div className="card">
+          <h1>{t(reason === 'kicked' ? 'youWereRemoved' : reason === 'banned' ? 'youWereBanned' : 'youLeft')}</h1>
+          <button type="button" className="primary" onClick={onLeft}>{t('backToStart')}</button>
+        </div>
+      </div>
+    );
+  }
+  if (room.phase === 'waiting') {
+    return (
+      <div className="center-screen">
+        <div className="card waiting-screen" role="status">
+          <div className="spinner" aria-hidden="true" />
+          <h1>{t('waitingTitle')}</h1>
+          <p>{t('waitingText')}</p>
+          <button type="button" className="secondary" onClick={() => { meeting.leave(); onLeft(); }}>{t('leave')}</button>
+        </div>
+      </div>
+    );
+  }
+  if (room.phase === 'joining') {
+    return <div className="center-screen"><p role="status">{t('joining')}</p></div>;
+  }
+
+  const toggle = (p: Panel) => setPanel(panel === p ? null : p);
+  async function shareScreen() {
+    if (sharing) return media.unpublish('screen');
+    try {
+      const stream = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+      stream.getVideoTracks()[0]?.addEventListener('ended', () => media.unpublish('screen'));
+      await media.publish('screen', stream);
+    } catch {
+      // The user cancelled the picker.
+    }
+  }
+
+  return (
+    <div className="conference">
+      {meeting.status === 'reconnecting' && <div className="banner warn" role="alert">{t('reconnectingBanner')}</div>}
+      {room.lastError && <div className="banner" role="status">{t('serverSaid', { error: room.lastError })}</div>}
+      {room.muteRequest && !room.muteRequest.force && published.audio && (
+        <div className="banner" role="alert">
+          {t('askedToMute')}
+          <button type="button" className="secondary small" onClick={() => { media.setState({ ...published, audio: false }); meeting.update((r) => ({ ...r, muteRequest: null })); }}>{t('muteMic')}</button>
+          <button type="button" className="link" onClick={() => meeting.update((r) => ({ ...r, muteRequest: null }))}>{t('dismiss')}</button>
+        </div>
+      )}
+      <header className="room-head">
+        <h1>{title}</h1>
+        {room.timer && room.timer.style === 'normal' && <TimerBar timer={room.timer} me={room.me} send={send} />}
+        <button type="button" className="secondary small" onClick={() => setLayout(layout === 'grid' ? 'speaker' : 'grid')}>
+          {layout === 'grid' ? t('speakerView') : t('gridView')}
+        </button>
+      </header>
+      <div className="room-body">
+        <main className="stage-wrap">
+          <Stage people={room.people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
+            layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} />
+          {room.poll && pollHidden !== room.poll.id && (
+            <PollCard poll={room.poll} room={room} send={send} update={meeting.update} moderator={moderator} onClose={() => setPollHidden(room.poll!.id)} />
+          )}
+        </main>
+        {panel && (
+          <aside className="side">
+            {panel === 'chat' && <ChatPanel room={room} send={send} update={meeting.update} />}
+            {panel === 'people' && <PeoplePanel room={room} send={send} />}
+            {panel === 'moderation' && moderator && <ModerationPanel room={room} send={send} />}
+          </aside>
+        )}
+      </div>
+      <nav className="controls" aria-label={t('controls')}>
+        <button type="button" className={`round${published.audio ? '' : ' off'}`} aria-pressed={!published.audio}
+          disabled={forceMuted && !published.audio} title={forceMuted ? t('forceMuted') : undefined}
+          onClick={() => media.setState({ ...published, audio: !published.audio })}
+          aria-label={published.audio ? t('muteMic') : t('unmuteMic')}>{published.audio ? '🎙' : '🔇'}</button>
+        <button type="button" className={`round${published.video ? '' : ' off'}`} aria-pressed={!published.video}
+          onClick={() => media.setState({ ...published, video: !published.video })}
+          aria-label={published.video ? t('cameraOffAction') : t('cameraOnAction')}>{published.video ? '📷' : '🚫'}</button>
+        <button type="button" className={`round${sharing ? ' on' : ''}`} aria-pressed={sharing} onClick={() => void shareScreen()}
+          aria-label={sharing ? t('stopSharing') : t('shareScreen')}>🖥</button>
+        <button type="button" className={`round${me?.handUp ? ' on' : ''}`} aria-pressed={me?.handUp === true}
+          onClick={() => send('control', { action: me?.handUp ? 'lower_hand' : 'raise_hand' })}
+          aria-label={me?.handUp ? t('lowerHand') : t('raiseHand')}>✋</button>
+        <span className="divider" />
+        <button type="button" className={`round${panel === 'chat' ? ' on' : ''}`} aria-pressed={panel === 'chat'} onClick={() => toggle('chat')}
+          aria-label={unreadTotal > 0 ? t('chatUnread', { count: unreadTotal }) : t('chat')}>
+          💬{unreadTotal > 0 && <span className="count" data-testid="unread">{unreadTotal}</span>}
+        </button>
+        <button type="button" className={`round${panel === 'people' ? ' on' : ''}`} aria-pressed={panel === 'people'} onClick={() => toggle('people')}
+          aria-label={moderator && room.waiting.length > 0 ? t('participantsWaiting', { count: room.waiting.length }) : t('participants')}>
+          👥{moderator && room.waiting.length > 0 && <span className="count">{room.waiting.length}</span>}
+        </button>
+        {moderator && (
+          <button type="button" className={`round${panel === 'moderation' ? ' on' : ''}`} aria-pressed={panel === 'moderation'}
+            onClick={() => toggle('moderation')} aria-label={t('moderation')}>🛡</button>
+        )}
+        <span className="divider" />
+        <button type="button" className="leave" onClick={() => { meeting.leave(); onLeft(); }}>{t('leave')}</button>
+      </nav>
+      {room.timer && room.timer.style === 'coffee_break' && <CoffeeBreak key={room.timer.id} timer={room.timer} moderator={moderator} send={send} />}
+    </div>
+  );
+}

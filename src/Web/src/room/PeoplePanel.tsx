@@ -1,0 +1,60 @@
+import type { RoomView } from '../room';
+import type { Payload } from '../signaling';
+import { useText } from '../text';
+
+/** Who is here (role, hand, microphone) and, for moderators, who waits and what can be done to each person. */
+export function PeoplePanel({ room, send }: { room: RoomView; send: (namespace: string, payload: Payload) => void }) {
+  const t = useText();
+  const moderator = room.myRole === 'moderator';
+  const people = Object.values(room.people).sort((a, b) =>
+    Number(b.handUp) - Number(a.handUp) || a.displayName.localeCompare(b.displayName));
+  return (
+    <section className="panel people" aria-label={t('participants')}>
+      {moderator && (
+        <div className="waiting" aria-label={t('waitingRoom')} role="region">
+          <h3>{t('waitingRoom')} ({room.waiting.length})</h3>
+          {room.waiting.length === 0 ? <p className="muted">{t('nobodyWaiting')}</p> : (
+            <>
+              <ul className="plain-list">
+                {room.waiting.map((w) => (
+                  <li key={w.id}>
+                    <span>{w.displayName}</span>
+                    <button type="button" className="primary small" aria-label={t('admitNamed', { name: w.displayName })}
+                      onClick={() => send('moderation', { action: 'accept', target: w.id })}>{t('admit')}</button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="secondary small" onClick={() => send('moderation', { action: 'accept_all' })}>{t('admitAll')}</button>
+            </>
+          )}
+        </div>
+      )}
+      <h3>{t('participants')} ({people.length})</h3>
+      <ul className="plain-list person-list">
+        {people.map((p) => (
+          <li key={p.id}>
+            <span className="person-name">
+              {p.handUp && <span aria-label={t('handRaised')}>✋ </span>}
+              {p.displayName}{p.id === room.me ? ` (${t('you')})` : ''}
+            </span>
+            <span className="badge">{t(`role_${p.role}` as 'role_guest')}</span>
+            {p.media?.video?.audio === false && <span aria-label={t('micMuted')}>🔇</span>}
+            {!p.connected && <span className="badge warn">{t('reconnecting')}</span>}
+            {moderator && p.id !== room.me && (
+              <span className="person-actions">
+                <button type="button" className="link" aria-label={t('muteNamed', { name: p.displayName })}
+                  onClick={() => send('moderation', { action: 'mute', targets: [p.id], force: false })}>{t('mute')}</button>
+                <button type="button" className="link" aria-label={t('toWaitingNamed', { name: p.displayName })}
+                  onClick={() => send('moderation', { action: 'send_to_waiting_room', target: p.id })}>{t('toWaiting')}</button>
+                <button type="button" className="link danger" aria-label={t('kickNamed', { name: p.displayName })}
+                  onClick={() => send('moderation', { action: 'kick', target: p.id })}>{t('kick')}</button>
+                <button type="button" className="link danger" aria-label={t('banNamed', { name: p.displayName })}
+                  onClick={() => { if (window.confirm(t('banConfirm', { name: p.displayName }))) send('moderation', { action: 'ban', target: p.id }); }}>{t('ban')}</button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import { remoteKey, type RemoteStream, type SessionType } from '../media';
+import type { Person } from '../room';
+import { useText } from '../text';
+
+export type Layout = 'grid' | 'speaker';
+
+interface Tile {
+  key: string;
+  person: Person | undefined;
+  type: SessionType;
+  stream: MediaStream | undefined;
+  self: boolean;
+}
+
+/** A video (and its sound) for a stream; the own camera is mirrored and silent. */
+function Video({ stream, self, speaker, label }: { stream: MediaStream | undefined; self: boolean; speaker: string | null; label: string }) {
+  const element = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const video = element.current;
+    if (!video) return;
+    if (video.srcObject !== stream) video.srcObject = stream ?? null;
+    const sink = video as HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
+    if (speaker && sink.setSinkId) void sink.setSinkId(speaker).catch(() => undefined);
+    void video.play().catch(() => undefined);
+  });
+  return <video ref={element} autoPlay playsInline muted={self} className={self ? 'mirror' : ''} aria-label={label} data-stream={stream?.id ?? ''} />;
+}
+
+function TileView({ tile, focused, pinned, onPin, speaker }: { tile: Tile; focused: boolean; pinned: boolean; onPin?: () => void; speaker: string | null }) {
+  const t = useText();
+  const name = tile.person?.displayName ?? '…';
+  const state = tile.person?.media?.video;
+  const cameraOff = tile.type === 'video' && (!tile.stream || state?.video === false || tile.stream.getVideoTracks().length === 0);
+  const label = tile.type === 'screen' ? t('screenOf', { name }) : tile.self ? t('you') : name;
+  return (
+    <figure className={`tile${focused ? ' focused' : ''}${tile.type === 'screen' ? ' screen' : ''}`} data-participant={tile.person?.id} data-kind={tile.type}>
+      <Video stream={tile.stream} self={tile.self} speaker={speaker} label={label} />
+      {cameraOff && <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
+      <figcaption>
+        {tile.type === 'video' && state?.audio === false && <span aria-label={t('micMuted')} title={t('micMuted')}>🔇</span>}
+        {tile.person?.handUp && <span aria-label={t('handRaised')} title={t('handRaised')}>✋</span>}
+        <span>{label}</span>
+      </figcaption>
+      {onPin && (
+        <button type="button" className="pin" aria-pressed={pinned} onClick={onPin} aria-label={pinned ? t('unpin') : t('pinNamed', { name: label })}>📌</button>
+      )}
+    </figure>
+  );
+}
+
+/** Everyone's cameras and screens, as a grid or with the speaker (or a pinned screen) large. */
+export function Stage({ people, me, streams, local, focus, layout, pinned, onPin, speaker }: {
+  people: Record<string, Person>;
+  me: string | null;
+  streams: RemoteStream[];
+  local: ReadonlyMap<SessionType, MediaStream>;
+  focus: string | null;
+  layout: Layout;
+  pinned: string | null;
+  onPin: (key: string | null) => void;
+  speaker: string | null;
+}) {
+  const byKey = new Map(streams.map((s) => [s.key, s.stream]));
+  const cameras: Tile[] = Object.values(people).map((p) => ({
+    key: remoteKey(p.id, 'video'), person: p, type: 'video',
+    stream: p.id === me ? local.get('video') : byKey.get(remoteKey(p.id, 'video')), self: p.id === me,
+  }));
+  const screens: Tile[] = Object.values(people)
+    .filter((p) => (p.id === me ? local.has('screen') : p.media?.screen))
+    .map((p) => ({ key: remoteKey(p.id, 'screen'), person: p, type: 'screen', stream: p.id === me ? local.get('screen') : byKey.get(remoteKey(p.id, 'screen')), self: false }));
+
+  // Large: a pinned screen, else the first screen, else (speaker view) the current speaker.
+  const large = screens.find((s) => s.key === pinned) ?? screens[0]
+    ?? (layout === 'speaker' ? cameras.find((c) => c.person?.id === focus) ?? cameras.find((c) => !c.self) : undefined);
+  const rest = [...screens, ...cameras].filter((x) => x !== large);
+  const pin = (tile: Tile) => (tile.type === 'screen' ? () => onPin(pinned === tile.key ? null : tile.key) : undefined);
+
+  if (!large) {
+    const columns = Math.ceil(Math.sqrt(cameras.length));
+    return (
+      <div className="stage grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        {cameras.map((c) => <TileView key={c.key} tile={c} focused={c.person?.id === focus} pinned={false} speaker={speaker} />)}
+      </div>
+    );
+  }
+  return (
+    <div className="stage speaker">
+      <div className="large"><TileView tile={large} focused={false} pinned={pinned === large.key} onPin={pin(large)} speaker={speaker} /></div>
+      <div className="strip">
+        {rest.map((c) => <TileView key={c.key} tile={c} focused={c.person?.id === focus} pinned={pinned === c.key} onPin={pin(c)} speaker={speaker} />)}
+      </div>
+    </div>
+  );
+}

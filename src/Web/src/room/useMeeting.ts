@@ -1,0 +1,93 @@
+import { useEffect, useReducer, useRef, useState } from 'react';
+import { MediaClient, type RemoteStream, type SessionType } from '../media';
+import { applyMessage, emptyRoom, type RoomView } from '../room';
+import { Signaling, signalingUrl, type ConnectionStatus, type Payload, type Ticket } from '../signaling';
+import type { JoinChoice } from '../pages/Lobby';
+
+type Action = { kind: 'message'; namespace: string; payload: Payload } | { kind: 'set'; change: (room: RoomView) => RoomView };
+
+const reduce = (room: RoomView, action: Action): RoomView =>
+  action.kind === 'message' ? applyMessage(room, action.namespace, action.payload) : action.change(room);
+
+export interface Meeting {
+  room: RoomView;
+  status: ConnectionStatus;
+  closeReason: string | null;
+  streams: RemoteStream[];
+  local: ReadonlyMap<SessionType, MediaStream>;
+  media: MediaClient;
+  send: (namespace: string, payload: Payload) => void;
+  update: (change: (room: RoomView) => RoomView) => void;
+  leave: () => void;
+}
+
+/** One participation in a room: the signaling socket, the room state it builds, and the media sessions. */
+export function useMeeting(choice: JoinChoice, ticket: (resumption: string | null) => Promise<Ticket>): Meeting {
+  const [room, dispatch] = useReducer(reduce, emptyRoom);
+  const [status, setStatus] = useState<ConnectionStatus>('connecting');
+  const [closeReason, setCloseReason] = useState<string | null>(null);
+  const [streams, setStreams] = useState<RemoteStream[]>([]);
+  const [local, setLocal] = useState<ReadonlyMap<SessionType, MediaStream>>(new Map());
+  const signaling = useRef<Signaling | null>(null);
+  const mediaRef = useRef<MediaClient | null>(null);
+  const send = (namespace: string, payload: Payload) => signaling.current?.send(namespace, payload);
+  if (!mediaRef.current) mediaRef.current = new MediaClient(send, (s, l) => { setStreams(s); setLocal(new Map(l)); });
+  const media = mediaRef.current;
+  // After the first join, what the user has switched on since is kept across reconnects.
+  const joinedBefore = useRef(false);
+
+  useEffect(() => {
+    const client = new Signaling({
+      url: signalingUrl(window.location),
+      ticket,
+      displayName: choice.name,
+      onStatus: (s, reason) => {
+        setStatus(s);
+        if (s === 'closed') setCloseReason(reason ?? null);
+      },
+      onMessage: (namespace, payload) => {
+        dispatch({ kind: 'message', namespace, payload });
+        void react(namespace, payload);
+      },
+    });
+    signaling.current = client;
+
+    async function react(namespace: string, payload: Payload) {
+      if (namespace === 'control' && payload.message === 'join_success') {
+        // A fresh connection (first join, or back after a dropped network): media starts over on it.
+        const screen = media.localStream('screen');
+        media.reset();
+        media.me = payload.id as string;
+        for (const p of payload.participants as { id: string; media?: { video: unknown; screen: unknown } }[]) media.notice(p.id, p.media);
+        if (choice.stream && choice.stream.getTracks().some((t) => t.readyState === 'live'))
+          await media.publish('video', choice.stream, joinedBefore.current ? media.published : { audio: choice.audio, video: choice.video });
+        if (screen?.getVideoTracks().some((t) => t.readyState === 'live')) await media.publish('screen', screen);
+        joinedBefore.current = true;
+      } else if (namespace === 'control' && (payload.message === 'joined' || payload.message === 'update')) {
+        media.notice(payload.id as string, payload.media as { video: unknown; screen: unknown });
+      } else if (namespace === 'control' && payload.message === 'left') {
+        media.forget(payload.id as string);
+      } else if (namespace === 'moderation' && payload.message === 'accepted') {
+        client.send('control', { action: 'enter_room' });
+      } else if (namespace === 'moderation' && payload.message === 'request_mute' && payload.force) {
+        media.setState({ ...media.published, audio: false });
+      } else if (namespace === 'media') {
+        await media.handle(payload);
+      }
+    }
+
+    void client.start();
+    return () => {
+      client.leave();
+      media.close();
+    };
+    // One participation per mounted meeting.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return {
+    room, status, closeReason, streams, local, media, send,
+    update: (change) => dispatch({ kind: 'set', change }),
+    leave: () => signaling.current?.leave(),
+  };
+}
