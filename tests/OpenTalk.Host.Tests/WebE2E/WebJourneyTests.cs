@@ -1,0 +1,164 @@
+using Microsoft.Playwright;
+using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Host.Tests.Media;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenTalk.Host.Tests.WebE2E;
+
+/// <summary>
+/// A moderator plans a meeting in the web app and a guest comes in through the invite link: lobby, waiting room,
+/// video both ways, coffee break, poll and chat, all through the real node, Janus and Chromium.
+/// </summary>
+[Collection(BrowserMediaCollection.Name)]
+public sealed class WebJourneyTests : IAsyncLifetime
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Long = new() { Timeout = 30_000 };
+    private WebStack _stack = null!;
+
+    public async Task InitializeAsync()
+    {
+        _stack = await WebStack.StartAsync();
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
+    public async Task DisposeAsync() => await _stack.DisposeAsync();
+
+    [Fact]
+    public async Task A_moderator_schedules_a_meeting_and_lets_an_invited_guest_in_and_both_see_hear_break_vote_and_chat()
+    {
+        await (await _stack.Node.AsAdminAsync()).CreateAccountAsync("mona", "password-mona", "Mona Moderator");
+        var violations = new List<string>();
+        async Task CheckAccessibilityAsync(IPage page, string screen) =>
+            violations.AddRange((await WebStack.AccessibilityViolationsAsync(page)).Select(v => $"{screen}: {v}"));
+
+        // Sign in through the embedded provider.
+        var mona = await _stack.OpenAsync();
+        await CheckAccessibilityAsync(mona, "welcome");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await mona.GetByLabel("User name").FillAsync("mona");
+        await mona.GetByLabel("Password").FillAsync("password-mona");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Your meetings" })).ToBeVisibleAsync();
+        await Expect(mona.GetByText("Mona Moderator")).ToBeVisibleAsync();
+        await WebStack.ScreenshotAsync(mona, "01-dashboard");
+        await CheckAccessibilityAsync(mona, "dashboard");
+
+        // Schedule a meeting with a waiting room, invite a guest by e-mail, make a guest link.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "New meeting" }).ClickAsync();
+        await mona.GetByLabel("Title").FillAsync("Quarterly review");
+        await mona.GetByLabel("Repeats").SelectOptionAsync("weekly");
+        await mona.GetByLabel("Waiting room").CheckAsync();
+        await WebStack.ScreenshotAsync(mona, "02-new-meeting");
+        await CheckAccessibilityAsync(mona, "meeting form");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Edit meeting" })).ToBeVisibleAsync();
+        await mona.GetByLabel("E-mail address").FillAsync("gustav@example.org");
+        await mona.GetByLabel("Role").SelectOptionAsync("guest");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
+        await Expect(mona.GetByText("gustav@example.org")).ToBeVisibleAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Create guest link" }).ClickAsync();
+        var link = await mona.GetByTestId("guest-link").InputValueAsync();
+        Assert.Matches("/invite/", link);
+        await WebStack.ScreenshotAsync(mona, "03-meeting-with-invites");
+        await CheckAccessibilityAsync(mona, "meeting editor");
+
+        // The moderator passes the lobby and opens the room.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Ready to join?" })).ToBeVisibleAsync();
+        await Expect(mona.GetByRole(AriaRole.Meter, new() { Name = "Microphone level" })).ToBeVisibleAsync();
+        await WebStack.ScreenshotAsync(mona, "04-lobby");
+        await CheckAccessibilityAsync(mona, "lobby");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Long);
+
+        // The guest opens the link, gives a name and waits.
+        var gustav = await _stack.OpenAsync(new Uri(link).PathAndQuery);
+        await gustav.GetByLabel("Your name").FillAsync("Gustav Guest");
+        await gustav.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
+        await Expect(gustav.GetByRole(AriaRole.Heading, new() { Name = "Please wait" })).ToBeVisibleAsync(Long);
+        await WebStack.ScreenshotAsync(gustav, "05-waiting-room");
+        await CheckAccessibilityAsync(gustav, "waiting room");
+
+        // The moderator sees him waiting and lets him in.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "People, 1 waiting" }).ClickAsync();
+        await WebStack.ScreenshotAsync(mona, "06-waiting-list");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Admit Gustav Guest" }).ClickAsync();
+        await Expect(gustav.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Long);
+
+        // Each sees the other's camera moving.
+        await Poll.UntilAsync(() => FramesShownAsync(mona, "Gustav Guest"), frames => frames > 30, 60);
+        await Poll.UntilAsync(() => FramesShownAsync(gustav, "Mona Moderator"), frames => frames > 30, 60);
+        Assert.True(await FramesShownAsync(mona, "Gustav Guest") > 30, "the moderator does not see the guest's video");
+        Assert.True(await FramesShownAsync(gustav, "Mona Moderator") > 30, "the guest does not see the moderator's video");
+        await WebStack.ScreenshotAsync(mona, "07-room-moderator");
+        await WebStack.ScreenshotAsync(gustav, "08-room-guest");
+        await CheckAccessibilityAsync(mona, "room");
+
+        // Coffee break: a full-screen countdown for both; the guest goes back early, the moderator ends it.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Start coffee break" }).ClickAsync();
+        var monaBreak = mona.GetByRole(AriaRole.Dialog, new() { Name = "Coffee break" });
+        var gustavBreak = gustav.GetByRole(AriaRole.Dialog, new() { Name = "Coffee break" });
+        await Expect(monaBreak).ToBeVisibleAsync();
+        await Expect(gustavBreak).ToBeVisibleAsync();
+        await Expect(gustavBreak).ToContainTextAsync(new System.Text.RegularExpressions.Regex("0[45]:[0-5][0-9]"));
+        await WebStack.ScreenshotAsync(gustav, "09-coffee-break");
+        await CheckAccessibilityAsync(gustav, "coffee break");
+        await gustav.GetByRole(AriaRole.Button, new() { Name = "Back to the room" }).ClickAsync();
+        await Expect(gustavBreak).ToBeHiddenAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "End the break for everyone" }).ClickAsync();
+        await Expect(monaBreak).ToBeHiddenAsync();
+        await Expect(gustav.GetByText("Coffee break ·")).ToBeHiddenAsync();
+
+        // A poll with live results.
+        await mona.GetByLabel("Question").FillAsync("Lunch at noon?");
+        await mona.GetByLabel("Answers (one per line)").FillAsync("Yes\nNo");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Start poll" }).ClickAsync();
+        await gustav.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        await Expect(mona.GetByLabel("1 votes for Yes")).ToBeVisibleAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Close poll" }).ClickAsync();
+        await Expect(gustav.GetByText("Poll closed · 1 votes")).ToBeVisibleAsync();
+        await Expect(gustav.GetByLabel("1 votes for Yes")).ToBeVisibleAsync();
+        await WebStack.ScreenshotAsync(gustav, "10-poll-results");
+
+        // Chat both ways, with an unread badge for the one whose chat is closed.
+        await gustav.GetByRole(AriaRole.Button, new() { Name = "Chat" }).ClickAsync();
+        await gustav.GetByLabel("Message to Everyone").FillAsync("Hello from Gustav");
+        await gustav.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Button, new() { Name = "Chat, 1 unread" })).ToBeVisibleAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Chat, 1 unread" }).ClickAsync();
+        await Expect(mona.GetByText("Hello from Gustav")).ToBeVisibleAsync();
+        await Expect(mona.GetByRole(AriaRole.Button, new() { Name = "Chat", Exact = true })).ToBeVisibleAsync();
+        await mona.GetByLabel("Message to Everyone").FillAsync("Welcome, Gustav!");
+        await mona.GetByLabel("Message to Everyone").PressAsync("Enter");
+        await Expect(gustav.GetByText("Welcome, Gustav!")).ToBeVisibleAsync();
+        await WebStack.ScreenshotAsync(mona, "11-chat");
+        await CheckAccessibilityAsync(mona, "chat");
+
+        // Every control of the room is reachable with the keyboard.
+        Assert.True(await ReachableByTabAsync(gustav, "Leave"), "the Leave button cannot be reached with Tab");
+
+        Assert.True(violations.Count == 0, "accessibility violations:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>Frames shown so far of someone's camera tile (0 while it has no picture).</summary>
+    private static Task<int> FramesShownAsync(IPage page, string name) => page.EvaluateAsync<int>(
+        """
+        name => {
+          const video = document.querySelector(`figure[data-kind="video"] video[aria-label="${name}"]`);
+          return video && video.videoWidth > 0 ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
+        }
+        """, name);
+
+    private static async Task<bool> ReachableByTabAsync(IPage page, string buttonText)
+    {
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        for (var i = 0; i < 60; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string>("() => document.activeElement?.textContent ?? ''") == buttonText)
+                return true;
+        }
+        return false;
+    }
+}

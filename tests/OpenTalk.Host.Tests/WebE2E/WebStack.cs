@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Tests.Shared;
+
+namespace OpenTalk.Host.Tests.WebE2E;
+
+/// <summary>
+/// The web app as people use it: a node serving the built app (src/Web/dist) on the media namespace's host address,
+/// Janus inside the namespace, and Chromium with fake camera and microphone. Screenshots go to tests/e2e/artifacts.
+/// </summary>
+public sealed class WebStack : IAsyncDisposable
+{
+    private readonly JanusProcess _janus;
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private WebStack(JanusProcess janus, TestNode node, IPlaywright playwright, IBrowser browser)
+    {
+        _janus = janus;
+        Node = node;
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public TestNode Node { get; }
+
+    public static string Dist => Path.Combine(Repository.Root, "src", "Web", "dist");
+
+    public static string Artifacts => Path.Combine(Repository.Root, "tests", "e2e", "artifacts");
+
+    public static async Task<WebStack> StartAsync()
+    {
+        if (!File.Exists(Path.Combine(Dist, "index.html")))
+            throw new InvalidOperationException("The web app is not built: run ./test (or `npm ci && npm run build` in src/Web) first.");
+        var janus = await JanusProcess.StartAsync();
+        // The app signs in with a redirect to its own origin, so the port is chosen before the node starts.
+        var port = FreePort();
+        var origin = $"http://{MediaNetwork.HostAddress}:{port}";
+        var node = await TestNode.StartAsync(await TestDatabase.CreateAsync(), url: new Uri(origin), extra:
+        [
+            "--Media:Janus:0:Name", "janus-a", "--Media:Janus:0:Url", janus.Url.ToString(), "--Media:Janus:0:ApiSecret", janus.ApiSecret,
+            "--Media:KeepAliveSeconds", "1", "--Media:LoadRefreshSeconds", "1",
+            "--OpenTalk:WebRoot", Dist, "--SignIn:RedirectUris:0", $"{origin}/auth/callback",
+        ]);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Path.Combine(Repository.Root, "tests", "Shared", "chromium-in-netns.sh"),
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required", $"--unsafely-treat-insecure-origin-as-secure={origin}",
+            ],
+        });
+        var stack = new WebStack(janus, node, playwright, browser);
+        await stack.WaitForMediaAsync();
+        Directory.CreateDirectory(Artifacts);
+        return stack;
+    }
+
+    /// <summary>A new browser window (its own cookies and storage), in English.</summary>
+    public async Task<IPage> OpenAsync(string path = "/")
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Permissions = ["local-network-access", "camera", "microphone"], Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Node.BaseUri, path).ToString());
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png") });
+
+    /// <summary>
+    /// axe-core's WCAG 2 A/AA rules on the page as it is now; returns the violations as "rule: target" lines.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AccessibilityViolationsAsync(IPage page)
+    {
+        var axe = Path.Combine(Repository.Root, "src", "Web", "node_modules", "axe-core", "axe.min.js");
+        if (!File.Exists(axe))
+            throw new InvalidOperationException("axe-core is missing: run `npm ci` in src/Web.");
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+        var json = await page.EvaluateAsync<string>(
+            "() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then(r => JSON.stringify(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))");
+        return JsonSerializer.Deserialize<List<string>>(json) ?? [];
+    }
+
+    private async Task WaitForMediaAsync()
+    {
+        var admin = await Node.AsAdminAsync();
+        await Poll.UntilAsync(async () =>
+        {
+            using var response = await admin.SendRawAsync(HttpMethod.Get, "v1/admin/media", null);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("instances")
+                .EnumerateArray().All(i => i.GetProperty("up").GetBoolean());
+        }, up => up);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Parse(MediaNetwork.HostAddress), 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await Node.DisposeAsync();
+        await _janus.DisposeAsync();
+    }
+}
