@@ -64,12 +64,14 @@ public sealed class WebJourneyTests : IAsyncLifetime
 
         // The moderator passes the lobby and opens the room.
         await mona.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
-        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Ready to join?" })).ToBeVisibleAsync();
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Ready to join? · Quarterly review" })).ToBeVisibleAsync();
         await Expect(mona.GetByRole(AriaRole.Meter, new() { Name = "Microphone level" })).ToBeVisibleAsync();
+        await Poll.UntilAsync(() => mona.EvaluateAsync<int>("() => document.querySelector('video[aria-label=\"Your camera\"]')?.videoWidth ?? 0"), w => w > 0);
         await WebStack.ScreenshotAsync(mona, "04-lobby");
         await CheckAccessibilityAsync(mona, "lobby");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
         await Expect(mona.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Long);
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Quarterly review" })).ToBeVisibleAsync();
 
         // The guest opens the link, gives a name and waits.
         var gustav = await _stack.OpenAsync(new Uri(link).PathAndQuery);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Api, ApiError } from '../api';
 import type { EventResource } from '../protocol';
 import { navigate } from '../routes';
+import { Icon } from '../Icon';
 import { useText } from '../text';
 import { describeWhen, statusKey } from '../when';
 
@@ -89,7 +90,7 @@ export function Dashboard({ api }: { api: Api }) {
                   aria-pressed={m.is_favorite}
                   aria-label={t(m.is_favorite ? 'unfavorite' : 'favorite', { title: m.title })}
                   onClick={() => void run(() => api.favorite(m.id, !m.is_favorite))}
-                >★</button>
+                ><Icon name="star" /></button>
                 <div className="meeting-text">
                   <strong>{m.title}</strong>
                   <span className="muted">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { Icon } from '../Icon';
 import { useText } from '../text';
 
 export interface JoinChoice {
@@ -119,9 +120,9 @@ export function Lobby({ title, defaultName, askName, needPassword, onJoin, busy,
           {!video && <div className="preview-off">{t('cameraOff')}</div>}
           <div className="preview-controls">
             <button type="button" className={`round${audio ? '' : ' off'}`} aria-pressed={!audio} onClick={() => setAudio(!audio)}
-              aria-label={audio ? t('muteMic') : t('unmuteMic')}>{audio ? '🎙' : '🔇'}</button>
+              aria-label={audio ? t('muteMic') : t('unmuteMic')}><Icon name={audio ? 'mic' : 'micOff'} /></button>
             <button type="button" className={`round${video ? '' : ' off'}`} aria-pressed={!video} onClick={() => setVideo(!video)}
-              aria-label={video ? t('cameraOffAction') : t('cameraOnAction')}>{video ? '📷' : '🚫'}</button>
+              aria-label={video ? t('cameraOffAction') : t('cameraOnAction')}><Icon name={video ? 'camera' : 'cameraOff'} /></button>
           </div>
         </div>
         <form className="card form lobby-form" onSubmit={(e) => {

@@ -19,7 +19,15 @@ export function RoomPage({ entry }: { entry: Entry }) {
   const [choice, setChoice] = useState<JoinChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [title, setTitle] = useState<string | null>(null);
   const guestApi = new Api(null);
+
+  // Members see the meeting's title; guests only know the room.
+  useEffect(() => {
+    if (entry.kind === 'member')
+      entry.api.meetings().then((page) => setTitle(page.items.find((m) => m.room_id === entry.roomId)?.title ?? null), () => setTitle(null));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entry.kind === 'member' ? entry.roomId : '']);
 
   useEffect(() => {
     if (entry.kind !== 'guest') return;
@@ -51,11 +59,11 @@ export function RoomPage({ entry }: { entry: Entry }) {
   }
   if (!choice) {
     return (
-      <Lobby title={t('getReady')} defaultName={entry.kind === 'member' ? entry.name : ''} askName needPassword={needPassword}
+      <Lobby title={title ? `${t('getReady')} · ${title}` : t('getReady')} defaultName={entry.kind === 'member' ? entry.name : ''} askName needPassword={needPassword}
         onJoin={(c) => void join(c)} busy={busy} problem={problem} />
     );
   }
-  return <Conference title={t('meeting')} choice={choice} ticket={ticketFor(choice)} onLeft={() => {
+  return <Conference title={title ?? t('meeting')} choice={choice} ticket={ticketFor(choice)} onLeft={() => {
     choice.stream?.getTracks().forEach((x) => x.stop());
     navigate(entry.kind === 'member' ? '/' : `/invite/${encodeURIComponent(entry.code)}`);
   }} />;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { JoinChoice } from '../pages/Lobby';
 import { unread } from '../room';
 import type { Ticket } from '../signaling';
+import { Icon } from '../Icon';
 import { useText } from '../text';
 import { ChatPanel, conversations } from './ChatPanel';
 import { ModerationPanel } from './ModerationPanel';
@@ -110,27 +111,27 @@ export function Conference({ title, choice, ticket, onLeft }: {
         <button type="button" className={`round${published.audio ? '' : ' off'}`} aria-pressed={!published.audio}
           disabled={forceMuted && !published.audio} title={forceMuted ? t('forceMuted') : undefined}
           onClick={() => media.setState({ ...published, audio: !published.audio })}
-          aria-label={published.audio ? t('muteMic') : t('unmuteMic')}>{published.audio ? '🎙' : '🔇'}</button>
+          aria-label={published.audio ? t('muteMic') : t('unmuteMic')}><Icon name={published.audio ? 'mic' : 'micOff'} /></button>
         <button type="button" className={`round${published.video ? '' : ' off'}`} aria-pressed={!published.video}
           onClick={() => media.setState({ ...published, video: !published.video })}
-          aria-label={published.video ? t('cameraOffAction') : t('cameraOnAction')}>{published.video ? '📷' : '🚫'}</button>
+          aria-label={published.video ? t('cameraOffAction') : t('cameraOnAction')}><Icon name={published.video ? 'camera' : 'cameraOff'} /></button>
         <button type="button" className={`round${sharing ? ' on' : ''}`} aria-pressed={sharing} onClick={() => void shareScreen()}
-          aria-label={sharing ? t('stopSharing') : t('shareScreen')}>🖥</button>
+          aria-label={sharing ? t('stopSharing') : t('shareScreen')}><Icon name="screen" /></button>
         <button type="button" className={`round${me?.handUp ? ' on' : ''}`} aria-pressed={me?.handUp === true}
           onClick={() => send('control', { action: me?.handUp ? 'lower_hand' : 'raise_hand' })}
-          aria-label={me?.handUp ? t('lowerHand') : t('raiseHand')}>✋</button>
+          aria-label={me?.handUp ? t('lowerHand') : t('raiseHand')}><Icon name="hand" /></button>
         <span className="divider" />
         <button type="button" className={`round${panel === 'chat' ? ' on' : ''}`} aria-pressed={panel === 'chat'} onClick={() => toggle('chat')}
           aria-label={unreadTotal > 0 ? t('chatUnread', { count: unreadTotal }) : t('chat')}>
-          💬{unreadTotal > 0 && <span className="count" data-testid="unread">{unreadTotal}</span>}
+          <Icon name="chat" />{unreadTotal > 0 && <span className="count" data-testid="unread">{unreadTotal}</span>}
         </button>
         <button type="button" className={`round${panel === 'people' ? ' on' : ''}`} aria-pressed={panel === 'people'} onClick={() => toggle('people')}
           aria-label={moderator && room.waiting.length > 0 ? t('participantsWaiting', { count: room.waiting.length }) : t('participants')}>
-          👥{moderator && room.waiting.length > 0 && <span className="count">{room.waiting.length}</span>}
+          <Icon name="people" />{moderator && room.waiting.length > 0 && <span className="count">{room.waiting.length}</span>}
         </button>
         {moderator && (
           <button type="button" className={`round${panel === 'moderation' ? ' on' : ''}`} aria-pressed={panel === 'moderation'}
-            onClick={() => toggle('moderation')} aria-label={t('moderation')}>🛡</button>
+            onClick={() => toggle('moderation')} aria-label={t('moderation')}><Icon name="shield" /></button>
         )}
         <span className="divider" />
         <button type="button" className="leave" onClick={() => { meeting.leave(); onLeft(); }}>{t('leave')}</button>

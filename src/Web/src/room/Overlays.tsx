@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { votedFor, type PollView, type RoomView, type TimerView } from '../room';
 import type { Payload } from '../signaling';
+import { Icon } from '../Icon';
 import { useText } from '../text';
 
 type Send = (namespace: string, payload: Payload) => void;
@@ -30,7 +31,7 @@ export function CoffeeBreak({ timer, moderator, send }: { timer: TimerView; mode
   if (back) {
     return (
       <div className="break-bar" role="status">
-        ☕ {t('coffeeBreak')} · {timer.endsAt ? clock(Date.parse(timer.endsAt) - now) : ''}
+        <Icon name="coffee" size={18} /> {t('coffeeBreak')} · {timer.endsAt ? clock(Date.parse(timer.endsAt) - now) : ''}
         <button type="button" className="link" onClick={() => setBack(false)}>{t('showBreak')}</button>
       </div>
     );
@@ -38,7 +39,7 @@ export function CoffeeBreak({ timer, moderator, send }: { timer: TimerView; mode
   return (
     <div className="overlay coffee" role="dialog" aria-modal="true" aria-labelledby="break-title">
       <div className="overlay-card">
-        <div className="cup" aria-hidden="true">☕</div>
+        <div className="cup"><Icon name="coffee" size={72} /></div>
         <h2 id="break-title">{t('coffeeBreak')}</h2>
         <p className="countdown" aria-live="off">{timer.endsAt ? clock(Date.parse(timer.endsAt) - now) : ''}</p>
         <div className="actions center">
@@ -58,7 +59,7 @@ export function TimerBar({ timer, me, send }: { timer: TimerView; me: string | n
   const value = timer.endsAt ? clock(Date.parse(timer.endsAt) - now) : clock(now - Date.parse(timer.startedAt));
   return (
     <div className="timer-bar" role="timer" aria-label={timer.title ?? t('timer')}>
-      ⏱ {timer.title ?? t('timer')} · {value}
+      <Icon name="timer" size={18} /> {timer.title ?? t('timer')} · {value}
       {timer.readyCheck && (
         <button type="button" className={ready ? 'primary small' : 'secondary small'} aria-pressed={ready}
           onClick={() => send('timer', { action: 'update_ready_status', timer_id: timer.id, status: !ready })}>
@@ -83,7 +84,7 @@ export function PollCard({ poll, room, send, update, moderator, onClose }: {
   const voted = poll.myChoices.length > 0;
   return (
     <section className="poll-card" aria-labelledby="poll-title" data-room={room.me ?? ''}>
-      <h3 id="poll-title">📊 {poll.topic}</h3>
+      <h3 id="poll-title"><Icon name="poll" size={18} /> {poll.topic}</h3>
       <ul className="choices">
         {poll.choices.map((c) => {
           const count = poll.results?.[c.id] ?? 0;

@@ -1,5 +1,6 @@
 import type { RoomView } from '../room';
 import type { Payload } from '../signaling';
+import { Icon } from '../Icon';
 import { useText } from '../text';
 
 /** Who is here (role, hand, microphone) and, for moderators, who waits and what can be done to each person. */
@@ -34,11 +35,11 @@ export function PeoplePanel({ room, send }: { room: RoomView; send: (namespace: 
         {people.map((p) => (
           <li key={p.id}>
             <span className="person-name">
-              {p.handUp && <span aria-label={t('handRaised')}>✋ </span>}
+              {p.handUp && <span role="img" aria-label={t('handRaised')}><Icon name="hand" size={16} /> </span>}
               {p.displayName}{p.id === room.me ? ` (${t('you')})` : ''}
             </span>
             <span className="badge">{t(`role_${p.role}` as 'role_guest')}</span>
-            {p.media?.video?.audio === false && <span aria-label={t('micMuted')}>🔇</span>}
+            {p.media?.video?.audio === false && <span role="img" aria-label={t('micMuted')}><Icon name="micOff" size={16} /></span>}
             {!p.connected && <span className="badge warn">{t('reconnecting')}</span>}
             {moderator && p.id !== room.me && (
               <span className="person-actions">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { remoteKey, type RemoteStream, type SessionType } from '../media';
 import type { Person } from '../room';
+import { Icon } from '../Icon';
 import { useText } from '../text';
 
 export type Layout = 'grid' | 'speaker';
@@ -38,12 +39,12 @@ function TileView({ tile, focused, pinned, onPin, speaker }: { tile: Tile; focus
       <Video stream={tile.stream} self={tile.self} speaker={speaker} label={label} />
       {cameraOff && <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
       <figcaption>
-        {tile.type === 'video' && state?.audio === false && <span aria-label={t('micMuted')} title={t('micMuted')}>🔇</span>}
-        {tile.person?.handUp && <span aria-label={t('handRaised')} title={t('handRaised')}>✋</span>}
+        {tile.type === 'video' && state?.audio === false && <span role="img" aria-label={t('micMuted')} title={t('micMuted')}><Icon name="micOff" size={16} /></span>}
+        {tile.person?.handUp && <span role="img" aria-label={t('handRaised')} title={t('handRaised')}><Icon name="hand" size={16} /></span>}
         <span>{label}</span>
       </figcaption>
       {onPin && (
-        <button type="button" className="pin" aria-pressed={pinned} onClick={onPin} aria-label={pinned ? t('unpin') : t('pinNamed', { name: label })}>📌</button>
+        <button type="button" className="pin" aria-pressed={pinned} onClick={onPin} aria-label={pinned ? t('unpin') : t('pinNamed', { name: label })}><Icon name="pin" size={18} /></button>
       )}
     </figure>
   );
