@@ -1,0 +1,105 @@
+import { describe, expect, test } from 'vitest';
+import { applyMessage, conversationOf, emptyRoom, markRead, unread, votedFor, type RoomView } from './room';
+
+const control = (name: string, role = 'user') => ({ display_name: name, role, hand_is_up: false, is_connected: true });
+const joinSuccess = (extra: Record<string, unknown> = {}) => ({
+  message: 'join_success', id: 'me', display_name: 'Olga', role: 'moderator',
+  participants: [{ id: 'u1', control: control('Uma') }], media: { focus: null },
+  chat: { enabled: true, room_history: [], has_more_history: false, last_seen_timestamps: {} }, timer: null, polls: null, ...extra,
+});
+const apply = (room: RoomView, ...messages: [string, Record<string, unknown>][]) =>
+  messages.reduce((r, [ns, p]) => applyMessage(r, ns, p), room);
+
+describe('participation', () => {
+  test('a guest waits, is accepted, is in the room, and is removed', () => {
+    let room = apply(emptyRoom, ['moderation', { message: 'in_waiting_room' }]);
+    expect(room.phase).toBe('waiting');
+    room = apply(room, ['control', joinSuccess({ role: 'guest' })]);
+    expect(room.phase).toBe('in_room');
+    expect(room.myRole).toBe('guest');
+    room = apply(room, ['moderation', { message: 'kicked' }]);
+    expect(room.phase).toBe('ended');
+    expect(room.reason).toBe('kicked');
+  });
+
+  test('moderators see who waits, until they are let in', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()],
+      ['moderation', { message: 'joined_waiting_room', id: 'g1', display_name: 'Gustav' }],
+      ['moderation', { message: 'joined_waiting_room', id: 'g2', display_name: 'Greta' }]);
+    expect(room.waiting.map((w) => w.displayName)).toEqual(['Gustav', 'Greta']);
+    room = apply(room, ['moderation', { message: 'left_waiting_room', id: 'g1' }]);
+    expect(room.waiting.map((w) => w.id)).toEqual(['g2']);
+  });
+
+  test('a server error is shown, and nothing else changes', () => {
+    const before = apply(emptyRoom, ['control', joinSuccess()]);
+    const after = apply(before, ['media', { message: 'error', error: 'force_muted' }]);
+    expect(after.lastError).toBe('media: force_muted');
+    expect(after.people).toBe(before.people);
+  });
+});
+
+describe('chat', () => {
+  const message = (id: string, source: string, timestamp: string, scope = 'global', target: string | null = null) =>
+    ({ message: 'message_sent', id, source, timestamp, content: `text ${id}`, scope, target, group: null });
+
+  test('messages from others are unread until the conversation is read', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()],
+      ['chat', message('1', 'u1', '2026-11-25T10:00:00Z')],
+      ['chat', message('2', 'me', '2026-11-25T10:00:01Z')],
+      ['chat', message('3', 'u1', '2026-11-25T10:00:02Z', 'private', 'me')]);
+    expect(unread(room, 'global')).toBe(1);
+    expect(unread(room, 'private:u1')).toBe(1);
+    room = markRead(room, 'global');
+    expect(unread(room, 'global')).toBe(0);
+    expect(unread(room, 'private:u1')).toBe(1);
+  });
+
+  test('a private message belongs to the conversation with the other person, whoever wrote it', () => {
+    const mine = { id: '1', source: 'me', target: 'u1', timestamp: '', content: '', scope: 'private' as const, group: null };
+    expect(conversationOf(mine, 'me')).toBe('private:u1');
+    expect(conversationOf({ ...mine, source: 'u1', target: 'me' }, 'me')).toBe('private:u1');
+  });
+
+  test('read markers from the server survive a new join_success', () => {
+    const room = apply(emptyRoom, ['control', joinSuccess({
+      chat: { enabled: false, room_history: [message('1', 'u1', '2026-11-25T10:00:00Z')], has_more_history: false, last_seen_timestamps: { global: '2026-11-25T10:00:00Z' } },
+    })]);
+    expect(room.chatEnabled).toBe(false);
+    expect(room.messages).toHaveLength(1);
+    expect(unread(room, 'global')).toBe(0);
+  });
+});
+
+describe('timer and coffee break', () => {
+  const config = { timer_id: 't1', started_at: '2026-11-25T10:00:00Z', kind: 'countdown', ends_at: '2026-11-25T10:05:00Z', style: 'coffee_break', title: null, ready_check_enabled: true, end_when_all_ready: false };
+  test('starts, collects ready marks, and stops', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()], ['timer', { message: 'started', config }]);
+    expect(room.timer?.style).toBe('coffee_break');
+    room = apply(room, ['timer', { message: 'updated_ready_status', timer_id: 't1', participant_id: 'u1', status: true }]);
+    expect(room.timer?.ready).toEqual({ u1: true });
+    room = apply(room, ['timer', { message: 'stopped', timer_id: 'other', kind: 'by_moderator' }]);
+    expect(room.timer).not.toBeNull();
+    room = apply(room, ['timer', { message: 'stopped', timer_id: 't1', kind: 'by_moderator' }]);
+    expect(room.timer).toBeNull();
+  });
+  test('a running break is part of join_success', () => {
+    const room = apply(emptyRoom, ['control', joinSuccess({ timer: { config, ready_status: { me: true } } })]);
+    expect(room.timer?.ready.me).toBe(true);
+  });
+});
+
+describe('polls', () => {
+  const started = { message: 'started', id: 'p1', topic: 'Lunch?', live: true, multiple_choice: false, choices: [{ id: 0, content: 'Yes' }, { id: 1, content: 'No' }], duration: 60, allow_editing: false, ends_at: '2026-11-25T10:01:00Z' };
+  test('live results, my vote, and the final tally', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()], ['polls', started]);
+    expect(room.poll?.results).toBeNull();
+    room = votedFor(room, [0]);
+    room = apply(room, ['polls', { message: 'live_update', id: 'p1', results: [{ id: 0, count: 1 }, { id: 1, count: 0 }] }]);
+    expect(room.poll?.results).toEqual({ 0: 1, 1: 0 });
+    expect(room.poll?.myChoices).toEqual([0]);
+    room = apply(room, ['polls', { message: 'done', id: 'p1', results: [{ id: 0, count: 2 }, { id: 1, count: 1 }], reason: 'finished' }]);
+    expect(room.poll?.done).toBe(true);
+    expect(room.poll?.results).toEqual({ 0: 2, 1: 1 });
+  });
+});
