@@ -47,10 +47,11 @@ export class Api {
     this.call<StreamingTargetResource>('POST', `/v1/rooms/${room}/streaming_targets`, target);
   removeStreamingTarget = (room: string, id: string) => this.call<void>('DELETE', `/v1/rooms/${room}/streaming_targets/${id}`);
   history = (room: string) => this.call<RoomHistory>('GET', `/v1/rooms/${room}/history`);
-  start = (room: string, resumption: string | null) => this.call<TicketResponse>('POST', `/v1/rooms/${room}/start`, { resumption });
+  start = (room: string, resumption: string | null, breakoutRoom: string | null = null) =>
+    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start`, { resumption, breakout_room: breakoutRoom });
   verifyInvite = (code: string) => this.call<VerifyInviteResponse>('POST', '/v1/invite/verify', { invite_code: code });
-  startInvited = (room: string, code: string, password: string | null, resumption: string | null) =>
-    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start_invited`, { invite_code: code, password, resumption });
+  startInvited = (room: string, code: string, password: string | null, resumption: string | null, breakoutRoom: string | null = null) =>
+    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start_invited`, { invite_code: code, password, resumption, breakout_room: breakoutRoom });
   cluster = () => this.call<ClusterView>('GET', '/v1/admin/cluster');
   mediaServers = () => this.call<MediaOverview>('GET', '/v1/admin/media');
 }

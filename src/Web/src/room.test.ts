@@ -103,3 +103,34 @@ describe('polls', () => {
     expect(room.poll?.results).toEqual({ 0: 2, 1: 1 });
   });
 });
+
+describe('breakout rooms, talking stick and votes', () => {
+  test('breakout rooms open with my assignment and close again', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()],
+      ['breakout', { message: 'started', rooms: [{ id: 'b1', name: 'Room 1' }], expires: null, assignment: 'b1' }]);
+    expect(room.breakout?.assignment).toBe('b1');
+    room = apply(room, ['breakout', { message: 'expired' }]);
+    expect(room.breakout).toBeNull();
+  });
+
+  test('the talking stick names the speaker and ends', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()],
+      ['automod', { message: 'started', config: {}, remaining: ['me', 'u1'] }],
+      ['automod', { message: 'speaker_updated', speaker: 'u1', ends_at: '2026-11-25T10:01:00Z', history: [], remaining: ['me'] }]);
+    expect(room.talkingStick).toEqual({ speaker: 'u1', endsAt: '2026-11-25T10:01:00Z', remaining: ['me'] });
+    room = apply(room, ['automod', { message: 'stopped' }]);
+    expect(room.talkingStick).toBeNull();
+  });
+
+  test('a vote gives the voter a token, records the vote, and shows the tally at the end', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()],
+      ['legal_vote', { message: 'started', legal_vote_id: 'v1', name: 'Budget', kind: 'pseudonymous', allowed_participants: ['me'], enable_abstain: true }],
+      ['legal_vote', { message: 'token', legal_vote_id: 'v1', token: 'secret' }],
+      ['legal_vote', { message: 'voted', legal_vote_id: 'v1', option: 'yes' }]);
+    expect(room.vote?.token).toBe('secret');
+    expect(room.vote?.myVote).toBe('yes');
+    room = apply(room, ['legal_vote', { message: 'stopped', legal_vote_id: 'v1', kind: 'by_participant', results: { yes: 1, no: 0, abstain: 0 }, votes: [], votes_digest: '' }]);
+    expect(room.vote?.done).toBe(true);
+    expect(room.vote?.results).toEqual({ yes: 1, no: 0, abstain: 0 });
+  });
+});

@@ -51,6 +51,31 @@ export interface PollView {
   done: boolean;
 }
 
+export interface BreakoutView {
+  rooms: { id: string; name: string }[];
+  expires: string | null;
+  /** The room I am expected in (null: stay in the main room). */
+  assignment: string | null;
+}
+
+export interface TalkingStickView {
+  speaker: string | null;
+  endsAt: string | null;
+  remaining: string[];
+}
+
+export interface VoteView {
+  id: string;
+  name: string;
+  kind: 'roll_call' | 'pseudonymous';
+  allowed: string[];
+  enableAbstain: boolean;
+  token: string | null;
+  myVote: 'yes' | 'no' | 'abstain' | null;
+  results: { yes: number; no: number; abstain: number } | null;
+  done: boolean;
+}
+
 export type Phase = 'joining' | 'waiting' | 'in_room' | 'ended';
 
 export interface RoomView {
@@ -69,12 +94,15 @@ export interface RoomView {
   timer: TimerView | null;
   poll: PollView | null;
   muteRequest: { issuer: string; force: boolean } | null;
+  breakout: BreakoutView | null;
+  talkingStick: TalkingStickView | null;
+  vote: VoteView | null;
   lastError: string | null;
 }
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
-  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, lastError: null,
+  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, breakout: null, talkingStick: null, vote: null, lastError: null,
 };
 
 interface Control {
@@ -120,6 +148,19 @@ interface WirePoll {
 }
 
 type Results = { id: number; count: number }[];
+
+interface WireVote {
+  legal_vote_id: string;
+  name: string;
+  kind: VoteView['kind'];
+  allowed_participants: string[];
+  enable_abstain: boolean;
+}
+
+const vote = (v: WireVote): VoteView => ({
+  id: v.legal_vote_id, name: v.name, kind: v.kind, allowed: v.allowed_participants, enableAbstain: v.enable_abstain,
+  token: null, myVote: null, results: null, done: false,
+});
 
 function person(entry: Entry): Person {
   return {
@@ -177,6 +218,9 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       const chat = payload.chat as { enabled: boolean; room_history: WireMessage[]; last_seen_timestamps: Record<string, string> } | undefined;
       const t = payload.timer as { config: WireTimer; ready_status: Record<string, boolean> } | null | undefined;
       const p = payload.polls as { poll: WirePoll; my_choices: number[]; results: Results | null } | null | undefined;
+      const b = payload.breakout as { rooms: BreakoutView['rooms']; expires: string | null; assignment: string | null } | null | undefined;
+      const a = payload.automod as { speaker: string | null; ends_at: string | null; remaining: string[] } | null | undefined;
+      const v = payload.legal_vote as WireVote | null | undefined;
       return {
         ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people,
         focus: (payload.media as { focus?: string | null } | undefined)?.focus ?? null,
@@ -185,6 +229,9 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
         lastSeen: { ...(chat?.last_seen_timestamps ?? {}), ...room.lastSeen },
         timer: t ? timer(t.config, t.ready_status) : null,
         poll: p ? poll(p.poll, p.my_choices, p.results) : null,
+        breakout: b ? { rooms: b.rooms, expires: b.expires, assignment: b.assignment } : null,
+        talkingStick: a ? { speaker: a.speaker, endsAt: a.ends_at, remaining: a.remaining } : null,
+        vote: v ? vote(v) : null,
       };
     }
     case 'joined':
@@ -268,6 +315,54 @@ function polls(room: RoomView, payload: Record<string, unknown>): RoomView {
   }
 }
 
+function breakout(room: RoomView, payload: Record<string, unknown>): RoomView {
+  switch (payload.message) {
+    case 'started':
+      return { ...room, breakout: { rooms: payload.rooms as BreakoutView['rooms'], expires: (payload.expires as string | null) ?? null, assignment: (payload.assignment as string | null) ?? null } };
+    case 'stopped':
+    case 'expired':
+      return { ...room, breakout: null };
+    default:
+      return room;
+  }
+}
+
+function automod(room: RoomView, payload: Record<string, unknown>): RoomView {
+  switch (payload.message) {
+    case 'started':
+      return { ...room, talkingStick: { speaker: null, endsAt: null, remaining: payload.remaining as string[] } };
+    case 'speaker_updated':
+      return { ...room, talkingStick: { speaker: (payload.speaker as string | null) ?? null, endsAt: (payload.ends_at as string | null) ?? null, remaining: payload.remaining as string[] } };
+    case 'remaining_updated':
+      return room.talkingStick ? { ...room, talkingStick: { ...room.talkingStick, remaining: payload.remaining as string[] } } : room;
+    case 'stopped':
+      return { ...room, talkingStick: null };
+    default:
+      return room;
+  }
+}
+
+function legalVote(room: RoomView, payload: Record<string, unknown>): RoomView {
+  const current = room.vote;
+  const same = current && current.id === payload.legal_vote_id;
+  switch (payload.message) {
+    case 'started':
+      return { ...room, vote: vote(payload as unknown as WireVote) };
+    case 'token':
+      return current && same ? { ...room, vote: { ...current, token: payload.token as string } } : room;
+    case 'voted':
+      return current && same ? { ...room, vote: { ...current, myVote: payload.option as VoteView['myVote'] } } : room;
+    case 'updated':
+      return current && same ? { ...room, vote: { ...current, results: payload.results as VoteView['results'] } } : room;
+    case 'stopped':
+      return current && same ? { ...room, vote: { ...current, results: payload.results as VoteView['results'], done: true } } : room;
+    case 'canceled':
+      return same ? { ...room, vote: null } : room;
+    default:
+      return room;
+  }
+}
+
 /** Applies one server message (`{namespace, payload}`) to the room. Unknown messages change nothing. */
 export function applyMessage(room: RoomView, namespace: string, payload: Record<string, unknown>): RoomView {
   if (payload.message === 'error') return { ...room, lastError: `${namespace}: ${String(payload.error)}` };
@@ -282,6 +377,12 @@ export function applyMessage(room: RoomView, namespace: string, payload: Record<
       return timers(room, payload);
     case 'polls':
       return polls(room, payload);
+    case 'breakout':
+      return breakout(room, payload);
+    case 'automod':
+      return automod(room, payload);
+    case 'legal_vote':
+      return legalVote(room, payload);
     case 'media':
       return payload.message === 'focus_update' ? { ...room, focus: (payload.focus as string | null) ?? null } : room;
     default:

@@ -20,6 +20,8 @@ export function RoomPage({ entry }: { entry: Entry }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [title, setTitle] = useState<string | null>(null);
+  // The breakout room this participant is in (null: the main room).
+  const [breakout, setBreakout] = useState<{ id: string; name: string } | null>(null);
   const guestApi = new Api(null);
 
   // Members see the meeting's title; guests only know the room.
@@ -36,8 +38,10 @@ export function RoomPage({ entry }: { entry: Entry }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entry.kind === 'guest' ? entry.code : '']);
 
-  const ticketFor = (c: JoinChoice) => (resumption: string | null): Promise<Ticket> =>
-    entry.kind === 'member' ? entry.api.start(roomId!, resumption) : guestApi.startInvited(roomId!, entry.code, c.password, resumption);
+  const ticketFor = (c: JoinChoice, breakoutRoom: string | null = null) => (resumption: string | null): Promise<Ticket> =>
+    entry.kind === 'member'
+      ? entry.api.start(roomId!, resumption, breakoutRoom)
+      : guestApi.startInvited(roomId!, entry.code, c.password, resumption, breakoutRoom);
 
   async function join(c: JoinChoice) {
     // A first ticket checks password and access before leaving the lobby; the conference gets its own.
@@ -63,7 +67,9 @@ export function RoomPage({ entry }: { entry: Entry }) {
         onJoin={(c) => void join(c)} busy={busy} problem={problem} />
     );
   }
-  return <Conference title={title ?? t('meeting')} choice={choice} ticket={ticketFor(choice)} onLeft={() => {
+  const name = title ?? t('meeting');
+  return <Conference key={breakout?.id ?? 'main'} title={breakout ? `${name} · ${breakout.name}` : name} choice={choice}
+    ticket={ticketFor(choice, breakout?.id ?? null)} inBreakout={breakout !== null} onBreakout={setBreakout} onLeft={() => {
     choice.stream?.getTracks().forEach((x) => x.stop());
     navigate(entry.kind === 'member' ? '/' : `/invite/${encodeURIComponent(entry.code)}`);
   }} />;

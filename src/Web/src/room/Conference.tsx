@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { JoinChoice } from '../pages/Lobby';
 import { unread } from '../room';
 import type { Ticket } from '../signaling';
@@ -6,7 +6,7 @@ import { Icon } from '../Icon';
 import { useText } from '../text';
 import { ChatPanel, conversations } from './ChatPanel';
 import { ModerationPanel } from './ModerationPanel';
-import { CoffeeBreak, PollCard, TimerBar } from './Overlays';
+import { BreakoutBanner, CoffeeBreak, PollCard, TalkingStickBar, TimerBar, VoteCard } from './Overlays';
 import { PeoplePanel } from './PeoplePanel';
 import { Stage, type Layout } from './Stage';
 import { useMeeting } from './useMeeting';
@@ -14,10 +14,12 @@ import { useMeeting } from './useMeeting';
 type Panel = 'chat' | 'people' | 'moderation' | null;
 
 /** The conference screen: stage, controls, side panels and the overlays of the room's modules. */
-export function Conference({ title, choice, ticket, onLeft }: {
+export function Conference({ title, choice, ticket, inBreakout, onBreakout, onLeft }: {
   title: string;
   choice: JoinChoice;
   ticket: (resumption: string | null) => Promise<Ticket>;
+  inBreakout: boolean;
+  onBreakout: (room: { id: string; name: string } | null) => void;
   onLeft: () => void;
 }) {
   const t = useText();
@@ -27,12 +29,18 @@ export function Conference({ title, choice, ticket, onLeft }: {
   const [panel, setPanel] = useState<Panel>(null);
   const [pinned, setPinned] = useState<string | null>(null);
   const [pollHidden, setPollHidden] = useState<string | null>(null);
+  const [voteHidden, setVoteHidden] = useState<string | null>(null);
   const moderator = room.myRole === 'moderator';
   const me = room.me ? room.people[room.me] : undefined;
   const forceMuted = me?.media?.force_muted === true;
   const published = media.published;
   const sharing = meeting.local.has('screen');
   const unreadTotal = conversations(room).reduce((n, c) => n + unread(room, c), 0);
+
+  // A breakout room that ends sends everyone back to the main room.
+  useEffect(() => {
+    if (inBreakout && meeting.closeReason === 'breakout_ended') onBreakout(null);
+  }, [inBreakout, meeting.closeReason, onBreakout]);
 
   if (meeting.status === 'closed' || room.phase === 'ended') {
     const reason = room.reason ?? meeting.closeReason ?? 'left';
@@ -84,9 +92,12 @@ export function Conference({ title, choice, ticket, onLeft }: {
           <button type="button" className="link" onClick={() => meeting.update((r) => ({ ...r, muteRequest: null }))}>{t('dismiss')}</button>
         </div>
       )}
+      {room.breakout && !inBreakout && <BreakoutBanner room={room} moderator={moderator} onEnter={onBreakout} />}
       <header className="room-head">
         <h1>{title}</h1>
+        {inBreakout && <button type="button" className="secondary small" onClick={() => onBreakout(null)}>{t('backToMainRoom')}</button>}
         {room.timer && room.timer.style === 'normal' && <TimerBar timer={room.timer} me={room.me} send={send} />}
+        {room.talkingStick && <TalkingStickBar room={room} send={send} />}
         <button type="button" className="secondary small" onClick={() => setLayout(layout === 'grid' ? 'speaker' : 'grid')}>
           {layout === 'grid' ? t('speakerView') : t('gridView')}
         </button>
@@ -95,6 +106,9 @@ export function Conference({ title, choice, ticket, onLeft }: {
         <main className="stage-wrap">
           <Stage people={room.people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
             layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} />
+          {room.vote && voteHidden !== room.vote.id && (
+            <VoteCard room={room} send={send} moderator={moderator} onClose={() => setVoteHidden(room.vote!.id)} />
+          )}
           {room.poll && pollHidden !== room.poll.id && (
             <PollCard poll={room.poll} room={room} send={send} update={meeting.update} moderator={moderator} onClose={() => setPollHidden(room.poll!.id)} />
           )}

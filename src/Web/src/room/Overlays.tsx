@@ -118,3 +118,68 @@ export function PollCard({ poll, room, send, update, moderator, onClose }: {
     </section>
   );
 }
+
+/** Who holds the talking stick and for how long; the holder can pass it on. */
+export function TalkingStickBar({ room, send }: { room: RoomView; send: Send }) {
+  const t = useText();
+  const now = useNow();
+  const stick = room.talkingStick!;
+  const speaker = stick.speaker ? room.people[stick.speaker]?.displayName ?? t('someone') : null;
+  return (
+    <div className="timer-bar" role="status">
+      <Icon name="mic" size={18} />
+      {speaker ? t('speaking', { name: stick.speaker === room.me ? t('you') : speaker }) : t('talkingStick')}
+      {stick.endsAt && ` · ${clock(Date.parse(stick.endsAt) - now)}`}
+      {stick.speaker === room.me && (
+        <button type="button" className="primary small" onClick={() => send('automod', { action: 'yield' })}>{t('passStick')}</button>
+      )}
+    </div>
+  );
+}
+
+/** A formal vote: yes/no/abstain for those allowed to vote, the tally when it is over. */
+export function VoteCard({ room, send, moderator, onClose }: { room: RoomView; send: Send; moderator: boolean; onClose: () => void }) {
+  const t = useText();
+  const vote = room.vote!;
+  const allowed = room.me !== null && vote.allowed.includes(room.me);
+  const options: ('yes' | 'no' | 'abstain')[] = vote.enableAbstain ? ['yes', 'no', 'abstain'] : ['yes', 'no'];
+  return (
+    <section className="poll-card vote-card" aria-labelledby="vote-title">
+      <h3 id="vote-title"><Icon name="shield" size={18} /> {vote.name}</h3>
+      {!vote.done && allowed && !vote.myVote && (
+        <div className="actions">
+          {options.map((o) => (
+            <button key={o} type="button" className="choice" onClick={() => send('legal_vote', { action: 'vote', legal_vote_id: vote.id, option: o, token: vote.token })}>
+              {t(`vote_${o}` as 'vote_yes')}
+            </button>
+          ))}
+        </div>
+      )}
+      {vote.myVote && <p role="status">{t('youVoted', { option: t(`vote_${vote.myVote}` as 'vote_yes') })}</p>}
+      {vote.results && (
+        <p role="status">{t('voteTally', { yes: vote.results.yes, no: vote.results.no, abstain: vote.results.abstain })}</p>
+      )}
+      <div className="actions">
+        {moderator && !vote.done && <button type="button" className="secondary small" onClick={() => send('legal_vote', { action: 'stop', legal_vote_id: vote.id })}>{t('endVote')}</button>}
+        {vote.done && <button type="button" className="link" onClick={onClose}>{t('dismiss')}</button>}
+      </div>
+    </section>
+  );
+}
+
+/** Open breakout rooms: where I am expected, and (moderators) any room to visit. */
+export function BreakoutBanner({ room, moderator, onEnter }: { room: RoomView; moderator: boolean; onEnter: (r: { id: string; name: string }) => void }) {
+  const t = useText();
+  const breakout = room.breakout!;
+  const mine = breakout.rooms.find((r) => r.id === breakout.assignment);
+  const choices = moderator ? breakout.rooms : mine ? [mine] : [];
+  if (choices.length === 0) return null;
+  return (
+    <div className="banner" role="status">
+      {mine ? t('breakoutAssigned', { name: mine.name }) : t('breakoutOpen')}
+      {choices.map((r) => (
+        <button key={r.id} type="button" className="primary small" onClick={() => onEnter(r)}>{t('goTo', { name: r.name })}</button>
+      ))}
+    </div>
+  );
+}

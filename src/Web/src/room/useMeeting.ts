@@ -79,7 +79,10 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
     void client.start();
     return () => {
       client.leave();
-      media.close();
+      // The camera belongs to the page (it goes on into a breakout room); a shared screen ends here.
+      const screen = media.localStream('screen');
+      media.reset();
+      screen?.getTracks().forEach((x) => x.stop());
     };
     // One participation per mounted meeting.
     // eslint-disable-next-line react-hooks/exhaustive-deps
