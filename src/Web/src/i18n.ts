@@ -226,6 +226,7 @@ export const dictionaries = {
     breakoutOpen: "Breakout rooms are open.",
     goTo: "Go to {name}",
     backToMainRoom: "Back to the main room",
+    startingDevices: "Starting camera and microphone…",
   },
   de: {
     appName: "OpenTalk",
@@ -453,6 +454,7 @@ export const dictionaries = {
     breakoutOpen: "Gruppenräume sind offen.",
     goTo: "Zu {name}",
     backToMainRoom: "Zurück in den Hauptraum",
+    startingDevices: "Kamera und Mikrofon starten…",
   },
 } as const;
 

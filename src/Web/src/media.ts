@@ -41,6 +41,10 @@ export class MediaClient {
   private readonly receivers = new Map<string, RTCPeerConnection>();
   private readonly remote = new Map<string, RemoteStream>();
   private readonly wanted = new Set<string>();
+  // What each participant publishes, as last announced: failed subscriptions are asked for again from it.
+  private readonly known = new Map<string, { video: unknown; screen: unknown } | null | undefined>();
+  private readonly retries = new Map<string, number>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private state: PublishedState = { audio: true, video: true };
   me: string | null = null;
 
@@ -101,6 +105,7 @@ export class MediaClient {
   /** Subscribes to what a participant publishes (called for every participant update). */
   notice(participant: string, media: { video: unknown; screen: unknown } | null | undefined): void {
     if (participant === this.me) return;
+    this.known.set(participant, media);
     for (const type of ['video', 'screen'] as const) {
       const key = remoteKey(participant, type);
       if (media?.[type] && !this.wanted.has(key)) {
@@ -114,6 +119,7 @@ export class MediaClient {
 
   /** Someone left: their sessions end. */
   forget(participant: string): void {
+    this.known.delete(participant);
     for (const type of ['video', 'screen'] as const) this.drop(remoteKey(participant, type));
   }
 
@@ -143,14 +149,20 @@ export class MediaClient {
         if (source === this.me && this.local.has(type)) await this.publish(type, this.local.get(type)!, this.state);
         return;
       case 'error':
-        // A subscription that failed is asked for again with the next update about that participant.
+        // A subscription that failed (e.g. the publisher is just coming back from a dropped network) is asked for
+        // again a little later, a few times at most.
         for (const key of this.wanted) if (!this.receivers.has(key)) this.wanted.delete(key);
+        this.retryTimer ??= setTimeout(() => this.retry(), 2000);
         return;
     }
   }
 
   /** Ends every session but keeps the camera and screen streams (a new connection publishes them again). */
   reset(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.known.clear();
+    this.retries.clear();
     for (const pc of [...this.publishers.values(), ...this.receivers.values()]) pc.close();
     this.publishers.clear();
     this.receivers.clear();
@@ -166,6 +178,19 @@ export class MediaClient {
     this.local.clear();
   }
 
+  private retry(): void {
+    this.retryTimer = null;
+    for (const [participant, media] of this.known) {
+      for (const type of ['video', 'screen'] as const) {
+        const key = remoteKey(participant, type);
+        const tries = this.retries.get(key) ?? 0;
+        if (!media?.[type] || this.wanted.has(key) || tries >= 5) continue;
+        this.retries.set(key, tries + 1);
+        this.notice(participant, media);
+      }
+    }
+  }
+
   private async answer(participant: string, type: SessionType, sdp: string): Promise<void> {
     const key = remoteKey(participant, type);
     this.receivers.get(key)?.close();
@@ -174,6 +199,7 @@ export class MediaClient {
     this.wanted.add(key);
     const stream = new MediaStream();
     this.remote.set(key, { key, participant, type, stream });
+    this.retries.delete(key);
     pc.ontrack = (event) => {
       stream.addTrack(event.track);
       this.changed();

@@ -93,6 +93,22 @@ public sealed class WebStack : IAsyncDisposable
         return JsonSerializer.Deserialize<List<string>>(json) ?? [];
     }
 
+    /// <summary>
+    /// Resets every TCP connection from the browsers to the node (inside the media namespace), as a dropped network
+    /// would; the node and Janus keep running, and media (UDP) is not touched.
+    /// </summary>
+    public async Task DropBrowserConnectionsAsync()
+    {
+        var reset = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ip",
+            ["netns", "exec", MediaNetwork.Namespace, "ss", "-tnK", "dst", MediaNetwork.HostAddress, "dport", "=", $":{Node.BaseUri.Port}"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        await reset.WaitForExitAsync();
+        if (reset.ExitCode != 0)
+            throw new InvalidOperationException("ss -K failed: " + await reset.StandardError.ReadToEndAsync());
+    }
+
     private async Task WaitForMediaAsync()
     {
         var admin = await Node.AsAdminAsync();

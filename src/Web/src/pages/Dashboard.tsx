@@ -29,6 +29,27 @@ export function Dashboard({ api }: { api: Api }) {
     }
   };
 
+  // The answer shows at once; the lists catch up when the node's read models have it.
+  async function answer(m: EventResource, status: 'accepted' | 'tentative' | 'declined') {
+    try {
+      await api.answer(m.id, status);
+      setPending((list) => list.filter((x) => x.id !== m.id));
+      const answered = { ...m, invite_status: status };
+      setMeetings((list) => list && (list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? answered : x)) : [answered, ...list]));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('failed'));
+    }
+  }
+
+  async function favorite(m: EventResource) {
+    try {
+      await api.favorite(m.id, !m.is_favorite);
+      setMeetings((list) => list && list.map((x) => (x.id === m.id ? { ...x, is_favorite: !m.is_favorite } : x)));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('failed'));
+    }
+  }
+
   const startAdhoc = () =>
     run(async () => {
       const created = await api.createMeeting({
@@ -62,9 +83,9 @@ export function Dashboard({ api }: { api: Api }) {
                   <span className="muted">{describeWhen(m, t)}</span>
                 </div>
                 <div className="actions">
-                  <button type="button" className="primary" onClick={() => void run(() => api.answer(m.id, 'accepted'))}>{t('accept')}</button>
-                  <button type="button" className="secondary" onClick={() => void run(() => api.answer(m.id, 'tentative'))}>{t('tentative')}</button>
-                  <button type="button" className="danger" onClick={() => void run(() => api.answer(m.id, 'declined'))}>{t('decline')}</button>
+                  <button type="button" className="primary" onClick={() => void answer(m, 'accepted')}>{t('accept')}</button>
+                  <button type="button" className="secondary" onClick={() => void answer(m, 'tentative')}>{t('tentative')}</button>
+                  <button type="button" className="danger" onClick={() => void answer(m, 'declined')}>{t('decline')}</button>
                 </div>
               </li>
             ))}
@@ -89,7 +110,7 @@ export function Dashboard({ api }: { api: Api }) {
                   className={`star${m.is_favorite ? ' on' : ''}`}
                   aria-pressed={m.is_favorite}
                   aria-label={t(m.is_favorite ? 'unfavorite' : 'favorite', { title: m.title })}
-                  onClick={() => void run(() => api.favorite(m.id, !m.is_favorite))}
+                  onClick={() => void favorite(m)}
                 ><Icon name="star" /></button>
                 <div className="meeting-text">
                   <strong>{m.title}</strong>

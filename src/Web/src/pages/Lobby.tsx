@@ -171,7 +171,10 @@ export function Lobby({ title, defaultName, askName, needPassword, onJoin, busy,
             </label>
             <button type="button" className="secondary align-end" onClick={() => void testSound()}>{t('testSound')}</button>
           </div>
-          <button type="submit" className="primary big" disabled={busy}>{busy ? t('joining') : t('joinNow')}</button>
+          {/* Joining waits for the camera and microphone (or for the answer that there are none). */}
+          <button type="submit" className="primary big" disabled={busy || (!stream && !deviceError)}>
+            {busy ? t('joining') : !stream && !deviceError ? t('startingDevices') : t('joinNow')}
+          </button>
         </form>
       </div>
     </div>

@@ -40,7 +40,7 @@ function TileView({ tile, focused, pinned, onPin, speaker }: { tile: Tile; focus
       {cameraOff && <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
       <figcaption>
         {tile.type === 'video' && state?.audio === false && <span role="img" aria-label={t('micMuted')} title={t('micMuted')}><Icon name="micOff" size={16} /></span>}
-        {tile.person?.handUp && <span role="img" aria-label={t('handRaised')} title={t('handRaised')}><Icon name="hand" size={16} /></span>}
+        {tile.type === 'video' && tile.person?.handUp && <span role="img" aria-label={t('handRaised')} title={t('handRaised')}><Icon name="hand" size={16} /></span>}
         <span>{label}</span>
       </figcaption>
       {onPin && (
