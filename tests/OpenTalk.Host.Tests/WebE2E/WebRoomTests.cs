@@ -146,6 +146,77 @@ public sealed class WebRoomTests : IAsyncLifetime
         await WebStack.ScreenshotAsync(uwePage, "15-after-reconnect");
     }
 
+    [Fact]
+    public async Task A_guest_needs_the_password_and_the_moderator_runs_a_timer_a_vote_the_talking_stick_and_breakout_rooms()
+    {
+        var admin = await _stack.Node.AsAdminAsync();
+        await admin.CreateAccountAsync("mona", "password-mona", "Mona");
+        var monaApi = await _stack.Node.AsAsync("mona", "password-mona");
+        var meeting = await monaApi.CreateEventAsync(new EventRequest("Board meeting", "", "s3cret", false, true, null, null, []));
+        var link = await monaApi.CreateInviteAsync(meeting.RoomId);
+
+        var mona = await _stack.OpenAsync();
+        await SignInAsync(mona, "mona");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Join Board meeting" }).ClickAsync();
+        await EnterRoomAsync(mona);
+
+        // The guest must know the room's password.
+        var gina = await _stack.OpenAsync("/invite/" + Uri.EscapeDataString(link.InviteCode));
+        await gina.GetByLabel("Your name").FillAsync("Gina");
+        await gina.GetByLabel("Meeting password").FillAsync("wrong");
+        await gina.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
+        await Expect(gina.GetByText("The password is not right.")).ToBeVisibleAsync();
+        await gina.GetByLabel("Meeting password").FillAsync("s3cret");
+        await EnterRoomAsync(gina);
+
+        // A timer with a ready check.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Region, new() { Name = "Moderation" }).GetByLabel("Title").FillAsync("Read the proposal");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
+        var timer = gina.GetByRole(AriaRole.Timer, new() { Name = "Read the proposal" });
+        await Expect(timer).ToBeVisibleAsync();
+        await timer.GetByRole(AriaRole.Button, new() { Name = "I'm ready" }).ClickAsync();
+        await Expect(timer.GetByRole(AriaRole.Button, new() { Name = "Ready" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Stop timer" }).ClickAsync();
+        await Expect(timer).ToBeHiddenAsync();
+
+        // A roll-call vote that closes when everyone voted.
+        await mona.GetByLabel("Motion").FillAsync("Adopt the plan");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Start vote" }).ClickAsync();
+        await gina.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        await Expect(gina.GetByText("You voted: Yes")).ToBeVisibleAsync();
+        await mona.GetByRole(AriaRole.Region, new() { Name = "Adopt the plan" }).GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
+        await Expect(gina.GetByText("Yes 1 · No 1 · Abstain 0")).ToBeVisibleAsync();
+        await Expect(mona.GetByText("Yes 1 · No 1 · Abstain 0")).ToBeVisibleAsync();
+        await WebStack.ScreenshotAsync(gina, "16-vote");
+
+        // The talking stick: whoever holds it can pass it on.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Start talking stick" }).ClickAsync();
+        await Expect(gina.GetByText(new System.Text.RegularExpressions.Regex("(Mona|You) speaking"))).ToBeVisibleAsync();
+        var holder = await gina.GetByRole(AriaRole.Button, new() { Name = "Pass the stick" }).IsVisibleAsync() ? gina : mona;
+        var first = holder == gina ? "Gina" : "Mona";
+        await holder.GetByRole(AriaRole.Button, new() { Name = "Pass the stick" }).ClickAsync();
+        await Expect(mona.GetByText(first == "Gina" ? "You speaking" : "Gina speaking")).ToBeVisibleAsync();
+        await mona.GetByRole(AriaRole.Region, new() { Name = "Moderation" }).GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+        await Expect(gina.GetByText("speaking")).ToBeHiddenAsync();
+
+        // Breakout rooms: the guest goes to hers, the moderator visits, and closing them brings her back.
+        await mona.GetByLabel("Rooms").FillAsync("1");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
+        await Expect(gina.GetByText("Breakout rooms are open. You are in Room 1.")).ToBeVisibleAsync();
+        await gina.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting · Room 1" })).ToBeVisibleAsync(Long);
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting · Room 1" })).ToBeVisibleAsync(Long);
+        Assert.True(await Poll.UntilAsync(() => CameraFramesAsync(gina, "Mona"), f => f > 15, 60) > 15, "Gina does not see Mona in the breakout room");
+        await WebStack.ScreenshotAsync(gina, "17-breakout-room");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Back to the main room" }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting", Exact = true })).ToBeVisibleAsync(Long);
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Close breakout rooms" }).ClickAsync();
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting", Exact = true })).ToBeVisibleAsync(Long);
+    }
+
     private static Task<int> ScreenFramesAsync(IPage page, string label) => FramesAsync(page, $"figure[data-kind=\"screen\"] video[aria-label=\"{label}\"]");
 
     private static Task<int> CameraFramesAsync(IPage page, string name) => FramesAsync(page, $"figure[data-kind=\"video\"] video[aria-label=\"{name}\"]");

@@ -51,7 +51,7 @@ export function RoomPage({ entry }: { entry: Entry }) {
       await ticketFor(c)(null);
       setChoice(c);
     } catch (e) {
-      setProblem(e instanceof ApiError ? (e.problem.code === 'invalid_credentials' || e.problem.status === 401 ? t('wrongPassword') : e.message) : t('failed'));
+      setProblem(e instanceof ApiError ? (e.problem.code === 'wrong_room_password' ? t('wrongPassword') : e.message) : t('failed'));
     } finally {
       setBusy(false);
     }
