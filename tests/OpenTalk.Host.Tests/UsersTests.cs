@@ -33,4 +33,29 @@ public sealed class UsersTests : RoomTest
         using (var anonymous = await Node.Anonymous().SendRawAsync(HttpMethod.Get, $"v1/users/find?q=uma{tag}", null))
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
+
+    [Fact]
+    public async Task Users_see_their_groups_for_group_chats()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var admin = await Node.AsAdminAsync();
+        await admin.CreateAccountAsync($"gus{tag}", "password-gus", groups: ["board", "sales"]);
+        var gus = await Node.AsAsync($"gus{tag}", "password-gus");
+        using var me = await gus.SendRawAsync(HttpMethod.Get, "v1/users/me", null);
+        var groups = JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement.GetProperty("groups");
+        Assert.Equal(["board", "sales"], groups.EnumerateArray().Select(g => g.GetString()).Order());
+    }
+
+    [Fact]
+    public async Task The_web_app_learns_where_to_sign_in_without_signing_in()
+    {
+        using var response = await Node.Anonymous().SendRawAsync(HttpMethod.Get, "v1/auth/web", null);
+        var config = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        // The embedded provider: this node, whose discovery document names its endpoints.
+        Assert.Equal(Node.BaseUri.GetLeftPart(UriPartial.Authority), config.GetProperty("authority").GetString());
+        Assert.Equal("opentalk-web", config.GetProperty("client_id").GetString());
+        using var discovery = await Node.Anonymous().SendRawAsync(HttpMethod.Get, ".well-known/openid-configuration", null);
+        var endpoints = JsonDocument.Parse(await discovery.Content.ReadAsStringAsync()).RootElement;
+        Assert.EndsWith("/connect/authorize", endpoints.GetProperty("authorization_endpoint").GetString());
+    }
 }

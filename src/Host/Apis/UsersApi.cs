@@ -2,7 +2,8 @@ using OpenTalk.Host.Auth;
 
 namespace OpenTalk.Host.Apis;
 
-public sealed record UserResource(Guid Id, string DisplayName, string? Email, string? Locale, bool IsAdmin);
+/// <param name="Groups">The groups of the sign-in token (group chats in meetings).</param>
+public sealed record UserResource(Guid Id, string DisplayName, string? Email, string? Locale, bool IsAdmin, IReadOnlyList<string> Groups);
 
 public sealed record FoundUser(Guid Id, string DisplayName, string? Email);
 
@@ -17,7 +18,7 @@ public static class UsersApi
         users.MapGet("/me", (HttpContext context) =>
         {
             var me = CurrentUser.From(context.User)!;
-            return Results.Ok(new UserResource(me.Id, me.Name, me.Email, me.Locale, me.IsAdmin));
+            return Results.Ok(new UserResource(me.Id, me.Name, me.Email, me.Locale, me.IsAdmin, me.Groups));
         }).Returns<UserResource>();
         users.MapGet("/find", async (string? q, UserDirectory directory, HttpContext context) =>
         {

@@ -15,7 +15,6 @@ public sealed partial class IdentitySeeder(
     IOptions<OpenTalkSettings> settings,
     ILogger<IdentitySeeder> logger) : IHostedService
 {
-    public const string WebClientId = "opentalk-web";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +68,7 @@ public sealed partial class IdentitySeeder(
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = WebClientId,
+            ClientId = signIn.Value.WebClientId,
             ClientType = ClientTypes.Public,
             DisplayName = "OpenTalk web app",
             Permissions =

@@ -117,6 +117,7 @@ public static class OpenTalkApp
         app.MapSipApi();
         app.MapStreamingTargetsApi();
         app.MapUsersApi();
+        app.MapWebSignInApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         if (web is not null)

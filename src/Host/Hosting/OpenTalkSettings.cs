@@ -49,6 +49,14 @@ public sealed class SignInSettings
     /// <summary>An external OpenID Connect issuer (e.g. Keycloak). Empty: the embedded provider signs people in.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>The web app's client id at the provider (the embedded provider registers <c>opentalk-web</c>).</summary>
+    [Required]
+    public string WebClientId { get; set; } = "opentalk-web";
+
+    /// <summary>Scopes the web app asks for.</summary>
+    [Required]
+    public string WebScope { get; set; } = "openid profile";
+
     /// <summary>The audience access tokens must carry.</summary>
     [Required]
     public string Audience { get; set; } = "opentalk";

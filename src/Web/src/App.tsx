@@ -56,7 +56,7 @@ export function App() {
   } else if (route.page === 'dashboard') content = <Dashboard api={api} />;
   else if (route.page === 'new-meeting') content = <MeetingEditor key="new" api={api} id={null} />;
   else if (route.page === 'meeting') content = <MeetingEditor key={route.id} api={api} id={route.id} />;
-  else if (route.page === 'room') content = <RoomPage key={route.roomId} entry={{ kind: 'member', roomId: route.roomId, api, name: me.display_name }} />;
+  else if (route.page === 'room') content = <RoomPage key={route.roomId} entry={{ kind: 'member', roomId: route.roomId, api, name: me.display_name, groups: me.groups ?? [] }} />;
   else if (route.page === 'admin') content = <Admin api={api} />;
   else content = <div className="page"><h1>{t('notFound')}</h1></div>;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { authorizeUrl, challengeOf, newVerifier } from './auth';
+import { authorizeUrl, challengeOf, discover, newVerifier } from './auth';
 import { dictionaries, pickLanguage } from './i18n';
 import { eventResourceFields } from './protocol';
 import { applyMessage, emptyRoom } from './room';
@@ -28,8 +28,10 @@ describe('sign-in', () => {
   test('PKCE uses a 43-character verifier and its S256 challenge (RFC 7636 appendix B)', async () => {
     expect(newVerifier()).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await challengeOf('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
-    const url = new URL(authorizeUrl('https://meet.example.org', 'https://meet.example.org/auth/callback', 'abc', 'xyz'));
-    expect(url.pathname).toBe('/connect/authorize');
+    const provider = { clientId: 'opentalk-web', scope: 'openid profile', authorizationEndpoint: 'https://id.example.org/auth', tokenEndpoint: 'https://id.example.org/token' };
+    const url = new URL(authorizeUrl(provider, 'https://meet.example.org/auth/callback', 'abc', 'xyz'));
+    expect(`${url.origin}${url.pathname}`).toBe('https://id.example.org/auth');
+    expect(url.searchParams.get('client_id')).toBe('opentalk-web');
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('state')).toBe('xyz');
   });
@@ -52,5 +54,16 @@ describe('room state from signaling', () => {
     room = applyMessage(room, 'control', { message: 'left', id: 'u2', reason: 'quit' });
     expect(room.people.u2).toBeUndefined();
     expect(room.focus).toBeNull();
+  });
+});
+
+describe('sign-in provider', () => {
+  test('the node names the provider and its discovery document the endpoints', async () => {
+    const answers: Record<string, unknown> = {
+      '/v1/auth/web': { authority: 'https://id.example.org/realms/acme/', client_id: 'meet', scope: 'openid profile email' },
+      'https://id.example.org/realms/acme/.well-known/openid-configuration': { authorization_endpoint: 'https://id.example.org/a', token_endpoint: 'https://id.example.org/t' },
+    };
+    const fetcher = (async (url: string) => new Response(JSON.stringify(answers[url]), { status: answers[url] ? 200 : 404 })) as typeof fetch;
+    expect(await discover(fetcher)).toEqual({ clientId: 'meet', scope: 'openid profile email', authorizationEndpoint: 'https://id.example.org/a', tokenEndpoint: 'https://id.example.org/t' });
   });
 });

@@ -1,6 +1,12 @@
-// Sign-in with OpenID Connect authorization code + PKCE against the node's provider (or any configured one).
+// Sign-in with OpenID Connect authorization code + PKCE, against the provider the node names (its own by default).
 
-export const clientId = 'opentalk-web';
+/** What the node says about signing in (GET /v1/auth/web) and the provider's endpoints from its discovery document. */
+export interface Provider {
+  clientId: string;
+  scope: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+}
 
 function base64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -19,25 +25,33 @@ export async function challengeOf(verifier: string): Promise<string> {
   return base64Url(new Uint8Array(digest));
 }
 
-export function authorizeUrl(origin: string, redirectUri: string, challenge: string, state: string): string {
+export async function discover(fetcher: typeof fetch = fetch): Promise<Provider> {
+  const config = (await (await fetcher('/v1/auth/web')).json()) as { authority: string; client_id: string; scope: string };
+  const discovery = await fetcher(`${config.authority.replace(/\/$/, '')}/.well-known/openid-configuration`);
+  if (!discovery.ok) throw new Error(`the sign-in provider did not answer (${discovery.status})`);
+  const document = (await discovery.json()) as { authorization_endpoint: string; token_endpoint: string };
+  return { clientId: config.client_id, scope: config.scope, authorizationEndpoint: document.authorization_endpoint, tokenEndpoint: document.token_endpoint };
+}
+
+export function authorizeUrl(provider: Provider, redirectUri: string, challenge: string, state: string): string {
   const query = new URLSearchParams({
-    client_id: clientId,
+    client_id: provider.clientId,
     response_type: 'code',
-    scope: 'openid profile',
+    scope: provider.scope,
     redirect_uri: redirectUri,
     code_challenge: challenge,
     code_challenge_method: 'S256',
     state,
   });
-  return `${origin}/connect/authorize?${query}`;
+  return `${provider.authorizationEndpoint}?${query}`;
 }
 
 /** Exchanges the code from the callback for an access token. */
-export async function redeemCode(origin: string, redirectUri: string, code: string, verifier: string): Promise<string> {
-  const response = await fetch(`${origin}/connect/token`, {
+export async function redeemCode(provider: Provider, redirectUri: string, code: string, verifier: string): Promise<string> {
+  const response = await fetch(provider.tokenEndpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code, redirect_uri: redirectUri, code_verifier: verifier }),
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: provider.clientId, code, redirect_uri: redirectUri, code_verifier: verifier }),
   });
   if (!response.ok) throw new Error(`sign-in failed (${response.status})`);
   return (await response.json()).access_token as string;

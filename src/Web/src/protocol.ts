@@ -103,6 +103,7 @@ export interface UserResource {
   email: string | null;
   locale: string | null;
   is_admin: boolean;
+  groups: string[];
 }
 
 export interface SipConfigResource {
@@ -142,7 +143,8 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   TicketResponse: ['ticket', 'resumption'],
   InviteResource: ['invite_code', 'room', 'created_by', 'expiration', 'active'],
   VerifyInviteResponse: ['room_id', 'password_required'],
-  UserResource: ['id', 'display_name', 'email', 'locale', 'is_admin'],
+  UserResource: ['id', 'display_name', 'email', 'locale', 'is_admin', 'groups'],
+  WebSignInConfig: ['authority', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],
   StreamingTargetResource: ['id', 'name', 'streaming_endpoint', 'streaming_key', 'public_url'],
 };

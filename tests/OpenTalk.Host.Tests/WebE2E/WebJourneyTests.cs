@@ -40,6 +40,7 @@ public sealed class WebJourneyTests : IAsyncLifetime
         await mona.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Your meetings" })).ToBeVisibleAsync();
         await Expect(mona.GetByText("Mona Moderator")).ToBeVisibleAsync();
+        await Expect(mona.GetByText("No meetings planned.")).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(mona, "01-dashboard");
         await CheckAccessibilityAsync(mona, "dashboard");
 

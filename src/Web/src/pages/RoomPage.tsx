@@ -8,7 +8,7 @@ import { useText } from '../text';
 import { Lobby, type JoinChoice } from './Lobby';
 
 type Entry =
-  | { kind: 'member'; roomId: string; api: Api; name: string }
+  | { kind: 'member'; roomId: string; api: Api; name: string; groups: string[] }
   | { kind: 'guest'; code: string };
 
 /** Lobby, then the conference: for signed-in people by room id, for guests by invite code. */
@@ -69,6 +69,7 @@ export function RoomPage({ entry }: { entry: Entry }) {
   }
   const name = title ?? t('meeting');
   return <Conference key={breakout?.id ?? 'main'} title={breakout ? `${name} · ${breakout.name}` : name} choice={choice}
+    groups={entry.kind === 'member' ? entry.groups : []}
     ticket={ticketFor(choice, breakout?.id ?? null)} inBreakout={breakout !== null} onBreakout={setBreakout} onLeft={() => {
     choice.stream?.getTracks().forEach((x) => x.stop());
     navigate(entry.kind === 'member' ? '/' : `/invite/${encodeURIComponent(entry.code)}`);

@@ -10,8 +10,10 @@ export function conversations(room: RoomView): string[] {
   return [...found];
 }
 
-export function ChatPanel({ room, send, update }: {
+export function ChatPanel({ room, groups, send, update }: {
   room: RoomView;
+  /** My groups (from the sign-in token): each is a conversation with the other members. */
+  groups: string[];
   send: (namespace: string, payload: Payload) => void;
   update: (change: (room: RoomView) => RoomView) => void;
 }) {
@@ -46,7 +48,7 @@ export function ChatPanel({ room, send, update }: {
   }
 
   const others = Object.values(room.people).filter((p) => p.id !== room.me);
-  const all = [...new Set([...conversations(room), ...others.map((p) => `private:${p.id}`)])];
+  const all = [...new Set([...conversations(room), ...groups.map((g) => `group:${g}`), ...others.map((p) => `private:${p.id}`)])];
 
   return (
     <section className="panel chat" aria-label={t('chat')}>

@@ -14,8 +14,9 @@ import { useMeeting } from './useMeeting';
 type Panel = 'chat' | 'people' | 'moderation' | null;
 
 /** The conference screen: stage, controls, side panels and the overlays of the room's modules. */
-export function Conference({ title, choice, ticket, inBreakout, onBreakout, onLeft }: {
+export function Conference({ title, groups, choice, ticket, inBreakout, onBreakout, onLeft }: {
   title: string;
+  groups: string[];
   choice: JoinChoice;
   ticket: (resumption: string | null) => Promise<Ticket>;
   inBreakout: boolean;
@@ -115,7 +116,7 @@ export function Conference({ title, choice, ticket, inBreakout, onBreakout, onLe
         </main>
         {panel && (
           <aside className="side">
-            {panel === 'chat' && <ChatPanel room={room} send={send} update={meeting.update} />}
+            {panel === 'chat' && <ChatPanel room={room} groups={groups} send={send} update={meeting.update} />}
             {panel === 'people' && <PeoplePanel room={room} send={send} />}
             {panel === 'moderation' && moderator && <ModerationPanel room={room} send={send} />}
           </aside>
