@@ -227,6 +227,8 @@ export const dictionaries = {
     goTo: "Go to {name}",
     backToMainRoom: "Back to the main room",
     startingDevices: "Starting camera and microphone…",
+    roomFor: "Room for {name}",
+    mainRoom: "Main room",
   },
   de: {
     appName: "OpenTalk",
@@ -455,6 +457,8 @@ export const dictionaries = {
     goTo: "Zu {name}",
     backToMainRoom: "Zurück in den Hauptraum",
     startingDevices: "Kamera und Mikrofon starten…",
+    roomFor: "Raum für {name}",
+    mainRoom: "Hauptraum",
   },
 } as const;
 

@@ -85,3 +85,11 @@ describe('small parts', () => {
     expect(translator('de')('chatUnread', { count: 3 })).toBe('Chat, 3 ungelesen');
   });
 });
+
+describe('breakout assignment', () => {
+  test('people placed by hand stay where they were put; the rest are spread', async () => {
+    const { assignRooms } = await import('./room/ModerationPanel');
+    expect(assignRooms(['a', 'b', 'c', 'd'], 2, { a: 1, d: -1 })).toEqual([['b'], ['c', 'a']]);
+    expect(assignRooms(['a', 'b'], 1, { a: 3 })).toEqual([['a', 'b']]); // a room that no longer exists: spread again
+  });
+});

@@ -12,6 +12,16 @@ export function spread(people: string[], count: number): string[][] {
   return rooms;
 }
 
+/**
+ * People per breakout room: those placed by hand go where they were put (-1 stays in the main room), the others are
+ * spread evenly over the rooms in order.
+ */
+export function assignRooms(people: string[], count: number, chosen: Record<string, number>): string[][] {
+  const rooms = spread(people.filter((id) => chosen[id] === undefined || chosen[id] >= count), count);
+  for (const id of people) if (chosen[id] !== undefined && chosen[id] >= 0 && chosen[id] < count) rooms[chosen[id]].push(id);
+  return rooms;
+}
+
 /** The moderator's tools: mute all, coffee break, timer, poll, breakout rooms, talking stick, vote, debrief. */
 export function ModerationPanel({ room, send }: { room: RoomView; send: Send }) {
   const t = useText();
@@ -25,6 +35,8 @@ export function ModerationPanel({ room, send }: { room: RoomView; send: Send }) 
   const [pollMinutes, setPollMinutes] = useState(2);
   const [rooms, setRooms] = useState(2);
   const [breakoutMinutes, setBreakoutMinutes] = useState(10);
+  // Room index per person (-1: stays in the main room); people not chosen by hand are spread evenly.
+  const [chosen, setChosen] = useState<Record<string, number>>({});
   const [stickSeconds, setStickSeconds] = useState(60);
   const [voteName, setVoteName] = useState('');
   const others = Object.values(room.people).filter((p) => p.id !== room.me).map((p) => p.id);
@@ -77,11 +89,29 @@ export function ModerationPanel({ room, send }: { room: RoomView; send: Send }) 
 
       <form className="tool" onSubmit={(e) => {
         e.preventDefault();
-        const groups = spread(others, rooms);
+        const groups = assignRooms(others, rooms, chosen);
         send('breakout', { action: 'start', duration: breakoutMinutes * 60, rooms: groups.map((assignments, i) => ({ name: t('roomNumber', { n: i + 1 }), assignments })) });
       }}>
         <h3>{t('breakoutRooms')}</h3>
         <label className="compact">{t('rooms')}<input type="number" min={1} max={20} value={rooms} onChange={(e) => setRooms(Number(e.target.value))} /></label>
+        {others.length > 0 && (
+          <ul className="plain-list assignments">
+            {assignRooms(others, rooms, chosen).flatMap((ids, i) => ids.map((id) => [id, i] as const))
+              .concat(others.filter((id) => chosen[id] === -1).map((id) => [id, -1] as const))
+              .map(([id, index]) => (
+                <li key={id}>
+                  <label className="compact inline grow">
+                    <span className="grow">{room.people[id]?.displayName}</span>
+                    <select value={index} onChange={(e) => setChosen({ ...chosen, [id]: Number(e.target.value) })}
+                      aria-label={t('roomFor', { name: room.people[id]?.displayName ?? '' })}>
+                      <option value={-1}>{t('mainRoom')}</option>
+                      {Array.from({ length: rooms }, (_, i) => <option key={i} value={i}>{t('roomNumber', { n: i + 1 })}</option>)}
+                    </select>
+                  </label>
+                </li>
+              ))}
+          </ul>
+        )}
         <label className="compact">{t('minutes')}<input type="number" min={1} max={240} value={breakoutMinutes} onChange={(e) => setBreakoutMinutes(Number(e.target.value))} /></label>
         <div className="actions">
           <button type="submit" className="primary">{t('startBreakout')}</button>
