@@ -44,6 +44,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         ReceiveAsync<StopMedia>(OnStopMediaAsync);
         ReceiveAsync<MediaAvailable>(OnMediaAvailableAsync);
         ReceiveAsync<CheckSubstream>(OnCheckSubstreamAsync);
+        ReceiveAsync<RelayAudio>(OnRelayAudioAsync);
     }
 
     public static Props Props(Guid roomId, Guid me, IActorRef meetings, IActorRef gateway, IActorRef client) =>
@@ -97,7 +98,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         {
             ["request"] = "joinandconfigure", ["room"] = _roomId.ToString(), ["ptype"] = "publisher", ["id"] = feed,
             ["display"] = feed, ["audio"] = true, ["video"] = true,
-        }, c.Sdp, c.Type, handle => new Publication(instance!, handle, feed));
+        }, c.Sdp, c.Type, handle => new Publication(instance!, handle, feed, AudioMid: Sdp.MidOf(c.Sdp, "audio")));
     }
 
     /// <summary>
@@ -338,6 +339,24 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         }
     }
 
+    /// <summary>A forced mute (or its end): the publisher's audio stream is (no longer) passed on by Janus.</summary>
+    private async Task OnRelayAudioAsync(RelayAudio relay)
+    {
+        if (!_publications.TryGetValue(MediaSessionType.Video, out var publication) || publication.AudioMid is not { } mid)
+            return;
+        try
+        {
+            await publication.Handle.MessageAsync(new JsonObject
+            {
+                ["request"] = "configure", ["streams"] = new JsonArray(new JsonObject { ["mid"] = mid, ["send"] = relay.Relay }),
+            });
+        }
+        catch (Exception e) when (e is JanusException or JanusUnavailableException)
+        {
+            LogJanusRefused(MediaSessionType.Video, e);
+        }
+    }
+
     private async Task OnStopMediaAsync(StopMedia stop)
     {
         foreach (var type in _publications.Keys.Where(t => stop.Type is null || t == stop.Type).ToList())
@@ -407,7 +426,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         _log.Info("Janus refused a {0} request of participant {1}: {2}", type, _me, e.Message);
 
     /// <summary>A publication; <see cref="Recorded"/> once the meeting knows it (after Janus' webrtcup).</summary>
-    private sealed record Publication(string Instance, JanusHandle Handle, string Feed, bool Recorded = false, MediaSessionState? PendingState = null);
+    private sealed record Publication(string Instance, JanusHandle Handle, string Feed, bool Recorded = false, MediaSessionState? PendingState = null,
+        string? AudioMid = null);
 
     private sealed record Subscription(string Instance, JanusHandle Handle, string? VideoMid, SubstreamWish? Wish = null);
 }

@@ -31,4 +31,17 @@ public static class Sdp
         }
         return false;
     }
+
+    /// <summary>The <c>a=mid</c> of the first media section of a kind (<c>audio</c>, <c>video</c>), if any.</summary>
+    public static string? MidOf(string sdp, string kind)
+    {
+        foreach (var section in sdp.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\nm=").Skip(1))
+        {
+            if (!section.StartsWith(kind + " ", StringComparison.Ordinal))
+                continue;
+            var mid = section.Split('\n').FirstOrDefault(l => l.StartsWith("a=mid:", StringComparison.Ordinal));
+            return mid?["a=mid:".Length..].Trim();
+        }
+        return null;
+    }
 }

@@ -11,6 +11,12 @@ public sealed record StopMedia(Guid ParticipantId, MediaSessionType? Type) : IEn
 /// <summary>Tells every other connection that a participant's session is (again) available: dropped subscriptions come back.</summary>
 public sealed record MediaAvailable(Guid Participant, MediaSessionType Type) : IEngineMessage;
 
+/// <summary>
+/// Tells a participant's connection whether the SFU may pass its microphone on: a forced mute holds there too, so a
+/// client that ignores it is still not heard, until a moderator allows unmuting.
+/// </summary>
+public sealed record RelayAudio(Guid ParticipantId, bool Relay) : IEngineMessage;
+
 /// <summary>Media: requests from media actors, speaking reports and the focus.</summary>
 public sealed partial class MeetingActor
 {
@@ -75,6 +81,16 @@ public sealed partial class MeetingActor
             case MediaPublished e:
                 foreach (var (id, connection) in _connections.Where(c => c.Key != e.ParticipantId))
                     connection.Tell(new MediaAvailable(e.ParticipantId, e.Type));
+                if (e.Type == MediaSessionType.Video && after.ForceMuted.Contains(e.ParticipantId))
+                    TellConnection(e.ParticipantId, new RelayAudio(e.ParticipantId, false));
+                break;
+            case MuteRequested { Force: true } e:
+                foreach (var target in e.Targets.Where(after.ForceMuted.Contains))
+                    TellConnection(target, new RelayAudio(target, false));
+                break;
+            case UnmuteAllowedFor e:
+                foreach (var participant in e.Participants)
+                    TellConnection(participant, new RelayAudio(participant, true));
                 break;
         }
     }

@@ -46,6 +46,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<MediaToClient>(m => Send(Namespaces.Media, m.Payload));
         Receive<StopMedia>(m => _media?.Forward(m));
         Receive<MediaAvailable>(m => _media?.Forward(m));
+        Receive<RelayAudio>(m => _media?.Forward(m));
         Receive<Attached>(_ =>
         {
             Timers.Cancel(ReattachTimer);

@@ -1,0 +1,41 @@
+using OpenTalk.Host.Tests.Infrastructure;
+
+namespace OpenTalk.Host.Tests.Media;
+
+/// <summary>A forced mute holds at the SFU: a client that ignores it is still not heard until a moderator allows unmuting.</summary>
+[Collection(BrowserMediaCollection.Name)]
+public sealed class ForcedMuteTests : IAsyncLifetime
+{
+    private MediaRoom _room = null!;
+
+    public async Task InitializeAsync() => _room = await MediaRoom.StartAsync();
+
+    public async Task DisposeAsync() => await _room.DisposeAsync();
+
+    [Fact]
+    public async Task A_force_muted_microphone_is_not_passed_on_even_if_the_client_keeps_sending()
+    {
+        var olga = await _room.JoinAsync("Olga"); // the owner: a moderator
+        var uma = await _room.JoinAsync("Uma");
+        await uma.PublishAsync("video"); // this test client never mutes itself
+        var key = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.AudioEnergy > 0, 60);
+        Assert.True(await EnergyGainedAsync(olga, key) > 0, "Uma cannot be heard before the mute");
+
+        await olga.SendAsync("moderation", new { action = "mute", targets = new[] { uma.Id }, force = true });
+        await Task.Delay(TimeSpan.FromSeconds(1)); // what was on its way when the mute came
+        Assert.Equal(0, await EnergyGainedAsync(olga, key));
+
+        await olga.SendAsync("media", new { action = "allow_unmute", participant_ids = new[] { uma.Id } });
+        await Poll.UntilAsync(() => EnergyGainedAsync(olga, key), gained => gained > 0, 30);
+        Assert.True(await EnergyGainedAsync(olga, key) > 0, "Uma is not heard again after unmuting was allowed");
+    }
+
+    /// <summary>Audio energy received from a session over three seconds (Chromium's fake microphone beeps every second).</summary>
+    private static async Task<double> EnergyGainedAsync(BrowserParticipant listener, string key)
+    {
+        var before = (await listener.StatsAsync())[key].AudioEnergy;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        return (await listener.StatsAsync())[key].AudioEnergy - before;
+    }
+}
