@@ -119,14 +119,20 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             Error(placed.Error ?? ErrorCodes.NotInGroup);
             return;
         }
-        if (_publications.ContainsKey(MediaSessionType.Whisper))
-            await UnpublishAsync(MediaSessionType.Whisper, MediaEndReasons.Unpublished, tellMeeting: false);
         var found = await _gateway.Ask<InstanceFound>(new FindInstance(location.Instance), AskTimeout);
         if (found.Instance is null)
         {
-            Error(ErrorCodes.MediaUnavailable);
-            return;
+            // The group's mixer was on an instance that is down now: the group moves to a healthy one.
+            placed = await AskMeetingAsync(new JoinWhisperAudio(_roomId, _me, whisperId, preferred.Name, Unavailable: location.Instance));
+            if (placed.Location is not { } moved || (found = await _gateway.Ask<InstanceFound>(new FindInstance(moved.Instance), AskTimeout)).Instance is null)
+            {
+                Error(placed.Error ?? ErrorCodes.MediaUnavailable);
+                return;
+            }
+            location = moved;
         }
+        if (_publications.ContainsKey(MediaSessionType.Whisper))
+            await UnpublishAsync(MediaSessionType.Whisper, MediaEndReasons.Unpublished, tellMeeting: false);
         var opened = await found.Instance.Ask<RoomOpened>(new OpenAudioRoom(whisperId.ToString(), Self), AskTimeout);
         if (opened.Session is not { } session)
         {

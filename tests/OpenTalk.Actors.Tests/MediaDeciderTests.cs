@@ -99,4 +99,20 @@ public class MediaDeciderTests : DeciderTest
         var (gone, _) = settled.Remove(Ben, Now.AddSeconds(6), hold);
         Assert.Null(gone.Focus);
     }
+
+    [Fact]
+    public void A_whisper_group_keeps_its_mixer_until_a_member_finds_that_instance_down_then_it_moves()
+    {
+        var group = Guid.NewGuid();
+        var state = Then(Room_in_session(), new CreateWhisperGroup(Room, Ann, group, [Mod]));
+        var (placed, first) = Ask(state, new JoinWhisperAudio(Room, Ann, group, "janus-a"));
+        Assert.Equal("janus-a", first.Location!.Instance);
+        Assert.Equal("janus-a", Ask(placed, new JoinWhisperAudio(Room, Ann, group, "janus-b")).Reply.Location!.Instance);
+
+        var (moved, reply) = Ask(placed, new JoinWhisperAudio(Room, Ann, group, "janus-b", Unavailable: "janus-a"));
+        Assert.Equal("janus-b", reply.Location!.Instance);
+        // A second member who still saw the old instance down does not move it again.
+        Assert.Equal("janus-b", Ask(moved, new JoinWhisperAudio(Room, Ann, group, "janus-c", Unavailable: "janus-a")).Reply.Location!.Instance);
+        Assert.Equal(ErrorCodes.NotInGroup, Ask(moved, new JoinWhisperAudio(Room, Ben, group, "janus-b", Unavailable: "janus-a")).Reply.Error);
+    }
 }

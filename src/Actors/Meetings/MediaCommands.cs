@@ -29,7 +29,9 @@ public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, M
 /// A member connects audio to a whisper group: refused for anyone who has not joined the group. The answer's location
 /// names the instance that mixes the group; when none does yet, <paramref name="Instance"/> (the asker's choice) is recorded.
 /// </summary>
-public sealed record JoinWhisperAudio(Guid RoomId, Guid ParticipantId, Guid WhisperId, string Instance) : IMediaRequest;
+/// <param name="Instance">Where to place the group's mixer if it has none yet (a healthy, lightly loaded instance).</param>
+/// <param name="Unavailable">The instance the group was placed on, found down: the mixer moves to <paramref name="Instance"/>.</param>
+public sealed record JoinWhisperAudio(Guid RoomId, Guid ParticipantId, Guid WhisperId, string Instance, string? Unavailable = null) : IMediaRequest;
 
 /// <summary>The answer to an <see cref="IMediaRequest"/>: an error code, or OK (with the location for <see cref="LocateMedia"/>).</summary>
 public sealed record MediaReply(string? Error, PublishedMedia? Location = null) : IEngineMessage

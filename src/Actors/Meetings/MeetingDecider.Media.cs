@@ -41,7 +41,7 @@ public static partial class MeetingDecider
             case JoinWhisperAudio c:
                 if (!state.Whispers.TryGetValue(c.WhisperId, out var group) || !group.Joined.Contains(me.Id))
                     return Refuse(ErrorCodes.NotInGroup);
-                return group.AudioInstance is { } placed
+                return group.AudioInstance is { } placed && placed != c.Unavailable
                     ? (Decision.Nothing, new MediaReply(null, new PublishedMedia(placed, c.WhisperId.ToString(), true, false)))
                     : (Decision.Accept(At(new WhisperAudioPlaced(c.WhisperId, c.Instance))),
                         new MediaReply(null, new PublishedMedia(c.Instance, c.WhisperId.ToString(), true, false)));

@@ -45,6 +45,16 @@ public sealed class WhisperAudioTests : IAsyncLifetime
         Assert.False(ulfStats.TryGetValue(key, out var leaked) && leaked.AudioEnergy > 0, "the outsider hears nothing of the group");
     }
 
+    internal static async Task<Guid> CreateGroupAsync(BrowserParticipant creator, BrowserParticipant member)
+    {
+        await creator.SendAsync("subroom_audio", new { action = "create_whisper_group", participant_ids = new[] { member.Id.ToString() } });
+        var created = await Poll.UntilAsync(creator.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "whisper_group_created"));
+        var group = created.First(m => m.GetProperty("message").GetString() == "whisper_group_created").GetProperty("payload").GetProperty("whisper_id").GetGuid();
+        await member.SendAsync("subroom_audio", new { action = "accept_whisper_invite", whisper_id = group.ToString() });
+        await Poll.UntilAsync(creator.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "whisper_invite_accepted"));
+        return group;
+    }
+
     private static bool IsError(JsonElement m) =>
         m.GetProperty("namespace").GetString() == "media" && m.GetProperty("message").GetString() == "error";
 }
