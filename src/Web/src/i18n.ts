@@ -229,6 +229,13 @@ export const dictionaries = {
     startingDevices: "Starting camera and microphone…",
     roomFor: "Room for {name}",
     mainRoom: "Main room",
+    whisperInvite: "{name} invites you to whisper.",
+    whisperGroup: "Whisper group",
+    whisperingWith: "Whispering with {names}",
+    whisperWaiting: "Waiting for the others to join the whisper…",
+    leaveWhisper: "Stop whispering",
+    whisper: "Whisper",
+    whisperWithNamed: "Whisper with {name}",
   },
   de: {
     appName: "OpenTalk",
@@ -459,6 +466,13 @@ export const dictionaries = {
     startingDevices: "Kamera und Mikrofon starten…",
     roomFor: "Raum für {name}",
     mainRoom: "Hauptraum",
+    whisperInvite: "{name} lädt Sie zum Flüstern ein.",
+    whisperGroup: "Flüstergruppe",
+    whisperingWith: "Sie flüstern mit {names}",
+    whisperWaiting: "Warten, bis die anderen dem Flüstern beitreten…",
+    leaveWhisper: "Flüstern beenden",
+    whisper: "Flüstern",
+    whisperWithNamed: "Mit {name} flüstern",
   },
 } as const;
 

@@ -36,7 +36,8 @@ export function simulcastLayers(width: number): RTCRtpEncodingParameters[] | und
 }
 
 export class MediaClient {
-  private readonly publishers = new Map<SessionType, RTCPeerConnection>();
+  private readonly publishers = new Map<SessionType | 'whisper', RTCPeerConnection>();
+  private whisper: { id: string; track: MediaStreamTrack; mix: MediaStream } | null = null;
   private readonly local = new Map<SessionType, MediaStream>();
   private readonly receivers = new Map<string, RTCPeerConnection>();
   private readonly remote = new Map<string, RemoteStream>();
@@ -92,6 +93,50 @@ export class MediaClient {
     this.changed();
   }
 
+  /** The whisper group's mix (the other members' voices), while in a group. */
+  get whisperMix(): MediaStream | null {
+    return this.whisper?.mix ?? null;
+  }
+
+  /**
+   * Sends the microphone into a whisper group's mixer and receives the others' mix on the same connection. The
+   * microphone track is a copy, so muting it for the room does not mute it for the group.
+   */
+  async joinWhisper(id: string): Promise<void> {
+    const microphone = this.local.get('video')?.getAudioTracks()[0];
+    if (!microphone) return;
+    this.leaveWhisper(false);
+    const track = microphone.clone();
+    track.enabled = true;
+    const mix = new MediaStream();
+    this.whisper = { id, track, mix };
+    const pc = new RTCPeerConnection();
+    this.publishers.set('whisper', pc);
+    pc.addTransceiver(track, { direction: 'sendrecv' });
+    pc.ontrack = (event) => {
+      mix.addTrack(event.track);
+      this.changed();
+    };
+    pc.onicecandidate = (event) =>
+      this.send('media', event.candidate
+        ? { action: 'sdp_candidate', target: this.me, media_session_type: 'whisper', candidate: { candidate: event.candidate.candidate, sdpMLineIndex: event.candidate.sdpMLineIndex, sdpMid: event.candidate.sdpMid } }
+        : { action: 'sdp_end_of_candidates', target: this.me, media_session_type: 'whisper' });
+    const offer = await pc.createOffer();
+    await pc.setLocalDescription(offer);
+    this.send('media', { action: 'publish', target: this.me, media_session_type: 'whisper', whisper_id: id, sdp: offer.sdp });
+    this.changed();
+  }
+
+  leaveWhisper(tellServer = true): void {
+    if (!this.whisper) return;
+    this.publishers.get('whisper')?.close();
+    this.publishers.delete('whisper');
+    this.whisper.track.stop();
+    this.whisper = null;
+    if (tellServer) this.send('media', { action: 'unpublish', media_session_type: 'whisper' });
+    this.changed();
+  }
+
   /** Mutes/unmutes the microphone or switches the camera; everyone sees the new state. */
   setState(state: PublishedState): void {
     this.state = state;
@@ -133,9 +178,10 @@ export class MediaClient {
     const source = payload.source as string;
     switch (payload.message) {
       case 'sdp_answer': {
-        const pc = this.publishers.get(type);
+        const pc = this.publishers.get(payload.media_session_type as SessionType | 'whisper');
         if (!pc || source !== this.me) return;
         await pc.setRemoteDescription({ type: 'answer', sdp: payload.sdp as string });
+        if (payload.media_session_type === 'whisper') return; // heard by the group only: nothing to announce
         const state = type === 'video' ? this.state : { audio: false, video: true };
         this.send('media', { action: 'publish_complete', media_session_type: type, media_session_state: state });
         return;
@@ -144,9 +190,10 @@ export class MediaClient {
         await this.answer(source, type, payload.sdp as string);
         return;
       case 'webrtc_down':
-        // Our media server went away: publish again (the server picks a healthy one). Received sessions come back
-        // as fresh offers from the server.
-        if (source === this.me && this.local.has(type)) await this.publish(type, this.local.get(type)!, this.state);
+        // Our media server went away: publish again (the server picks a healthy one; a whisper group's mixer moves
+        // too). Received sessions come back as fresh offers from the server.
+        if (source === this.me && payload.media_session_type === 'whisper' && this.whisper) await this.joinWhisper(this.whisper.id);
+        else if (source === this.me && this.local.has(type)) await this.publish(type, this.local.get(type)!, this.state);
         return;
       case 'error':
         // A subscription that failed (e.g. the publisher is just coming back from a dropped network) is asked for
@@ -159,6 +206,7 @@ export class MediaClient {
 
   /** Ends every session but keeps the camera and screen streams (a new connection publishes them again). */
   reset(): void {
+    this.leaveWhisper(false);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.known.clear();

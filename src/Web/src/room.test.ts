@@ -134,3 +134,20 @@ describe('breakout rooms, talking stick and votes', () => {
     expect(room.vote?.results).toEqual({ yes: 1, no: 0, abstain: 0 });
   });
 });
+
+describe('whisper groups', () => {
+  test('an invitation, joining, and leaving', async () => {
+    const { whispering } = await import('./room');
+    let room = apply(emptyRoom, ['control', joinSuccess()],
+      ['subroom_audio', { message: 'whisper_invite', whisper_id: 'w1', issuer: 'u1', participants: [{ participant_id: 'u1', state: 'creator' }, { participant_id: 'me', state: 'invited' }] }]);
+    expect(room.whisper?.invitedBy).toBe('u1');
+    expect(whispering(room)).toBe(false);
+    room = apply(room, ['subroom_audio', { message: 'whisper_invite_accepted', whisper_id: 'w1', participant_id: 'me' }]);
+    expect(whispering(room)).toBe(true);
+    expect(room.whisper?.invitedBy).toBeNull();
+    room = apply(room, ['subroom_audio', { message: 'left_whisper_group', whisper_id: 'w1', participant_id: 'u1' }]);
+    expect(Object.keys(room.whisper!.members)).toEqual(['me']);
+    room = apply(room, ['subroom_audio', { message: 'kicked', whisper_id: 'w1' }]);
+    expect(room.whisper).toBeNull();
+  });
+});

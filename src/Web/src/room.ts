@@ -76,6 +76,14 @@ export interface VoteView {
   done: boolean;
 }
 
+export interface WhisperView {
+  id: string;
+  /** Members and invitees: creator, invited, accepted. */
+  members: Record<string, 'creator' | 'invited' | 'accepted'>;
+  /** Who invited me, while I have not answered. */
+  invitedBy: string | null;
+}
+
 export type Phase = 'joining' | 'waiting' | 'in_room' | 'ended';
 
 export interface RoomView {
@@ -97,13 +105,18 @@ export interface RoomView {
   breakout: BreakoutView | null;
   talkingStick: TalkingStickView | null;
   vote: VoteView | null;
+  whisper: WhisperView | null;
   lastError: string | null;
 }
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
-  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, breakout: null, talkingStick: null, vote: null, lastError: null,
+  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, breakout: null, talkingStick: null, vote: null, whisper: null, lastError: null,
 };
+
+/** Whether I am a member of the whisper group (created it or accepted), so my microphone goes into its mixer. */
+export const whispering = (room: RoomView): boolean =>
+  room.whisper !== null && room.me !== null && ['creator', 'accepted'].includes(room.whisper.members[room.me] ?? '');
 
 interface Control {
   display_name: string;
@@ -363,6 +376,39 @@ function legalVote(room: RoomView, payload: Record<string, unknown>): RoomView {
   }
 }
 
+type WireMembers = { participant_id: string; state: WhisperView['members'][string] }[];
+
+function whisper(room: RoomView, payload: Record<string, unknown>): RoomView {
+  const current = room.whisper;
+  const same = current && current.id === payload.whisper_id;
+  const members = (list: WireMembers) => Object.fromEntries(list.map((m) => [m.participant_id, m.state]));
+  switch (payload.message) {
+    case 'whisper_group_created':
+      return { ...room, whisper: { id: payload.whisper_id as string, members: members(payload.participants as WireMembers), invitedBy: null } };
+    case 'whisper_invite':
+      return { ...room, whisper: { id: payload.whisper_id as string, members: members(payload.participants as WireMembers), invitedBy: payload.issuer as string } };
+    case 'participants_invited':
+      return current && same
+        ? { ...room, whisper: { ...current, members: { ...current.members, ...Object.fromEntries((payload.participant_ids as string[]).map((id) => [id, 'invited' as const])) } } }
+        : room;
+    case 'whisper_invite_accepted':
+      return current && same
+        ? { ...room, whisper: { ...current, members: { ...current.members, [payload.participant_id as string]: 'accepted' }, invitedBy: payload.participant_id === room.me ? null : current.invitedBy } }
+        : room;
+    case 'whisper_invite_declined':
+    case 'left_whisper_group': {
+      if (!current || !same) return room;
+      if (payload.participant_id === room.me) return { ...room, whisper: null };
+      const { [payload.participant_id as string]: _gone, ...rest } = current.members;
+      return { ...room, whisper: { ...current, members: rest } };
+    }
+    case 'kicked':
+      return same ? { ...room, whisper: null } : room;
+    default:
+      return room;
+  }
+}
+
 /** Applies one server message (`{namespace, payload}`) to the room. Unknown messages change nothing. */
 export function applyMessage(room: RoomView, namespace: string, payload: Record<string, unknown>): RoomView {
   if (payload.message === 'error') return { ...room, lastError: `${namespace}: ${String(payload.error)}` };
@@ -383,6 +429,8 @@ export function applyMessage(room: RoomView, namespace: string, payload: Record<
       return automod(room, payload);
     case 'legal_vote':
       return legalVote(room, payload);
+    case 'subroom_audio':
+      return whisper(room, payload);
     case 'media':
       return payload.message === 'focus_update' ? { ...room, focus: (payload.focus as string | null) ?? null } : room;
     default:

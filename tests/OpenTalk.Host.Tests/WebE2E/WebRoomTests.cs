@@ -217,6 +217,50 @@ public sealed class WebRoomTests : IAsyncLifetime
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting", Exact = true })).ToBeVisibleAsync(Long);
     }
 
+    [Fact]
+    public async Task Two_people_whisper_and_hear_each_other_while_the_room_gets_quieter()
+    {
+        var admin = await _stack.Node.AsAdminAsync();
+        await admin.CreateAccountAsync("mona", "password-mona", "Mona");
+        var uwe = await admin.CreateAccountAsync("uwe", "password-uwe", "Uwe");
+        var monaApi = await _stack.Node.AsAsync("mona", "password-mona");
+        var meeting = await monaApi.CreateEventAsync(new EventRequest("Workshop", "", null, false, true, null, null, []));
+        await monaApi.InviteAsync(meeting.Id, new EventInviteRequest(uwe.GetProperty("id").GetGuid(), null, InviteRole.User));
+        var mona = await _stack.OpenAsync();
+        await SignInAsync(mona, "mona");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Join Workshop" }).ClickAsync();
+        await EnterRoomAsync(mona);
+        var uwePage = await _stack.OpenAsync();
+        await SignInAsync(uwePage, "uwe");
+        await uwePage.GetByRole(AriaRole.Button, new() { Name = "Join Workshop" }).ClickAsync();
+        await EnterRoomAsync(uwePage);
+
+        await mona.GetByRole(AriaRole.Button, new() { Name = "People" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Whisper with Uwe" }).ClickAsync();
+        await Expect(mona.GetByText("Waiting for the others to join the whisper…")).ToBeVisibleAsync();
+        await Expect(uwePage.GetByText("Mona invites you to whisper.")).ToBeVisibleAsync();
+        await uwePage.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(uwePage.GetByText("Whispering with Mona")).ToBeVisibleAsync();
+        await Expect(mona.GetByText("Whispering with Uwe")).ToBeVisibleAsync();
+
+        // Each hears the other through the group's mixer; the room is quieter and their room microphones are off.
+        Assert.True(await Poll.UntilAsync(() => WhisperHeardAsync(uwePage), heard => heard, 30), "Uwe hears nothing from the whisper group");
+        Assert.True(await Poll.UntilAsync(() => WhisperHeardAsync(mona), heard => heard, 30), "Mona hears nothing from the whisper group");
+        await Expect(uwePage.Locator("figure[data-kind='video'] video[aria-label='Mona']")).ToHaveAttributeAsync("data-volume", "0.3");
+        await Expect(uwePage.GetByRole(AriaRole.Button, new() { Name = "Unmute microphone" })).ToBeVisibleAsync();
+        await WebStack.ScreenshotAsync(uwePage, "18-whisper");
+
+        await uwePage.GetByRole(AriaRole.Button, new() { Name = "Stop whispering" }).ClickAsync();
+        await Expect(uwePage.GetByText("Whispering with Mona")).ToBeHiddenAsync();
+        await Expect(mona.GetByText("Waiting for the others to join the whisper…")).ToBeVisibleAsync();
+        await Expect(uwePage.Locator("figure[data-kind='video'] video[aria-label='Mona']")).ToHaveAttributeAsync("data-volume", "1");
+        await Expect(uwePage.GetByRole(AriaRole.Button, new() { Name = "Mute microphone" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Whether sound arrives from the whisper group (a received track is unmuted once packets flow).</summary>
+    private static Task<bool> WhisperHeardAsync(IPage page) => page.EvaluateAsync<bool>(
+        "() => { const a = document.querySelector('audio[aria-label=\"Whisper group\"]'); return !!a && !!a.srcObject && a.srcObject.getAudioTracks().some(t => !t.muted); }");
+
     private static Task<int> ScreenFramesAsync(IPage page, string label) => FramesAsync(page, $"figure[data-kind=\"screen\"] video[aria-label=\"{label}\"]");
 
     private static Task<int> CameraFramesAsync(IPage page, string name) => FramesAsync(page, $"figure[data-kind=\"video\"] video[aria-label=\"{name}\"]");

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { JoinChoice } from '../pages/Lobby';
-import { unread } from '../room';
+import { unread, whispering } from '../room';
 import type { Ticket } from '../signaling';
 import { Icon } from '../Icon';
 import { useText } from '../text';
 import { ChatPanel, conversations } from './ChatPanel';
 import { ModerationPanel } from './ModerationPanel';
-import { BreakoutBanner, CoffeeBreak, PollCard, TalkingStickBar, TimerBar, VoteCard } from './Overlays';
+import { BreakoutBanner, CoffeeBreak, PollCard, TalkingStickBar, TimerBar, VoteCard, WhisperBar } from './Overlays';
 import { PeoplePanel } from './PeoplePanel';
 import { Stage, type Layout } from './Stage';
 import { useMeeting } from './useMeeting';
@@ -37,6 +37,24 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
   const published = media.published;
   const sharing = meeting.local.has('screen');
   const unreadTotal = conversations(room).reduce((n, c) => n + unread(room, c), 0);
+
+  // In a whisper group the microphone goes into the group's mixer and is muted for the room; the room gets quieter.
+  const inWhisper = whispering(room);
+  const whisperId = inWhisper ? room.whisper!.id : null;
+  const [roomAudioBeforeWhisper, setRoomAudioBeforeWhisper] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (whisperId) {
+      void media.joinWhisper(whisperId);
+      setRoomAudioBeforeWhisper(media.published.audio);
+      media.setState({ ...media.published, audio: false });
+    } else if (media.whisperMix) {
+      media.leaveWhisper();
+      if (roomAudioBeforeWhisper) media.setState({ ...media.published, audio: true });
+      setRoomAudioBeforeWhisper(null);
+    }
+    // Only joining or leaving a group matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [whisperId]);
 
   // A breakout room that ends sends everyone back to the main room.
   useEffect(() => {
@@ -94,6 +112,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
         </div>
       )}
       {room.breakout && !inBreakout && <BreakoutBanner room={room} moderator={moderator} onEnter={onBreakout} />}
+      {room.whisper && <WhisperBar room={room} mix={media.whisperMix} send={send} />}
       <header className="room-head">
         <h1>{title}</h1>
         {inBreakout && <button type="button" className="secondary small" onClick={() => onBreakout(null)}>{t('backToMainRoom')}</button>}
@@ -106,7 +125,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
       <div className="room-body">
         <main className="stage-wrap">
           <Stage people={room.people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
-            layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} />
+            layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} volume={inWhisper ? 0.3 : 1} />
           {room.vote && voteHidden !== room.vote.id && (
             <VoteCard room={room} send={send} moderator={moderator} onClose={() => setVoteHidden(room.vote!.id)} />
           )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { votedFor, type PollView, type RoomView, type TimerView } from '../room';
 import type { Payload } from '../signaling';
 import { Icon } from '../Icon';
@@ -180,6 +180,35 @@ export function BreakoutBanner({ room, moderator, onEnter }: { room: RoomView; m
       {choices.map((r) => (
         <button key={r.id} type="button" className="primary small" onClick={() => onEnter(r)}>{t('goTo', { name: r.name })}</button>
       ))}
+    </div>
+  );
+}
+
+/** A whisper group: the invitation to answer, or whom I whisper with (and their voices, at full volume). */
+export function WhisperBar({ room, mix, send }: { room: RoomView; mix: MediaStream | null; send: Send }) {
+  const t = useText();
+  const player = useRef<HTMLAudioElement>(null);
+  useEffect(() => {
+    if (player.current && player.current.srcObject !== mix) player.current.srcObject = mix;
+    void player.current?.play().catch(() => undefined);
+  });
+  const group = room.whisper!;
+  const name = (id: string) => room.people[id]?.displayName ?? t('someone');
+  if (group.invitedBy && room.me && group.members[room.me] === 'invited') {
+    return (
+      <div className="banner" role="alert">
+        {t('whisperInvite', { name: name(group.invitedBy) })}
+        <button type="button" className="primary small" onClick={() => send('subroom_audio', { action: 'accept_whisper_invite', whisper_id: group.id })}>{t('accept')}</button>
+        <button type="button" className="secondary small" onClick={() => send('subroom_audio', { action: 'decline_whisper_invite', whisper_id: group.id })}>{t('decline')}</button>
+      </div>
+    );
+  }
+  const others = Object.entries(group.members).filter(([id, state]) => id !== room.me && state !== 'invited').map(([id]) => name(id));
+  return (
+    <div className="banner whisper" role="status">
+      <audio ref={player} autoPlay aria-label={t('whisperGroup')} />
+      {others.length > 0 ? t('whisperingWith', { names: others.join(', ') }) : t('whisperWaiting')}
+      <button type="button" className="secondary small" onClick={() => send('subroom_audio', { action: 'leave_whisper_group', whisper_id: group.id })}>{t('leaveWhisper')}</button>
     </div>
   );
 }

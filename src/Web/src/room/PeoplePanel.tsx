@@ -41,6 +41,12 @@ export function PeoplePanel({ room, send }: { room: RoomView; send: (namespace: 
             <span className="badge">{t(`role_${p.role}` as 'role_guest')}</span>
             {p.media?.video?.audio === false && <span role="img" aria-label={t('micMuted')}><Icon name="micOff" size={16} /></span>}
             {!p.connected && <span className="badge warn">{t('reconnecting')}</span>}
+            {p.id !== room.me && !(room.whisper && room.whisper.members[p.id]) && (
+              <button type="button" className="link" aria-label={t('whisperWithNamed', { name: p.displayName })}
+                onClick={() => send('subroom_audio', room.whisper
+                  ? { action: 'invite_to_whisper_group', whisper_id: room.whisper.id, participant_ids: [p.id] }
+                  : { action: 'create_whisper_group', participant_ids: [p.id] })}>{t('whisper')}</button>
+            )}
             {moderator && p.id !== room.me && (
               <span className="person-actions">
                 <button type="button" className="link" aria-label={t('muteNamed', { name: p.displayName })}

@@ -15,20 +15,21 @@ interface Tile {
 }
 
 /** A video (and its sound) for a stream; the own camera is mirrored and silent. */
-function Video({ stream, self, speaker, label }: { stream: MediaStream | undefined; self: boolean; speaker: string | null; label: string }) {
+function Video({ stream, self, speaker, label, volume }: { stream: MediaStream | undefined; self: boolean; speaker: string | null; label: string; volume: number }) {
   const element = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const video = element.current;
     if (!video) return;
     if (video.srcObject !== stream) video.srcObject = stream ?? null;
+    video.volume = volume;
     const sink = video as HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> };
     if (speaker && sink.setSinkId) void sink.setSinkId(speaker).catch(() => undefined);
     void video.play().catch(() => undefined);
   });
-  return <video ref={element} autoPlay playsInline muted={self} className={self ? 'mirror' : ''} aria-label={label} data-stream={stream?.id ?? ''} />;
+  return <video ref={element} autoPlay playsInline muted={self} className={self ? 'mirror' : ''} aria-label={label} data-stream={stream?.id ?? ''} data-volume={volume} />;
 }
 
-function TileView({ tile, focused, pinned, onPin, speaker }: { tile: Tile; focused: boolean; pinned: boolean; onPin?: () => void; speaker: string | null }) {
+function TileView({ tile, focused, pinned, onPin, speaker, volume }: { tile: Tile; focused: boolean; pinned: boolean; onPin?: () => void; speaker: string | null; volume: number }) {
   const t = useText();
   const name = tile.person?.displayName ?? '…';
   const state = tile.person?.media?.video;
@@ -36,7 +37,7 @@ function TileView({ tile, focused, pinned, onPin, speaker }: { tile: Tile; focus
   const label = tile.type === 'screen' ? t('screenOf', { name }) : tile.self ? t('you') : name;
   return (
     <figure className={`tile${focused ? ' focused' : ''}${tile.type === 'screen' ? ' screen' : ''}`} data-participant={tile.person?.id} data-kind={tile.type}>
-      <Video stream={tile.stream} self={tile.self} speaker={speaker} label={label} />
+      <Video stream={tile.stream} self={tile.self} speaker={speaker} label={label} volume={volume} />
       {cameraOff && <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
       <figcaption>
         {tile.type === 'video' && state?.audio === false && <span role="img" aria-label={t('micMuted')} title={t('micMuted')}><Icon name="micOff" size={16} /></span>}
@@ -51,7 +52,7 @@ function TileView({ tile, focused, pinned, onPin, speaker }: { tile: Tile; focus
 }
 
 /** Everyone's cameras and screens, as a grid or with the speaker (or a pinned screen) large. */
-export function Stage({ people, me, streams, local, focus, layout, pinned, onPin, speaker }: {
+export function Stage({ people, me, streams, local, focus, layout, pinned, onPin, speaker, volume }: {
   people: Record<string, Person>;
   me: string | null;
   streams: RemoteStream[];
@@ -61,6 +62,8 @@ export function Stage({ people, me, streams, local, focus, layout, pinned, onPin
   pinned: string | null;
   onPin: (key: string | null) => void;
   speaker: string | null;
+  /** The room's loudness (lower while whispering). */
+  volume: number;
 }) {
   const byKey = new Map(streams.map((s) => [s.key, s.stream]));
   const cameras: Tile[] = Object.values(people).map((p) => ({
@@ -81,15 +84,15 @@ export function Stage({ people, me, streams, local, focus, layout, pinned, onPin
     const columns = Math.ceil(Math.sqrt(cameras.length));
     return (
       <div className="stage grid" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
-        {cameras.map((c) => <TileView key={c.key} tile={c} focused={c.person?.id === focus} pinned={false} speaker={speaker} />)}
+        {cameras.map((c) => <TileView key={c.key} tile={c} focused={c.person?.id === focus} pinned={false} speaker={speaker} volume={volume} />)}
       </div>
     );
   }
   return (
     <div className="stage speaker">
-      <div className="large"><TileView tile={large} focused={false} pinned={pinned === large.key} onPin={pin(large)} speaker={speaker} /></div>
+      <div className="large"><TileView tile={large} focused={false} pinned={pinned === large.key} onPin={pin(large)} speaker={speaker} volume={volume} /></div>
       <div className="strip">
-        {rest.map((c) => <TileView key={c.key} tile={c} focused={c.person?.id === focus} pinned={pinned === c.key} onPin={pin(c)} speaker={speaker} />)}
+        {rest.map((c) => <TileView key={c.key} tile={c} focused={c.person?.id === focus} pinned={pinned === c.key} onPin={pin(c)} speaker={speaker} volume={volume} />)}
       </div>
     </div>
   );
