@@ -64,9 +64,15 @@ public sealed class SecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.GetClusterAsync())).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.CreateAccountAsync("eve", "password-eve"))).Status);
 
+        // With someone in a meeting, the node reports the meeting and the socket it serves.
+        var room = (await uma.CreateRoomAsync(new CreateRoomRequest(null))).Id;
+        var present = await Participant.JoinAsync(_node, room, uma, "Uma");
         var cluster = await (await _node.AsAdminAsync()).GetClusterAsync();
         var member = Assert.Single(cluster.GetProperty("members").EnumerateArray());
         Assert.Equal("up", member.GetProperty("status").GetString());
+        Assert.True(member.GetProperty("meetings").GetInt32() >= 1, member.ToString());
+        Assert.True(member.GetProperty("connections").GetInt32() >= 1, member.ToString());
+        await present.Socket.DisposeAsync();
     }
 
     [Fact]

@@ -6,7 +6,9 @@ using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
 
-public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool IsSelf);
+/// <param name="Meetings">Meetings hosted by that node (null when it did not answer in time).</param>
+/// <param name="Connections">Sockets (participants) that node serves (null when it did not answer in time).</param>
+public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool IsSelf, int? Meetings, int? Connections);
 
 public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyList<string> Unreachable,
     IReadOnlyList<Guid> HostedMeetings);
@@ -22,9 +24,9 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app, bool embeddedSignIn)
     {
         var admin = app.MapGroup("/v1/admin").RequireAuthorization();
-        admin.MapGet("/cluster", async (HttpContext context, ActorSystem system, EngineGateway engine) =>
+        admin.MapGet("/cluster", async (HttpContext context, ActorSystem system) =>
             IsAdmin(context)
-                ? Results.Ok(ViewOf(Cluster.Get(system), await HostedMeetingsAsync(engine)))
+                ? Results.Ok(await ViewOfAsync(system))
                 : Problems.For(ProblemCodes.Forbidden));
         admin.MapGet("/media", async (HttpContext context, ActorSystem system) =>
         {
@@ -41,23 +43,32 @@ public static class AdminApi
 
     private static bool IsAdmin(HttpContext context) => CurrentUser.From(context.User)?.IsAdmin == true;
 
-    /// <summary>The meetings whose entity lives on this node right now.</summary>
-    private static async Task<IReadOnlyList<Guid>> HostedMeetingsAsync(EngineGateway engine)
+    /// <summary>The members, each with what it carries (asked of every Up member at once), and this node's meetings.</summary>
+    private static async Task<ClusterView> ViewOfAsync(ActorSystem system)
     {
-        var state = await engine.Meetings.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(5));
-        return state.Shards.SelectMany(s => s.EntityIds).Select(Guid.Parse).ToList();
-    }
-
-    private static ClusterView ViewOf(Cluster cluster, IReadOnlyList<Guid> hostedMeetings)
-    {
+        var cluster = Cluster.Get(system);
         var state = cluster.State;
+        var loads = await Task.WhenAll(state.Members.Select(async m =>
+        {
+            if (m.Status != MemberStatus.Up)
+                return (m, (NodeLoad?)null);
+            try
+            {
+                var load = await system.ActorSelection($"{m.Address}/user/{NodeLoadActor.Name}").Ask<NodeLoad>(new GetNodeLoad(), TimeSpan.FromSeconds(3));
+                return (m, load);
+            }
+            catch (Exception e) when (e is AskTimeoutException or ActorNotFoundException)
+            {
+                return (m, null);
+            }
+        }));
         return new ClusterView(
             cluster.SelfAddress.ToString(),
             state.Leader?.ToString(),
-            state.Members.Select(m => new ClusterMember(m.Address.ToString(), m.Status.ToString().ToLowerInvariant(),
-                m.Roles.ToList(), m.Address == cluster.SelfAddress)).ToList(),
+            loads.Select(x => new ClusterMember(x.m.Address.ToString(), x.m.Status.ToString().ToLowerInvariant(), x.m.Roles.ToList(),
+                x.m.Address == cluster.SelfAddress, x.Item2?.HostedMeetings.Count, x.Item2?.Connections)).ToList(),
             state.Unreachable.Select(m => m.Address.ToString()).ToList(),
-            hostedMeetings);
+            loads.FirstOrDefault(x => x.m.Address == cluster.SelfAddress).Item2?.HostedMeetings ?? []);
     }
 
     private static async Task<IResult> CreateAccount(HttpRequest request, AccountService accounts)

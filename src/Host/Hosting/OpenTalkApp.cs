@@ -68,8 +68,9 @@ public static class OpenTalkApp
                 ProjectionRunner.Props(new InvitesProjection(), projections), createProxyToo: false)
             .WithSingleton<MailOutboxRunner>("projection-mail",
                 ProjectionRunner.Props(new MailOutboxProjection(), projections), createProxyToo: false)
-            .WithActors((system, registry) =>
+            .WithActors((system, registry, resolver) =>
             {
+                system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>()), NodeLoadActor.Name);
                 // Media is optional: without Janus instances, media commands are answered with media_unavailable.
                 if (media.Janus.Count > 0)
                     registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));

@@ -8,6 +8,9 @@ public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<IActorRef, byte> _connections = new();
 
+    /// <summary>Sockets this node serves right now.</summary>
+    public int Count => _connections.Count;
+
     public void Add(IActorRef connection) => _connections[connection] = 0;
 
     public void Remove(IActorRef connection) => _connections.TryRemove(connection, out _);

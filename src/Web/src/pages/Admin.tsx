@@ -29,14 +29,15 @@ export function Admin({ api }: { api: Api }) {
         <h2 id="members-title">{t('clusterMembers')}</h2>
         {!cluster ? <p>{t('loading')}</p> : (
           <table>
-            <thead><tr><th scope="col">{t('address')}</th><th scope="col">{t('status')}</th><th scope="col">{t('roles')}</th><th scope="col">{t('meetingsHere')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('address')}</th><th scope="col">{t('status')}</th><th scope="col">{t('roles')}</th><th scope="col">{t('meetingsHere')}</th><th scope="col">{t('participantsHere')}</th></tr></thead>
             <tbody>
               {cluster.members.map((m) => (
                 <tr key={m.address}>
                   <td>{m.address}{m.address === cluster.leader ? ` (${t('leader')})` : ''}</td>
                   <td><span className={`badge${m.status === 'up' ? ' ok' : ' warn'}`}>{m.status}</span></td>
                   <td>{m.roles.join(', ')}</td>
-                  <td>{m.is_self ? cluster.hosted_meetings.length : '—'}</td>
+                  <td>{m.meetings ?? '—'}</td>
+                  <td>{m.connections ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
