@@ -1,5 +1,5 @@
 import type {
-  ClusterView, EventInviteRequest, EventPage, EventRequest, EventResource, InviteResource, MediaOverview, Problem, RoomHistory,
+  ClusterView, EventInviteRequest, EventPage, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
   SipConfigResource, StreamingTargetResource, TicketResponse, UserResource, VerifyInviteResponse,
 } from './protocol';
 
@@ -28,6 +28,9 @@ export class Api {
   me = () => this.call<UserResource>('GET', '/v1/users/me');
   meetings = () => this.call<EventPage>('GET', '/v1/events?per_page=100');
   pendingInvites = () => this.call<EventResource[]>('GET', '/v1/users/me/pending_invites');
+  /** The next occurrences of a meeting from now on. */
+  occurrences = (id: string, count: number, from = new Date()) =>
+    this.call<{ items: InstanceResource[] }>('GET', `/v1/events/${id}/instances?time_min=${encodeURIComponent(from.toISOString())}&per_page=${count}`);
   meeting = (id: string) => this.call<EventResource>('GET', `/v1/events/${id}`);
   createMeeting = (request: EventRequest) => this.call<EventResource>('POST', '/v1/events', request);
   updateMeeting = (id: string, request: Partial<EventRequest>) => this.call<EventResource>('PATCH', `/v1/events/${id}`, request);

@@ -79,6 +79,18 @@ export interface EventInviteRequest {
   role: EventInvite['role'];
 }
 
+export interface InstanceResource {
+  id: string;
+  event_id: string;
+  room_id: string;
+  title: string;
+  description: string;
+  starts_at: DateTimeTz;
+  ends_at: DateTimeTz;
+  status: 'ok' | 'cancelled';
+  is_exception: boolean;
+}
+
 export interface TicketResponse {
   ticket: string;
   resumption: string;
@@ -122,7 +134,7 @@ export interface StreamingTargetResource {
 export interface ClusterView {
   self: string;
   leader: string | null;
-  members: { address: string; status: string; roles: string[]; is_self: boolean }[];
+  members: { address: string; status: string; roles: string[]; is_self: boolean; meetings: number | null; connections: number | null }[];
   unreachable: string[];
   hosted_meetings: string[];
 }
@@ -141,6 +153,7 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   EventRequest: ['title', 'description', 'password', 'waiting_room', 'is_time_independent', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc'],
   EventInviteRequest: ['invitee', 'email', 'role'],
   TicketResponse: ['ticket', 'resumption'],
+  InstanceResource: ['id', 'event_id', 'room_id', 'title', 'description', 'starts_at', 'ends_at', 'status', 'is_exception'],
   InviteResource: ['invite_code', 'room', 'created_by', 'expiration', 'active'],
   VerifyInviteResponse: ['room_id', 'password_required'],
   UserResource: ['id', 'display_name', 'email', 'locale', 'is_admin', 'groups'],

@@ -48,22 +48,10 @@ public sealed class MediaRoom : IAsyncDisposable
             "--Media:TalkingLevel", "90", "--Media:TalkingPackets", "10"]).ToArray();
         var node = await TestNode.StartAsync(await TestDatabase.CreateAsync(), url: new Uri($"http://{MediaNetwork.HostAddress}:0"), extra: settings);
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Path.Combine(Repository.Root, "tests", "Shared", "chromium-in-netns.sh"),
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required",
-                // The web app will be served by the node itself over http here: let that origin use the camera.
-                $"--unsafely-treat-insecure-origin-as-secure={node.BaseUri.GetLeftPart(UriPartial.Authority)}",
-            ],
-        });
+        var browser = await TestBrowser.LaunchAsync(playwright, node.BaseUri.GetLeftPart(UriPartial.Authority));
         var owner = await node.NewUserAsync("olga");
         var room = (await owner.CreateRoomAsync(new CreateRoomRequest(null))).Id;
-        await WaitForMediaAsync(node);
+        await TestBrowser.WaitForMediaAsync(node);
         return new MediaRoom(janus, node, playwright, browser, owner, room);
     }
 
@@ -95,18 +83,6 @@ public sealed class MediaRoom : IAsyncDisposable
             await Task.Delay(500); // console events arrive after the failure
             throw new InvalidOperationException($"{name} could not join: {e.Message}; browser console: {string.Join(" | ", console)}", e);
         }
-    }
-
-    /// <summary>The node's Janus instances are up before anyone publishes.</summary>
-    private static async Task WaitForMediaAsync(TestNode node)
-    {
-        var admin = await node.AsAdminAsync();
-        await Poll.UntilAsync(async () =>
-        {
-            using var response = await admin.SendRawAsync(HttpMethod.Get, "v1/admin/media", null);
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("instances")
-                .EnumerateArray().All(i => i.GetProperty("up").GetBoolean());
-        }, up => up);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using OpenTalk.Host.Tests.Infrastructure;
-using OpenTalk.Host.Tests.Media;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenTalk.Host.Tests.WebE2E;
@@ -9,36 +8,20 @@ namespace OpenTalk.Host.Tests.WebE2E;
 /// A moderator plans a meeting in the web app and a guest comes in through the invite link: lobby, waiting room,
 /// video both ways, coffee break, poll and chat, all through the real node, Janus and Chromium.
 /// </summary>
-[Collection(BrowserMediaCollection.Name)]
-public sealed class WebJourneyTests : IAsyncLifetime
+public sealed class WebJourneyTests : WebTest
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Long = new() { Timeout = 30_000 };
-    private WebStack _stack = null!;
-
-    public async Task InitializeAsync()
-    {
-        _stack = await WebStack.StartAsync();
-        Assertions.SetDefaultExpectTimeout(15_000);
-    }
-
-    public async Task DisposeAsync() => await _stack.DisposeAsync();
-
     [Fact]
     public async Task A_moderator_schedules_a_meeting_and_lets_an_invited_guest_in_and_both_see_hear_break_vote_and_chat()
     {
-        await (await _stack.Node.AsAdminAsync()).CreateAccountAsync("mona", "password-mona", "Mona Moderator");
+        await (await Stack.Node.AsAdminAsync()).CreateAccountAsync("mona", "password-mona", "Mona Moderator");
         var violations = new List<string>();
         async Task CheckAccessibilityAsync(IPage page, string screen) =>
             violations.AddRange((await WebStack.AccessibilityViolationsAsync(page)).Select(v => $"{screen}: {v}"));
 
         // Sign in through the embedded provider.
-        var mona = await _stack.OpenAsync();
+        var mona = await Stack.OpenAsync();
         await CheckAccessibilityAsync(mona, "welcome");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await mona.GetByLabel("User name").FillAsync("mona");
-        await mona.GetByLabel("Password").FillAsync("password-mona");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Your meetings" })).ToBeVisibleAsync();
+        await SignInAsync(mona, "mona");
         await Expect(mona.GetByText("Mona Moderator")).ToBeVisibleAsync();
         await Expect(mona.GetByText("No meetings planned.")).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(mona, "01-dashboard");
@@ -70,15 +53,14 @@ public sealed class WebJourneyTests : IAsyncLifetime
         await Poll.UntilAsync(() => mona.EvaluateAsync<int>("() => document.querySelector('video[aria-label=\"Your camera\"]')?.videoWidth ?? 0"), w => w > 0);
         await WebStack.ScreenshotAsync(mona, "04-lobby");
         await CheckAccessibilityAsync(mona, "lobby");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
-        await Expect(mona.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Long);
+        await EnterRoomAsync(mona);
         await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Quarterly review" })).ToBeVisibleAsync();
 
         // The guest opens the link, gives a name and waits.
-        var gustav = await _stack.OpenAsync(new Uri(link).PathAndQuery);
+        var gustav = await Stack.OpenAsync(new Uri(link).PathAndQuery);
         await gustav.GetByLabel("Your name").FillAsync("Gustav Guest");
         await gustav.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
-        await Expect(gustav.GetByRole(AriaRole.Heading, new() { Name = "Please wait" })).ToBeVisibleAsync(Long);
+        await Expect(gustav.GetByRole(AriaRole.Heading, new() { Name = "Please wait" })).ToBeVisibleAsync(Slow);
         await WebStack.ScreenshotAsync(gustav, "05-waiting-room");
         await CheckAccessibilityAsync(gustav, "waiting room");
 
@@ -86,7 +68,7 @@ public sealed class WebJourneyTests : IAsyncLifetime
         await mona.GetByRole(AriaRole.Button, new() { Name = "People, 1 waiting" }).ClickAsync();
         await WebStack.ScreenshotAsync(mona, "06-waiting-list");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Admit Gustav Guest" }).ClickAsync();
-        await Expect(gustav.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Long);
+        await Expect(gustav.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Slow);
 
         // Each sees the other's camera moving.
         await Poll.UntilAsync(() => FramesShownAsync(mona, "Gustav Guest"), frames => frames > 30, 60);

@@ -11,68 +11,51 @@ namespace OpenTalk.Host.Tests.WebE2E;
 /// The rest of the web app in a browser: answering an invitation, favorites, the admin page, and in the room hands,
 /// mute state, two screens at once with pinning, and coming back after the network dropped.
 /// </summary>
-[Collection(BrowserMediaCollection.Name)]
-public sealed class WebRoomTests : IAsyncLifetime
+public sealed class WebRoomTests : WebTest
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Long = new() { Timeout = 30_000 };
-    private WebStack _stack = null!;
-
-    public async Task InitializeAsync()
-    {
-        _stack = await WebStack.StartAsync();
-        Assertions.SetDefaultExpectTimeout(15_000);
-    }
-
-    public async Task DisposeAsync() => await _stack.DisposeAsync();
-
-    private static async Task SignInAsync(IPage page, string user)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("User name").FillAsync(user);
-        await page.GetByLabel("Password").FillAsync("password-" + user);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your meetings" })).ToBeVisibleAsync();
-    }
-
-    private static async Task EnterRoomAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Long);
-    }
-
     [Fact]
     public async Task An_invitee_accepts_and_stars_a_meeting_and_an_admin_sees_the_cluster_and_media_servers()
     {
-        var admin = await _stack.Node.AsAdminAsync();
+        var admin = await Stack.Node.AsAdminAsync();
         var ada = await admin.CreateAccountAsync("ada", "password-ada", "Ada Admin", isAdmin: true);
         var uwe = await admin.CreateAccountAsync("uwe", "password-uwe", "Uwe User");
-        var adaApi = await _stack.Node.AsAsync("ada", "password-ada");
+        var adaApi = await Stack.Node.AsAsync("ada", "password-ada");
         var meeting = await adaApi.CreateEventAsync(new EventRequest("Planning", "", null, false, true, null, null, []));
         await adaApi.InviteAsync(meeting.Id, new EventInviteRequest(uwe.GetProperty("id").GetGuid(), null, InviteRole.User));
+        var start = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(1).AddHours(9), DateTimeKind.Unspecified);
+        var weekly = await adaApi.CreateEventAsync(new EventRequest("Weekly sync", "", null, false, false,
+            new DateTimeTz(start, "Europe/Berlin"), new DateTimeTz(start.AddHours(1), "Europe/Berlin"),
+            ["RRULE:FREQ=WEEKLY"]));
+        await adaApi.InviteAsync(weekly.Id, new EventInviteRequest(uwe.GetProperty("id").GetGuid(), null, InviteRole.User));
         var violations = new List<string>();
 
-        var uwePage = await _stack.OpenAsync();
+        var uwePage = await Stack.OpenAsync();
         await SignInAsync(uwePage, "uwe");
         var invitation = uwePage.GetByRole(AriaRole.Region, new() { Name = "Invitations" });
         await Expect(invitation.GetByText("Planning")).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(uwePage, "12-invitation");
         violations.AddRange(await WebStack.AccessibilityViolationsAsync(uwePage));
-        await invitation.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await invitation.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Planning" }).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await invitation.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Weekly sync" }).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         await Expect(invitation).ToBeHiddenAsync();
         var upcoming = uwePage.GetByRole(AriaRole.Region, new() { Name = "Upcoming" });
-        await Expect(upcoming.GetByText("Accepted")).ToBeVisibleAsync();
+        await Expect(upcoming.GetByText("Accepted")).ToHaveCountAsync(2);
+        // A recurring meeting shows its next dates: a week apart.
+        var next = start.AddDays(7).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(upcoming.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Weekly sync" })).ToContainTextAsync($"Then: {next}");
         await upcoming.GetByRole(AriaRole.Button, new() { Name = "Add Planning to favorites" }).ClickAsync();
         await Expect(upcoming.GetByRole(AriaRole.Button, new() { Name = "Remove Planning from favorites" })).ToBeVisibleAsync();
         await uwePage.GetByLabel("Favorites only").CheckAsync();
         await Expect(upcoming.GetByText("Planning")).ToBeVisibleAsync();
+        await Expect(upcoming.GetByText("Weekly sync")).ToBeHiddenAsync();
         var answer = (await adaApi.ListInvitesAsync(meeting.Id)).Single();
         Assert.Equal(InviteStatus.Accepted, answer.Status);
 
         // Only admins get the admin page.
-        await uwePage.GotoAsync(new Uri(_stack.Node.BaseUri, "/admin").ToString());
+        await uwePage.GotoAsync(new Uri(Stack.Node.BaseUri, "/admin").ToString());
         await Expect(uwePage.GetByText("Only administrators can see this page.")).ToBeVisibleAsync();
 
-        var adaPage = await _stack.OpenAsync();
+        var adaPage = await Stack.OpenAsync();
         await SignInAsync(adaPage, "ada");
         await adaPage.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
         var members = adaPage.GetByRole(AriaRole.Region, new() { Name = "Cluster members" });
@@ -87,21 +70,7 @@ public sealed class WebRoomTests : IAsyncLifetime
     [Fact]
     public async Task Hands_mute_state_two_screens_with_a_pin_and_coming_back_after_the_network_dropped()
     {
-        var admin = await _stack.Node.AsAdminAsync();
-        await admin.CreateAccountAsync("mona", "password-mona", "Mona");
-        var uwe = await admin.CreateAccountAsync("uwe", "password-uwe", "Uwe");
-        var monaApi = await _stack.Node.AsAsync("mona", "password-mona");
-        var meeting = await monaApi.CreateEventAsync(new EventRequest("Design review", "", null, false, true, null, null, []));
-        await monaApi.InviteAsync(meeting.Id, new EventInviteRequest(uwe.GetProperty("id").GetGuid(), null, InviteRole.User));
-
-        var mona = await _stack.OpenAsync();
-        await SignInAsync(mona, "mona");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Join Design review" }).ClickAsync();
-        await EnterRoomAsync(mona);
-        var uwePage = await _stack.OpenAsync();
-        await SignInAsync(uwePage, "uwe");
-        await uwePage.GetByRole(AriaRole.Button, new() { Name = "Join Design review" }).ClickAsync();
-        await EnterRoomAsync(uwePage);
+        var (mona, uwePage) = await MonaAndUweInAsync("Design review");
         var uweTile = mona.Locator("figure[data-kind='video']").Filter(new() { HasText = "Uwe" });
         await Expect(uweTile).ToBeVisibleAsync();
 
@@ -131,7 +100,7 @@ public sealed class WebRoomTests : IAsyncLifetime
         await uwePage.EvaluateAsync(watch);
         var monaBefore = await CameraFramesAsync(uwePage, "Mona");
         var uweBefore = await CameraFramesAsync(mona, "Uwe");
-        await _stack.DropBrowserConnectionsAsync();
+        await Stack.DropBrowserConnectionsAsync();
         await Poll.UntilAsync(() => uwePage.EvaluateAsync<bool>("() => window.sawBanner"), seen => seen, 30);
         Assert.True(await uwePage.EvaluateAsync<bool>("() => window.sawBanner"), "no reconnecting banner");
         await Expect(uwePage.GetByText("Connection lost. Reconnecting…")).ToBeHiddenAsync(new() { Timeout = 30_000 });
@@ -149,19 +118,19 @@ public sealed class WebRoomTests : IAsyncLifetime
     [Fact]
     public async Task A_guest_needs_the_password_and_the_moderator_runs_a_timer_a_vote_the_talking_stick_and_breakout_rooms()
     {
-        var admin = await _stack.Node.AsAdminAsync();
+        var admin = await Stack.Node.AsAdminAsync();
         await admin.CreateAccountAsync("mona", "password-mona", "Mona");
-        var monaApi = await _stack.Node.AsAsync("mona", "password-mona");
+        var monaApi = await Stack.Node.AsAsync("mona", "password-mona");
         var meeting = await monaApi.CreateEventAsync(new EventRequest("Board meeting", "", "s3cret", false, true, null, null, []));
         var link = await monaApi.CreateInviteAsync(meeting.RoomId);
 
-        var mona = await _stack.OpenAsync();
+        var mona = await Stack.OpenAsync();
         await SignInAsync(mona, "mona");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Join Board meeting" }).ClickAsync();
         await EnterRoomAsync(mona);
 
         // The guest must know the room's password.
-        var gina = await _stack.OpenAsync("/invite/" + Uri.EscapeDataString(link.InviteCode));
+        var gina = await Stack.OpenAsync("/invite/" + Uri.EscapeDataString(link.InviteCode));
         await gina.GetByLabel("Your name").FillAsync("Gina");
         await gina.GetByLabel("Meeting password").FillAsync("wrong");
         await gina.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
@@ -205,35 +174,22 @@ public sealed class WebRoomTests : IAsyncLifetime
         await mona.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
         await Expect(gina.GetByText("Breakout rooms are open. You are in Room 1.")).ToBeVisibleAsync();
         await gina.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
-        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting · Room 1" })).ToBeVisibleAsync(Long);
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting · Room 1" })).ToBeVisibleAsync(Slow);
         await mona.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
-        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting · Room 1" })).ToBeVisibleAsync(Long);
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting · Room 1" })).ToBeVisibleAsync(Slow);
         Assert.True(await Poll.UntilAsync(() => CameraFramesAsync(gina, "Mona"), f => f > 15, 60) > 15, "Gina does not see Mona in the breakout room");
         await WebStack.ScreenshotAsync(gina, "17-breakout-room");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Back to the main room" }).ClickAsync();
-        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting", Exact = true })).ToBeVisibleAsync(Long);
+        await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting", Exact = true })).ToBeVisibleAsync(Slow);
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Close breakout rooms" }).ClickAsync();
-        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting", Exact = true })).ToBeVisibleAsync(Long);
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting", Exact = true })).ToBeVisibleAsync(Slow);
     }
 
     [Fact]
     public async Task Two_people_whisper_and_hear_each_other_while_the_room_gets_quieter()
     {
-        var admin = await _stack.Node.AsAdminAsync();
-        await admin.CreateAccountAsync("mona", "password-mona", "Mona");
-        var uwe = await admin.CreateAccountAsync("uwe", "password-uwe", "Uwe");
-        var monaApi = await _stack.Node.AsAsync("mona", "password-mona");
-        var meeting = await monaApi.CreateEventAsync(new EventRequest("Workshop", "", null, false, true, null, null, []));
-        await monaApi.InviteAsync(meeting.Id, new EventInviteRequest(uwe.GetProperty("id").GetGuid(), null, InviteRole.User));
-        var mona = await _stack.OpenAsync();
-        await SignInAsync(mona, "mona");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Join Workshop" }).ClickAsync();
-        await EnterRoomAsync(mona);
-        var uwePage = await _stack.OpenAsync();
-        await SignInAsync(uwePage, "uwe");
-        await uwePage.GetByRole(AriaRole.Button, new() { Name = "Join Workshop" }).ClickAsync();
-        await EnterRoomAsync(uwePage);
+        var (mona, uwePage) = await MonaAndUweInAsync("Workshop");
 
         await mona.GetByRole(AriaRole.Button, new() { Name = "People" }).ClickAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Whisper with Uwe" }).ClickAsync();

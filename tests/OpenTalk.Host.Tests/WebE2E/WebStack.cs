@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Playwright;
 using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Host.Tests.Media;
 using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Host.Tests.WebE2E;
@@ -46,19 +47,9 @@ public sealed class WebStack : IAsyncDisposable
             "--OpenTalk:WebRoot", Dist, "--SignIn:RedirectUris:0", $"{origin}/auth/callback",
         ]);
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Path.Combine(Repository.Root, "tests", "Shared", "chromium-in-netns.sh"),
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required", $"--unsafely-treat-insecure-origin-as-secure={origin}",
-            ],
-        });
+        var browser = await TestBrowser.LaunchAsync(playwright, origin);
         var stack = new WebStack(janus, node, playwright, browser);
-        await stack.WaitForMediaAsync();
+        await TestBrowser.WaitForMediaAsync(node);
         Directory.CreateDirectory(Artifacts);
         return stack;
     }
@@ -107,17 +98,6 @@ public sealed class WebStack : IAsyncDisposable
         await reset.WaitForExitAsync();
         if (reset.ExitCode != 0)
             throw new InvalidOperationException("ss -K failed: " + await reset.StandardError.ReadToEndAsync());
-    }
-
-    private async Task WaitForMediaAsync()
-    {
-        var admin = await Node.AsAdminAsync();
-        await Poll.UntilAsync(async () =>
-        {
-            using var response = await admin.SendRawAsync(HttpMethod.Get, "v1/admin/media", null);
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("instances")
-                .EnumerateArray().All(i => i.GetProperty("up").GetBoolean());
-        }, up => up);
     }
 
     private static int FreePort()

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Api, ApiError } from '../api';
-import type { EventResource } from '../protocol';
+import type { EventResource, InstanceResource } from '../protocol';
 import { navigate } from '../routes';
 import { Icon } from '../Icon';
 import { useText } from '../text';
-import { describeWhen, statusKey } from '../when';
+import { describeWhen, statusKey, wallClock } from '../when';
 
 /** Upcoming meetings, invitations to answer, and quick starts. */
 export function Dashboard({ api }: { api: Api }) {
@@ -12,6 +12,8 @@ export function Dashboard({ api }: { api: Api }) {
   const [meetings, setMeetings] = useState<EventResource[] | null>(null);
   const [pending, setPending] = useState<EventResource[]>([]);
   const [favoritesOnly, setFavoritesOnly] = useState(false);
+  // The next dates of recurring meetings, by meeting.
+  const [dates, setDates] = useState<Record<string, InstanceResource[]>>({});
   const [error, setError] = useState<string | null>(null);
 
   const load = () => {
@@ -19,6 +21,10 @@ export function Dashboard({ api }: { api: Api }) {
     api.pendingInvites().then(setPending, () => setPending([]));
   };
   useEffect(load, [api]);
+  useEffect(() => {
+    for (const m of (meetings ?? []).filter((x) => x.recurrence_pattern.length > 0).slice(0, 20))
+      api.occurrences(m.id, 4).then((page) => setDates((d) => ({ ...d, [m.id]: page.items })), () => undefined);
+  }, [api, meetings]);
 
   const run = async (work: () => Promise<unknown>) => {
     try {
@@ -119,6 +125,11 @@ export function Dashboard({ api }: { api: Api }) {
                     {m.recurrence_pattern.length > 0 && <span className="badge">{t('recurring')}</span>}
                     {m.invite_status && <span className="badge">{t(statusKey[m.invite_status])}</span>}
                   </span>
+                  {(dates[m.id]?.length ?? 0) > 1 && (
+                    <span className="muted small-text">
+                      {t('thenOn')} {dates[m.id].slice(1).map((o) => `${wallClock(o.starts_at)}${o.status === 'cancelled' ? ` (${t('cancelled')})` : ''}`).join(' · ')}
+                    </span>
+                  )}
                 </div>
                 <div className="actions">
                   <button type="button" className="secondary" onClick={() => navigate(`/meetings/${m.id}`)} aria-label={t('editNamed', { title: m.title })}>{t('edit')}</button>
