@@ -87,6 +87,11 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.True(verified.GetProperty("intact").GetBoolean());
         var cluster = await admin.WithBase(others[0].BaseUri).GetClusterAsync();
         Assert.Equal(2, cluster.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("status").GetString() == "up"));
+        // Each Up member answered for itself: the survivors together host the meeting and serve the two sockets.
+        var up = cluster.GetProperty("members").EnumerateArray().Where(m => m.GetProperty("status").GetString() == "up").ToList();
+        Assert.All(up, m => Assert.Equal(JsonValueKind.Number, m.GetProperty("meetings").ValueKind));
+        Assert.True(up.Sum(m => m.GetProperty("meetings").GetInt32()) >= 1, cluster.ToString());
+        Assert.True(up.Sum(m => m.GetProperty("connections").GetInt32()) >= 2, cluster.ToString());
     }
 
     private async Task<NodeProcess> OwnerOfAsync(Guid roomId)
