@@ -68,6 +68,44 @@ public sealed class WebRoomTests : WebTest
     }
 
     [Fact]
+    public async Task An_owner_edits_a_meeting_adds_phone_call_in_and_a_stream_target_and_deletes_it()
+    {
+        await (await Stack.Node.AsAdminAsync()).CreateAccountAsync("mona", "password-mona", "Mona");
+        var page = await Stack.OpenAsync();
+        await SignInAsync(page, "mona");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New meeting" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Retro");
+        await page.GetByLabel("No fixed time").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Edit meeting" })).ToBeVisibleAsync();
+
+        // A refused change names the field; a good one is saved.
+        await page.GetByLabel("Title").FillAsync("   ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await page.GetByLabel("Title").FillAsync("Sprint retro");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enable call-in" }).ClickAsync();
+        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Conference ID \d{10}, PIN \d{10}"))).ToBeVisibleAsync();
+        var stream = page.GetByRole(AriaRole.Region, new() { Name = "Live streaming" });
+        await stream.GetByLabel("Name").FillAsync("Company channel");
+        await stream.GetByLabel("RTMP address").FillAsync("rtmp://127.0.0.1/live");
+        await stream.GetByLabel("Stream key").FillAsync("key-1");
+        await stream.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Expect(stream.GetByText("Company channel")).ToBeVisibleAsync();
+        await WebStack.ScreenshotAsync(page, "19-meeting-extras");
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete meeting" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your meetings" })).ToBeVisibleAsync();
+        var monaApi = await Stack.Node.AsAsync("mona", "password-mona");
+        var events = await Poll.UntilAsync(() => monaApi.ListEventsAsync(), page => page.Items.All(e => e.Title != "Sprint retro"));
+        Assert.DoesNotContain(events.Items, e => e.Title == "Sprint retro");
+    }
+
+    [Fact]
     public async Task Hands_mute_state_two_screens_with_a_pin_and_coming_back_after_the_network_dropped()
     {
         var (mona, uwePage) = await MonaAndUweInAsync("Design review");
