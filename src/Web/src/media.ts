@@ -45,6 +45,7 @@ export class MediaClient {
   // What each participant publishes, as last announced: failed subscriptions are asked for again from it.
   private readonly known = new Map<string, { video: unknown; screen: unknown } | null | undefined>();
   private readonly retries = new Map<string, number>();
+  private readonly layers = new Map<string, 0 | 1 | 2>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private state: PublishedState = { audio: true, video: true };
   me: string | null = null;
@@ -168,8 +169,14 @@ export class MediaClient {
     for (const type of ['video', 'screen'] as const) this.drop(remoteKey(participant, type));
   }
 
-  /** Asks for a simulcast layer of a received camera (0 = smallest, 2 = best). */
+  /**
+   * Asks for a simulcast layer of a received camera (0 = smallest, 2 = best), once per change: small tiles need no
+   * full-size picture. Publishers without simulcast are sent as they are.
+   */
   chooseLayer(participant: string, substream: 0 | 1 | 2): void {
+    const key = remoteKey(participant, 'video');
+    if (!this.receivers.has(key) || this.layers.get(key) === substream) return;
+    this.layers.set(key, substream);
     this.send('media', { action: 'configure', target: participant, media_session_type: 'video', configuration: { substream } });
   }
 
@@ -211,6 +218,7 @@ export class MediaClient {
     this.retryTimer = null;
     this.known.clear();
     this.retries.clear();
+    this.layers.clear();
     for (const pc of [...this.publishers.values(), ...this.receivers.values()]) pc.close();
     this.publishers.clear();
     this.receivers.clear();
@@ -248,6 +256,7 @@ export class MediaClient {
     const stream = new MediaStream();
     this.remote.set(key, { key, participant, type, stream });
     this.retries.delete(key);
+    this.layers.delete(key); // a new subscription starts at Janus' default (the best layer)
     pc.ontrack = (event) => {
       stream.addTrack(event.track);
       this.changed();

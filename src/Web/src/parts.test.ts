@@ -93,3 +93,12 @@ describe('breakout assignment', () => {
     expect(assignRooms(['a', 'b'], 1, { a: 3 })).toEqual([['a', 'b']]); // a room that no longer exists: spread again
   });
 });
+
+describe('simulcast layers per tile', () => {
+  test('large tiles and small grids get the best layer, the strip the smallest', async () => {
+    const { layerFor } = await import('./room/Stage');
+    expect(layerFor('large', 12)).toBe(2);
+    expect(layerFor('strip', 2)).toBe(0);
+    expect([layerFor('grid', 4), layerFor('grid', 9), layerFor('grid', 16)]).toEqual([2, 1, 0]);
+  });
+});

@@ -130,6 +130,10 @@ public sealed class WebRoomTests : WebTest
         await mona.GetByRole(AriaRole.Button, new() { Name = "Pin Screen of Uwe" }).ClickAsync();
         await Expect(mona.Locator(".large figure[data-kind='screen'] video[aria-label='Screen of Uwe']")).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(mona, "14-two-screens-pinned");
+        // Uwe's camera is a small tile in the strip now: Mona asks for its smallest simulcast layer (a quarter of 1280).
+        var width = await Poll.UntilAsync(() => mona.EvaluateAsync<int>("() => document.querySelector('figure[data-kind=\"video\"] video[aria-label=\"Uwe\"]')?.videoWidth ?? 0"),
+            w => w is > 0 and <= 320, 60);
+        Assert.True(width is > 0 and <= 320, $"Uwe's camera arrives {width} pixels wide in the strip");
 
         // The network drops (every connection from the browsers to the node is reset) and comes back: both pages show
         // the banner, resume on their own, and see each other's camera again.

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { JoinChoice } from '../pages/Lobby';
 import { unread, whispering } from '../room';
 import type { Ticket } from '../signaling';
@@ -55,6 +55,10 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
     // Only joining or leaving a group matters here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [whisperId]);
+
+  const chooseLayers = useCallback((layers: Record<string, 0 | 1 | 2>) => {
+    for (const [participant, layer] of Object.entries(layers)) media.chooseLayer(participant, layer);
+  }, [media]);
 
   // A breakout room that ends sends everyone back to the main room.
   useEffect(() => {
@@ -125,7 +129,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
       <div className="room-body">
         <main className="stage-wrap">
           <Stage people={room.people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
-            layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} volume={inWhisper ? 0.3 : 1} />
+            layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} volume={inWhisper ? 0.3 : 1} onLayers={chooseLayers} />
           {room.vote && voteHidden !== room.vote.id && (
             <VoteCard room={room} send={send} moderator={moderator} onClose={() => setVoteHidden(room.vote!.id)} />
           )}

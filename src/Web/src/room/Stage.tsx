@@ -52,7 +52,14 @@ function TileView({ tile, focused, pinned, onPin, speaker, volume }: { tile: Til
 }
 
 /** Everyone's cameras and screens, as a grid or with the speaker (or a pinned screen) large. */
-export function Stage({ people, me, streams, local, focus, layout, pinned, onPin, speaker, volume }: {
+/** The simulcast layer a camera tile needs: full for a large tile or a small grid, less as tiles get smaller. */
+export function layerFor(place: 'large' | 'strip' | 'grid', tiles: number): 0 | 1 | 2 {
+  if (place === 'large') return 2;
+  if (place === 'strip') return 0;
+  return tiles <= 4 ? 2 : tiles <= 9 ? 1 : 0;
+}
+
+export function Stage({ people, me, streams, local, focus, layout, pinned, onPin, speaker, volume, onLayers }: {
   people: Record<string, Person>;
   me: string | null;
   streams: RemoteStream[];
@@ -64,6 +71,8 @@ export function Stage({ people, me, streams, local, focus, layout, pinned, onPin
   speaker: string | null;
   /** The room's loudness (lower while whispering). */
   volume: number;
+  /** Told which layer each received camera needs, after every layout change. */
+  onLayers: (layers: Record<string, 0 | 1 | 2>) => void;
 }) {
   const byKey = new Map(streams.map((s) => [s.key, s.stream]));
   const cameras: Tile[] = Object.values(people).map((p) => ({
@@ -79,6 +88,14 @@ export function Stage({ people, me, streams, local, focus, layout, pinned, onPin
     ?? (layout === 'speaker' ? cameras.find((c) => c.person?.id === focus) ?? cameras.find((c) => !c.self) : undefined);
   const rest = [...screens, ...cameras].filter((x) => x !== large);
   const pin = (tile: Tile) => (tile.type === 'screen' ? () => onPin(pinned === tile.key ? null : tile.key) : undefined);
+
+  const layers: Record<string, 0 | 1 | 2> = {};
+  for (const c of cameras.filter((x) => !x.self && x.person))
+    layers[c.person!.id] = layerFor(!large ? 'grid' : c === large ? 'large' : 'strip', cameras.length);
+  const wanted = JSON.stringify(layers);
+  // Again when a subscription arrives: a layer can only be chosen for a camera that is being received.
+  const receiving = streams.map((x) => x.key).sort().join(',');
+  useEffect(() => onLayers(JSON.parse(wanted) as Record<string, 0 | 1 | 2>), [wanted, receiving, onLayers]);
 
   if (!large) {
     const columns = Math.ceil(Math.sqrt(cameras.length));
