@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Api, ApiError } from '../api';
 import { Conference } from '../room/Conference';
 import { navigate } from '../routes';
@@ -38,17 +38,23 @@ export function RoomPage({ entry }: { entry: Entry }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entry.kind === 'guest' ? entry.code : '']);
 
-  const ticketFor = (c: JoinChoice, breakoutRoom: string | null = null) => (resumption: string | null): Promise<Ticket> =>
-    entry.kind === 'member'
+  // The ticket that let the user out of the lobby opens the first connection; later ones are fetched when needed.
+  const firstTicket = useRef<Ticket | null>(null);
+  const ticketFor = (c: JoinChoice, breakoutRoom: string | null = null) => (resumption: string | null): Promise<Ticket> => {
+    const ready = firstTicket.current;
+    firstTicket.current = null;
+    if (ready && resumption === null && breakoutRoom === null) return Promise.resolve(ready);
+    return entry.kind === 'member'
       ? entry.api.start(roomId!, resumption, breakoutRoom)
       : guestApi.startInvited(roomId!, entry.code, c.password, resumption, breakoutRoom);
+  };
 
   async function join(c: JoinChoice) {
-    // A first ticket checks password and access before leaving the lobby; the conference gets its own.
+    // A first ticket checks password and access before leaving the lobby.
     setBusy(true);
     setProblem(null);
     try {
-      await ticketFor(c)(null);
+      firstTicket.current = await ticketFor(c)(null);
       setChoice(c);
     } catch (e) {
       setProblem(e instanceof ApiError ? (e.problem.code === 'wrong_room_password' ? t('wrongPassword') : e.message) : t('failed'));
