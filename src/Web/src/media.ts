@@ -118,10 +118,7 @@ export class MediaClient {
       mix.addTrack(event.track);
       this.changed();
     };
-    pc.onicecandidate = (event) =>
-      this.send('media', event.candidate
-        ? { action: 'sdp_candidate', target: this.me, media_session_type: 'whisper', candidate: { candidate: event.candidate.candidate, sdpMLineIndex: event.candidate.sdpMLineIndex, sdpMid: event.candidate.sdpMid } }
-        : { action: 'sdp_end_of_candidates', target: this.me, media_session_type: 'whisper' });
+    this.trickle(pc, this.me ?? '', 'whisper');
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
     this.send('media', { action: 'publish', target: this.me, media_session_type: 'whisper', whisper_id: id, sdp: offer.sdp });
@@ -269,7 +266,7 @@ export class MediaClient {
     this.changed();
   }
 
-  private trickle(pc: RTCPeerConnection, target: string, type: SessionType): void {
+  private trickle(pc: RTCPeerConnection, target: string, type: SessionType | 'whisper'): void {
     pc.onicecandidate = (event) =>
       this.send(
         'media',

@@ -26,38 +26,32 @@ export function Dashboard({ api }: { api: Api }) {
       api.occurrences(m.id, 4).then((page) => setDates((d) => ({ ...d, [m.id]: page.items })), () => undefined);
   }, [api, meetings]);
 
-  const run = async (work: () => Promise<unknown>) => {
+  /** Runs a change; a refusal is shown. */
+  const attempt = async (work: () => Promise<unknown>) => {
     try {
       await work();
-      load();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('failed'));
     }
   };
 
   // The answer shows at once; the lists catch up when the node's read models have it.
-  async function answer(m: EventResource, status: 'accepted' | 'tentative' | 'declined') {
-    try {
+  const answer = (m: EventResource, status: 'accepted' | 'tentative' | 'declined') =>
+    attempt(async () => {
       await api.answer(m.id, status);
       setPending((list) => list.filter((x) => x.id !== m.id));
       const answered = { ...m, invite_status: status };
       setMeetings((list) => list && (list.some((x) => x.id === m.id) ? list.map((x) => (x.id === m.id ? answered : x)) : [answered, ...list]));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('failed'));
-    }
-  }
+    });
 
-  async function favorite(m: EventResource) {
-    try {
+  const favorite = (m: EventResource) =>
+    attempt(async () => {
       await api.favorite(m.id, !m.is_favorite);
       setMeetings((list) => list && list.map((x) => (x.id === m.id ? { ...x, is_favorite: !m.is_favorite } : x)));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('failed'));
-    }
-  }
+    });
 
   const startAdhoc = () =>
-    run(async () => {
+    attempt(async () => {
       const created = await api.createMeeting({
         title: t('adhocTitle'), description: '', password: null, waiting_room: false, is_time_independent: true,
         starts_at: null, ends_at: null, recurrence_pattern: [], is_adhoc: true,
