@@ -75,6 +75,8 @@ public static class OpenTalkApp
                 if (media.Janus.Count > 0)
                     registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));
             }));
+        // Hosted services stop in reverse order: the sockets close before the actor system goes.
+        builder.Services.AddHostedService<SignalingShutdown>();
 
         var app = builder.Build();
         // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.
@@ -123,7 +125,6 @@ public static class OpenTalkApp
         app.MapSignaling();
         if (web is not null)
             app.MapWebAppFallback(web);
-        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<ConnectionRegistry>().CloseAll());
         return app;
     }
 

@@ -22,9 +22,9 @@ public static partial class ClientMessageParser
                 var choices = new List<string>();
                 foreach (var item in list.EnumerateArray())
                 {
-                    if (item.ValueKind != JsonValueKind.String)
+                    if (Text(item) is not { } choice)
                         return invalid;
-                    choices.Add(item.GetString()!);
+                    choices.Add(choice);
                 }
                 var live = Flag(payload, "live");
                 var multiple = Flag(payload, "multiple_choice");

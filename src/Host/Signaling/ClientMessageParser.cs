@@ -26,14 +26,26 @@ public static partial class ClientMessageParser
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("namespace", out var nsElement) || nsElement.ValueKind != JsonValueKind.String
                 || !root.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object
-                || !payload.TryGetProperty("action", out var actionElement) || actionElement.ValueKind != JsonValueKind.String)
+                || StringField(root, "namespace") is not { } ns
+                || StringField(payload, "action") is not { } action)
                 return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.InvalidEnvelope);
 
-            var ns = nsElement.GetString()!;
-            var action = actionElement.GetString()!;
-            return ns switch
+            try
+            {
+                return ParseIn(ns, action, payload);
+            }
+            catch (InvalidOperationException)
+            {
+                // A value of one kind read as another (a string where a number belongs). Only the known
+                // namespaces read their payload, so the error can name the frame's own namespace.
+                return new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
+            }
+        }
+    }
+
+    private static ParsedMessage ParseIn(string ns, string action, JsonElement payload) =>
+            ns switch
             {
                 Namespaces.Control => ParseControl(action, payload),
                 Namespaces.Echo => action == "ping"
@@ -50,8 +62,6 @@ public static partial class ClientMessageParser
                 Namespaces.Media => ParseMedia(action, payload),
                 _ => new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.UnknownNamespace),
             };
-        }
-    }
 
     private static ParsedMessage ParseControl(string action, JsonElement payload)
     {
@@ -73,7 +83,25 @@ public static partial class ClientMessageParser
 
     // Values are copied out here: the document is gone by the time a command is built.
     private static string? StringField(JsonElement payload, string property) =>
-        payload.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        payload.TryGetProperty(property, out var value) ? Text(value) : null;
+
+    /// <summary>
+    /// A string value, or null when it is not a string or holds no valid text: a lone UTF-16 surrogate
+    /// (<c>"\ud800"</c>) parses as JSON but cannot become a .NET string, and reading it throws.
+    /// </summary>
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+            return null;
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>An optional number of seconds. False when present but not a usable number.</summary>
     private static bool TrySeconds(JsonElement payload, string property, out TimeSpan? value)

@@ -83,11 +83,6 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             _socket.TryComplete();
             Context.Stop(Self);
         });
-        Receive<ShutDown>(_ =>
-        {
-            _socket.TryWrite(new OutgoingFrame.Close(WebSocketCloseStatus.EndpointUnavailable, CloseReasons.ServerShuttingDown));
-            _socket.TryComplete();
-        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -172,7 +167,4 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     /// <summary>The client's socket closed or broke without <c>leave</c>.</summary>
     public sealed record SocketClosed;
-
-    /// <summary>This node is stopping: close with 1001 so the client resumes elsewhere.</summary>
-    public sealed record ShutDown;
 }

@@ -58,23 +58,28 @@ public static partial class SignalingEndpoint
         var mediaGateway = ActorRegistry.For(system).TryGet<OpenTalk.Media.MediaGatewayActor>(out var gateway) ? gateway : null;
         var connection = system.ActorOf(ConnectionActor.Props(redeemed.RoomId!.Value, participantId, redeemed.Identity!, engine.Meetings,
             outgoing.Writer, mediaGateway));
-        registry.Add(connection);
         var log = loggers.CreateLogger(typeof(SignalingEndpoint));
+        // Cancelled when the client is gone or when a stopping node gives up waiting for its close handshake.
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         try
         {
+            registry.Add(connection, outgoing.Writer, abort);
             var writer = WriteAsync(socket, outgoing.Reader, log);
-            await ReadAsync(socket, connection, outgoing.Writer, clock, context.RequestAborted);
-            connection.Tell(new ConnectionActor.SocketClosed());
+            await ReadAsync(socket, connection, outgoing.Writer, clock, log, abort.Token);
+            outgoing.Writer.TryComplete();
             await writer;
         }
         finally
         {
+            // Whatever ended the socket (close, network, a fault in this code), its actor must know:
+            // otherwise the participant stays "connected" for everyone else, for good.
+            connection.Tell(new ConnectionActor.SocketClosed());
             registry.Remove(connection);
         }
     }
 
     private static async Task ReadAsync(WebSocket socket, IActorRef connection, ChannelWriter<OutgoingFrame> outgoing,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, ILogger log, CancellationToken ct)
     {
         var limiter = new RateLimiter(BurstCapacity, SustainedPerSecond, clock);
         var buffer = new byte[16 * 1024];
@@ -100,7 +105,7 @@ public static partial class SignalingEndpoint
                     : !limiter.TryTake() ? ErrorCodes.RateLimitExceeded
                     : null;
                 if (error is null)
-                    connection.Tell(ClientMessageParser.Parse(message.GetBuffer().AsSpan(0, (int)message.Length)));
+                    connection.Tell(Parse(message.GetBuffer().AsSpan(0, (int)message.Length), log));
                 else
                     outgoing.TryWrite(new OutgoingFrame.Text(new ServerEnvelope(Namespaces.Control, clock.GetUtcNow(), new ErrorPayload(error)).ToJson()));
                 message.SetLength(0);
@@ -109,7 +114,21 @@ public static partial class SignalingEndpoint
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
-            // The client went away without a close handshake: the connection actor records it.
+            // The client went away without a close handshake, or the node stopped waiting for it.
+        }
+    }
+
+    /// <summary>The parser answers every frame; should it ever throw, the client still gets an error and keeps its socket.</summary>
+    private static ParsedMessage Parse(ReadOnlySpan<byte> frame, ILogger log)
+    {
+        try
+        {
+            return ClientMessageParser.Parse(frame);
+        }
+        catch (Exception e)
+        {
+            LogParserFault(log, e);
+            return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.InvalidPayload);
         }
     }
 
@@ -138,6 +157,9 @@ public static partial class SignalingEndpoint
             // Nothing more can be sent; the reader sees the broken socket too.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The signaling parser failed on a frame; the client was sent invalid_payload")]
+    private static partial void LogParserFault(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing a signaling socket: {Reason}")]
     private static partial void LogClosing(ILogger logger, string reason);

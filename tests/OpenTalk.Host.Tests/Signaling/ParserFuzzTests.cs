@@ -1,0 +1,57 @@
+using System.Text;
+using CsCheck;
+using OpenTalk.Host.Signaling;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Host.Tests.Signaling;
+
+/// <summary>The parser answers every frame with a command or a named error, and what it builds builds.</summary>
+public sealed class ParserFuzzTests
+{
+    private static readonly HashSet<string> KnownNamespaces =
+    [
+        Namespaces.Control, Namespaces.Echo, Namespaces.Moderation, Namespaces.Media, Namespaces.Chat, Namespaces.Timer,
+        Namespaces.Polls, Namespaces.Automod, Namespaces.LegalVote, Namespaces.SubroomAudio, Namespaces.Breakout,
+    ];
+
+    [Fact]
+    public void Every_sample_frame_parses_into_a_command()
+    {
+        foreach (var (ns, action, payload) in InboundFrames.All)
+        {
+            var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(InboundFrames.Frame(ns, action, payload).ToJsonString()));
+            Assert.False(parsed is ParsedMessage.Invalid, $"{ns}/{action} {payload}: {parsed}");
+        }
+    }
+
+    [Fact]
+    public void Any_value_in_any_field_gives_a_command_or_an_error_and_never_throws()
+    {
+        FuzzValues.Frame.Sample(sample =>
+        {
+            var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(sample.Frame));
+            switch (parsed)
+            {
+                case ParsedMessage.Invalid invalid:
+                    Assert.Contains(invalid.Namespace, KnownNamespaces);
+                    Assert.False(string.IsNullOrEmpty(invalid.Error));
+                    break;
+                case ParsedMessage.ForMeeting command:
+                    Assert.NotNull(command.Build(Guid.NewGuid(), Guid.NewGuid()));
+                    break;
+            }
+        }, iter: 20_000);
+    }
+
+    [Theory]
+    [InlineData("""{"namespace":"\ud800","payload":{"action":"x"}}""", "control", "invalid_envelope")]
+    [InlineData("""{"namespace":"control","payload":{"action":"join","display_name":"\ud800"}}""", "control", "invalid_payload")]
+    [InlineData("""{"namespace":"chat","payload":{"action":"send_message","content":"a\udfffb"}}""", "chat", "invalid_payload")]
+    [InlineData("""{"namespace":"media","payload":{"action":"configure","media_session_type":"video","target":"4b3c1f0e-6a1d-4f57-9a43-0f6e2f1c0a11","configuration":{"substream":"1"}}}""", "media", "invalid_payload")]
+    [InlineData("""{"namespace":"timer","payload":{"action":"start","kind":"countdown","duration":"60"}}""", "timer", "invalid_payload")]
+    public void Values_that_cannot_be_read_as_what_they_claim_are_invalid_payloads(string frame, string ns, string error)
+    {
+        var parsed = Assert.IsType<ParsedMessage.Invalid>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame)));
+        Assert.Equal((ns, error), (parsed.Namespace, parsed.Error));
+    }
+}
