@@ -38,6 +38,9 @@ public static class SignIn
             fields[antiforgery.Name] = antiforgery.Value;
         using var form = new FormUrlEncodedContent(fields);
         using var posted = await http.PostAsync("account/login", form, ct);
+        if (posted.StatusCode == HttpStatusCode.TooManyRequests)
+            throw new OpenTalkApiException(posted.StatusCode, "too_many_sign_in_attempts",
+                $"Too many failed sign-ins: the provider asks to wait {posted.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0:0} seconds.");
         if (posted.StatusCode != HttpStatusCode.Redirect && posted.StatusCode != HttpStatusCode.Found)
             throw new OpenTalkApiException(posted.StatusCode, "invalid_credentials", "The provider refused the user name or password.");
 

@@ -17,7 +17,7 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapEmbeddedSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/account/login", (string? returnUrl, HttpContext context, IAntiforgery antiforgery) =>
-            LoginPage(returnUrl, failed: false, antiforgery.GetAndStoreTokens(context)));
+            LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context)));
         // The form carries an antiforgery token, checked by hand below (a failed check shows the form again).
         app.MapPost("/account/login", Login).DisableAntiforgery();
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize);
@@ -25,16 +25,18 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static IResult LoginPage(string? returnUrl, bool failed, AntiforgeryTokenSet tokens)
+    private const string WrongPassword = "Wrong user name or password.";
+
+    private static IResult LoginPage(string? returnUrl, AntiforgeryTokenSet tokens, string? error = null, int status = 200)
     {
         var target = WebUtility.HtmlEncode(SafeReturnUrl(returnUrl));
         var antiforgery = $"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(tokens.FormFieldName)}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\">";
-        var error = failed ? "<p class=\"error\" role=\"alert\">Wrong user name or password.</p>" : "";
+        var alert = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
         var html = $"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Sign in - OpenTalk</title>
             <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-            <body><main><h1>Sign in to OpenTalk</h1>{error}
+            <body><main><h1>Sign in to OpenTalk</h1>{alert}
             <form method="post" action="/account/login">
               <input type="hidden" name="returnUrl" value="{target}">{antiforgery}
               <label>User name <input name="username" autocomplete="username" required autofocus></label>
@@ -42,18 +44,30 @@ public static class SignInEndpoints
               <button type="submit">Sign in</button>
             </form></main></body></html>
             """;
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: failed ? 401 : 200);
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
     }
 
-    private static async Task<IResult> Login(HttpContext context, AccountService accounts, IAntiforgery antiforgery)
+    private static async Task<IResult> Login(HttpContext context, AccountService accounts, IAntiforgery antiforgery, SignInThrottle throttle)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
         if (!await antiforgery.IsRequestValidAsync(context))
-            return LoginPage(returnUrl, failed: true, antiforgery.GetAndStoreTokens(context));
-        var account = await accounts.VerifyAsync(form["username"].ToString(), form["password"].ToString(), context.RequestAborted);
+            return LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context), WrongPassword, 401);
+        var userName = form["username"].ToString();
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        // Checked before the password: while locked out, even the right password is refused.
+        if (throttle.WaitBeforeTrying(userName, address) is { } wait && wait > TimeSpan.Zero)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context), TooManyAttempts(wait), 429);
+        }
+        var account = await accounts.VerifyAsync(userName, form["password"].ToString(), context.RequestAborted);
         if (account is null)
-            return LoginPage(returnUrl, failed: true, antiforgery.GetAndStoreTokens(context));
+        {
+            throttle.Failed(userName, address);
+            return LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context), WrongPassword, 401);
+        }
+        throttle.Succeeded(userName);
 
         var identity = new ClaimsIdentity(SignInSetup.LoginCookie);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()));
@@ -61,9 +75,18 @@ public static class SignInEndpoints
         return Results.Redirect(returnUrl);
     }
 
-    // Only local paths: a login form must not become an open redirector.
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+    private static string TooManyAttempts(TimeSpan wait) => wait < TimeSpan.FromMinutes(1)
+        ? $"Too many failed sign-ins. Wait {Math.Ceiling(wait.TotalSeconds):0} seconds, then try again."
+        : $"Too many failed sign-ins: signing in is locked for {Math.Ceiling(wait.TotalMinutes):0} minutes. Try again later or ask your administrator.";
+
+    /// <summary>
+    /// Only paths on this site: a login form must not become an open redirector. Browsers read <c>/\host</c>
+    /// as <c>//host</c> and drop tabs and line breaks (<c>/\t/host</c>), so backslashes and control
+    /// characters are refused anywhere, as <c>IUrlHelper.IsLocalUrl</c> does.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is ['/', ..] && (returnUrl.Length == 1 || returnUrl[1] != '/')
+            && !returnUrl.Any(c => c == '\\' || char.IsControl(c))
             ? returnUrl
             : "/";
 

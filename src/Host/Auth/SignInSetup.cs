@@ -27,6 +27,8 @@ public static class SignInSetup
         {
             AddEmbeddedProvider(services, signIn, dataFolder);
             services.AddAntiforgery(o => o.Cookie.Name = "opentalk.antiforgery");
+            services.AddOptions<SignInThrottleSettings>().BindConfiguration(SignInThrottleSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton<SignInThrottle>();
             authentication
                 .AddCookie(LoginCookie, o =>
                 {
