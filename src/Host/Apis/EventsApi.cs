@@ -72,7 +72,10 @@ public static class EventsApi
         using var document = body!;
         if (document.RootElement is not { ValueKind: JsonValueKind.Object } patch)
             return Problems.For(ProblemCodes.InvalidJson, "A JSON object is required.");
-        var changes = patch.Deserialize<EventRequest>(WireJson.Options)!;
+        var (read, unreadable) = Problems.Deserialize<EventRequest>(patch);
+        if (unreadable is not null)
+            return unreadable;
+        var changes = read!;
         if (changes.IsAdhoc is not null && changes.IsAdhoc != current.Event!.IsAdhoc)
             return Problems.Validation("is_adhoc", "Whether a meeting is ad-hoc is fixed when it is created.");
         var details = DetailsFrom(changes, current.Event!.Details);

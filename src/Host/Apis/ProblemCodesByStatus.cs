@@ -18,7 +18,8 @@ public static class ProblemCodesByStatus
             405 => "method_not_allowed",
             503 => ProblemCodes.Unavailable,
             >= 500 => "internal_error",
-            _ => "bad_request",
+            413 => ProblemCodes.BodyTooLarge,
+            _ => ProblemCodes.BadRequest,
         };
     }
 }

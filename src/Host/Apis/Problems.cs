@@ -24,6 +24,7 @@ public static class Problems
             ProblemCodes.Banned => (403, "You were banned from this meeting until the session ends."),
             ProblemCodes.RoomInUse => (409, "People are in the room; it cannot be deleted now."),
             ProblemCodes.Unavailable => (503, "The service is busy or restarting; try again."),
+            ProblemCodes.BodyTooLarge => (413, "The request body is too large."),
             _ => (400, "The request cannot be done."),
         };
         var extensions = new Dictionary<string, object?> { ["code"] = code };
@@ -46,9 +47,27 @@ public static class Problems
             var body = await JsonSerializer.DeserializeAsync<T>(request.Body, WireJson.Options, request.HttpContext.RequestAborted);
             return body is null && !optional ? (null, For(ProblemCodes.InvalidJson, "A JSON body is required.")) : (body, null);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsUnreadable(e))
         {
-            return (null, For(ProblemCodes.InvalidJson, e.Message));
+            return (null, For(ProblemCodes.InvalidJson, Describe(e)));
         }
     }
+
+    /// <summary>Reads an already parsed JSON value as <typeparamref name="T"/>; values of the wrong type become problem details.</summary>
+    public static (T? Value, IResult? Problem) Deserialize<T>(JsonElement element)
+    {
+        try
+        {
+            return (element.Deserialize<T>(WireJson.Options), null);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return (default, For(ProblemCodes.InvalidJson, Describe(e)));
+        }
+    }
+
+    // A lone UTF-16 surrogate ("\ud800") is valid JSON but no valid string: reading it throws InvalidOperationException.
+    private static bool IsUnreadable(Exception e) => e is JsonException or InvalidOperationException;
+
+    private static string Describe(Exception e) => e is JsonException ? e.Message : "The body holds a string that is not valid text.";
 }

@@ -28,6 +28,7 @@ public static class OpenTalkApp
         builder.Services.AddOptions<SignInSettings>().BindConfiguration(SignInSettings.Section).ValidateDataAnnotations().ValidateOnStart();
 
         Directory.CreateDirectory(settings.DataFolder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodesByStatus.Add);
@@ -84,6 +85,7 @@ public static class OpenTalkApp
         {
             StatusCodeSelector = e => e is Akka.Actor.AskTimeoutException or TaskCanceledException ? 503 : 500,
         });
+        app.UseClientFaults();
         app.UseStatusCodePages();
         app.UseWebSockets();
         var web = WebApp.From(settings.WebRoot);

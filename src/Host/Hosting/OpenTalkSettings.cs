@@ -37,6 +37,13 @@ public sealed class OpenTalkSettings
     [Range(1, 600)]
     public int TicketLifetimeSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The largest request body the node reads, in bytes. Every API takes small JSON or form bodies;
+    /// a larger limit only costs memory that anyone (sign-in and invite links are anonymous) can fill.
+    /// </summary>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
     /// <summary>The built web app (src/Web/dist) served at the root; empty serves none (API only).</summary>
     public string? WebRoot { get; set; }
 }

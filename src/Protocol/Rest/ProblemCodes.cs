@@ -16,4 +16,6 @@ public static class ProblemCodes
     public const string Banned = "banned";
     public const string NotAssigned = "not_assigned";
     public const string RoomInUse = "room_in_use";
+    public const string BodyTooLarge = "body_too_large";
+    public const string BadRequest = "bad_request";
 }
