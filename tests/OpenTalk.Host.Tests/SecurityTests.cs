@@ -75,6 +75,36 @@ public sealed class SecurityTests : IAsyncLifetime
         await present.Socket.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("account/login")]
+    [InlineData("room/some-room")]
+    [InlineData("v1/openapi.json")]
+    public async Task Pages_cannot_be_framed_sniffed_or_leak_their_address(string path)
+    {
+        using var http = new HttpClient { BaseAddress = _node.BaseUri };
+        using var answer = await http.GetAsync(path);
+        var policy = answer.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", answer.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", answer.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Only_the_node_itself_can_read_its_data_folder()
+    {
+        // Something in every store: an account (identity), a room (journal, read models).
+        var olga = await _node.NewUserAsync("olga");
+        await olga.CreateRoomAsync(new CreateRoomRequest(null));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_node.DataFolder));
+        var files = Directory.EnumerateFiles(_node.DataFolder, "*", SearchOption.AllDirectories).ToList();
+        Assert.Contains(files, f => f.EndsWith("identity.db", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("journal.db-wal", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.True(File.GetUnixFileMode(f) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{f}: {File.GetUnixFileMode(f)}"));
+    }
+
     [Fact]
     public async Task A_wrong_password_at_the_login_form_gets_no_token()
     {

@@ -27,7 +27,7 @@ public static class OpenTalkApp
         builder.Services.AddOptions<OpenTalkSettings>().BindConfiguration(OpenTalkSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SignInSettings>().BindConfiguration(SignInSettings.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        Directory.CreateDirectory(settings.DataFolder);
+        DataFolder.Protect(settings.DataFolder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
@@ -85,6 +85,7 @@ public static class OpenTalkApp
         {
             StatusCodeSelector = e => e is Akka.Actor.AskTimeoutException or TaskCanceledException ? 503 : 500,
         });
+        app.UseSecurityHeaders(signIn.Authority);
         app.UseClientFaults();
         app.UseStatusCodePages();
         app.UseWebSockets();
