@@ -94,6 +94,58 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.True(up.Sum(m => m.GetProperty("connections").GetInt32()) >= 2, cluster.ToString());
     }
 
+    [Fact]
+    public async Task A_node_stopped_gracefully_closes_its_sockets_with_1001_and_nobody_sees_its_people_leave()
+    {
+        var postgres = await TestDatabase.CreateAsync();
+        string[] common = ["--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true"];
+        var staying = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
+        _nodes.Add(staying);
+        var stopping = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", staying.ClusterAddress]);
+        _nodes.Add(stopping);
+        var admin = await Api(staying, "admin", TestNode.AdminPassword);
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
+            .Count(m => m.GetProperty("status").GetString() == "up") == 2, "two members up");
+
+        var idpAdmin = await Api(_provider, "admin", TestNode.AdminPassword);
+        var olgaName = $"olga-{Guid.NewGuid():N}"[..12];
+        var umaName = $"uma-{Guid.NewGuid():N}"[..12];
+        await idpAdmin.CreateAccountAsync(olgaName, "password-olga", "Olga");
+        await idpAdmin.CreateAccountAsync(umaName, "password-uma", "Uma");
+        var olga = await Api(stopping, olgaName, "password-olga");
+        var room = await olga.CreateRoomAsync(new CreateRoomRequest(null));
+        var olgaTicket = await olga.StartAsync(room.Id);
+        var olgaSocket = await SignalingClient.ConnectAsync(stopping.BaseUri, olgaTicket.Ticket);
+        await olgaSocket.JoinAsync("Olga");
+        var olgaId = (await olgaSocket.WaitForAsync("control", "join_success")).Payload.GetProperty("id").GetGuid();
+        var uma = await Api(staying, umaName, "password-uma");
+        await using var umaSocket = await SignalingClient.ConnectAsync(staying.BaseUri, (await uma.StartAsync(room.Id)).Ticket);
+        await umaSocket.JoinAsync("Uma");
+        await umaSocket.WaitForAsync("control", "join_success");
+
+        stopping.Terminate();
+        await WithNodeLogs(async () =>
+        {
+            await olgaSocket.WaitForCloseAsync(TimeSpan.FromSeconds(30));
+            return true;
+        });
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, olgaSocket.CloseStatus);
+        Assert.Equal("server_shutting_down", olgaSocket.CloseReason);
+        await olgaSocket.DisposeAsync();
+        Assert.True(await stopping.WaitForExitAsync(TimeSpan.FromSeconds(60)), "The node did not exit after SIGTERM:\n" + stopping.Output);
+
+        // Olga resumes on the node that stays, as the same participant; Uma never sees her leave.
+        var olgaThere = olga.WithBase(staying.BaseUri);
+        var resumed = await WithNodeLogs(() => olgaThere.StartAsync(room.Id, olgaTicket.Resumption));
+        await using var back = await SignalingClient.ConnectAsync(staying.BaseUri, resumed.Ticket);
+        await back.JoinAsync("Olga");
+        var success = await WithNodeLogs(() => back.WaitForAsync("control", "join_success", TimeSpan.FromSeconds(30)));
+        Assert.Equal(olgaId, success.Payload.GetProperty("id").GetGuid());
+        await umaSocket.SendAsync("echo", "ping");
+        await umaSocket.WaitForAsync("echo", "pong");
+        Assert.DoesNotContain(umaSocket.Drain(), m => m.Message == "left");
+    }
+
     private async Task<NodeProcess> OwnerOfAsync(Guid roomId)
     {
         NodeProcess? owner = null;

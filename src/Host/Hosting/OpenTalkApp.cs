@@ -76,7 +76,6 @@ public static class OpenTalkApp
                 if (media.Janus.Count > 0)
                     registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));
             }));
-        // Hosted services stop in reverse order: the sockets close before the actor system goes.
         builder.Services.AddHostedService<SignalingShutdown>();
 
         var app = builder.Build();

@@ -60,6 +60,33 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGTERM, as systemd or Kubernetes stop a node: a graceful shutdown.</summary>
+    public void Terminate()
+    {
+        if (SendSignal(_process.Id, 15) != 0)
+            throw new InvalidOperationException($"SIGTERM to {_process.Id} failed.");
+    }
+
+    /// <summary>Waits for the process to end; false when it is still running after <paramref name="atMost"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan atMost)
+    {
+        using var cts = new CancellationTokenSource(atMost);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+#pragma warning disable SYSLIB1054 // an int in and out: nothing to marshal
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+#pragma warning restore SYSLIB1054
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
