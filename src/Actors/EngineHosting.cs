@@ -73,6 +73,11 @@ public static class EngineHosting
         var stableAfter = ((int)options.DownUnreachableAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         var refresh = ((int)options.QueryRefreshInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         // Csv tags: measured faster than the tag table for our reads and writes (see NOTES).
+        // Circuit breakers: Akka's defaults (reset after 30 s, 10 s call timeout, 30 s per recovery step)
+        // kept meetings down for a minute and more after the database came back. A breaker that tries
+        // again after 2 s, and recovery that gives up a dead read after 10 s (the entity is started again
+        // by its next message), bring meetings back within seconds of the database.
+        const string breaker = "circuit-breaker { max-failures = 5, call-timeout = 10s, reset-timeout = 2s }";
         return $$"""
             akka.persistence {
               journal {
@@ -87,6 +92,8 @@ public static class EngineHosting
                   parallelism = {{writers}}
                   event-adapters { tagger = "OpenTalk.Actors.Journal.JournalTagger, OpenTalk.Actors" }
                   event-adapter-bindings { "OpenTalk.Actors.Journal.DomainEvent, OpenTalk.Actors" = tagger }
+                  {{breaker}}
+                  recovery-event-timeout = 10s
                 }
               }
               query.journal.sql {
@@ -105,6 +112,7 @@ public static class EngineHosting
                   provider-name = "{{provider}}"
                   auto-initialize = true
                   warn-on-auto-init-fail = false
+                  {{breaker}}
                 }
               }
             }

@@ -12,6 +12,10 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
 {
     private readonly int _snapshotEvery;
 
+    // One entry per PersistChained call still being written, oldest first: what to tell whoever asked
+    // if the write fails. A failed write stops the actor, so every write still in flight failed too.
+    private readonly Queue<Action?> _unwritten = new();
+
     protected ChainedEntityActor(string persistenceId, TState initial, int snapshotEvery)
     {
         PersistenceId = persistenceId;
@@ -55,7 +59,8 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
     protected void PersistChained(
         IReadOnlyList<DomainEvent> events,
         Action<DomainEvent, TState, TState>? onApplied = null,
-        Action? afterAll = null)
+        Action? afterAll = null,
+        Action? onNotStored = null)
     {
         if (events.Count == 0)
         {
@@ -73,6 +78,7 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
         }
 
         var remaining = linked.Count;
+        _unwritten.Enqueue(onNotStored);
         PersistAll(linked, evt =>
         {
             var before = State;
@@ -81,8 +87,22 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
                 SaveSnapshot(State);
             onApplied?.Invoke(evt, before, State);
             if (--remaining == 0)
+            {
+                _unwritten.Dequeue();
                 afterAll?.Invoke();
+            }
         });
+    }
+
+    /// <summary>
+    /// The journal could not store a write (database down, circuit breaker open): tell everyone whose
+    /// command was in flight, then stop as Akka does; the entity recovers from the journal on its next message.
+    /// </summary>
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        while (_unwritten.TryDequeue(out var notStored))
+            notStored?.Invoke();
+        base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
     private TState Apply(TState state, DomainEvent evt) =>

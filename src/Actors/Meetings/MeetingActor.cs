@@ -132,6 +132,10 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         {
             AfterLegalVoteCommand(command, decision);
             PassivateWhenEmpty();
+        }, () =>
+        {
+            if (_connections.TryGetValue(command.ParticipantId, out var connection))
+                SendError(connection, command.Namespace, ErrorCodes.StorageUnavailable);
         });
     }
 

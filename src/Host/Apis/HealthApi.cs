@@ -1,21 +1,45 @@
 using Akka.Actor;
 using Akka.Cluster;
+using OpenTalk.Projections;
 
 namespace OpenTalk.Host.Apis;
 
-/// <summary>Liveness (the process answers) and readiness (this node is an Up cluster member).</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (this node is an Up cluster member and its database
+/// answers: without it no meeting can change, so a load balancer should send people elsewhere).
+/// </summary>
 public static class HealthApi
 {
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous();
-        app.MapGet("/health/ready", (ActorSystem system) =>
+        app.MapGet("/health/ready", async (ActorSystem system, ReadModelDatabase database, CancellationToken ct) =>
         {
             var status = Cluster.Get(system).SelfMember.Status;
-            return status == MemberStatus.Up
+            if (status != MemberStatus.Up)
+                return Results.Json(new { status = status.ToString().ToLowerInvariant() }, statusCode: 503);
+            return await DatabaseAnswersAsync(database, ct)
                 ? Results.Ok(new { status = "ready" })
-                : Results.Json(new { status = status.ToString().ToLowerInvariant() }, statusCode: 503);
+                : Results.Json(new { status = "storage_unavailable" }, statusCode: 503);
         }).AllowAnonymous();
         return app;
+    }
+
+    private static async Task<bool> DatabaseAnswersAsync(ReadModelDatabase database, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            await using var connection = await database.OpenAsync(timeout.Token);
+            await ReadModelDatabase.ExecuteAsync(connection, null, "SELECT 1");
+            return true;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or OperationCanceledException or TimeoutException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -31,6 +31,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private IActorRef? _meeting;
     private bool _joinSent;
 
+    // Attached once, now looking for the meeting's new home: commands are refused, not sent into the void.
+    private bool _reattaching;
+
     public ConnectionActor(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
         IActorRef? mediaGateway)
     {
@@ -50,6 +53,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<Attached>(_ =>
         {
             Timers.Cancel(ReattachTimer);
+            _reattaching = false;
             if (_meeting is not null && !_meeting.Equals(Sender))
                 Context.Unwatch(_meeting);
             _meeting = Sender;
@@ -74,6 +78,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             // Until the region learns the shard's new home, messages to it may be lost: keep asking.
             _log.Info("Meeting {0} moved; participant {1} re-attaches", _roomId, _participantId);
             _meeting = null;
+            _reattaching = true;
             Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
         });
         Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self)));
@@ -136,6 +141,10 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 break;
             case ParsedMessage.ForMeeting command when _meeting is null && !_joinSent:
                 SendError(command.Namespace, ErrorCodes.NotJoined);
+                break;
+            case ParsedMessage.ForMeeting command when _reattaching:
+                // Until the meeting is back (node lost, journal down) a command could only be lost: refuse it, retryable.
+                SendError(command.Namespace, ErrorCodes.MeetingUnavailable);
                 break;
             case ParsedMessage.ForMeeting command:
                 IParticipantCommand built;

@@ -25,6 +25,12 @@ public static class ErrorCodes
     public const string CannotChangeOwnRole = "cannot_change_own_role";
     public const string GuestCannotBeModerator = "guest_cannot_be_moderator";
     public const string ServiceUnavailable = "service_unavailable";
+
+    /// <summary>The meeting's journal cannot be written (database down): nothing changed, try again shortly.</summary>
+    public const string StorageUnavailable = "storage_unavailable";
+
+    /// <summary>The meeting is moving to another node or restarting: nothing changed, try again shortly.</summary>
+    public const string MeetingUnavailable = "meeting_unavailable";
     public const string Banned = "banned";
     public const string ChatDisabled = "chat_disabled";
     public const string TimerAlreadyRunning = "timer_already_running";

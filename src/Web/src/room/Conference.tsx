@@ -107,7 +107,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
   return (
     <div className="conference">
       {meeting.status === 'reconnecting' && <div className="banner warn" role="alert">{t('reconnectingBanner')}</div>}
-      {room.lastError && <div className="banner" role="status">{t('serverSaid', { error: room.lastError })}</div>}
+      {room.lastError && <div className="banner" role="status">{/(storage|meeting)_unavailable$/.test(room.lastError) ? t('notSavedTryAgain') : t('serverSaid', { error: room.lastError })}</div>}
       {room.muteRequest && !room.muteRequest.force && published.audio && (
         <div className="banner" role="alert">
           {t('askedToMute')}
