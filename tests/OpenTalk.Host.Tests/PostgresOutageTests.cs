@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using OpenTalk.Client;
 using OpenTalk.Host.Tests.Infrastructure;
 using OpenTalk.Protocol.Rest;
@@ -17,7 +16,7 @@ namespace OpenTalk.Host.Tests;
 public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("opentalk-outage-pg-").FullName;
-    private readonly int _port = FreePort();
+    private readonly int _port = NodeProcess.FreePort();
     private TestNode _node = null!;
 
     public async Task InitializeAsync() => _node = await TestNode.StartAsync(await PostgresAsync("start"));
@@ -92,12 +91,5 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"postgres.sh {action}: {await process.StandardError.ReadToEndAsync()}");
         return text.Trim();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -32,8 +32,8 @@ public sealed partial class SignInThrottle(Microsoft.Extensions.Options.IOptions
     public void Failed(string userName, string address)
     {
         var now = clock.GetUtcNow();
-        var account = _accounts.AddOrUpdate(userName, _ => new Failures(1, now), (_, f) => f.Expired(now, Window) ? new Failures(1, now) : f with { Count = f.Count + 1, Last = now });
-        var fromAddress = _addresses.AddOrUpdate(address, _ => new Failures(1, now), (_, f) => f.Expired(now, Window) ? new Failures(1, now) : f with { Count = f.Count + 1, Last = now });
+        var account = CountFailure(_accounts, userName, now);
+        var fromAddress = CountFailure(_addresses, address, now);
         if (account.Count == settings.AccountLockoutFailures)
             LogAccountLocked(log, userName, account.Count, address, settings.LockoutMinutes);
         else if (account.Count > FreeFailures)
@@ -47,6 +47,9 @@ public sealed partial class SignInThrottle(Microsoft.Extensions.Options.IOptions
     public void Succeeded(string userName) => _accounts.TryRemove(userName, out _);
 
     private TimeSpan Window => TimeSpan.FromMinutes(settings.LockoutMinutes);
+
+    private Failures CountFailure(ConcurrentDictionary<string, Failures> table, string key, DateTimeOffset now) =>
+        table.AddOrUpdate(key, _ => new Failures(1, now), (_, f) => f.Expired(now, Window) ? new Failures(1, now) : new Failures(f.Count + 1, now));
 
     private Failures Current(ConcurrentDictionary<string, Failures> table, string key, DateTimeOffset now) =>
         table.TryGetValue(key, out var failures) && !failures.Expired(now, Window) ? failures : Failures.None;

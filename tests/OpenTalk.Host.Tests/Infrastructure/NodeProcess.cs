@@ -127,7 +127,8 @@ public sealed class NodeProcess : IAsyncDisposable
         throw new TimeoutException($"The node did not come up:\n{Output}");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
