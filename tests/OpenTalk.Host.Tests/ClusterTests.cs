@@ -10,7 +10,7 @@ namespace OpenTalk.Host.Tests;
 /// OpenID provider (discovery + JWKS, as with Keycloak). A meeting is used from sockets on the two
 /// nodes that do not own it; the owner is killed; the meeting carries on, recovered, on a survivor.
 /// </summary>
-public sealed class ClusterTests : IAsyncLifetime
+public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<NodeProcess> _nodes = [];
     private NodeProcess _provider = null!;
@@ -144,6 +144,72 @@ public sealed class ClusterTests : IAsyncLifetime
         await umaSocket.SendAsync("echo", "ping");
         await umaSocket.WaitForAsync("echo", "pong");
         Assert.DoesNotContain(umaSocket.Drain(), m => m.Message == "left");
+    }
+
+    [Fact]
+    public async Task Chat_through_a_killed_meeting_node_is_confirmed_or_refused_and_never_lost_or_doubled()
+    {
+        var postgres = await TestDatabase.CreateAsync();
+        string[] common =
+        [
+            "--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true",
+            "--OpenTalk:DownUnreachableAfterSeconds", "4",
+        ];
+        var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
+        _nodes.Add(first);
+        foreach (var _ in Enumerable.Range(0, 2))
+            _nodes.Add(await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", first.ClusterAddress]));
+        var admin = await Api(first, "admin", TestNode.AdminPassword);
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
+            .Count(m => m.GetProperty("status").GetString() == "up") == 3, "three members up");
+
+        var idpAdmin = await Api(_provider, "admin", TestNode.AdminPassword);
+        await idpAdmin.CreateAccountAsync("olga", "password-olga", "Olga");
+        await idpAdmin.CreateAccountAsync("uma", "password-uma", "Uma");
+        var room = await (await Api(first, "olga", "password-olga")).CreateRoomAsync(new CreateRoomRequest(null));
+        var owner = await OwnerOfAsync(room.Id);
+        var others = _nodes.Where(n => n != owner).ToList();
+        var olga = await ChatterAsync(others[0], "olga", "Olga", room.Id);
+        var uma = await ChatterAsync(others[1], "uma", "Uma", room.Id);
+
+        using var listening = new CancellationTokenSource();
+        var listeners = new[] { olga, uma }.Select(p => p.ListenAsync(listening.Token)).ToList();
+        var chatting = new[] { olga, uma }.Select(p => p.ChatAsync(40, TimeSpan.FromMilliseconds(400))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        owner.Kill();
+        _nodes.Remove(owner);
+        await owner.DisposeAsync();
+        await Task.WhenAll(chatting);
+        foreach (var p in new[] { olga, uma })
+            Assert.True(await p.ConfirmedAgainAsync(60), $"{p.Name}'s messages were not taken again after the kill.");
+
+        // Every message is answered in the end: confirmed (echoed, or in a resumed join_success) or refused.
+        await Eventually(() => Task.FromResult(new[] { olga, uma }.All(p => p.Acknowledged().Count + p.Refused >= p.Sent.Count)),
+            "an answer to every message");
+        await listening.CancelAsync();
+        await Task.WhenAll(listeners);
+
+        foreach (var (me, mate) in new[] { (olga, uma), (uma, olga) })
+        {
+            var acknowledged = me.Acknowledged();
+            output.WriteLine($"{me.Name}: sent {me.Sent.Count}, confirmed {acknowledged.Count}, refused {me.Refused}, longest silence {me.LongestSilence().TotalSeconds:0.0} s");
+            Assert.Equal(me.Sent.Count, acknowledged.Count + me.Refused);
+            var seenByMate = mate.LiveMessages().Concat(mate.HistoryMessages()).Where(m => m.Source == me.Id).Select(m => m.Content).ToHashSet();
+            Assert.Empty(acknowledged.Except(seenByMate));
+            var live = mate.LiveMessages();
+            Assert.Equal(live.Count, live.Distinct().Count());
+            Assert.Equal(0, mate.LeftSeen(me.Id));
+        }
+        Assert.True((await (await Api(others[0], "olga", "password-olga")).VerifyAuditAsync(room.Id)).GetProperty("intact").GetBoolean());
+    }
+
+    private async Task<ChatTraffic> ChatterAsync(NodeProcess node, string user, string name, Guid roomId)
+    {
+        var api = await Api(node, user, "password-" + user);
+        var socket = await SignalingClient.ConnectAsync(node.BaseUri, (await api.StartAsync(roomId)).Ticket);
+        await socket.JoinAsync(name);
+        var id = (await socket.WaitForAsync("control", "join_success")).Payload.GetProperty("id").GetGuid();
+        return new ChatTraffic(name, id, socket);
     }
 
     private async Task<NodeProcess> OwnerOfAsync(Guid roomId)

@@ -56,6 +56,12 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<Leave>(HandleLeave);
         Command<IMeetingQuery>(q => Deliver([MeetingQueries.Answer(State, q)]));
         Command<IParticipantCommand>(HandleParticipantCommand);
+        Command<NumberedCommand>(numbered =>
+        {
+            // Dispatched like the bare command (queries, leave and the rest), then confirmed to the socket.
+            ReceiveCommand(numbered.Command);
+            Sender.Tell(new CommandTaken(numbered.Number));
+        });
         Command<ConnectionLost>(c => LoseConnection(c.ParticipantId, c.Connection));
         Command<Terminated>(t =>
         {

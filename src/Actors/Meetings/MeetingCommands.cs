@@ -23,6 +23,19 @@ public interface IParticipantCommand : IWithRoomId
     string Namespace { get; }
 }
 
+/// <summary>
+/// A participant's command as its socket sends it: numbered, so that the socket learns the meeting
+/// took it in hand (<see cref="CommandTaken"/>) and can refuse, instead of silently losing, one that
+/// went to a meeting that died before it got there.
+/// </summary>
+public sealed record NumberedCommand(long Number, IParticipantCommand Command) : IWithRoomId
+{
+    public Guid RoomId => Command.RoomId;
+}
+
+/// <summary>The meeting decided a <see cref="NumberedCommand"/>: refused with an error, or its events on their way to the journal.</summary>
+public sealed record CommandTaken(long Number) : IEngineMessage;
+
 public sealed record Join(Guid RoomId, Guid ParticipantId, ParticipantIdentity Identity, string DisplayName, IActorRef Connection)
     : IParticipantCommand
 {

@@ -21,6 +21,7 @@ public sealed class EngineMessageSerializer : SerializerWithStringManifest
     {
         _options = new JsonSerializerOptions(JournalJson.Options);
         _options.Converters.Add(new ActorRefConverter(system));
+        _options.Converters.Add(new ParticipantCommandConverter());
         _options.MakeReadOnly(populateMissingResolver: true);
     }
 
@@ -35,6 +36,27 @@ public sealed class EngineMessageSerializer : SerializerWithStringManifest
 
     private static Type TypeOf(string manifest) =>
         Types.GetOrAdd(manifest, m => Type.GetType(m, throwOnError: true)!);
+
+    /// <summary>A command held as its interface (<see cref="Meetings.NumberedCommand"/>) travels with its type's name.</summary>
+    private sealed class ParticipantCommandConverter : JsonConverter<Meetings.IParticipantCommand>
+    {
+        public override Meetings.IParticipantCommand Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            var type = TypeOf(document.RootElement.GetProperty("type").GetString()!);
+            return (Meetings.IParticipantCommand)(document.RootElement.GetProperty("value").Deserialize(type, options)
+                ?? throw new JsonException($"Null {type} from another node."));
+        }
+
+        public override void Write(Utf8JsonWriter writer, Meetings.IParticipantCommand value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", $"{value.GetType().FullName}, {value.GetType().Assembly.GetName().Name}");
+            writer.WritePropertyName("value");
+            JsonSerializer.Serialize(writer, value, value.GetType(), options);
+            writer.WriteEndObject();
+        }
+    }
 
     private sealed class ActorRefConverter(ExtendedActorSystem system) : JsonConverter<IActorRef>
     {

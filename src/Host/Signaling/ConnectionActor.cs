@@ -17,6 +17,17 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 {
     private const string ReattachTimer = "reattach";
     private static readonly TimeSpan ReattachEvery = TimeSpan.FromSeconds(2);
+    private const string UntakenTimer = "untaken";
+
+    /// <summary>
+    /// How long a command may go without the meeting confirming it before the client is told
+    /// <c>meeting_unavailable</c>: the meeting's node may have died with it on the way.
+    /// </summary>
+    public static readonly TimeSpan TakenWithin = TimeSpan.FromSeconds(5);
+
+    // Commands sent to the meeting and not yet confirmed, by number: when sent and the namespace an error goes to.
+    private readonly Dictionary<long, (string Namespace, DateTimeOffset SentAt)> _untaken = [];
+    private long _lastNumber;
 
     private readonly Guid _roomId;
     private readonly Guid _participantId;
@@ -77,11 +88,15 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
             // Until the region learns the shard's new home, messages to it may be lost: keep asking.
             _log.Info("Meeting {0} moved; participant {1} re-attaches", _roomId, _participantId);
+            // Whatever the old home had not confirmed is gone with it.
+            RefuseUntaken(DateTimeOffset.MaxValue);
             _meeting = null;
             _reattaching = true;
             Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
         });
         Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self)));
+        Receive<CommandTaken>(taken => _untaken.Remove(taken.Number));
+        Receive<CheckUntaken>(_ => RefuseUntaken(DateTimeOffset.UtcNow - TakenWithin));
         Receive<SocketClosed>(c =>
         {
             _meetings.Tell(new ConnectionLost(_roomId, _participantId, Self));
@@ -159,9 +174,27 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                     SendError(command.Namespace, ErrorCodes.InvalidPayload);
                     break;
                 }
-                _meetings.Tell(built);
+                _untaken[++_lastNumber] = (command.Namespace, DateTimeOffset.UtcNow);
+                _meetings.Tell(new NumberedCommand(_lastNumber, built));
+                if (!Timers.IsTimerActive(UntakenTimer))
+                    Timers.StartPeriodicTimer(UntakenTimer, CheckUntaken.Instance, TimeSpan.FromSeconds(1));
                 break;
         }
+    }
+
+    /// <summary>Tells the client which of its commands sent before <paramref name="sentBefore"/> the meeting never confirmed.</summary>
+    private void RefuseUntaken(DateTimeOffset sentBefore)
+    {
+        var lost = _untaken.Where(u => u.Value.SentAt < sentBefore).ToList();
+        foreach (var (number, (ns, _)) in lost)
+        {
+            _untaken.Remove(number);
+            SendError(ns, ErrorCodes.MeetingUnavailable);
+        }
+        if (lost.Count > 0)
+            _log.Info("Meeting {0} did not confirm {1} commands of participant {2}: refused as meeting_unavailable", _roomId, lost.Count, _participantId);
+        if (_untaken.Count == 0)
+            Timers.Cancel(UntakenTimer);
     }
 
     private void Send(string ns, ServerPayload payload) =>
@@ -172,6 +205,11 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private sealed class ReattachNow
     {
         public static readonly ReattachNow Instance = new();
+    }
+
+    private sealed class CheckUntaken
+    {
+        public static readonly CheckUntaken Instance = new();
     }
 
     /// <summary>The client's socket closed or broke without <c>leave</c>.</summary>
