@@ -71,6 +71,7 @@ public static class EngineHosting
         var writers = options.Provider == JournalProvider.Postgres ? 3 : 1;
         var snapshots = Quote(options.SnapshotConnectionString ?? options.ConnectionString);
         var stableAfter = ((int)options.DownUnreachableAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
+        var removalMargin = ((int)options.DownRemovalMargin.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         var refresh = ((int)options.QueryRefreshInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         // Csv tags: measured faster than the tag table for our reads and writes (see NOTES).
         // Circuit breakers: Akka's defaults (reset after 30 s, 10 s call timeout, 30 s per recovery step)
@@ -117,6 +118,7 @@ public static class EngineHosting
               }
             }
             akka.cluster.split-brain-resolver.stable-after = {{stableAfter}}
+            akka.cluster.down-removal-margin = {{removalMargin}}
             akka.cluster.sharding.state-store-mode = ddata
             akka.cluster.sharding.remember-entities = off
             akka.coordinated-shutdown.exit-clr = off

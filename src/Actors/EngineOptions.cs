@@ -26,7 +26,14 @@ public sealed record EngineOptions
     public TimeSpan QueryRefreshInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long an unreachable node may stay so before the split-brain resolver downs it.</summary>
-    public TimeSpan DownUnreachableAfter { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan DownUnreachableAfter { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// How long after a node is removed its meetings wait before starting elsewhere. Akka's default is
+    /// the resolver's whole stable-after again; a meeting cannot fork its history whatever this is (the
+    /// journal refuses a second writer of the same sequence number), so a short margin is safe here.
+    /// </summary>
+    public TimeSpan DownRemovalMargin { get; init; } = TimeSpan.FromSeconds(1);
 
     public EngineSettings Settings { get; init; } = new();
 

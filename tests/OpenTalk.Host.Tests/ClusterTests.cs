@@ -152,8 +152,8 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         var postgres = await TestDatabase.CreateAsync();
         string[] common =
         [
+            // The product's own failover settings: no downing or removal times given.
             "--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true",
-            "--OpenTalk:DownUnreachableAfterSeconds", "4",
         ];
         var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
         _nodes.Add(first);
@@ -180,8 +180,10 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         _nodes.Remove(owner);
         await owner.DisposeAsync();
         await Task.WhenAll(chatting);
+
         foreach (var p in new[] { olga, uma })
             Assert.True(await p.ConfirmedAgainAsync(60), $"{p.Name}'s messages were not taken again after the kill.");
+
 
         // Every message is answered in the end: confirmed (echoed, or in a resumed join_success) or refused.
         await Eventually(() => Task.FromResult(new[] { olga, uma }.All(p => p.Acknowledged().Count + p.Refused >= p.Sent.Count)),

@@ -150,6 +150,7 @@ public static class OpenTalkApp
         Port = settings.ClusterPort,
         SeedNodes = settings.ClusterSeeds,
         DownUnreachableAfter = TimeSpan.FromSeconds(settings.DownUnreachableAfterSeconds),
+        DownRemovalMargin = TimeSpan.FromSeconds(settings.DownRemovalMarginSeconds),
         Settings = new EngineSettings
         {
             SnapshotEvery = settings.SnapshotEvery,

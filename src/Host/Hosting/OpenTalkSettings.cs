@@ -24,9 +24,17 @@ public sealed class OpenTalkSettings
     /// <summary>Seed nodes (<c>akka.tcp://opentalk@host:port</c>); empty forms a one-node cluster.</summary>
     public string[] ClusterSeeds { get; set; } = [];
 
-    /// <summary>Seconds an unreachable node may stay so before the keep-majority resolver downs it.</summary>
+    /// <summary>
+    /// Seconds an unreachable node may stay so before the keep-majority resolver downs it. Short, so
+    /// that a dead node's meetings are back within about ten seconds; raise it where the network between
+    /// nodes has longer hiccups than that (a downed node's people resume on the others).
+    /// </summary>
     [Range(1, 600)]
-    public int DownUnreachableAfterSeconds { get; set; } = 20;
+    public int DownUnreachableAfterSeconds { get; set; } = 4;
+
+    /// <summary>Seconds a removed node's meetings wait before they start on another node.</summary>
+    [Range(0, 600)]
+    public int DownRemovalMarginSeconds { get; set; } = 1;
 
     [Range(0, 100_000)]
     public int SnapshotEvery { get; set; } = 100;

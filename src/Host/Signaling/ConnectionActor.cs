@@ -16,7 +16,7 @@ namespace OpenTalk.Host.Signaling;
 public sealed class ConnectionActor : ReceiveActor, IWithTimers
 {
     private const string ReattachTimer = "reattach";
-    private static readonly TimeSpan ReattachEvery = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ReattachEvery = TimeSpan.FromSeconds(1);
     private const string UntakenTimer = "untaken";
 
     /// <summary>
