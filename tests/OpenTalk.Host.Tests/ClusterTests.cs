@@ -123,6 +123,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         await umaSocket.JoinAsync("Uma");
         await umaSocket.WaitForAsync("control", "join_success");
 
+        var terminatedAt = System.Diagnostics.Stopwatch.StartNew();
         stopping.Terminate();
         await WithNodeLogs(async () =>
         {
@@ -132,7 +133,10 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, olgaSocket.CloseStatus);
         Assert.Equal("server_shutting_down", olgaSocket.CloseReason);
         await olgaSocket.DisposeAsync();
+        var closedAfter = terminatedAt.Elapsed;
         Assert.True(await stopping.WaitForExitAsync(TimeSpan.FromSeconds(60)), "The node did not exit after SIGTERM:\n" + stopping.Output);
+        FaultMeasurements.Record(output, "SIGTERM: socket closed with 1001", closedAfter.TotalSeconds, "s");
+        FaultMeasurements.Record(output, "SIGTERM: process exited", terminatedAt.Elapsed.TotalSeconds, "s");
 
         // Olga resumes on the node that stays, as the same participant; Uma never sees her leave.
         var olgaThere = olga.WithBase(staying.BaseUri);
@@ -141,6 +145,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         await back.JoinAsync("Olga");
         var success = await WithNodeLogs(() => back.WaitForAsync("control", "join_success", TimeSpan.FromSeconds(30)));
         Assert.Equal(olgaId, success.Payload.GetProperty("id").GetGuid());
+        FaultMeasurements.Record(output, "SIGTERM: participant resumed on another node", terminatedAt.Elapsed.TotalSeconds, "s");
         await umaSocket.SendAsync("echo", "ping");
         await umaSocket.WaitForAsync("echo", "pong");
         Assert.DoesNotContain(umaSocket.Drain(), m => m.Message == "left");
@@ -176,6 +181,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         var listeners = new[] { olga, uma }.Select(p => p.ListenAsync(listening.Token)).ToList();
         var chatting = new[] { olga, uma }.Select(p => p.ChatAsync(40, TimeSpan.FromMilliseconds(400))).ToList();
         await Task.Delay(TimeSpan.FromSeconds(4));
+        var killedAt = DateTimeOffset.UtcNow;
         owner.Kill();
         _nodes.Remove(owner);
         await owner.DisposeAsync();
@@ -194,7 +200,9 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         foreach (var (me, mate) in new[] { (olga, uma), (uma, olga) })
         {
             var acknowledged = me.Acknowledged();
-            output.WriteLine($"{me.Name}: sent {me.Sent.Count}, confirmed {acknowledged.Count}, refused {me.Refused}, longest silence {me.LongestSilence().TotalSeconds:0.0} s");
+            output.WriteLine($"{me.Name}: sent {me.Sent.Count}, confirmed {acknowledged.Count}, refused {me.Refused}");
+            FaultMeasurements.Record(output, $"kill -9 meeting node: longest chat silence ({me.Name})", me.LongestSilence().TotalSeconds, "s",
+                me.MedianGapBefore(killedAt).TotalSeconds);
             Assert.Equal(me.Sent.Count, acknowledged.Count + me.Refused);
             var seenByMate = mate.LiveMessages().Concat(mate.HistoryMessages()).Where(m => m.Source == me.Id).Select(m => m.Content).ToHashSet();
             Assert.Empty(acknowledged.Except(seenByMate));

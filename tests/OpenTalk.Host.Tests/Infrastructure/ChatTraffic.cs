@@ -81,7 +81,17 @@ public sealed class ChatTraffic(string name, Guid id, SignalingClient socket)
         .Select(e => (e.GetProperty("source").GetGuid(), e.GetProperty("content").GetString()!))];
 
     /// <summary>The longest time between two of my messages being echoed: how long the meeting was silent for me.</summary>
-    public TimeSpan LongestSilence() => _echoedAt.Zip(_echoedAt.Skip(1), (a, b) => b - a).DefaultIfEmpty().Max();
+    public TimeSpan LongestSilence() => Gaps().DefaultIfEmpty().Max();
+
+    /// <summary>The median time between two echoes before <paramref name="until"/>: the pace of a healthy meeting.</summary>
+    public TimeSpan MedianGapBefore(DateTimeOffset until)
+    {
+        var echoes = _echoedAt.Where(t => t < until).ToList();
+        var gaps = echoes.Zip(echoes.Skip(1), (a, b) => b - a).Order().ToList();
+        return gaps.Count == 0 ? TimeSpan.Zero : gaps[gaps.Count / 2];
+    }
+
+    private IEnumerable<TimeSpan> Gaps() => _echoedAt.Zip(_echoedAt.Skip(1), (a, b) => b - a);
 
     /// <summary>Sends one more message until it is echoed (the meeting is back); false after <paramref name="attempts"/> tries a second apart.</summary>
     public async Task<bool> ConfirmedAgainAsync(int attempts)
