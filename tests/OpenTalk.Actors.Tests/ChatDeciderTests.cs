@@ -23,6 +23,27 @@ public class ChatDeciderTests : DeciderTest
     private static SendChatMessage Say(Guid from, string text, ChatScope scope = ChatScope.Global, Guid? to = null, string? group = null) =>
         new(Room, from, Guid.NewGuid(), text, scope, to, group);
 
+    [Theory]
+    [InlineData(50, 199)]   // missed 199 messages: all of them, more than the usual 100
+    [InlineData(240, 100)]  // missed 9: the usual newest 100
+    [InlineData(-1, 100)]   // a message the log does not know: the usual newest 100
+    public void A_welcome_after_a_move_reaches_back_to_the_last_message_the_client_received(int lastSeen, int expected)
+    {
+        var state = Room_in_session();
+        for (var i = 0; i < 250; i++)
+            state = Then(state, Say(Staff, $"message {i}"));
+        var ids = state.Chat.Messages.Select(m => m.Id).ToList();
+        var last = lastSeen >= 0 ? ids[lastSeen] : Guid.NewGuid();
+
+        var welcome = Assert.IsType<JoinSuccess>(Assert.Single(MeetingNotifications.Welcome(Guest, state, resumed: true, last)).Payload);
+        var history = welcome.Chat.RoomHistory;
+        Assert.Equal(expected, history.Count);
+        Assert.Equal("message 249", history[^1].Content);
+        Assert.True(welcome.Chat.HasMoreHistory);
+        if (lastSeen >= 0 && expected > 100)
+            Assert.Equal(ids[lastSeen + 1], history[0].Id);
+    }
+
     [Fact]
     public void A_private_message_is_visible_to_its_two_people_only()
     {

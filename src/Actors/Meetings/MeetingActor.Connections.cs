@@ -42,7 +42,7 @@ public sealed partial class MeetingActor
         if (participant.IsConnected)
         {
             reattach.Connection.Tell(new Attached(reattach.ParticipantId));
-            Deliver(MeetingNotifications.Welcome(reattach.ParticipantId, State, resumed: true));
+            Deliver(MeetingNotifications.Welcome(reattach.ParticipantId, State, resumed: true, reattach.LastChatMessage));
             return;
         }
         PersistChained([new ParticipantReconnected(reattach.ParticipantId) { OccurredAt = Now, By = Actor.Participant(reattach.ParticipantId) }],

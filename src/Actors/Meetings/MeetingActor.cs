@@ -179,12 +179,19 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             var key = (note.Namespace, note.Payload);
             if (!rendered.TryGetValue(key, out var outbound))
             {
-                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, note.Payload).ToJson());
+                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, note.Payload).ToJson(), NewestChatMessageIn(note.Payload));
                 rendered[key] = outbound;
             }
             connection.Tell(outbound);
         }
     }
+
+    private static Guid? NewestChatMessageIn(ServerPayload payload) => payload switch
+    {
+        MessageSent sent => sent.Id,
+        JoinSuccess welcome when welcome.Chat.RoomHistory.Count > 0 => welcome.Chat.RoomHistory[^1].Id,
+        _ => null,
+    };
 
     private void SendError(IActorRef connection, string ns, string error) =>
         connection.Tell(new Outbound(new ServerEnvelope(ns, Now, new ErrorPayload(error)).ToJson()));

@@ -42,8 +42,11 @@ public sealed record Join(Guid RoomId, Guid ParticipantId, ParticipantIdentity I
     public string Namespace => "control";
 }
 
-/// <summary>A connection asks to be attached again after the meeting entity moved or restarted.</summary>
-public sealed record Reattach(Guid RoomId, Guid ParticipantId, IActorRef Connection) : IParticipantCommand
+/// <summary>
+/// A connection asks to be attached again after the meeting entity moved or restarted, naming the
+/// last chat message its client received, so that the welcome brings everything since.
+/// </summary>
+public sealed record Reattach(Guid RoomId, Guid ParticipantId, IActorRef Connection, Guid? LastChatMessage = null) : IParticipantCommand
 {
     public string Namespace => "control";
 }

@@ -144,17 +144,21 @@ public static class MeetingNotifications
 
     private static Guid IssuerOf(DomainEvent evt) => Actor.ParticipantOf(evt.By) ?? Guid.Empty;
 
-    /// <summary>What a participant is told when (re)attached: the full room, or that it waits.</summary>
-    public static IEnumerable<Notification> Welcome(Guid participantId, MeetingState state, bool resumed) =>
+    /// <summary>
+    /// What a participant is told when (re)attached: the full room, or that it waits. Given the last chat
+    /// message its client received, the history reaches back to it (if the log still holds it), so a
+    /// client that lost live messages while its meeting moved gets every one of them.
+    /// </summary>
+    public static IEnumerable<Notification> Welcome(Guid participantId, MeetingState state, bool resumed, Guid? lastChatMessage = null) =>
         state.Find(participantId) switch
         {
             null => [],
-            { Presence: Presence.InRoom } => [new Notification(participantId, Namespaces.Control, JoinSuccessFor(participantId, state, resumed))],
+            { Presence: Presence.InRoom } => [new Notification(participantId, Namespaces.Control, JoinSuccessFor(participantId, state, resumed, lastChatMessage))],
             { Presence: Presence.Accepted } => [new Notification(participantId, Namespaces.Moderation, new Accepted())],
             _ => [new Notification(participantId, Namespaces.Moderation, new InWaitingRoom())],
         };
 
-    public static JoinSuccess JoinSuccessFor(Guid participantId, MeetingState state, bool resumed)
+    public static JoinSuccess JoinSuccessFor(Guid participantId, MeetingState state, bool resumed, Guid? lastChatMessage = null)
     {
         var me = state.Participants[participantId];
         var room = state.Room!;
@@ -165,7 +169,7 @@ public static class MeetingNotifications
                 .OrderBy(p => p.JoinedAt)
                 .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state)))
                 .ToList(),
-            ChatFor(me, state),
+            ChatFor(me, state, lastChatMessage),
             state.Timer?.ModuleState(),
             state.Poll is { } poll
                 ? new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(me), []), poll.Live ? poll.Results() : null)
@@ -182,9 +186,9 @@ public static class MeetingNotifications
             session.Assignments.TryGetValue(me.Id, out var room) ? room : null, null, null)
         : null;
 
-    private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state)
+    private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state, Guid? lastChatMessage)
     {
-        var history = MeetingQueries.Chunk(state, me, before: null, ChatLog.HistoryInJoin);
+        var history = MeetingQueries.Since(state, me, lastChatMessage, ChatLog.HistoryInJoin);
         return new ChatModuleState(state.Chat.Enabled, history.Messages, history.HasMore,
             state.Chat.LastSeen.GetValueOrDefault(me.Id)?.ToDictionary() ?? []);
     }

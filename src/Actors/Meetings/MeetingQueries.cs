@@ -6,6 +6,9 @@ namespace OpenTalk.Actors.Meetings;
 public static class MeetingQueries
 {
     public const int MaxChunk = 100;
+
+    /// <summary>The most messages a welcome brings back to a client that missed them (a meeting that moved).</summary>
+    public const int MaxSince = 1000;
     public const int MaxSearchResults = 50;
 
     public static Notification Answer(MeetingState state, IMeetingQuery query)
@@ -30,6 +33,19 @@ public static class MeetingQueries
         var take = Math.Clamp(count, 1, MaxChunk);
         var start = Math.Max(0, end - take);
         return new HistoryChunk([.. visible.Skip(start).Take(end - start).Select(m => m.View())], start > 0);
+    }
+
+    /// <summary>
+    /// The newest <paramref name="atLeast"/> visible messages, and further back to just after
+    /// <paramref name="after"/> when the reader has missed more than that (bounded by <see cref="MaxSince"/>).
+    /// </summary>
+    public static HistoryChunk Since(MeetingState state, MeetingParticipant reader, Guid? after, int atLeast)
+    {
+        var visible = state.Chat.VisibleTo(reader).ToList();
+        var start = Math.Max(0, visible.Count - atLeast);
+        if (after is { } id && visible.FindIndex(m => m.Id == id) is var seen and >= 0)
+            start = Math.Max(Math.Min(start, seen + 1), visible.Count - MaxSince);
+        return new HistoryChunk([.. visible.Skip(start).Select(m => m.View())], start > 0);
     }
 
     private static SearchResults Search(MeetingState state, MeetingParticipant reader, string query) =>

@@ -15,7 +15,8 @@ public sealed record MeetingReply(RoomView? Room, string? Error) : IEngineMessag
 // Messages from a meeting to a participant's connection.
 
 /// <summary>A rendered server message for the socket.</summary>
-public sealed record Outbound(string Json) : IEngineMessage;
+/// <summary>A rendered message for a socket; <paramref name="ChatMessage"/> names the newest chat message it carries, if any.</summary>
+public sealed record Outbound(string Json, Guid? ChatMessage = null) : IEngineMessage;
 
 /// <summary>The participant is attached to the meeting (in the room or its waiting room).</summary>
 public sealed record Attached(Guid ParticipantId) : IEngineMessage;

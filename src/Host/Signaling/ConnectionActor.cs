@@ -29,6 +29,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly Dictionary<long, (string Namespace, DateTimeOffset SentAt)> _untaken = [];
     private long _lastNumber;
 
+    // The newest chat message this socket was sent: a re-attach asks for everything after it.
+    private Guid? _lastChatMessage;
+
     private readonly Guid _roomId;
     private readonly Guid _participantId;
     private const int MaxMediaBeforeAttached = 32;
@@ -56,7 +59,11 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         _socket = socket;
 
         Receive<ParsedMessage>(Handle);
-        Receive<Outbound>(o => _socket.TryWrite(new OutgoingFrame.Text(o.Json)));
+        Receive<Outbound>(o =>
+        {
+            _lastChatMessage = o.ChatMessage ?? _lastChatMessage;
+            _socket.TryWrite(new OutgoingFrame.Text(o.Json));
+        });
         Receive<MediaToClient>(m => Send(Namespaces.Media, m.Payload));
         Receive<StopMedia>(m => _media?.Forward(m));
         Receive<MediaAvailable>(m => _media?.Forward(m));
@@ -94,7 +101,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             _reattaching = true;
             Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
         });
-        Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self)));
+        Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)));
         Receive<CommandTaken>(taken => _untaken.Remove(taken.Number));
         Receive<CheckUntaken>(_ => RefuseUntaken(DateTimeOffset.UtcNow - TakenWithin));
         Receive<SocketClosed>(c =>

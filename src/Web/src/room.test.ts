@@ -40,6 +40,15 @@ describe('participation', () => {
 });
 
 describe('chat', () => {
+  test('a resumed join keeps the messages we had and adds the ones we missed, each once', () => {
+    const wire = (id: string, at: string) => ({ id, source: 'u1', timestamp: at, content: id, scope: 'global', target: null, group: null });
+    let room = apply(emptyRoom, ['control', joinSuccess({ chat: { enabled: true, room_history: [wire('a', '2026-12-01T10:00:00Z')], has_more_history: false, last_seen_timestamps: {} } })],
+      ['chat', { message: 'message_sent', ...wire('b', '2026-12-01T10:00:01Z') }]);
+    // The meeting moved; its welcome brings what this socket got last and what it missed meanwhile.
+    room = apply(room, ['control', joinSuccess({ resumed: true, chat: { enabled: true, room_history: [wire('b', '2026-12-01T10:00:01Z'), wire('c', '2026-12-01T10:00:02Z')], has_more_history: true, last_seen_timestamps: {} } })]);
+    expect(room.messages.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+  });
+
   const message = (id: string, source: string, timestamp: string, scope = 'global', target: string | null = null) =>
     ({ message: 'message_sent', id, source, timestamp, content: `text ${id}`, scope, target, group: null });
 

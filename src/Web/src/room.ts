@@ -222,6 +222,12 @@ export function markRead(room: RoomView, conversation: string): RoomView {
   return { ...room, lastSeen: { ...room.lastSeen, [conversation]: newest.timestamp } };
 }
 
+/** Both lists' messages, each once, oldest first. */
+export function mergeMessages(had: ChatMessage[], received: ChatMessage[]): ChatMessage[] {
+  const known = new Set(had.map((m) => m.id));
+  return [...had, ...received.filter((m) => !known.has(m.id))].sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+}
+
 function control(room: RoomView, payload: Record<string, unknown>): RoomView {
   switch (payload.message) {
     case 'join_success': {
@@ -238,7 +244,9 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
         ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people,
         focus: (payload.media as { focus?: string | null } | undefined)?.focus ?? null,
         chatEnabled: chat?.enabled ?? true,
-        messages: (chat?.room_history ?? []).map(chatMessage),
+        // Resumed (network back, or the meeting moved to another node): the server's history reaches back to
+        // the last message this socket got; keep what we had and add what we missed, each message once.
+        messages: payload.resumed ? mergeMessages(room.messages, (chat?.room_history ?? []).map(chatMessage)) : (chat?.room_history ?? []).map(chatMessage),
         lastSeen: { ...(chat?.last_seen_timestamps ?? {}), ...room.lastSeen },
         timer: t ? timer(t.config, t.ready_status) : null,
         poll: p ? poll(p.poll, p.my_choices, p.results) : null,
