@@ -68,7 +68,9 @@ public sealed class BadBodyTests : IAsyncLifetime
     /// </summary>
     private async Task<HttpResponseMessage> PostLargeAsync(string path, HttpContent content)
     {
-        using var http = new HttpClient { BaseAddress = _node.BaseUri };
+        // The client waits for "100 Continue" only a second by default, then uploads anyway; on a busy
+        // machine the 413 comes later than that and the client finds the connection closed mid-upload.
+        using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) }) { BaseAddress = _node.BaseUri };
         http.DefaultRequestHeaders.ExpectContinue = true;
         return await http.PostAsync(path, content);
     }

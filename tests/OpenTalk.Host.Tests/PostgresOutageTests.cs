@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using OpenTalk.Client;
 using OpenTalk.Host.Tests.Infrastructure;
 using OpenTalk.Protocol.Rest;
@@ -50,6 +51,13 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
         }
         Assert.All(answers, a => Assert.Contains(a, new[] { "storage_unavailable", "meeting_unavailable" }));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadinessAsync());
+        // A new ticket cannot be had either: "try again shortly", not a hang or a 500.
+        using (var ticket = await olgaApi.SendRawAsync(HttpMethod.Post, $"v1/rooms/{room}/start", JsonContent.Create(new { })))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ticket.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(2), ticket.Headers.RetryAfter?.Delta);
+            Assert.Contains("\"code\":\"service_unavailable\"", await ticket.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         await PostgresAsync("start");
         var back = Stopwatch.StartNew();

@@ -11,7 +11,9 @@ public sealed class EngineGateway(
     IRequiredActor<EventRegion> events,
     IRequiredActor<SipRegion> sip)
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(10);
+    // Long enough for a journal write under load, short enough that a client asking while a meeting
+    // moves to another node hears "503, retry" in seconds rather than hanging.
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
 
     public IActorRef Meetings => meetings.ActorRef;
 

@@ -6,8 +6,9 @@ namespace OpenTalk.Host.Hosting;
 
 /// <summary>
 /// Turns the exceptions that mean "the client sent something wrong" (a body over the limit, a form
-/// that cannot be read, JSON that is not JSON) into 400/413 problem details, without the stack trace
-/// the exception handler logs for real faults. Wherever the body is read, even inside the sign-in
+/// that cannot be read, JSON that is not JSON) into 400/413 problem details, and an engine that did
+/// not answer in time into 503 with Retry-After, without the stack trace the exception handler logs
+/// for real faults. Wherever the body is read, even inside the sign-in
 /// provider's own endpoints.
 /// </summary>
 public static partial class ClientFaults
@@ -17,6 +18,18 @@ public static partial class ClientFaults
         try
         {
             await next(context);
+        }
+        catch (Exception e) when (e is Akka.Actor.AskTimeoutException && !context.Response.HasStarted)
+        {
+            // The engine did not answer in time (a meeting's node just died and it is starting elsewhere,
+            // or the journal is down): "try again shortly", not a fault of this node.
+            var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientFaults));
+            if (log.IsEnabled(LogLevel.Information))
+                LogRefused(log, context.Request.Method, context.Request.Path.Value ?? "", StatusCodes.Status503ServiceUnavailable, "the engine did not answer in time");
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = "2";
+            await Problems.For(ProblemCodes.Unavailable, "The meeting is moving to another server or its storage is unreachable; try again in a few seconds.")
+                .ExecuteAsync(context);
         }
         catch (Exception e) when (StatusFor(e) is { } status && !context.Response.HasStarted)
         {
