@@ -14,7 +14,6 @@ public sealed record MeetingReply(RoomView? Room, string? Error) : IEngineMessag
 
 // Messages from a meeting to a participant's connection.
 
-/// <summary>A rendered server message for the socket.</summary>
 /// <summary>A rendered message for a socket; <paramref name="ChatMessage"/> names the newest chat message it carries, if any.</summary>
 public sealed record Outbound(string Json, Guid? ChatMessage = null) : IEngineMessage;
 

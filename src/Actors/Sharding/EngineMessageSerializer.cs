@@ -32,7 +32,9 @@ public sealed class EngineMessageSerializer : SerializerWithStringManifest
     public override object FromBinary(byte[] bytes, string manifest) =>
         JsonSerializer.Deserialize(bytes, TypeOf(manifest), _options) ?? throw new JsonException($"Null {manifest} from another node.");
 
-    public override string Manifest(object o) => $"{o.GetType().FullName}, {o.GetType().Assembly.GetName().Name}";
+    public override string Manifest(object o) => ManifestOf(o.GetType());
+
+    private static string ManifestOf(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 
     private static Type TypeOf(string manifest) =>
         Types.GetOrAdd(manifest, m => Type.GetType(m, throwOnError: true)!);
@@ -51,7 +53,7 @@ public sealed class EngineMessageSerializer : SerializerWithStringManifest
         public override void Write(Utf8JsonWriter writer, Meetings.IParticipantCommand value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WriteString("type", $"{value.GetType().FullName}, {value.GetType().Assembly.GetName().Name}");
+            writer.WriteString("type", ManifestOf(value.GetType()));
             writer.WritePropertyName("value");
             JsonSerializer.Serialize(writer, value, value.GetType(), options);
             writer.WriteEndObject();

@@ -5,48 +5,43 @@ using OpenTalk.Protocol.Rest;
 namespace OpenTalk.Host.Hosting;
 
 /// <summary>
-/// Turns the exceptions that mean "the client sent something wrong" (a body over the limit, a form
-/// that cannot be read, JSON that is not JSON) into 400/413 problem details, and an engine that did
-/// not answer in time into 503 with Retry-After, without the stack trace the exception handler logs
-/// for real faults. Wherever the body is read, even inside the sign-in
-/// provider's own endpoints.
+/// Answers the exceptions that are not faults of this node with problem details and without the stack
+/// trace the exception handler logs for real faults, wherever they are thrown (the sign-in provider's own
+/// endpoints included): the client sent something wrong (a body over the limit, a form that cannot be
+/// read, JSON that is not JSON: 400/413), or the engine did not answer in time (a meeting's node just
+/// died and it is starting elsewhere, or the journal is down: 503 with Retry-After).
 /// </summary>
 public static partial class ClientFaults
 {
+    private sealed record Refusal(int Status, string Code, string Detail, string? RetryAfter = null);
+
     public static IApplicationBuilder UseClientFaults(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         try
         {
             await next(context);
         }
-        catch (Exception e) when (e is Akka.Actor.AskTimeoutException && !context.Response.HasStarted)
-        {
-            // The engine did not answer in time (a meeting's node just died and it is starting elsewhere,
-            // or the journal is down): "try again shortly", not a fault of this node.
-            var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientFaults));
-            if (log.IsEnabled(LogLevel.Information))
-                LogRefused(log, context.Request.Method, context.Request.Path.Value ?? "", StatusCodes.Status503ServiceUnavailable, "the engine did not answer in time");
-            context.Response.Clear();
-            context.Response.Headers.RetryAfter = "2";
-            await Problems.For(ProblemCodes.Unavailable, "The meeting is moving to another server or its storage is unreachable; try again in a few seconds.")
-                .ExecuteAsync(context);
-        }
-        catch (Exception e) when (StatusFor(e) is { } status && !context.Response.HasStarted)
+        catch (Exception e) when (RefusalFor(e) is { } refusal && !context.Response.HasStarted)
         {
             var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientFaults));
             if (log.IsEnabled(LogLevel.Information))
-                LogRefused(log, context.Request.Method, context.Request.Path.Value ?? "", status, e.Message);
+                LogRefused(log, context.Request.Method, context.Request.Path.Value ?? "", refusal.Status, e.Message);
             context.Response.Clear();
-            await Problems.For(status == StatusCodes.Status413PayloadTooLarge ? ProblemCodes.BodyTooLarge : ProblemCodes.BadRequest, e.Message)
-                .ExecuteAsync(context);
+            if (refusal.RetryAfter is { } seconds)
+                context.Response.Headers.RetryAfter = seconds;
+            await Problems.For(refusal.Code, refusal.Detail).ExecuteAsync(context);
         }
     });
 
-    private static int? StatusFor(Exception e) => e switch
+    private static Refusal? RefusalFor(Exception e) => e switch
     {
-        BadHttpRequestException bad => bad.StatusCode, // Kestrel: over MaxRequestBodyBytes (413), malformed (400)
-        InvalidDataException => StatusCodes.Status400BadRequest, // a form over FormOptions' limits, a broken multipart body
-        JsonException => StatusCodes.Status400BadRequest,
+        // Kestrel: over MaxRequestBodyBytes (413), malformed (400).
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(StatusCodes.Status413PayloadTooLarge, ProblemCodes.BodyTooLarge, e.Message),
+        BadHttpRequestException => new(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, e.Message),
+        // A form over FormOptions' limits, a broken multipart body; JSON read outside our own helpers.
+        InvalidDataException or JsonException => new(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, e.Message),
+        Akka.Actor.AskTimeoutException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable,
+            "The meeting is moving to another server or its storage is unreachable; try again in a few seconds.", RetryAfter: "2"),
         _ => null,
     };
 

@@ -79,10 +79,10 @@ public static class OpenTalkApp
         builder.Services.AddHostedService<SignalingShutdown>();
 
         var app = builder.Build();
-        // An engine that does not answer in time (node moving, journal down) is "try again", not a bug.
+        // A request cancelled while the engine works is "try again", not a bug (engine timeouts: ClientFaults).
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is Akka.Actor.AskTimeoutException or TaskCanceledException ? 503 : 500,
+            StatusCodeSelector = e => e is TaskCanceledException ? 503 : 500,
         });
         app.UseSecurityHeaders(signIn.Authority);
         app.UseClientFaults();

@@ -26,7 +26,7 @@ public sealed class OpenTalkSettings
 
     /// <summary>
     /// Seconds an unreachable node may stay so before the keep-majority resolver downs it. Short, so
-    /// that a dead node's meetings are back within about ten seconds; raise it where the network between
+    /// that a dead node's meetings are back in about 13-17 seconds (measured, bench/run-faults.sh); raise it where the network between
     /// nodes has longer hiccups than that (a downed node's people resume on the others).
     /// </summary>
     [Range(1, 600)]
