@@ -26,11 +26,12 @@ public sealed class OpenTalkApi(HttpClient http)
         SendAsync<VerifyInviteResponse>(HttpMethod.Post, "v1/invite/verify", new VerifyInviteRequest(code), ct);
 
     public Task<TicketResponse> StartAsync(Guid roomId, string? resumption = null, Guid? breakoutRoom = null, CancellationToken ct = default) =>
-        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start", new StartRequest(resumption, breakoutRoom), ct);
+        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start", new StartRequest(resumption, breakoutRoom), ct, safeToRepeat: true);
 
     public Task<TicketResponse> StartInvitedAsync(Guid roomId, string inviteCode, string? password = null, string? resumption = null,
         Guid? breakoutRoom = null, CancellationToken ct = default) =>
-        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption, breakoutRoom), ct);
+        SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption, breakoutRoom), ct,
+            safeToRepeat: true);
 
     public Task<EventResource> CreateEventAsync(EventRequest request, CancellationToken ct = default) =>
         SendAsync<EventResource>(HttpMethod.Post, "v1/events", request, ct);
@@ -103,8 +104,7 @@ public sealed class OpenTalkApi(HttpClient http)
 
     private async Task NoContentAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {
-        using var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: WireJson.Options);
-        using var response = await SendRawAsync(method, path, content, ct);
+        using var response = await SendRepeatingWhileBusyAsync(method, path, body, IsSafeToRepeat(method), ct);
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync(ct);
@@ -147,15 +147,41 @@ public sealed class OpenTalkApi(HttpClient http)
         return await http.SendAsync(request, ct);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, bool safeToRepeat = false)
     {
-        using var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: WireJson.Options);
-        using var response = await SendRawAsync(method, path, content, ct);
+        using var response = await SendRepeatingWhileBusyAsync(method, path, body, safeToRepeat || IsSafeToRepeat(method), ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
             throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);
         return JsonSerializer.Deserialize<T>(text, WireJson.Options)!;
     }
+
+    /// <summary>How often a request the server refused with 503 and Retry-After is sent again before the 503 is returned.</summary>
+    public int BusyRetries { get; set; } = 3;
+
+    /// <summary>The longest Retry-After honoured; a longer one is returned to the caller at once.</summary>
+    public TimeSpan LongestBusyWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    // A 503 with Retry-After means the node could not reach the meeting in time (it is moving to another node, or storage
+    // is briefly away): the request may or may not have taken effect. Reads, PUT, DELETE and ticket requests do the same
+    // thing twice, so they are sent again after the wait the server asked for; anything else is left to the caller.
+    private async Task<HttpResponseMessage> SendRepeatingWhileBusyAsync(HttpMethod method, string path, object? body, bool safeToRepeat,
+        CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var content = body is null ? null : JsonContent.Create(body, body.GetType(), options: WireJson.Options);
+            var response = await SendRawAsync(method, path, content, ct);
+            if (!safeToRepeat || attempt >= BusyRetries || response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable
+                || response.Headers.RetryAfter?.Delta is not { } wait || wait > LongestBusyWait)
+                return response;
+            response.Dispose();
+            await Task.Delay(wait, ct);
+        }
+    }
+
+    private static bool IsSafeToRepeat(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
 
     private static string? CodeOf(string problem)
     {

@@ -59,6 +59,11 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
             Assert.Contains("\"code\":\"service_unavailable\"", await ticket.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // The SDK asks again after the Retry-After the node gave, so a ticket asked for now arrives once Postgres is back.
+        var ticketWhileDown = olgaApi.StartAsync(room);
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.False(ticketWhileDown.IsCompleted, "The SDK gave up on the busy node instead of asking again.");
+
         await PostgresAsync("start");
         var back = Stopwatch.StartNew();
         var recovered = false;
@@ -72,6 +77,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output) : IAsyncLifeti
         FaultMeasurements.Record(output, "Postgres down 10 s: chat answered again after Postgres is back", back.Elapsed.TotalSeconds, "s", roundTrip.TotalSeconds);
         Assert.True(recovered, "The meeting did not take chat messages again within 240 tries after Postgres came back.");
         Assert.Equal(HttpStatusCode.OK, await ReadinessAsync());
+        Assert.False(string.IsNullOrEmpty((await ticketWhileDown).Ticket));
         Assert.DoesNotContain(uma.Socket.Drain(), m => m.Message == "left");
     }
 

@@ -10,14 +10,26 @@ export class ApiError extends Error {
   }
 }
 
+/** How often a call the node refused with 503 and Retry-After is sent again, and the longest wait honoured. */
+const busyRetries = 3;
+const longestBusyWaitSeconds = 10;
+
 /** The node's REST API; without a token only the guest calls work. */
 export class Api {
-  constructor(private readonly token: string | null, private readonly base = '') {}
+  constructor(private readonly token: string | null, private readonly base = '', private readonly fetcher: typeof fetch = (...a) => fetch(...a)) {}
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: string, path: string, body?: unknown, safeToRepeat = method === 'GET' || method === 'PUT' || method === 'DELETE'): Promise<T> {
     const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
-    const response = await fetch(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let response: Response;
+    for (let attempt = 0; ; attempt++) {
+      response = await this.fetcher(`${this.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      // 503 with Retry-After: the meeting is moving to another node or storage is briefly away. Calls that do the same
+      // thing twice are sent again after the wait the node asked for; the user sees an error only if it lasts.
+      const wait = Number(response.headers.get('Retry-After') ?? NaN);
+      if (!safeToRepeat || attempt >= busyRetries || response.status !== 503 || !(wait >= 0 && wait <= longestBusyWaitSeconds)) break;
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    }
     if (!response.ok) {
       const problem = (await response.json().catch(() => ({ status: response.status, code: 'http_error', title: response.statusText }))) as Problem;
       throw new ApiError(problem);
@@ -51,10 +63,10 @@ export class Api {
   removeStreamingTarget = (room: string, id: string) => this.call<void>('DELETE', `/v1/rooms/${room}/streaming_targets/${id}`);
   history = (room: string) => this.call<RoomHistory>('GET', `/v1/rooms/${room}/history`);
   start = (room: string, resumption: string | null, breakoutRoom: string | null = null) =>
-    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start`, { resumption, breakout_room: breakoutRoom });
+    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start`, { resumption, breakout_room: breakoutRoom }, true);
   verifyInvite = (code: string) => this.call<VerifyInviteResponse>('POST', '/v1/invite/verify', { invite_code: code });
   startInvited = (room: string, code: string, password: string | null, resumption: string | null, breakoutRoom: string | null = null) =>
-    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start_invited`, { invite_code: code, password, resumption, breakout_room: breakoutRoom });
+    this.call<TicketResponse>('POST', `/v1/rooms/${room}/start_invited`, { invite_code: code, password, resumption, breakout_room: breakoutRoom }, true);
   cluster = () => this.call<ClusterView>('GET', '/v1/admin/cluster');
   mediaServers = () => this.call<MediaOverview>('GET', '/v1/admin/media');
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { Api, ApiError } from './api';
 import { authorizeUrl, challengeOf, discover, newVerifier } from './auth';
 import { dictionaries, pickLanguage } from './i18n';
 import { eventResourceFields } from './protocol';
@@ -65,5 +66,27 @@ describe('sign-in provider', () => {
     };
     const fetcher = (async (url: string) => new Response(JSON.stringify(answers[url]), { status: answers[url] ? 200 : 404 })) as typeof fetch;
     expect(await discover(fetcher)).toEqual({ clientId: 'meet', scope: 'openid profile email', authorizationEndpoint: 'https://id.example.org/a', tokenEndpoint: 'https://id.example.org/t' });
+  });
+});
+
+describe('a busy node', () => {
+  const busy = () => new Response(JSON.stringify({ status: 503, code: 'service_unavailable', title: 'busy' }), { status: 503, headers: { 'Retry-After': '0' } });
+
+  test('a ticket asked for while the meeting moves arrives once the node answers again', async () => {
+    const answers = [busy(), busy(), new Response(JSON.stringify({ ticket: 't', resumption: 'r' }), { status: 200 })];
+    let calls = 0;
+    const api = new Api('token', '', (async () => answers[calls++]) as typeof fetch);
+    expect(await api.start('room', null)).toEqual({ ticket: 't', resumption: 'r' });
+    expect(calls).toBe(3);
+  });
+
+  test('a call that may not be repeated, or a 503 that lasts, reaches the user as the node said it', async () => {
+    let calls = 0;
+    const api = new Api('token', '', (async () => { calls++; return busy(); }) as typeof fetch);
+    await expect(api.createGuestLink('room')).rejects.toMatchObject({ problem: { code: 'service_unavailable' } });
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(api.history('room')).rejects.toBeInstanceOf(ApiError);
+    expect(calls).toBe(4);
   });
 });
