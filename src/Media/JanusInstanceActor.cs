@@ -191,7 +191,7 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
     }
 
     private void Report(bool up) =>
-        Context.Parent.Tell(new InstanceStatus(_instance.Name, up, up ? _publishers : 0, _session?.HandleCount ?? 0));
+        Context.Parent.Tell(new MediaServerStatus(_instance.Name, up, up ? _publishers : 0, _session?.HandleCount ?? 0));
 
     private async Task Forget()
     {

@@ -9,7 +9,7 @@ namespace OpenTalk.Media;
 public sealed class MediaGatewayActor : ReceiveActor
 {
     private readonly Dictionary<string, IActorRef> _instances = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, InstanceStatus> _status = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MediaServerStatus> _status = new(StringComparer.Ordinal);
 
     // Publishers placed since the last load report: spreads a burst of joins before Janus reports them.
     private readonly Dictionary<string, int> _placed = new(StringComparer.Ordinal);
@@ -19,9 +19,9 @@ public sealed class MediaGatewayActor : ReceiveActor
         foreach (var instance in settings.Janus)
         {
             _instances[instance.Name] = Context.ActorOf(JanusInstanceActor.Props(instance, settings), Uri.EscapeDataString(instance.Name));
-            _status[instance.Name] = new InstanceStatus(instance.Name, false, 0, 0);
+            _status[instance.Name] = new MediaServerStatus(instance.Name, false, 0, 0);
         }
-        Receive<InstanceStatus>(s =>
+        Receive<MediaServerStatus>(s =>
         {
             _status[s.Name] = s;
             _placed[s.Name] = 0;

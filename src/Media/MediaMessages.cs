@@ -28,12 +28,12 @@ public sealed record OpenAudioRoom(string RoomId, IActorRef User);
 public sealed record JanusInstanceLost(string Instance);
 
 /// <summary>An instance's health and load, reported to the gateway.</summary>
-public sealed record InstanceStatus(string Name, bool Up, int Publishers, int Handles);
+public sealed record MediaServerStatus(string Name, bool Up, int Publishers, int Handles);
 
 /// <summary>The gateway's view of all instances, for the admin API.</summary>
 public sealed record GetMediaOverview;
 
-public sealed record MediaOverview(IReadOnlyList<InstanceStatus> Instances);
+public sealed record MediaOverview(IReadOnlyList<MediaServerStatus> Instances);
 
 /// <summary>A payload for the participant's client, in the <c>media</c> namespace.</summary>
 public sealed record MediaToClient(ServerPayload Payload);

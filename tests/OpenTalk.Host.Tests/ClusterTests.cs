@@ -241,7 +241,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
 
     private async Task<OpenTalkApi> Api(NodeProcess node, string user, string password)
     {
-        var api = new OpenTalkApi(new HttpClient { BaseAddress = node.BaseUri });
+        var api = new OpenTalkApi(new HttpClient(new OpenApiConformance(new HttpClientHandler())) { BaseAddress = node.BaseUri });
         api.AccessToken = await SignIn.WithPasswordAsync(_provider.BaseUri, user, password);
         return api;
     }

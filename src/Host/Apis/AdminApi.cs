@@ -27,7 +27,7 @@ public static class AdminApi
         admin.MapGet("/cluster", async (HttpContext context, ActorSystem system) =>
             IsAdmin(context)
                 ? Results.Ok(await ViewOfAsync(system))
-                : Problems.For(ProblemCodes.Forbidden));
+                : Problems.For(ProblemCodes.Forbidden)).Returns<ClusterView>();
         admin.MapGet("/media", async (HttpContext context, ActorSystem system) =>
         {
             if (!IsAdmin(context))
@@ -37,7 +37,7 @@ public static class AdminApi
             return Results.Ok(await gateway.Ask<OpenTalk.Media.MediaOverview>(new OpenTalk.Media.GetMediaOverview(), TimeSpan.FromSeconds(5)));
         }).Returns<OpenTalk.Media.MediaOverview>();
         if (embeddedSignIn)
-            admin.MapPost("/accounts", CreateAccount);
+            admin.MapPost("/accounts", CreateAccount).Takes<CreateAccountRequest>().Returns<AccountResource>(StatusCodes.Status201Created);
         return app;
     }
 

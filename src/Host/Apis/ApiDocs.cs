@@ -15,12 +15,14 @@ public static class ApiDocs
     public static RouteHandlerBuilder ReturnsNothing(this RouteHandlerBuilder endpoint) =>
         endpoint.Produces(StatusCodes.Status204NoContent).WithProblems();
 
-    public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder endpoint) where T : notnull => endpoint.Accepts<T>("application/json");
+    public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder endpoint) where T : notnull =>
+        endpoint.Accepts<T>("application/json").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     private static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder endpoint) => endpoint
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

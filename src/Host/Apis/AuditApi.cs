@@ -22,8 +22,8 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/v1/audit/rooms/{roomId:guid}").RequireAuthorization();
-        audit.MapGet("/events", Events);
-        audit.MapGet("/verify", Verify);
+        audit.MapGet("/events", Events).Returns<AuditPage>();
+        audit.MapGet("/verify", Verify).Returns<AuditVerification>();
         return app;
     }
 

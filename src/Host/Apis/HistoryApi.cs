@@ -14,7 +14,7 @@ public static class HistoryApi
             if (await RoomOwnership.RefuseUnlessOwnerAsync(roomId, context, engine) is { } refused)
                 return refused;
             return Results.Ok(new RoomHistory(roomId, await history.SessionsAsync(roomId, context.RequestAborted)));
-        }).RequireAuthorization();
+        }).RequireAuthorization().Returns<RoomHistory>();
         return app;
     }
 }

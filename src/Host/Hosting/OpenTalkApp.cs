@@ -36,7 +36,7 @@ public static class OpenTalkApp
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenTalkOpenApi();
         var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
         builder.Services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         var engine = EngineOptionsFrom(settings);

@@ -34,7 +34,13 @@ public sealed class OpenApiConformance(HttpMessageHandler inner) : DelegatingHan
         var errors = new List<string>();
         var root = Document.Value.RootElement;
         if (Template(root.GetProperty("paths"), path) is not { } template)
-            return ["the path is not documented"];
+        {
+            // A path nobody documented is answered "not found" as a problem like any other.
+            if (status != 404)
+                return ["the path is not documented"];
+            Validate(root, JsonDocument.Parse(body).RootElement, ProblemSchema(root), "$", errors);
+            return errors;
+        }
         if (!root.GetProperty("paths").GetProperty(template).TryGetProperty(method.ToLowerInvariant(), out var operation))
             return [$"{method} is not documented for {template}"];
         var responses = operation.GetProperty("responses");
@@ -59,6 +65,8 @@ public sealed class OpenApiConformance(HttpMessageHandler inner) : DelegatingHan
         }
         return errors;
     }
+
+    private static JsonElement ProblemSchema(JsonElement root) => root.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
 
     /// <summary>The documented path template for a concrete path; literal segments win over parameters.</summary>
     private static string? Template(JsonElement paths, string path)
