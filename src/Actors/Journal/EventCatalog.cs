@@ -61,9 +61,6 @@ public static class EventCatalog
         (typeof(ChatTurnedOff), "meeting.chat_turned_off.v1"),
         (typeof(ChatHistoryCleared), "meeting.chat_history_cleared.v1"),
         (typeof(ChatLastSeenSet), "meeting.chat_last_seen_set.v1"),
-        (typeof(RoomTimerStarted), "meeting.timer_started.v1"),
-        (typeof(RoomTimerStopped), "meeting.timer_stopped.v1"),
-        (typeof(ReadyStatusSet), "meeting.ready_status_set.v1"),
         (typeof(PollStarted), "meeting.poll_started.v1"),
         (typeof(PollVoteCast), "meeting.poll_vote_cast.v1"),
         (typeof(PollFinished), "meeting.poll_finished.v1"),
@@ -106,11 +103,13 @@ public static class EventCatalog
         (typeof(TimerState), "timer.state.v1"),
     ];
 
+    private static readonly (Type Type, string Manifest)[] All = [.. Entries, .. MeetingModules.All.SelectMany(m => m.Events)];
+
     private static readonly FrozenDictionary<Type, string> ByType =
-        Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);
+        All.ToFrozenDictionary(e => e.Type, e => e.Manifest);
 
     private static readonly FrozenDictionary<string, Type> ByManifest =
-        Entries.ToFrozenDictionary(e => e.Manifest, e => e.Type);
+        All.ToFrozenDictionary(e => e.Manifest, e => e.Type);
 
     public static IEnumerable<Type> Types => ByType.Keys;
 

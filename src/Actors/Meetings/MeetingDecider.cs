@@ -54,6 +54,8 @@ public static partial class MeetingDecider
             return DecideCloseBreakoutRoom(state, close, now);
         if (!state.Exists || state.Closed)
             return Decision.Reject(ProblemCodes.NotFound);
+        if (MeetingModules.Decide(MeetingModules.All, state, command, now) is { } byModule)
+            return byModule;
 
         return command switch
         {
@@ -99,7 +101,6 @@ public static partial class MeetingDecider
                 ? Decision.Accept(Stamp(new ParticipantDisconnected(c.ParticipantId, c.Reason), Actor.System, now))
                 : Decision.Nothing,
             ExpireResumption c => DecideExpiry(state, c.ParticipantId, now),
-            RoomTimerExpired c => DecideTimerExpired(state, c, now),
             ExpirePoll c => DecidePollExpiry(state, c, now),
             SpeakingTimeUp c => DecideTimeUp(state, c, now),
             ExpireLegalVote c => DecideVoteExpiry(state, c, now),
@@ -125,7 +126,7 @@ public static partial class MeetingDecider
 
     /// <summary>Each module answers the commands it owns and returns null for the others; moderation comes last.</summary>
     private static readonly Func<MeetingState, IParticipantCommand, DateTimeOffset, Decision?>[] Modules =
-        [DecideChat, DecideTimer, DecidePoll, DecideAutomod, DecideLegalVote, DecideWhisper, DecideBreakout, DecideMedia];
+        [DecideChat, DecidePoll, DecideAutomod, DecideLegalVote, DecideWhisper, DecideBreakout, DecideMedia];
 
     private static Decision DecideModule(MeetingState state, IParticipantCommand command, DateTimeOffset now)
     {

@@ -87,15 +87,6 @@ public static class MeetingEvolve
                 Messages = state.Chat.Messages.Add(new ChatEntry(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group)),
             },
         },
-        RoomTimerStarted e => state with
-        {
-            Timer = new RoomTimer(e.TimerId, e.Kind, e.OccurredAt, e.Duration, e.Style, e.Title, e.ReadyCheck,
-                ImmutableDictionary<Guid, bool>.Empty, e.EndWhenAllReady),
-        },
-        RoomTimerStopped e => state.Timer?.TimerId == e.TimerId ? state with { Timer = null } : state,
-        ReadyStatusSet e => state.Timer?.TimerId == e.TimerId
-            ? state with { Timer = state.Timer with { Ready = state.Timer.Ready.SetItem(e.ParticipantId, e.Ready) } }
-            : state,
         PollStarted e => state with
         {
             Poll = new RoomPoll(e.PollId, e.Topic, e.Live, e.MultipleChoice, [.. e.Choices], e.OccurredAt, e.Duration, e.AllowEditing,
@@ -161,7 +152,8 @@ public static class MeetingEvolve
                         .SetItem(e.Conversation, e.Timestamp)),
             },
         },
-        _ => throw new ArgumentException($"A meeting cannot apply {evt.GetType().Name}.", nameof(evt)),
+        _ => MeetingModules.Apply(MeetingModules.All, state, evt)
+            ?? throw new ArgumentException($"A meeting cannot apply {evt.GetType().Name}.", nameof(evt)),
     };
 
     private static Automod PassStick(Automod automod, Guid? speaker, DateTimeOffset at) => automod with

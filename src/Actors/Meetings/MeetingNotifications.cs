@@ -59,9 +59,6 @@ public static class MeetingNotifications
         UnmuteAllowedFor e => e.Participants.SelectMany(p => UpdateToAll(p, after).Prepend(new Notification(p, Namespaces.Media, new UnmuteAllowed(IssuerOf(e))))),
         ChatMessagePosted e => ChatRecipients(e, after).Select(p => new Notification(p, Namespaces.Chat,
             new MessageSent(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group))),
-        RoomTimerStarted => ToRoom(after, Namespaces.Timer, new TimerStartedPayload(after.Timer!.Config())),
-        RoomTimerStopped e => ToRoom(after, Namespaces.Timer, new TimerStoppedPayload(e.TimerId, e.Kind, Actor.ParticipantOf(e.By))),
-        ReadyStatusSet e => ToRoom(after, Namespaces.Timer, new UpdatedReadyStatus(e.TimerId, e.ParticipantId, e.Ready)),
         PollStarted => ToRoom(after, Namespaces.Polls, after.Poll!.Started()),
         PollVoteCast e when after.Poll is { Live: true } poll => ToRoom(after, Namespaces.Polls, new PollLiveUpdate(e.PollId, poll.Results())),
         PollFinished e => ToRoom(after, Namespaces.Polls,
@@ -88,7 +85,7 @@ public static class MeetingNotifications
         ChatTurnedOn e => ToRoom(after, Namespaces.Chat, new ChatEnabled(IssuerOf(e))),
         ChatTurnedOff e => ToRoom(after, Namespaces.Chat, new ChatDisabled(IssuerOf(e))),
         ChatHistoryCleared e => ToRoom(after, Namespaces.Chat, new HistoryCleared(IssuerOf(e))),
-        _ => [],
+        _ => MeetingModules.Notify(MeetingModules.All, evt, before, after) ?? [],
     };
 
     /// <summary>Someone removed by a moderator hears why, before the socket closes.</summary>
@@ -223,7 +220,7 @@ public static class MeetingNotifications
             ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after)), except: id)
             : [];
 
-    private static IEnumerable<Notification> ToRoom(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>
+    internal static IEnumerable<Notification> ToRoom(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>
         state.InRoom.Where(p => p.Id != except).Select(p => new Notification(p.Id, ns, payload));
 
     private static IEnumerable<Notification> ToModerators(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>

@@ -1,0 +1,79 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Sharding;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Tests;
+
+/// <summary>A module joins the meeting through <see cref="IMeetingModule"/> alone: commands, events, notifications, manifests.</summary>
+public class MeetingModuleSeamTests : DeciderTest
+{
+    private static readonly Guid Mod = Guid.NewGuid();
+
+    private sealed record Knock(Guid RoomId, Guid ParticipantId) : IParticipantCommand
+    {
+        public string Namespace => "knock";
+    }
+
+    private sealed record Knocked(Guid ParticipantId) : DomainEvent;
+
+    private sealed record KnockHeard(Guid From) : ServerPayload("knocked");
+
+    /// <summary>A module the meeting has never heard of: it answers knocks and renames the knocker to show it applied its event.</summary>
+    private sealed class KnockModule : IMeetingModule
+    {
+        public IReadOnlyList<(Type Type, string Manifest)> Events { get; } = [(typeof(Knocked), "meeting.knocked.v1")];
+
+        public Decision? Decide(MeetingState state, object command, DateTimeOffset now) =>
+            command is Knock k ? Decision.Accept(new Knocked(k.ParticipantId) { OccurredAt = now }) : null;
+
+        public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt is Knocked e
+            ? state with { Participants = state.Participants.SetItem(e.ParticipantId, state.Participants[e.ParticipantId] with { DisplayName = "Knocker" }) }
+            : null;
+
+        public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) =>
+            evt is Knocked e ? MeetingNotifications.ToRoom(after, "knock", new KnockHeard(e.ParticipantId)) : null;
+    }
+
+    private static MeetingState InSession() => Given(
+        new RoomCreated(Room, Guid.NewGuid(), null, false),
+        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())));
+
+    [Fact]
+    public void A_registered_module_receives_its_commands_events_and_notifications_and_nothing_else()
+    {
+        IMeetingModule[] modules = [new KnockModule(), .. MeetingModules.All];
+        var state = InSession();
+
+        var decision = MeetingModules.Decide(modules, state, new Knock(Room, Mod), Now)!;
+        var knocked = Assert.IsType<Knocked>(Assert.Single(decision.Events));
+        var after = MeetingModules.Apply(modules, state, knocked)!;
+        Assert.Equal("Knocker", after.Participants[Mod].DisplayName);
+        var told = Assert.Single(MeetingModules.Notify(modules, knocked, state, after)!);
+        Assert.Equal((Mod, "knock"), (told.To, told.Namespace));
+
+        // What no module owns stays with the meeting itself.
+        Assert.Null(MeetingModules.Decide(modules, state, new RaiseHand(Room, Mod), Now));
+        Assert.Null(MeetingModules.Apply(modules, state, new HandRaised(Mod)));
+        Assert.Null(MeetingModules.Notify(modules, new HandRaised(Mod), state, state));
+    }
+
+    [Fact]
+    public void The_timer_module_is_reached_by_the_meeting_through_the_seam()
+    {
+        var timer = Guid.NewGuid();
+        var decision = When(InSession(), new StartRoomTimer(Room, Mod, timer, TimerKindWire.Stopwatch, null, TimerStyle.Normal, null, false));
+        var started = Assert.IsType<RoomTimerStarted>(Assert.Single(decision.Events));
+        var after = MeetingEvolve.Apply(InSession(), started);
+        Assert.Equal(timer, after.Timer!.TimerId);
+        Assert.Contains(MeetingNotifications.For(started, InSession(), after), n => n.Namespace == Namespaces.Timer && n.To == Mod);
+    }
+
+    [Fact]
+    public void Every_event_of_a_registered_module_has_its_manifest_in_the_journal_catalog()
+    {
+        foreach (var (type, manifest) in MeetingModules.All.SelectMany(m => m.Events))
+            Assert.Equal(manifest, EventCatalog.ManifestOf(type));
+    }
+}
