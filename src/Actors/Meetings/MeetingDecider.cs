@@ -101,7 +101,6 @@ public static partial class MeetingDecider
                 ? Decision.Accept(Stamp(new ParticipantDisconnected(c.ParticipantId, c.Reason), Actor.System, now))
                 : Decision.Nothing,
             ExpireResumption c => DecideExpiry(state, c.ParticipantId, now),
-            ExpirePoll c => DecidePollExpiry(state, c, now),
             SpeakingTimeUp c => DecideTimeUp(state, c, now),
             ExpireLegalVote c => DecideVoteExpiry(state, c, now),
             ExpireBreakout c => DecideBreakoutExpiry(state, c, now),
@@ -126,7 +125,7 @@ public static partial class MeetingDecider
 
     /// <summary>Each module answers the commands it owns and returns null for the others; moderation comes last.</summary>
     private static readonly Func<MeetingState, IParticipantCommand, DateTimeOffset, Decision?>[] Modules =
-        [DecideChat, DecidePoll, DecideAutomod, DecideLegalVote, DecideWhisper, DecideBreakout, DecideMedia];
+        [DecideChat, DecideAutomod, DecideLegalVote, DecideWhisper, DecideBreakout, DecideMedia];
 
     private static Decision DecideModule(MeetingState state, IParticipantCommand command, DateTimeOffset now)
     {

@@ -87,15 +87,6 @@ public static class MeetingEvolve
                 Messages = state.Chat.Messages.Add(new ChatEntry(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group)),
             },
         },
-        PollStarted e => state with
-        {
-            Poll = new RoomPoll(e.PollId, e.Topic, e.Live, e.MultipleChoice, [.. e.Choices], e.OccurredAt, e.Duration, e.AllowEditing,
-                ImmutableDictionary<string, ImmutableArray<int>>.Empty),
-        },
-        PollVoteCast e => state.Poll?.PollId == e.PollId
-            ? state with { Poll = state.Poll with { Votes = state.Poll.Votes.SetItem(e.Voter, [.. e.Choices]) } }
-            : state,
-        PollFinished e => state.Poll?.PollId == e.PollId ? state with { Poll = null } : state,
         AutomodStarted e => state with
         {
             Automod = new Automod(e.Strategy, e.TimeLimit, e.AllowDoubleSelection, [.. e.Playlist], [], null, null),

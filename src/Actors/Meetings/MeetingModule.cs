@@ -28,6 +28,7 @@ public static class MeetingModules
     public static IReadOnlyList<IMeetingModule> All { get; } =
     [
         new RoomTimerModule(),
+        new PollModule(),
     ];
 
     public static Decision? Decide(IEnumerable<IMeetingModule> modules, MeetingState state, object command, DateTimeOffset now) =>
