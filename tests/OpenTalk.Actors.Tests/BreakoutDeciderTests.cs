@@ -44,11 +44,11 @@ public class BreakoutDeciderTests : DeciderTest
     {
         var state = Then(Room_in_session(), new StartBreakout(Room, Mod,
             [new BreakoutRoomRequest(Red, "Red", [A]), new BreakoutRoomRequest(Blue, "Blue", [B, C])], null, 0));
-        Assert.Null(MeetingDecider.CheckBreakout(state, new CheckBreakoutAdmission(Room, Red, AIdentity, null), Now).Error);
-        Assert.Equal(ProblemCodes.NotAssigned, MeetingDecider.CheckBreakout(state, new CheckBreakoutAdmission(Room, Blue, AIdentity, null), Now).Error);
-        Assert.Null(MeetingDecider.CheckBreakout(state, new CheckBreakoutAdmission(Room, Blue, ParticipantIdentity.ForUser(Owner), null), Now).Error);
-        Assert.Null(MeetingDecider.CheckBreakout(state, new CheckBreakoutAdmission(Room, Blue, ParticipantIdentity.ForGuest("invite"), null), Now).Error);
-        Assert.Equal(ProblemCodes.NotFound, MeetingDecider.CheckBreakout(state, new CheckBreakoutAdmission(Room, Guid.NewGuid(), AIdentity, null), Now).Error);
+        Assert.Null(BreakoutModule.CheckAdmission(state, new CheckBreakoutAdmission(Room, Red, AIdentity, null), Now).Error);
+        Assert.Equal(ProblemCodes.NotAssigned, BreakoutModule.CheckAdmission(state, new CheckBreakoutAdmission(Room, Blue, AIdentity, null), Now).Error);
+        Assert.Null(BreakoutModule.CheckAdmission(state, new CheckBreakoutAdmission(Room, Blue, ParticipantIdentity.ForUser(Owner), null), Now).Error);
+        Assert.Null(BreakoutModule.CheckAdmission(state, new CheckBreakoutAdmission(Room, Blue, ParticipantIdentity.ForGuest("invite"), null), Now).Error);
+        Assert.Equal(ProblemCodes.NotFound, BreakoutModule.CheckAdmission(state, new CheckBreakoutAdmission(Room, Guid.NewGuid(), AIdentity, null), Now).Error);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class LegalVoteDeciderTests : DeciderTest
 
         var cast = Assert.IsType<LegalVoteCast>(Assert.Single(When(state, new CastLegalVote(Room, A, Vote, VoteOption.Yes, "token-a")).Events));
         Assert.Null(cast.ParticipantId);
-        Assert.Equal(MeetingDecider.Pseudonymous, cast.By);
+        Assert.Equal(LegalVoteModule.Pseudonymous, cast.By);
         Assert.Equal(LegalVote.HashToken("token-a"), cast.TokenHash);
         state = Then(state, new CastLegalVote(Room, A, Vote, VoteOption.Yes, "token-a"));
         Assert.Equal(ErrorCodes.InvalidToken, When(state, new CastLegalVote(Room, B, Vote, VoteOption.No, "token-a")).Error);

@@ -22,7 +22,7 @@ public class MediaDeciderTests : DeciderTest
 
     private static (MeetingState State, MediaReply Reply) Ask(MeetingState state, IMediaRequest request)
     {
-        var (decision, reply) = MeetingDecider.DecideMediaRequest(state, request, Now);
+        var (decision, reply) = MediaModule.DecideRequest(state, request, Now);
         return (decision.Events.Aggregate(state, MeetingEvolve.Apply), reply);
     }
 

@@ -48,15 +48,38 @@ public class MeetingModuleSeamTests : DeciderTest
 
         var decision = MeetingModules.Decide(modules, state, new Knock(Room, Mod), Now)!;
         var knocked = Assert.IsType<Knocked>(Assert.Single(decision.Events));
-        var after = MeetingModules.Apply(modules, state, knocked)!;
+        var after = MeetingModules.Apply(modules, state, knocked);
         Assert.Equal("Knocker", after.Participants[Mod].DisplayName);
-        var told = Assert.Single(MeetingModules.Notify(modules, knocked, state, after)!);
+        var told = Assert.Single(MeetingModules.Notify(modules, knocked, state, after));
         Assert.Equal((Mod, "knock"), (told.To, told.Namespace));
 
-        // What no module owns stays with the meeting itself.
-        Assert.Null(MeetingModules.Decide(modules, state, new RaiseHand(Room, Mod), Now));
-        Assert.Null(MeetingModules.Apply(modules, state, new HandRaised(Mod)));
-        Assert.Null(MeetingModules.Notify(modules, new HandRaised(Mod), state, state));
+        // Alone, the module answers nothing of the others: their commands, events and notifications pass it by.
+        IMeetingModule[] alone = [new KnockModule()];
+        var raised = new HandRaised(Mod);
+        Assert.Null(MeetingModules.Decide(alone, state, new RaiseHand(Room, Mod), Now));
+        Assert.Same(state, MeetingModules.Apply(alone, state, raised));
+        Assert.Empty(MeetingModules.Notify(alone, raised, state, MeetingEvolve.Apply(state, raised)));
+        Assert.Contains(MeetingModules.Notify(modules, raised, state, MeetingEvolve.Apply(state, raised)), n => n.Namespace == Namespaces.Control);
+    }
+
+    [Fact]
+    public void A_module_reacts_to_another_modules_event()
+    {
+        // The talking stick lets go of a speaker who leaves, though leaving belongs to the control module.
+        var guest = Guid.NewGuid();
+        var state = Given(
+            new RoomCreated(Room, Guid.NewGuid(), null, false),
+            new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())),
+            new ParticipantJoined(guest, "Gina", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+            new AutomodStarted(SelectionStrategy.Nomination, [], TimeSpan.FromMinutes(1), false),
+            new SpeakerChanged(guest));
+        Assert.Equal(guest, state.Automod!.Speaker);
+
+        var left = new ParticipantLeft(guest, LeftReason.Quit) { OccurredAt = Now };
+        var after = MeetingEvolve.Apply(state, left);
+
+        Assert.Null(after.Automod!.Speaker);
+        Assert.Contains(MeetingModules.Effects(MeetingModules.All, left, state, after), e => e is StopClock);
     }
 
     [Fact]

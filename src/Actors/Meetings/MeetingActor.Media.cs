@@ -25,7 +25,7 @@ public sealed partial class MeetingActor
 
     private void HandleMediaRequest(IMediaRequest request)
     {
-        var (decision, reply) = MeetingDecider.DecideMediaRequest(State, request, Now);
+        var (decision, reply) = MediaModule.DecideRequest(State, request, Now);
         var replyTo = Sender;
         if (decision.IsRejected || decision.Events.Count == 0)
         {

@@ -73,13 +73,10 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<TimerView>(ReconcileTimer);
         Command<OpenBreakoutRoom>(DecideForRest);
         Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));
-        Command<CheckBreakoutAdmission>(c => Sender.Tell(MeetingDecider.CheckBreakout(State, c, Now)));
+        Command<CheckBreakoutAdmission>(c => Sender.Tell(BreakoutModule.CheckAdmission(State, c, Now)));
         Command<MeetingReply>(_ => { }); // a breakout room confirming it opened
         // The room's own clocks: polls, votes, breakouts and the talking stick.
-        Command<ExpirePoll>(e => OnClock(e, () => SchedulePollEnd(State.Poll)));
-        Command<ExpireLegalVote>(e => OnClock(e, () => ScheduleVoteEnd(State.LegalVote)));
-        Command<ExpireBreakout>(e => OnClock(e, () => ScheduleBreakoutEnd(State.Breakout)));
-        Command<SpeakingTimeUp>(e => OnClock(e, () => ScheduleTurnEnd(State.Automod)));
+        Command<IMeetingClockTick>(OnClock);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -102,13 +99,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             var waited = participant.DisconnectedAt is { } since ? Now - since : TimeSpan.Zero;
             StartResumeTimer(participant.Id, _settings.ResumeWindow - waited);
         }
-        SchedulePollEnd(State.Poll);
-        ScheduleTurnEnd(State.Automod);
-        ScheduleVoteEnd(State.LegalVote);
-        ScheduleBreakoutEnd(State.Breakout);
-        // Wake the room's timer: it reschedules itself, or tells us it ended while we were away.
-        if (State.Timer is { } timer)
-            _timers.Tell(new GetTimer(timer.TimerId));
+        Run(MeetingModules.Resume(MeetingModules.All, State));
     }
 
     private void DecideForRest(object command)
@@ -136,7 +127,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         }
         PersistChained(decision.Events, Publish, () =>
         {
-            AfterLegalVoteCommand(command, decision);
+            Deliver(MeetingModules.Confidential(MeetingModules.All, command, decision));
             PassivateWhenEmpty();
         }, () =>
         {
@@ -145,22 +136,10 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         });
     }
 
-    /// <summary>
-    /// Vote secrets never enter the journal: each allowed voter gets their token directly, and a
-    /// pseudonymous voter's confirmation goes to the sender, since the event does not name them.
-    /// </summary>
-    private void AfterLegalVoteCommand(IParticipantCommand command, Decision decision)
-    {
-        if (command is StartLegalVote start)
-            Deliver(start.Allowed.Select(id => new Notification(id, Namespaces.LegalVote, new VoteTokenPayload(start.VoteId, start.Tokens[id]))));
-        else if (command is CastLegalVote cast && decision.Events.OfType<LegalVoteCast>().Any(e => e.TokenHash is not null))
-            Deliver([new Notification(cast.ParticipantId, Namespaces.LegalVote, new VotedPayload(cast.VoteId, cast.Option))]);
-    }
-
     private void Publish(DomainEvent evt, MeetingState before, MeetingState after)
     {
         Deliver(MeetingNotifications.For(evt, before, after));
-        DriveClocks(evt, before, after);
+        Run(MeetingModules.Effects(MeetingModules.All, evt, before, after));
         StopRevokedMedia(evt, before, after);
         // Removed by a moderator (or gone for good): close that socket, with the reason.
         if (evt is ParticipantLeft left)

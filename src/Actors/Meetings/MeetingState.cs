@@ -7,13 +7,6 @@ namespace OpenTalk.Actors.Meetings;
 
 public enum Presence { Waiting, Accepted, InRoom }
 
-public sealed record RoomSettings(Guid OwnerId, string? Password, bool WaitingRoom);
-
-public sealed record InviteLink(string Code, Guid CreatedBy, DateTimeOffset? Expiration)
-{
-    public bool IsValidAt(DateTimeOffset now) => Expiration is null || Expiration > now;
-}
-
 public sealed record MeetingParticipant(
     Guid Id,
     string DisplayName,

@@ -19,4 +19,4 @@ public sealed record FinishPoll(Guid RoomId, Guid ParticipantId, Guid PollId) : 
 }
 
 /// <summary>The room's own clock says the poll's time is up.</summary>
-public sealed record ExpirePoll(Guid PollId);
+public sealed record ExpirePoll(Guid PollId) : IMeetingClockTick;

@@ -6,7 +6,7 @@ namespace OpenTalk.Actors.Meetings;
 
 /// <summary>
 /// Polls: moderators start and finish a poll; everyone in the room votes once (or changes the vote, if allowed).
-/// A poll ends on the room's own clock (<see cref="ExpirePoll"/>, scheduled by MeetingActor.Clocks).
+/// A poll ends on the room's own clock (<see cref="ExpirePoll"/>).
 /// </summary>
 public sealed class PollModule : IMeetingModule
 {
@@ -94,4 +94,16 @@ public sealed class PollModule : IMeetingModule
             new PollDone(e.PollId, [.. e.Tally.Select((count, i) => new PollResult(i, count))], e.Reason)),
         _ => null,
     };
+
+    public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        PollStarted => Resume(after),
+        PollFinished finished => [new StopClock(ClockOf(finished.PollId))],
+        _ => [],
+    };
+
+    public IEnumerable<MeetingEffect> Resume(MeetingState state) =>
+        state.Poll is { } poll ? [new StartClock(ClockOf(poll.PollId), new ExpirePoll(poll.PollId), poll.EndsAt)] : [];
+
+    private static string ClockOf(Guid pollId) => $"poll-{pollId}";
 }

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Timers;
 using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>
 /// Timer and coffee break: moderators start and stop a timer for the room; with a ready check everyone may
-/// report being ready. The countdown itself runs in the timer entity of the same id (see MeetingActor.Clocks).
+/// report being ready. The countdown itself runs in the timer entity of the same id, which this module starts,
+/// stops and wakes through its effects.
 /// </summary>
 public sealed class RoomTimerModule : IMeetingModule
 {
@@ -88,4 +90,19 @@ public sealed class RoomTimerModule : IMeetingModule
         ReadyStatusSet e => MeetingNotifications.ToRoom(after, Namespaces.Timer, new UpdatedReadyStatus(e.TimerId, e.ParticipantId, e.Ready)),
         _ => null,
     };
+
+    public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        RoomTimerStarted started => [new SendToTimers(StartCommandFor(after.RoomId, after.Timer!, started.By))],
+        RoomTimerStopped { Kind: not TimerStoppedKind.Expired } stopped => [new SendToTimers(new StopTimer(stopped.TimerId, stopped.By))],
+        _ => [],
+    };
+
+    /// <summary>Wakes the room's timer entity: it reschedules itself, or tells the room it ended meanwhile.</summary>
+    public IEnumerable<MeetingEffect> Resume(MeetingState state) =>
+        state.Timer is { } timer ? [new SendToTimers(new GetTimer(timer.TimerId))] : [];
+
+    public static StartTimer StartCommandFor(Guid roomId, RoomTimer timer, string by) =>
+        new(timer.TimerId, roomId, timer.Kind == TimerKindWire.Countdown ? TimerKind.Countdown : TimerKind.Stopwatch,
+            timer.Duration, timer.Title, by, timer.StartedAt);
 }

@@ -33,4 +33,4 @@ public sealed record YieldSpeech(Guid RoomId, Guid ParticipantId, Guid? Next, in
 }
 
 /// <summary>The room's clock: the speaker's time is up.</summary>
-public sealed record SpeakingTimeUp(Guid Speaker, DateTimeOffset Since, int Dice);
+public sealed record SpeakingTimeUp(Guid Speaker, DateTimeOffset Since, int Dice) : IMeetingClockTick;

@@ -26,4 +26,4 @@ public sealed record CancelLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteI
 }
 
 /// <summary>The room's clock: the vote's time is up.</summary>
-public sealed record ExpireLegalVote(Guid VoteId);
+public sealed record ExpireLegalVote(Guid VoteId) : IMeetingClockTick;

@@ -6,13 +6,7 @@ namespace OpenTalk.Actors.Meetings;
 /// <summary>A person may not come back until the session ends: by account, or a guest by invite.</summary>
 public sealed record ParticipantBanned(Guid ParticipantId, Guid? UserId, string? InviteCode) : DomainEvent;
 
-public sealed record ParticipantSentToWaitingRoom(Guid ParticipantId) : DomainEvent;
-
 public sealed record DebriefingBegan(KickScope Scope) : DomainEvent;
-
-public sealed record WaitingRoomTurnedOn : DomainEvent;
-
-public sealed record WaitingRoomTurnedOff : DomainEvent;
 
 public sealed record RaiseHandsTurnedOn : DomainEvent;
 
@@ -30,6 +24,3 @@ public sealed record MuteRequested(IReadOnlyList<Guid> Targets, bool Force) : Do
 
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Force, Targets.Count);
 }
-
-/// <summary>The last person left (or a moderator ended it for all): bans and hands are forgotten.</summary>
-public sealed record SessionClosed : DomainEvent;

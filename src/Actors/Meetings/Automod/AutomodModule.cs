@@ -4,9 +4,26 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>The talking stick: moderators start, edit, stop and pass it; the speaker yields it.</summary>
-public static partial class MeetingDecider
+public sealed class AutomodModule : IMeetingModule
 {
-    private static Decision? DecideAutomod(MeetingState state, IParticipantCommand command, DateTimeOffset now)
+    private const string TurnClock = "automod-turn";
+
+    public IReadOnlyList<(Type Type, string Manifest)> Events { get; } =
+    [
+        (typeof(AutomodStarted), "meeting.automod_started.v1"),
+        (typeof(SpeakerChanged), "meeting.speaker_changed.v1"),
+        (typeof(AutomodPlaylistEdited), "meeting.automod_playlist_edited.v1"),
+        (typeof(AutomodStopped), "meeting.automod_stopped.v1"),
+    ];
+
+    public Decision? Decide(MeetingState state, object command, DateTimeOffset now) => command switch
+    {
+        SpeakingTimeUp c => DecideTimeUp(state, c, now),
+        IParticipantCommand c => FromParticipant(state, c, now),
+        _ => null,
+    };
+
+    private static Decision? FromParticipant(MeetingState state, IParticipantCommand command, DateTimeOffset now)
     {
         if (command is not (StartAutomod or EditAutomod or StopAutomod or SelectSpeaker or YieldSpeech))
             return null;
@@ -15,7 +32,7 @@ public static partial class MeetingDecider
         if (command is not YieldSpeech && !me.IsModerator)
             return Decision.Reject(ErrorCodes.InsufficientPermissions);
         var by = Actor.Participant(me.Id);
-        DomainEvent At(DomainEvent evt) => Stamp(evt, by, now);
+        DomainEvent At(DomainEvent evt) => MeetingDecider.Stamp(evt, by, now);
 
         if (command is StartAutomod start)
             return DecideAutomodStart(state, start, At);
@@ -23,7 +40,7 @@ public static partial class MeetingDecider
             return Decision.Reject(ErrorCodes.AutomodNotRunning);
         return command switch
         {
-            EditAutomod c when !AllInRoom(state, c.Playlist) => Decision.Reject(ErrorCodes.TargetNotFound),
+            EditAutomod c when !MeetingDecider.AllInRoom(state, c.Playlist) => Decision.Reject(ErrorCodes.TargetNotFound),
             EditAutomod c => Decision.Accept(At(new AutomodPlaylistEdited([.. c.Playlist.Distinct()]))),
             StopAutomod => Decision.Accept(At(new AutomodStopped())),
             SelectSpeaker { How: SelectHow.None } => Decision.Accept(At(new SpeakerChanged(null))),
@@ -44,7 +61,7 @@ public static partial class MeetingDecider
     /// <summary>The speaker's time ran out: the stick moves on by itself (in nomination mode, to nobody).</summary>
     private static Decision DecideTimeUp(MeetingState state, SpeakingTimeUp c, DateTimeOffset now) =>
         state.Automod is { } automod && automod.Speaker == c.Speaker && automod.SpeakerSince == c.Since
-            ? Decision.Accept(Stamp(new SpeakerChanged(automod.Strategy == SelectionStrategy.Nomination
+            ? Decision.Accept(MeetingDecider.Stamp(new SpeakerChanged(automod.Strategy == SelectionStrategy.Nomination
                 ? null
                 : NextSpeaker(state, automod, random: false, c.Dice)), Actor.System, now))
             : Decision.Nothing;
@@ -55,7 +72,7 @@ public static partial class MeetingDecider
             return Decision.Reject(ErrorCodes.AutomodAlreadyRunning);
         if (c.TimeLimit is { } limit && (limit <= TimeSpan.Zero || limit > Automod.MaxTimeLimit))
             return Decision.Reject(ErrorCodes.InvalidDuration);
-        if (!AllInRoom(state, c.Playlist) || (c.Strategy == SelectionStrategy.Playlist && c.Playlist.Count == 0))
+        if (!MeetingDecider.AllInRoom(state, c.Playlist) || (c.Strategy == SelectionStrategy.Playlist && c.Playlist.Count == 0))
             return Decision.Reject(ErrorCodes.TargetNotFound);
         var started = new AutomodStarted(c.Strategy, [.. c.Playlist.Distinct()], c.TimeLimit, c.AllowDoubleSelection);
         var after = MeetingEvolve.Apply(state, started);
@@ -79,5 +96,47 @@ public static partial class MeetingDecider
             : candidates[0];
     }
 
-    private static bool AllInRoom(MeetingState state, IReadOnlyList<Guid> ids) => ids.All(id => state.Find(id) is { IsInRoom: true });
+    public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
+    {
+        AutomodStarted e => state with
+        {
+            Automod = new Automod(e.Strategy, e.TimeLimit, e.AllowDoubleSelection, [.. e.Playlist], [], null, null),
+        },
+        SpeakerChanged e when state.Automod is { } a => state with { Automod = PassStick(a, e.Speaker, e.OccurredAt) },
+        AutomodPlaylistEdited e when state.Automod is { } a => state with { Automod = a with { Remaining = [.. e.Playlist] } },
+        AutomodStopped => state with { Automod = null },
+        // Out of the room means off the talking stick and off the playlist.
+        ParticipantLeft e when state.Automod is { } a => state with { Automod = WithoutParticipant(a, e.ParticipantId, e.OccurredAt) },
+        ParticipantSentToWaitingRoom e when state.Automod is { } a => state with { Automod = WithoutParticipant(a, e.ParticipantId, e.OccurredAt) },
+        _ => null,
+    };
+
+    private static Automod PassStick(Automod automod, Guid? speaker, DateTimeOffset at) => automod with
+    {
+        History = automod.Speaker is { } previous ? automod.History.Add(previous) : automod.History,
+        Remaining = speaker is { } next ? automod.Remaining.Remove(next) : automod.Remaining,
+        Speaker = speaker,
+        SpeakerSince = speaker is null ? null : at,
+    };
+
+    private static Automod WithoutParticipant(Automod automod, Guid participant, DateTimeOffset at) =>
+        (automod.Speaker == participant ? PassStick(automod, null, at) : automod) with { Remaining = automod.Remaining.Remove(participant) };
+
+    public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        AutomodStarted => MeetingNotifications.ToRoom(after, Namespaces.Automod, new AutomodStartedPayload(after.Automod!.Config(), after.Automod.Remaining)),
+        SpeakerChanged when after.Automod is { } automod => MeetingNotifications.ToRoom(after, Namespaces.Automod, automod.Update()),
+        AutomodPlaylistEdited when after.Automod is { } automod => MeetingNotifications.ToRoom(after, Namespaces.Automod, new RemainingUpdated(automod.Remaining)),
+        AutomodStopped => MeetingNotifications.ToRoom(after, Namespaces.Automod, new AutomodStoppedPayload()),
+        _ => null,
+    };
+
+    public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) =>
+        evt is AutomodStarted or SpeakerChanged or AutomodStopped or ParticipantLeft or ParticipantSentToWaitingRoom ? Resume(after) : [];
+
+    /// <summary>A speaker with a time limit gets a turn clock; without a speaker there is none.</summary>
+    public IEnumerable<MeetingEffect> Resume(MeetingState state) =>
+        state.Automod is { Speaker: { } speaker, SpeakerSince: { } since, EndsAt: { } endsAt }
+            ? [new StartClock(TurnClock, new SpeakingTimeUp(speaker, since, Random.Shared.Next()), endsAt)]
+            : [new StopClock(TurnClock)];
 }

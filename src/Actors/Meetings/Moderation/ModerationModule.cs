@@ -4,29 +4,34 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>Moderation: every command here needs a moderator in the room.</summary>
-public static partial class MeetingDecider
+public sealed class ModerationModule : IMeetingModule
 {
-    private static Decision DecideModeration(MeetingState state, IParticipantCommand command, DateTimeOffset now)
+    public IReadOnlyList<(Type Type, string Manifest)> Events { get; } =
+    [
+        (typeof(ParticipantBanned), "meeting.participant_banned.v1"),
+        (typeof(DebriefingBegan), "meeting.debriefing_began.v1"),
+        (typeof(RaiseHandsTurnedOn), "meeting.raise_hands_turned_on.v1"),
+        (typeof(RaiseHandsTurnedOff), "meeting.raise_hands_turned_off.v1"),
+        (typeof(DisplayNameSet), "meeting.display_name_set.v1"),
+        (typeof(RaisedHandReset), "meeting.raised_hand_reset.v1"),
+        (typeof(MuteRequested), "meeting.mute_requested.v1"),
+    ];
+
+    public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
-        if (RequireModerator(state, command.ParticipantId) is { } refused)
+        if (command is not (Kick or Ban or Debrief or ChangeDisplayName or SetRaiseHands or ResetRaisedHands or RequestMuteOf))
+            return null;
+        var issuer = ((IParticipantCommand)command).ParticipantId;
+        if (MeetingDecider.RequireModerator(state, issuer) is { } refused)
             return refused;
-        var by = Actor.Participant(command.ParticipantId);
-        DomainEvent At(DomainEvent evt) => Stamp(evt, by, now);
+        DomainEvent At(DomainEvent evt) => MeetingDecider.Stamp(evt, Actor.Participant(issuer), now);
 
         return command switch
         {
-            Kick c => CheckTarget(state, c.ParticipantId, c.Target) ?? Decision.Accept(At(new ParticipantLeft(c.Target, LeftReason.Kicked))),
-            Ban c => CheckTarget(state, c.ParticipantId, c.Target) ?? DecideBan(state, c.Target, At),
-            SendToWaitingRoom c => CheckTarget(state, c.ParticipantId, c.Target)
-                ?? (state.Participants[c.Target].Presence == Presence.Waiting
-                    ? Decision.Nothing
-                    : Decision.Accept(At(new ParticipantSentToWaitingRoom(c.Target)))),
+            Kick c => CheckTarget(state, issuer, c.Target) ?? Decision.Accept(At(new ParticipantLeft(c.Target, LeftReason.Kicked))),
+            Ban c => CheckTarget(state, issuer, c.Target) ?? DecideBan(state, c.Target, At),
             Debrief c => DecideDebrief(state, c, At),
             ChangeDisplayName c => DecideRename(state, c, At),
-            SetWaitingRoom { Enabled: true } => state.Room!.WaitingRoom ? Decision.Nothing : Decision.Accept(At(new WaitingRoomTurnedOn())),
-            SetWaitingRoom => state.Room!.WaitingRoom
-                ? Decision.Accept([At(new WaitingRoomTurnedOff()), .. AcceptEveryoneWaiting(state, At)])
-                : Decision.Nothing,
             SetRaiseHands { Enabled: true } => state.RaiseHandsEnabled ? Decision.Nothing : Decision.Accept(At(new RaiseHandsTurnedOn())),
             SetRaiseHands => state.RaiseHandsEnabled
                 ? Decision.Accept([At(new RaiseHandsTurnedOff()), .. LowerHands(state, null, At)])
@@ -34,13 +39,12 @@ public static partial class MeetingDecider
             ResetRaisedHands { Target: { } target } when state.Find(target) is not { IsInRoom: true } => Decision.Reject(ErrorCodes.TargetNotFound),
             ResetRaisedHands c => Decision.Accept([.. LowerHands(state, c.Target, At)]),
             RequestMuteOf c => DecideMute(state, c, At),
-            AcceptAllWaiting => Decision.Accept([.. AcceptEveryoneWaiting(state, At)]),
-            _ => throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command)),
+            _ => null,
         };
     }
 
     /// <summary>Kick, ban and send-away need a present target that is neither the issuer nor the owner.</summary>
-    private static Decision? CheckTarget(MeetingState state, Guid issuer, Guid target) =>
+    internal static Decision? CheckTarget(MeetingState state, Guid issuer, Guid target) =>
         state.Find(target) switch
         {
             null => Decision.Reject(ErrorCodes.TargetNotFound),
@@ -88,7 +92,7 @@ public static partial class MeetingDecider
             return Decision.Reject(ErrorCodes.TargetNotFound);
         if (target.Identity.Kind is not (ParticipationKind.Guest or ParticipationKind.Sip))
             return Decision.Reject(ErrorCodes.OnlyGuestsCanBeRenamed);
-        if (CleanDisplayName(c.NewName) is not { } name)
+        if (MeetingDecider.CleanDisplayName(c.NewName) is not { } name)
             return Decision.Reject(ErrorCodes.InvalidDisplayName);
         return name == target.DisplayName ? Decision.Nothing : Decision.Accept(at(new DisplayNameSet(c.Target, name)));
     }
@@ -103,9 +107,38 @@ public static partial class MeetingDecider
         return targets.Count == 0 ? Decision.Nothing : Decision.Accept(at(new MuteRequested(targets, c.Force)));
     }
 
-    private static IEnumerable<DomainEvent> AcceptEveryoneWaiting(MeetingState state, Func<DomainEvent, DomainEvent> at) =>
-        state.Participants.Values.Where(p => p.Presence == Presence.Waiting).Select(p => at(new ParticipantAccepted(p.Id)));
-
     private static IEnumerable<DomainEvent> LowerHands(MeetingState state, Guid? only, Func<DomainEvent, DomainEvent> at) =>
         state.InRoom.Where(p => p.HandIsUp && (only is null || p.Id == only)).Select(p => at(new RaisedHandReset(p.Id)));
+
+    public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
+    {
+        ParticipantBanned e => state with
+        {
+            BannedUsers = e.UserId is { } user ? state.BannedUsers.Add(user) : state.BannedUsers,
+            BannedInvites = e.InviteCode is { } invite ? state.BannedInvites.Add(invite) : state.BannedInvites,
+        },
+        DebriefingBegan => state,
+        RaiseHandsTurnedOn => state with { RaiseHandsEnabled = true },
+        RaiseHandsTurnedOff => state with { RaiseHandsEnabled = false },
+        DisplayNameSet e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { DisplayName = e.DisplayName }),
+        RaisedHandReset e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
+        MuteRequested e => e.Force ? state with { ForceMuted = state.ForceMuted.Union(e.Targets) } : state,
+        // Bans and the hand setting last for one session.
+        SessionClosed => state with { BannedUsers = [], BannedInvites = [], RaiseHandsEnabled = true },
+        _ => null,
+    };
+
+    public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        DebriefingBegan e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new DebriefingStarted(MeetingNotifications.IssuerOf(e))),
+        RaiseHandsTurnedOn e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new RaiseHandsEnabled(MeetingNotifications.IssuerOf(e))),
+        RaiseHandsTurnedOff e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new RaiseHandsDisabled(MeetingNotifications.IssuerOf(e))),
+        DisplayNameSet e => MeetingNotifications.UpdateToAll(e.ParticipantId, after).Prepend(new Notification(e.ParticipantId, Namespaces.Moderation,
+            new DisplayNameChanged(e.ParticipantId, MeetingNotifications.IssuerOf(e), before.Participants[e.ParticipantId].DisplayName, e.DisplayName))),
+        RaisedHandReset e => MeetingNotifications.UpdateToAll(e.ParticipantId, after).Prepend(
+            new Notification(e.ParticipantId, Namespaces.Moderation, new RaisedHandResetByModerator(MeetingNotifications.IssuerOf(e)))),
+        MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(MeetingNotifications.IssuerOf(e), e.Force)))
+            .Concat(e.Force ? e.Targets.SelectMany(t => MeetingNotifications.UpdateToAll(t, after)) : []),
+        _ => null,
+    };
 }

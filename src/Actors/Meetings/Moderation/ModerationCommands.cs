@@ -12,22 +12,12 @@ public sealed record Ban(Guid RoomId, Guid ParticipantId, Guid Target) : IPartic
     public string Namespace => Namespaces.Moderation;
 }
 
-public sealed record SendToWaitingRoom(Guid RoomId, Guid ParticipantId, Guid Target) : IParticipantCommand
-{
-    public string Namespace => Namespaces.Moderation;
-}
-
 public sealed record Debrief(Guid RoomId, Guid ParticipantId, KickScope Scope) : IParticipantCommand
 {
     public string Namespace => Namespaces.Moderation;
 }
 
 public sealed record ChangeDisplayName(Guid RoomId, Guid ParticipantId, Guid Target, string NewName) : IParticipantCommand
-{
-    public string Namespace => Namespaces.Moderation;
-}
-
-public sealed record SetWaitingRoom(Guid RoomId, Guid ParticipantId, bool Enabled) : IParticipantCommand
 {
     public string Namespace => Namespaces.Moderation;
 }
@@ -45,11 +35,6 @@ public sealed record ResetRaisedHands(Guid RoomId, Guid ParticipantId, Guid? Tar
 
 /// <summary>Ask participants to mute; an empty target list means everyone else in the room.</summary>
 public sealed record RequestMuteOf(Guid RoomId, Guid ParticipantId, IReadOnlyList<Guid> Targets, bool Force) : IParticipantCommand
-{
-    public string Namespace => Namespaces.Moderation;
-}
-
-public sealed record AcceptAllWaiting(Guid RoomId, Guid ParticipantId) : IParticipantCommand
 {
     public string Namespace => Namespaces.Moderation;
 }

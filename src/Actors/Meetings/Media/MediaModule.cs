@@ -4,17 +4,29 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>Media rights and where media lives: publications, presenters, force mute.</summary>
-public static partial class MeetingDecider
+public sealed class MediaModule : IMeetingModule
 {
+    public IReadOnlyList<(Type Type, string Manifest)> Events { get; } =
+    [
+        (typeof(MediaPublished), "meeting.media_published.v1"),
+        (typeof(MediaSessionUpdated), "meeting.media_session_updated.v1"),
+        (typeof(MediaUnpublished), "meeting.media_unpublished.v1"),
+        (typeof(PresentersGranted), "meeting.presenters_granted.v1"),
+        (typeof(PresentersRevoked), "meeting.presenters_revoked.v1"),
+        (typeof(PresenterRoleRequirementSet), "meeting.presenter_role_requirement_set.v1"),
+        (typeof(UnmuteAllowedFor), "meeting.unmute_allowed.v1"),
+        (typeof(WhisperAudioPlaced), "meeting.whisper_audio_placed.v1"),
+    ];
+
     /// <summary>A request from a participant's media actor: the events to write and the answer to give.</summary>
-    public static (Decision Decision, MediaReply Reply) DecideMediaRequest(MeetingState state, IMediaRequest request, DateTimeOffset now)
+    public static (Decision Decision, MediaReply Reply) DecideRequest(MeetingState state, IMediaRequest request, DateTimeOffset now)
     {
         if (!state.Exists || state.Closed)
             return Refuse(ErrorCodes.NotJoined);
         if (state.Find(request.ParticipantId) is not { IsInRoom: true } me)
             return Refuse(ErrorCodes.NotJoined);
         var by = Actor.Participant(me.Id);
-        DomainEvent At(DomainEvent evt) => Stamp(evt, by, now);
+        DomainEvent At(DomainEvent evt) => MeetingDecider.Stamp(evt, by, now);
 
         switch (request)
         {
@@ -56,15 +68,15 @@ public static partial class MeetingDecider
         static (Decision, MediaReply) Refuse(string error) => (Decision.Reject(error), new MediaReply(error));
     }
 
-    private static Decision? DecideMedia(MeetingState state, IParticipantCommand command, DateTimeOffset now)
+    public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
         if (command is not (GrantPresenterRole or RevokePresenterRole or RequirePresenterRole or AllowUnmute))
             return null;
-        if (state.Find(command.ParticipantId) is not { IsInRoom: true } me)
+        if (state.Find(((IParticipantCommand)command).ParticipantId) is not { IsInRoom: true } me)
             return Decision.Reject(ErrorCodes.NotJoined);
         if (!me.IsModerator)
             return Decision.Reject(ErrorCodes.InsufficientPermissions);
-        DomainEvent At(DomainEvent evt) => Stamp(evt, Actor.Participant(me.Id), now);
+        DomainEvent At(DomainEvent evt) => MeetingDecider.Stamp(evt, Actor.Participant(me.Id), now);
 
         switch (command)
         {
@@ -108,4 +120,41 @@ public static partial class MeetingDecider
         var distinct = targets.Distinct().ToList();
         return distinct.Count > 0 && distinct.All(t => state.Find(t) is { IsInRoom: true }) ? distinct : null;
     }
+
+    public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
+    {
+        MediaPublished e => MeetingEvolve.Change(state, e.ParticipantId, p => p with
+        {
+            Media = p.Media.SetItem(e.Type, new PublishedMedia(e.Instance, e.Feed, false, false)),
+        }),
+        MediaSessionUpdated e => MeetingEvolve.Change(state, e.ParticipantId, p => p.Media.TryGetValue(e.Type, out var m)
+            ? p with { Media = p.Media.SetItem(e.Type, m with { Audio = e.Audio, Video = e.Video }) }
+            : p),
+        MediaUnpublished e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Media = p.Media.Remove(e.Type) }),
+        PresentersGranted e => state with { Presenters = state.Presenters.Union(e.Participants) },
+        PresentersRevoked e => state with { Presenters = state.Presenters.Except(e.Participants) },
+        PresenterRoleRequirementSet e => state with { PresenterRoleRequired = e.Required },
+        UnmuteAllowedFor e => state with { ForceMuted = state.ForceMuted.Except(e.Participants) },
+        WhisperAudioPlaced e => state.Whispers.TryGetValue(e.WhisperId, out var g)
+            ? state with { Whispers = state.Whispers.SetItem(e.WhisperId, g with { AudioInstance = e.Instance }) }
+            : state,
+        ParticipantLeft e => state with { Presenters = state.Presenters.Remove(e.ParticipantId), ForceMuted = state.ForceMuted.Remove(e.ParticipantId) },
+        _ => null,
+    };
+
+    public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        MediaPublished e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
+        MediaSessionUpdated e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
+        MediaUnpublished e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
+        PresentersGranted e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
+            .Prepend(new Notification(p, Namespaces.Media, new PresenterGranted()))),
+        PresentersRevoked e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
+            .Prepend(new Notification(p, Namespaces.Media, new PresenterRevoked()))),
+        PresenterRoleRequirementSet e => MeetingNotifications.ToRoom(after, Namespaces.Media, new PresenterRoleRequired(e.Required))
+            .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
+        UnmuteAllowedFor e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
+            .Prepend(new Notification(p, Namespaces.Media, new UnmuteAllowed(MeetingNotifications.IssuerOf(e))))),
+        _ => null,
+    };
 }

@@ -19,12 +19,12 @@ public sealed record StopBreakout(Guid RoomId, Guid ParticipantId) : IParticipan
 }
 
 /// <summary>The main room's clock: the breakout session's time is up.</summary>
-public sealed record ExpireBreakout(DateTimeOffset StartedAt);
+public sealed record ExpireBreakout(DateTimeOffset StartedAt) : IMeetingClockTick;
 
 /// <summary>From the main room to a breakout room's entity.</summary>
-public sealed record OpenBreakoutRoom(Guid RoomId, Guid MainRoomId, Guid OwnerId, string Name) : IWithRoomId;
+public sealed record OpenBreakoutRoom(Guid RoomId, Guid MainRoomId, Guid OwnerId, string Name) : IWithRoomId, IRoomLifecycleCommand;
 
-public sealed record CloseBreakoutRoom(Guid RoomId, string Reason) : IWithRoomId;
+public sealed record CloseBreakoutRoom(Guid RoomId, string Reason) : IWithRoomId, IRoomLifecycleCommand;
 
 /// <summary>May this person enter this breakout room? Asked of the main room before a ticket is issued.</summary>
 public sealed record CheckBreakoutAdmission(Guid RoomId, Guid BreakoutRoomId, ParticipantIdentity Identity, string? Password) : IWithRoomId;

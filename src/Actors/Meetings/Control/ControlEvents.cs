@@ -4,16 +4,10 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
-public sealed record RoomCreated(Guid RoomId, Guid OwnerId, string? Password, bool WaitingRoom) : DomainEvent;
-
-public sealed record InviteCreated(string Code, DateTimeOffset? Expiration) : DomainEvent;
-
 /// <summary>The participant is now in the room (directly, or after being accepted from the waiting room).</summary>
 public sealed record ParticipantJoined(Guid ParticipantId, string DisplayName, Role Role, ParticipantIdentity Identity) : DomainEvent;
 
 public sealed record ParticipantWaiting(Guid ParticipantId, string DisplayName, Role Role, ParticipantIdentity Identity) : DomainEvent;
-
-public sealed record ParticipantAccepted(Guid ParticipantId) : DomainEvent;
 
 public sealed record ParticipantDisconnected(Guid ParticipantId, string Reason) : DomainEvent;
 
@@ -35,3 +29,6 @@ public static class DisconnectReasons
     public const string ConnectionLost = "connection_lost";
     public const string NotReattached = "not_reattached";
 }
+
+/// <summary>The last person left (or a moderator ended it for all): bans and hands are forgotten.</summary>
+public sealed record SessionClosed : DomainEvent;

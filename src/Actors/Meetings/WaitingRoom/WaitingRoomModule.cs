@@ -1,0 +1,76 @@
+using OpenTalk.Actors.Journal;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Actors.Meetings;
+
+/// <summary>
+/// The waiting room: when it is on, everyone but moderators waits (<see cref="ParticipantWaiting"/>) until a
+/// moderator lets them in; moderators turn it on and off and send people back to it.
+/// </summary>
+public sealed class WaitingRoomModule : IMeetingModule
+{
+    public IReadOnlyList<(Type Type, string Manifest)> Events { get; } =
+    [
+        (typeof(ParticipantAccepted), "meeting.participant_accepted.v1"),
+        (typeof(ParticipantSentToWaitingRoom), "meeting.participant_sent_to_waiting_room.v1"),
+        (typeof(WaitingRoomTurnedOn), "meeting.waiting_room_turned_on.v1"),
+        (typeof(WaitingRoomTurnedOff), "meeting.waiting_room_turned_off.v1"),
+    ];
+
+    public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
+    {
+        if (command is not (AcceptFromWaitingRoom or AcceptAllWaiting or SetWaitingRoom or SendToWaitingRoom))
+            return null;
+        var issuer = ((IParticipantCommand)command).ParticipantId;
+        if (MeetingDecider.RequireModerator(state, issuer) is { } refused)
+            return refused;
+        DomainEvent At(DomainEvent evt) => MeetingDecider.Stamp(evt, Actor.Participant(issuer), now);
+
+        return command switch
+        {
+            AcceptFromWaitingRoom c => state.Find(c.Target) is { Presence: Presence.Waiting }
+                ? Decision.Accept(At(new ParticipantAccepted(c.Target)))
+                : Decision.Reject(ErrorCodes.NotInWaitingRoom),
+            AcceptAllWaiting => Decision.Accept([.. AcceptEveryoneWaiting(state, At)]),
+            SetWaitingRoom { Enabled: true } => state.Room!.WaitingRoom ? Decision.Nothing : Decision.Accept(At(new WaitingRoomTurnedOn())),
+            SetWaitingRoom => state.Room!.WaitingRoom
+                ? Decision.Accept([At(new WaitingRoomTurnedOff()), .. AcceptEveryoneWaiting(state, At)])
+                : Decision.Nothing,
+            SendToWaitingRoom c => ModerationModule.CheckTarget(state, issuer, c.Target)
+                ?? (state.Participants[c.Target].Presence == Presence.Waiting
+                    ? Decision.Nothing
+                    : Decision.Accept(At(new ParticipantSentToWaitingRoom(c.Target)))),
+            _ => null,
+        };
+    }
+
+    private static IEnumerable<DomainEvent> AcceptEveryoneWaiting(MeetingState state, Func<DomainEvent, DomainEvent> at) =>
+        state.Participants.Values.Where(p => p.Presence == Presence.Waiting).Select(p => at(new ParticipantAccepted(p.Id)));
+
+    public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
+    {
+        ParticipantAccepted e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Presence = Presence.Accepted }),
+        // Back in the waiting room: hand down, media off (the talking stick and whisper groups let go of them too).
+        ParticipantSentToWaitingRoom e => MeetingEvolve.Change(state, e.ParticipantId,
+            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt, Media = p.Media.Clear() }),
+        WaitingRoomTurnedOn => state with { Room = state.Room! with { WaitingRoom = true } },
+        WaitingRoomTurnedOff => state with { Room = state.Room! with { WaitingRoom = false } },
+        _ => null,
+    };
+
+    public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        ParticipantAccepted e => [new Notification(e.ParticipantId, Namespaces.Moderation, new Accepted())],
+        ParticipantSentToWaitingRoom e =>
+        [
+            new Notification(e.ParticipantId, Namespaces.Moderation, new SentToWaitingRoom()),
+            new Notification(e.ParticipantId, Namespaces.Moderation, new InWaitingRoom()),
+            .. MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, LeftReason.SentToWaitingRoom)),
+            .. MeetingNotifications.ToModerators(after, Namespaces.Moderation,
+                new JoinedWaitingRoom(e.ParticipantId, after.Participants[e.ParticipantId].DisplayName)),
+        ],
+        WaitingRoomTurnedOn => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new WaitingRoomEnabled()),
+        WaitingRoomTurnedOff => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new WaitingRoomDisabled()),
+        _ => null,
+    };
+}
