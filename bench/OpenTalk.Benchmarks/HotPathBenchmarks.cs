@@ -27,7 +27,7 @@ public class HotPathBenchmarks
         {
             var id = Guid.NewGuid();
             _speaker = id;
-            _room = MeetingEvolve.Apply(_room, new ParticipantJoined(id, $"Person {i}", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now });
+            _room = MeetingEvolve.Apply(_room, new ParticipantJoined(id, $"Person {i}", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now });
         }
     }
 

@@ -76,7 +76,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             await JoinWhisperAsync(c.WhisperId!.Value, c.Sdp);
             return;
         }
-        var check = await AskMeetingAsync(new CheckPublish(_roomId, _me, c.Type));
+        var check = await AskMeetingAsync(new CheckPublish(_roomId, _me, c.Type.ToMeeting()));
         if (check.Error is { } refused)
         {
             Error(refused);
@@ -190,7 +190,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             _publications[type] = publication with { PendingState = state };
             return;
         }
-        var reply = await AskMeetingAsync(new RecordMediaState(_roomId, _me, type, state.Audio, state.Video));
+        var reply = await AskMeetingAsync(new RecordMediaState(_roomId, _me, type.ToMeeting(), state.Audio, state.Video));
         if (reply.Error is { } error)
             Error(error);
     }
@@ -205,7 +205,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         }
         await DetachQuietlyAsync(publication.Handle);
         if (tellMeeting && publication.Recorded && type != MediaSessionType.Whisper)
-            await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, reason));
+            await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type.ToMeeting(), reason));
     }
 
     /// <summary>The publisher's PeerConnection is up: the meeting records where it lives, and subscribers may come.</summary>
@@ -213,7 +213,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     {
         if (!_publications.TryGetValue(type, out var publication) || publication.Recorded)
             return;
-        var recorded = await AskMeetingAsync(new RecordPublished(_roomId, _me, type, publication.Instance, publication.Feed));
+        var recorded = await AskMeetingAsync(new RecordPublished(_roomId, _me, type.ToMeeting(), publication.Instance, publication.Feed));
         if (recorded.Error is { } error)
         {
             _publications.Remove(type);
@@ -234,7 +234,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             Error(ErrorCodes.InvalidPayload);
             return;
         }
-        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, target, type));
+        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, target, type.ToMeeting()));
         if (located.Location is not { } location)
         {
             Error(located.Error ?? ErrorCodes.NoSuchMediaSession);
@@ -335,7 +335,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             _publications.Remove(type);
             ToClient(new WebrtcDown(_me, type));
             if (publication.Recorded && type != MediaSessionType.Whisper)
-                await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type, MediaEndReasons.MediaServerLost));
+                await AskMeetingAsync(new RecordUnpublished(_roomId, _me, type.ToMeeting(), MediaEndReasons.MediaServerLost));
         }
         foreach (var (key, _) in _subscriptions.Where(s => s.Value.Instance == lost.Instance).ToList())
         {
@@ -365,7 +365,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
 
     private async Task OnStopMediaAsync(StopMedia stop)
     {
-        foreach (var type in _publications.Keys.Where(t => stop.Type is null || t == stop.Type).ToList())
+        foreach (var type in _publications.Keys.Where(t => stop.Type is null || t == stop.Type.Value.ToWire()).ToList())
         {
             await UnpublishAsync(type, MediaEndReasons.Unpublished, tellMeeting: false);
             ToClient(new WebrtcDown(_me, type));
@@ -374,8 +374,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
 
     /// <summary>A publisher whose server failed published again: this client gets a fresh offer without asking.</summary>
     private Task OnMediaAvailableAsync(MediaAvailable available) =>
-        _dropped.Contains((available.Participant, available.Type))
-            ? SubscribeAsync(available.Participant, available.Type, withoutVideo: false)
+        _dropped.Contains((available.Participant, available.Type.ToWire()))
+            ? SubscribeAsync(available.Participant, available.Type.ToWire(), withoutVideo: false)
             : Task.CompletedTask;
 
     private async Task<(string? Instance, JanusSession? Session)> OpenAsync(InstanceFound found)

@@ -16,16 +16,16 @@ public class AutomodDeciderTests : DeciderTest
     private static MeetingState Room_in_session() => new DomainEvent[]
     {
         new RoomCreated(Room, Owner, null, false),
-        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Owner)) { OccurredAt = Now },
-        new ParticipantJoined(A, "Ann", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(1) },
-        new ParticipantJoined(B, "Ben", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(2) },
-        new ParticipantJoined(C, "Cy", Role.Guest, ParticipantIdentity.ForGuest("i")) { OccurredAt = Now.AddSeconds(3) },
+        new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Owner)) { OccurredAt = Now },
+        new ParticipantJoined(A, "Ann", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(1) },
+        new ParticipantJoined(B, "Ben", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(2) },
+        new ParticipantJoined(C, "Cy", MeetingRole.Guest, ParticipantIdentity.ForGuest("i")) { OccurredAt = Now.AddSeconds(3) },
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     [Fact]
     public void A_playlist_hands_the_stick_on_in_order_and_remembers_who_spoke()
     {
-        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SelectionStrategy.Playlist, [B, A, C], TimeSpan.FromMinutes(1), false, 0));
+        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SpeakerSelection.Playlist, [B, A, C], TimeSpan.FromMinutes(1), false, 0));
         Assert.Equal(B, state.Automod!.Speaker);
         Assert.Equal(ErrorCodes.NotTheSpeaker, When(state, new YieldSpeech(Room, A, null, 0)).Error);
         state = Then(state, new YieldSpeech(Room, B, null, 0));
@@ -40,7 +40,7 @@ public class AutomodDeciderTests : DeciderTest
     [Fact]
     public void Random_selection_never_picks_someone_twice_unless_allowed()
     {
-        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SelectionStrategy.Random, [], null, false, 7));
+        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SpeakerSelection.Random, [], null, false, 7));
         var spoken = new List<Guid> { state.Automod!.Speaker!.Value };
         for (var dice = 0; dice < 4; dice++)
         {
@@ -57,7 +57,7 @@ public class AutomodDeciderTests : DeciderTest
     [Fact]
     public void In_nomination_mode_the_speaker_names_the_next_and_time_up_passes_to_nobody()
     {
-        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SelectionStrategy.Nomination, [], TimeSpan.FromSeconds(30), false, 0));
+        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SpeakerSelection.Nomination, [], TimeSpan.FromSeconds(30), false, 0));
         Assert.Null(state.Automod!.Speaker);
         state = Then(state, new SelectSpeaker(Room, Mod, SelectHow.Specific, A, 0));
         Assert.Equal(ErrorCodes.NoEligibleSpeaker, When(state, new YieldSpeech(Room, A, A, 0)).Error);
@@ -72,13 +72,13 @@ public class AutomodDeciderTests : DeciderTest
     public void Only_moderators_run_the_stick_and_a_leaving_speaker_drops_it()
     {
         Assert.Equal(ErrorCodes.InsufficientPermissions,
-            When(Room_in_session(), new StartAutomod(Room, A, SelectionStrategy.Playlist, [A], null, false, 0)).Error);
-        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SelectionStrategy.Playlist, [A, B], null, false, 0));
+            When(Room_in_session(), new StartAutomod(Room, A, SpeakerSelection.Playlist, [A], null, false, 0)).Error);
+        var state = Then(Room_in_session(), new StartAutomod(Room, Mod, SpeakerSelection.Playlist, [A, B], null, false, 0));
         state = Then(state, new Leave(Room, A));
         Assert.Null(state.Automod!.Speaker);
         Assert.Equal([B], state.Automod.Remaining);
         Assert.Equal(ErrorCodes.AutomodAlreadyRunning,
-            When(state, new StartAutomod(Room, Mod, SelectionStrategy.Random, [], null, false, 0)).Error);
+            When(state, new StartAutomod(Room, Mod, SpeakerSelection.Random, [], null, false, 0)).Error);
         state = Then(state, new StopAutomod(Room, Mod));
         Assert.Null(state.Automod);
     }

@@ -21,10 +21,10 @@ public class BreakoutDeciderTests : DeciderTest
     {
         new RoomCreated(Room, Owner, null, false),
         new InviteCreated("invite", null),
-        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Owner)) { OccurredAt = Now },
-        new ParticipantJoined(A, "Ann", Role.User, AIdentity) { OccurredAt = Now.AddSeconds(1) },
-        new ParticipantJoined(B, "Ben", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(2) },
-        new ParticipantJoined(C, "Cy", Role.Guest, ParticipantIdentity.ForGuest("invite")) { OccurredAt = Now.AddSeconds(3) },
+        new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Owner)) { OccurredAt = Now },
+        new ParticipantJoined(A, "Ann", MeetingRole.User, AIdentity) { OccurredAt = Now.AddSeconds(1) },
+        new ParticipantJoined(B, "Ben", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())) { OccurredAt = Now.AddSeconds(2) },
+        new ParticipantJoined(C, "Cy", MeetingRole.Guest, ParticipantIdentity.ForGuest("invite")) { OccurredAt = Now.AddSeconds(3) },
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     [Fact]

@@ -15,12 +15,12 @@ public class ChatDeciderTests : DeciderTest
     private static MeetingState Room_in_session() => new DomainEvent[]
     {
         new RoomCreated(Room, Owner, null, false),
-        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Owner)),
-        new ParticipantJoined(Staff, "Sam", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid(), groups: ["staff"])),
-        new ParticipantJoined(Guest, "Gus", Role.Guest, ParticipantIdentity.ForGuest("invite")),
+        new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Owner)),
+        new ParticipantJoined(Staff, "Sam", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid(), groups: ["staff"])),
+        new ParticipantJoined(Guest, "Gus", MeetingRole.Guest, ParticipantIdentity.ForGuest("invite")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
-    private static SendChatMessage Say(Guid from, string text, ChatScope scope = ChatScope.Global, Guid? to = null, string? group = null) =>
+    private static SendChatMessage Say(Guid from, string text, MessageScope scope = MessageScope.Global, Guid? to = null, string? group = null) =>
         new(Room, from, Guid.NewGuid(), text, scope, to, group);
 
     [Theory]
@@ -47,7 +47,7 @@ public class ChatDeciderTests : DeciderTest
     [Fact]
     public void A_private_message_is_visible_to_its_two_people_only()
     {
-        var state = Then(Room_in_session(), Say(Staff, "psst", ChatScope.Private, to: Guest));
+        var state = Then(Room_in_session(), Say(Staff, "psst", MessageScope.Private, to: Guest));
         Assert.Single(state.Chat.VisibleTo(state.Participants[Staff]));
         Assert.Single(state.Chat.VisibleTo(state.Participants[Guest]));
         Assert.Empty(state.Chat.VisibleTo(state.Participants[Mod]));
@@ -56,8 +56,8 @@ public class ChatDeciderTests : DeciderTest
     [Fact]
     public void Only_members_send_to_and_read_a_group()
     {
-        Assert.Equal(ErrorCodes.NotInGroup, When(Room_in_session(), Say(Guest, "hi", ChatScope.Group, group: "staff")).Error);
-        var state = Then(Room_in_session(), Say(Staff, "team only", ChatScope.Group, group: "staff"));
+        Assert.Equal(ErrorCodes.NotInGroup, When(Room_in_session(), Say(Guest, "hi", MessageScope.Group, group: "staff")).Error);
+        var state = Then(Room_in_session(), Say(Staff, "team only", MessageScope.Group, group: "staff"));
         Assert.Single(state.Chat.VisibleTo(state.Participants[Staff]));
         Assert.Empty(state.Chat.VisibleTo(state.Participants[Guest]));
     }

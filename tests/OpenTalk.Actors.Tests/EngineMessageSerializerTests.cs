@@ -36,6 +36,6 @@ public class EngineMessageSerializerTests : TestKit
         var reply = new ParticipantReply(Guid.NewGuid(), Guid.NewGuid(), ParticipantIdentity.ForGuest("code"), null);
         Assert.Equal(reply, RoundTrip(reply));
         Assert.Equal(new Outbound("{}"), RoundTrip(new Outbound("{}")));
-        Assert.Equal(ChatScope.Group, RoundTrip(new SendChatMessage(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "hi", ChatScope.Group, null, "staff")).Scope);
+        Assert.Equal(MessageScope.Group, RoundTrip(new SendChatMessage(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "hi", MessageScope.Group, null, "staff")).Scope);
     }
 }

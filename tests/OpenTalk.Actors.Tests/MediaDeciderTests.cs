@@ -15,10 +15,10 @@ public class MediaDeciderTests : DeciderTest
 
     private static MeetingState Room_in_session() => Given(
         new RoomCreated(Room, Guid.NewGuid(), null, false),
-        new ParticipantJoined(Mod, "Mo", Role.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())),
-        new ParticipantJoined(Ann, "Ann", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
-        new ParticipantJoined(Ben, "Ben", Role.Guest, ParticipantIdentity.ForGuest("i")),
-        new ParticipantWaiting(Wendy, "Wendy", Role.Guest, ParticipantIdentity.ForGuest("i")));
+        new ParticipantJoined(Mod, "Mo", MeetingRole.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(Ann, "Ann", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(Ben, "Ben", MeetingRole.Guest, ParticipantIdentity.ForGuest("i")),
+        new ParticipantWaiting(Wendy, "Wendy", MeetingRole.Guest, ParticipantIdentity.ForGuest("i")));
 
     private static (MeetingState State, MediaReply Reply) Ask(MeetingState state, IMediaRequest request)
     {
@@ -29,58 +29,58 @@ public class MediaDeciderTests : DeciderTest
     [Fact]
     public void A_publication_is_recorded_with_its_instance_and_found_by_others_in_the_room_only()
     {
-        var (state, reply) = Ask(Room_in_session(), new RecordPublished(Room, Ann, MediaSessionType.Video, "janus-a", "feed-1"));
+        var (state, reply) = Ask(Room_in_session(), new RecordPublished(Room, Ann, MediaKind.Video, "janus-a", "feed-1"));
         Assert.Null(reply.Error);
-        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true));
+        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaKind.Video, true, true));
 
-        var (_, found) = Ask(state, new LocateMedia(Room, Ben, Ann, MediaSessionType.Video));
+        var (_, found) = Ask(state, new LocateMedia(Room, Ben, Ann, MediaKind.Video));
         Assert.Equal(new PublishedMedia("janus-a", "feed-1", true, true), found.Location);
-        Assert.Equal(ErrorCodes.NotJoined, Ask(state, new LocateMedia(Room, Wendy, Ann, MediaSessionType.Video)).Reply.Error);
-        Assert.Equal(ErrorCodes.NotJoined, Ask(state, new LocateMedia(Room, Guid.NewGuid(), Ann, MediaSessionType.Video)).Reply.Error);
-        Assert.Equal(ErrorCodes.NoSuchMediaSession, Ask(state, new LocateMedia(Room, Ben, Ann, MediaSessionType.Screen)).Reply.Error);
+        Assert.Equal(ErrorCodes.NotJoined, Ask(state, new LocateMedia(Room, Wendy, Ann, MediaKind.Video)).Reply.Error);
+        Assert.Equal(ErrorCodes.NotJoined, Ask(state, new LocateMedia(Room, Guid.NewGuid(), Ann, MediaKind.Video)).Reply.Error);
+        Assert.Equal(ErrorCodes.NoSuchMediaSession, Ask(state, new LocateMedia(Room, Ben, Ann, MediaKind.Screen)).Reply.Error);
 
-        (state, _) = Ask(state, new RecordUnpublished(Room, Ann, MediaSessionType.Video, MediaEndReasons.MediaServerLost));
-        Assert.Equal(ErrorCodes.NoSuchMediaSession, Ask(state, new LocateMedia(Room, Ben, Ann, MediaSessionType.Video)).Reply.Error);
+        (state, _) = Ask(state, new RecordUnpublished(Room, Ann, MediaKind.Video, MediaEndReasons.MediaServerLost));
+        Assert.Equal(ErrorCodes.NoSuchMediaSession, Ask(state, new LocateMedia(Room, Ben, Ann, MediaKind.Video)).Reply.Error);
     }
 
     [Fact]
     public void Someone_in_the_waiting_room_cannot_publish()
     {
-        Assert.Equal(ErrorCodes.NotJoined, Ask(Room_in_session(), new CheckPublish(Room, Wendy, MediaSessionType.Video)).Reply.Error);
-        Assert.Equal(ErrorCodes.NotJoined, Ask(Room_in_session(), new RecordPublished(Room, Wendy, MediaSessionType.Video, "a", "f")).Reply.Error);
+        Assert.Equal(ErrorCodes.NotJoined, Ask(Room_in_session(), new CheckPublish(Room, Wendy, MediaKind.Video)).Reply.Error);
+        Assert.Equal(ErrorCodes.NotJoined, Ask(Room_in_session(), new RecordPublished(Room, Wendy, MediaKind.Video, "a", "f")).Reply.Error);
     }
 
     [Fact]
     public void When_the_room_requires_it_only_presenters_and_moderators_share_screens_and_a_revoked_presenter_stops()
     {
         var state = Then(Room_in_session(), new RequirePresenterRole(Room, Mod, true));
-        Assert.Equal(ErrorCodes.NotPresenter, Ask(state, new CheckPublish(Room, Ann, MediaSessionType.Screen)).Reply.Error);
-        Assert.Null(Ask(state, new CheckPublish(Room, Ann, MediaSessionType.Video)).Reply.Error);
-        Assert.Null(Ask(state, new CheckPublish(Room, Mod, MediaSessionType.Screen)).Reply.Error);
+        Assert.Equal(ErrorCodes.NotPresenter, Ask(state, new CheckPublish(Room, Ann, MediaKind.Screen)).Reply.Error);
+        Assert.Null(Ask(state, new CheckPublish(Room, Ann, MediaKind.Video)).Reply.Error);
+        Assert.Null(Ask(state, new CheckPublish(Room, Mod, MediaKind.Screen)).Reply.Error);
         Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new GrantPresenterRole(Room, Ben, [Ben])).Error);
 
         state = Then(state, new GrantPresenterRole(Room, Mod, [Ann]));
-        (state, _) = Ask(state, new RecordPublished(Room, Ann, MediaSessionType.Screen, "janus-a", "screen-1"));
+        (state, _) = Ask(state, new RecordPublished(Room, Ann, MediaKind.Screen, "janus-a", "screen-1"));
         var revoked = When(state, new RevokePresenterRole(Room, Mod, [Ann]));
-        Assert.Contains(revoked.Events, e => e is MediaUnpublished { Type: MediaSessionType.Screen } u && u.ParticipantId == Ann);
+        Assert.Contains(revoked.Events, e => e is MediaUnpublished { Type: MediaKind.Screen } u && u.ParticipantId == Ann);
         state = revoked.Events.Aggregate(state, MeetingEvolve.Apply);
-        Assert.False(state.Participants[Ann].Media.ContainsKey(MediaSessionType.Screen));
+        Assert.False(state.Participants[Ann].Media.ContainsKey(MediaKind.Screen));
     }
 
     [Fact]
     public void A_force_muted_participant_cannot_unmute_until_a_moderator_allows_it()
     {
-        var (state, _) = Ask(Room_in_session(), new RecordPublished(Room, Ann, MediaSessionType.Video, "janus-a", "feed-1"));
-        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true));
+        var (state, _) = Ask(Room_in_session(), new RecordPublished(Room, Ann, MediaKind.Video, "janus-a", "feed-1"));
+        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaKind.Video, true, true));
         state = Then(state, new RequestMuteOf(Room, Mod, [Ann], true));
         Assert.Contains(Ann, state.ForceMuted);
 
-        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, false, true));
-        Assert.Equal(ErrorCodes.ForceMuted, Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true)).Reply.Error);
+        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaKind.Video, false, true));
+        Assert.Equal(ErrorCodes.ForceMuted, Ask(state, new RecordMediaState(Room, Ann, MediaKind.Video, true, true)).Reply.Error);
         Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new AllowUnmute(Room, Ann, [Ann])).Error);
 
         state = Then(state, new AllowUnmute(Room, Mod, [Ann]));
-        Assert.Null(Ask(state, new RecordMediaState(Room, Ann, MediaSessionType.Video, true, true)).Reply.Error);
+        Assert.Null(Ask(state, new RecordMediaState(Room, Ann, MediaKind.Video, true, true)).Reply.Error);
     }
 
     [Fact]

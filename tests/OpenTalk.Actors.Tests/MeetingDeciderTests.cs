@@ -25,8 +25,8 @@ public class MeetingDeciderTests : DeciderTest
         var state = Given(Created());
         var owner = Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new Join(Room, OwnerP, OwnerId, "Olga", Akka.Actor.ActorRefs.Nobody)).Events));
         var guest = Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody)).Events));
-        Assert.Equal(Role.Moderator, owner.Role);
-        Assert.Equal(Role.Guest, guest.Role);
+        Assert.Equal(MeetingRole.Moderator, owner.Role);
+        Assert.Equal(MeetingRole.Guest, guest.Role);
         Assert.Equal(Now, owner.OccurredAt);
         Assert.Equal($"participant:{OwnerP}", owner.By);
     }
@@ -35,10 +35,10 @@ public class MeetingDeciderTests : DeciderTest
     public void With_the_waiting_room_on_a_guest_waits_until_accepted_then_enters()
     {
         var state = Given(Created(waitingRoom: true),
-            new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId));
+            new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId));
         var waiting = When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody));
         Assert.IsType<ParticipantWaiting>(Assert.Single(waiting.Events));
-        state = Given([.. new DomainEvent[] { Created(true), new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId) }, .. waiting.Events]);
+        state = Given([.. new DomainEvent[] { Created(true), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId) }, .. waiting.Events]);
 
         Assert.Equal(ErrorCodes.NotAccepted, When(state, new EnterRoom(Room, GuestP)).Error);
         var accepted = When(state, new AcceptFromWaitingRoom(Room, OwnerP, GuestP));
@@ -49,8 +49,8 @@ public class MeetingDeciderTests : DeciderTest
     [Fact]
     public void Meeting_refuses_grant_from_a_non_moderator_and_writes_nothing()
     {
-        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId),
-            new ParticipantJoined(UserP, "Uma", Role.User, UserId));
+        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),
+            new ParticipantJoined(UserP, "Uma", MeetingRole.User, UserId));
         var decision = When(state, new GrantModeratorRole(Room, UserP, OwnerP));
         Assert.Equal(ErrorCodes.InsufficientPermissions, decision.Error);
         Assert.Empty(decision.Events);
@@ -59,15 +59,15 @@ public class MeetingDeciderTests : DeciderTest
     [Fact]
     public void A_guest_cannot_be_made_moderator()
     {
-        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", Role.Moderator, OwnerId),
-            new ParticipantJoined(GuestP, "Gus", Role.Guest, GuestId));
+        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),
+            new ParticipantJoined(GuestP, "Gus", MeetingRole.Guest, GuestId));
         Assert.Equal(ErrorCodes.GuestCannotBeModerator, When(state, new GrantModeratorRole(Room, OwnerP, GuestP)).Error);
     }
 
     [Fact]
     public void Raising_a_raised_hand_writes_nothing_and_lowering_it_does()
     {
-        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId), new HandRaised(UserP));
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", MeetingRole.User, UserId), new HandRaised(UserP));
         Assert.Empty(When(state, new RaiseHand(Room, UserP)).Events);
         Assert.IsType<HandLowered>(Assert.Single(When(state, new LowerHand(Room, UserP)).Events));
     }
@@ -85,7 +85,7 @@ public class MeetingDeciderTests : DeciderTest
     [Fact]
     public void A_disconnected_participant_that_comes_back_is_reconnected_not_joined_again()
     {
-        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId),
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", MeetingRole.User, UserId),
             new ParticipantDisconnected(UserP, DisconnectReasons.ConnectionLost));
         Assert.IsType<ParticipantReconnected>(Assert.Single(When(state, new Join(Room, UserP, UserId, "Uma", Akka.Actor.ActorRefs.Nobody)).Events));
     }
@@ -93,18 +93,18 @@ public class MeetingDeciderTests : DeciderTest
     [Fact]
     public void Someone_else_cannot_take_over_a_participant_id()
     {
-        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId));
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", MeetingRole.User, UserId));
         Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new Join(Room, UserP, GuestId, "Mallory", Akka.Actor.ActorRefs.Nobody)).Error);
     }
 
     [Fact]
     public void A_participant_never_reattached_after_recovery_is_recorded_as_disconnected_then_timed_out()
     {
-        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", Role.User, UserId));
+        var state = Given(Created(), new ParticipantJoined(UserP, "Uma", MeetingRole.User, UserId));
         var events = When(state, new ExpireResumption(UserP)).Events;
         Assert.Collection(events,
             e => Assert.Equal(DisconnectReasons.NotReattached, Assert.IsType<ParticipantDisconnected>(e).Reason),
-            e => Assert.Equal(LeftReason.Timeout, Assert.IsType<ParticipantLeft>(e).Reason),
+            e => Assert.Equal(LeaveReason.Timeout, Assert.IsType<ParticipantLeft>(e).Reason),
             e => Assert.IsType<SessionClosed>(e)); // the last one left, so the session ended
     }
 

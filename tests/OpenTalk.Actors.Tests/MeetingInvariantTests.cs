@@ -50,7 +50,7 @@ public class MeetingInvariantTests
             12 => new Kick(Room, me, target),
             13 => new Ban(Room, me, target),
             14 => new SendToWaitingRoom(Room, me, target),
-            15 => new Debrief(Room, me, flag ? KickScope.Guests : KickScope.UsersAndGuests),
+            15 => new Debrief(Room, me, flag ? DebriefScope.Guests : DebriefScope.UsersAndGuests),
             16 => new ChangeDisplayName(Room, me, target, flag ? "Renamed" : ""),
             17 => new SetWaitingRoom(Room, me, flag),
             18 => new SetRaiseHands(Room, me, flag),
@@ -60,15 +60,15 @@ public class MeetingInvariantTests
             22 => new StartPoll(Room, me, Poll, "Lunch?", flag, !flag, ["A", "B", "C"], TimeSpan.FromMinutes(1), flag),
             23 => new VoteInPoll(Room, me, Poll, flag ? [b % 3] : [a % 3, b % 3]),
             24 => new FinishPoll(Room, me, Poll),
-            25 => new StartLegalVote(Room, me, Vote, "Motion", flag ? LegalVoteKind.RollCall : LegalVoteKind.Pseudonymous,
+            25 => new StartLegalVote(Room, me, Vote, "Motion", flag ? VoteKind.RollCall : VoteKind.Pseudonymous,
                 [People[a], People[b]], flag, !flag, null, new Dictionary<Guid, string> { [People[a]] = $"t{a}", [People[b]] = $"t{b}" }),
-            26 => new CastLegalVote(Room, me, Vote, flag ? VoteOption.Yes : VoteOption.Abstain, $"t{a}"),
-            27 => new StartAutomod(Room, me, flag ? SelectionStrategy.Random : SelectionStrategy.Playlist, [target, me], null, flag, b),
+            26 => new CastLegalVote(Room, me, Vote, flag ? VoteChoice.Yes : VoteChoice.Abstain, $"t{a}"),
+            27 => new StartAutomod(Room, me, flag ? SpeakerSelection.Random : SpeakerSelection.Playlist, [target, me], null, flag, b),
             28 => new YieldSpeech(Room, me, target, b),
             29 => new SelectSpeaker(Room, me, flag ? SelectHow.Next : SelectHow.Specific, target, a),
             30 => new CreateWhisperGroup(Room, me, Whisper, [target]),
             31 => new AnswerWhisperInvite(Room, me, Whisper, flag),
-            32 => new SendChatMessage(Room, me, Guid.NewGuid(), "hi", flag ? ChatScope.Global : ChatScope.Private, target, null),
+            32 => new SendChatMessage(Room, me, Guid.NewGuid(), "hi", flag ? MessageScope.Global : MessageScope.Private, target, null),
             33 => new StartBreakout(Room, me, [new BreakoutRoomRequest(Guid.NewGuid(), "Red", flag ? [] : [target])], null, b),
             _ => new StopBreakout(Room, me),
         };
@@ -97,7 +97,7 @@ public class MeetingInvariantTests
     {
         foreach (var p in state.Participants.Values)
         {
-            Assert.False(p.Identity.Kind == ParticipationKind.Guest && p.IsModerator, "a guest is never a moderator");
+            Assert.False(p.Identity.Kind == ParticipantKind.Guest && p.IsModerator, "a guest is never a moderator");
             Assert.False(state.IsBanned(p.Identity) && !state.IsOwner(p.Identity), "nobody banned is present");
             Assert.False(p.HandIsUp && !p.IsInRoom, "nobody waits with a raised hand");
             Assert.False(p.HandIsUp && !state.RaiseHandsEnabled, "no raised hand while raising hands is off");

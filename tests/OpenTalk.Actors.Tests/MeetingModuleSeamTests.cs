@@ -38,7 +38,7 @@ public class MeetingModuleSeamTests : DeciderTest
 
     private static MeetingState InSession() => Given(
         new RoomCreated(Room, Guid.NewGuid(), null, false),
-        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())));
+        new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())));
 
     [Fact]
     public void A_registered_module_receives_its_commands_events_and_notifications_and_nothing_else()
@@ -69,13 +69,13 @@ public class MeetingModuleSeamTests : DeciderTest
         var guest = Guid.NewGuid();
         var state = Given(
             new RoomCreated(Room, Guid.NewGuid(), null, false),
-            new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())),
-            new ParticipantJoined(guest, "Gina", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
-            new AutomodStarted(SelectionStrategy.Nomination, [], TimeSpan.FromMinutes(1), false),
+            new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Guid.NewGuid())),
+            new ParticipantJoined(guest, "Gina", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+            new AutomodStarted(SpeakerSelection.Nomination, [], TimeSpan.FromMinutes(1), false),
             new SpeakerChanged(guest));
         Assert.Equal(guest, state.Automod!.Speaker);
 
-        var left = new ParticipantLeft(guest, LeftReason.Quit) { OccurredAt = Now };
+        var left = new ParticipantLeft(guest, LeaveReason.Quit) { OccurredAt = Now };
         var after = MeetingEvolve.Apply(state, left);
 
         Assert.Null(after.Automod!.Speaker);
@@ -86,7 +86,7 @@ public class MeetingModuleSeamTests : DeciderTest
     public void The_timer_module_is_reached_by_the_meeting_through_the_seam()
     {
         var timer = Guid.NewGuid();
-        var decision = When(InSession(), new StartRoomTimer(Room, Mod, timer, TimerKindWire.Stopwatch, null, TimerStyle.Normal, null, false));
+        var decision = When(InSession(), new StartRoomTimer(Room, Mod, timer, RoomTimerKind.Stopwatch, null, RoomTimerStyle.Normal, null, false));
         var started = Assert.IsType<RoomTimerStarted>(Assert.Single(decision.Events));
         var after = MeetingEvolve.Apply(InSession(), started);
         Assert.Equal(timer, after.Timer!.TimerId);

@@ -18,10 +18,10 @@ public class ModerationDeciderTests : DeciderTest
     private static MeetingState Room_in_session(bool waitingRoom = false) => new DomainEvent[]
     {
         new RoomCreated(Room, Owner, null, waitingRoom),
-        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Owner)),
-        new ParticipantJoined(User, "Uma", Role.User, UserIdentity),
-        new ParticipantJoined(Guest, "Gus", Role.Guest, ParticipantIdentity.ForGuest("invite")),
-        new ParticipantJoined(Guest2, "Gwen", Role.Guest, ParticipantIdentity.ForGuest("invite")),
+        new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Owner)),
+        new ParticipantJoined(User, "Uma", MeetingRole.User, UserIdentity),
+        new ParticipantJoined(Guest, "Gus", MeetingRole.Guest, ParticipantIdentity.ForGuest("invite")),
+        new ParticipantJoined(Guest2, "Gwen", MeetingRole.Guest, ParticipantIdentity.ForGuest("invite")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     private static MeetingState Apply(MeetingState state, Decision decision) => decision.Events.Aggregate(state, MeetingEvolve.Apply);
@@ -33,7 +33,7 @@ public class ModerationDeciderTests : DeciderTest
         IParticipantCommand[] commands =
         [
             new Kick(Room, User, Guest), new Ban(Room, User, Guest), new SendToWaitingRoom(Room, User, Guest),
-            new Debrief(Room, User, KickScope.All), new ChangeDisplayName(Room, User, Guest, "X"),
+            new Debrief(Room, User, DebriefScope.All), new ChangeDisplayName(Room, User, Guest, "X"),
             new SetWaitingRoom(Room, User, true), new SetRaiseHands(Room, User, false),
             new ResetRaisedHands(Room, User, null), new RequestMuteOf(Room, User, [], false),
             new AcceptAllWaiting(Room, User), new AcceptFromWaitingRoom(Room, User, Guest),
@@ -50,7 +50,7 @@ public class ModerationDeciderTests : DeciderTest
     public void A_kicked_participant_leaves_with_reason_kicked_and_the_owner_cannot_be_kicked()
     {
         var state = Room_in_session();
-        Assert.Equal(LeftReason.Kicked, Assert.IsType<ParticipantLeft>(Assert.Single(When(state, new Kick(Room, Mod, User)).Events)).Reason);
+        Assert.Equal(LeaveReason.Kicked, Assert.IsType<ParticipantLeft>(Assert.Single(When(state, new Kick(Room, Mod, User)).Events)).Reason);
         state = Apply(state, When(state, new GrantModeratorRole(Room, Mod, User)));
         Assert.Equal(ErrorCodes.CannotTargetRoomOwner, When(state, new Kick(Room, User, Mod)).Error);
         Assert.Equal(ErrorCodes.CannotTargetSelf, When(state, new Kick(Room, Mod, Mod)).Error);
@@ -81,11 +81,11 @@ public class ModerationDeciderTests : DeciderTest
     [Fact]
     public void A_debrief_for_guests_turns_the_waiting_room_on_and_removes_only_guests()
     {
-        var decision = When(Room_in_session(), new Debrief(Room, Mod, KickScope.Guests));
+        var decision = When(Room_in_session(), new Debrief(Room, Mod, DebriefScope.Guests));
         Assert.IsType<DebriefingBegan>(decision.Events[0]);
         Assert.IsType<WaitingRoomTurnedOn>(decision.Events[1]);
         Assert.Equal(new[] { Guest, Guest2 }.Order(), decision.Events.OfType<ParticipantLeft>().Select(l => l.ParticipantId).Order());
-        var all = When(Room_in_session(), new Debrief(Room, Mod, KickScope.All));
+        var all = When(Room_in_session(), new Debrief(Room, Mod, DebriefScope.All));
         Assert.Equal(3, all.Events.OfType<ParticipantLeft>().Count());
     }
 

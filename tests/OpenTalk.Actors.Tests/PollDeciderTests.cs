@@ -16,9 +16,9 @@ public class PollDeciderTests : DeciderTest
     private static MeetingState Room_in_session() => new DomainEvent[]
     {
         new RoomCreated(Room, Owner, null, false),
-        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Owner)),
-        new ParticipantJoined(User, "Uma", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
-        new ParticipantJoined(Guest, "Gus", Role.Guest, ParticipantIdentity.ForGuest("invite")),
+        new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Owner)),
+        new ParticipantJoined(User, "Uma", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(Guest, "Gus", MeetingRole.Guest, ParticipantIdentity.ForGuest("invite")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     private static StartPoll Lunch(bool multiple = false, bool editing = false, params string[] choices) =>

@@ -15,12 +15,12 @@ public class RoomTimerDeciderTests : DeciderTest
     private static MeetingState Room_in_session() => new DomainEvent[]
     {
         new RoomCreated(Room, Owner, null, false),
-        new ParticipantJoined(Mod, "Olga", Role.Moderator, ParticipantIdentity.ForUser(Owner)),
-        new ParticipantJoined(User, "Uma", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Owner)),
+        new ParticipantJoined(User, "Uma", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     private static StartRoomTimer Coffee(Guid by, TimeSpan? duration, bool readyCheck = true) =>
-        new(Room, by, Timer, TimerKindWire.Countdown, duration, TimerStyle.CoffeeBreak, "Coffee", readyCheck);
+        new(Room, by, Timer, RoomTimerKind.Countdown, duration, RoomTimerStyle.CoffeeBreak, "Coffee", readyCheck);
 
     [Fact]
     public void A_moderator_starts_one_countdown_at_a_time_with_a_sane_duration()
@@ -52,7 +52,7 @@ public class RoomTimerDeciderTests : DeciderTest
         var state = Then(Room_in_session(), Coffee(Mod, TimeSpan.FromMinutes(5)));
         Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new StopRoomTimer(Room, User, Timer)).Error);
         var expired = When(state, new RoomTimerExpired(Room, Timer));
-        Assert.Equal(TimerStoppedKind.Expired, Assert.IsType<RoomTimerStopped>(Assert.Single(expired.Events)).Kind);
+        Assert.Equal(RoomTimerStopReason.Expired, Assert.IsType<RoomTimerStopped>(Assert.Single(expired.Events)).Kind);
         state = expired.Events.Aggregate(state, MeetingEvolve.Apply);
         Assert.Null(state.Timer);
         Assert.Empty(When(state, new RoomTimerExpired(Room, Timer)).Events);
@@ -66,6 +66,6 @@ public class RoomTimerDeciderTests : DeciderTest
         state = Then(state, new SetReadyStatus(Room, Mod, Timer, true));
         Assert.NotNull(state.Timer);
         var last = When(state, new SetReadyStatus(Room, User, Timer, true));
-        Assert.Equal(TimerStoppedKind.AllReady, Assert.IsType<RoomTimerStopped>(last.Events[^1]).Kind);
+        Assert.Equal(RoomTimerStopReason.AllReady, Assert.IsType<RoomTimerStopped>(last.Events[^1]).Kind);
     }
 }

@@ -16,17 +16,17 @@ public class WhisperDeciderTests : DeciderTest
     private static MeetingState Room_in_session() => new DomainEvent[]
     {
         new RoomCreated(Room, Guid.NewGuid(), null, false),
-        new ParticipantJoined(A, "Ann", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
-        new ParticipantJoined(B, "Ben", Role.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
-        new ParticipantJoined(C, "Cy", Role.Guest, ParticipantIdentity.ForGuest("i")),
-        new ParticipantJoined(D, "Di", Role.Guest, ParticipantIdentity.ForGuest("i")),
+        new ParticipantJoined(A, "Ann", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(B, "Ben", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+        new ParticipantJoined(C, "Cy", MeetingRole.Guest, ParticipantIdentity.ForGuest("i")),
+        new ParticipantJoined(D, "Di", MeetingRole.Guest, ParticipantIdentity.ForGuest("i")),
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     [Fact]
     public void Invitees_accept_or_decline_and_outsiders_cannot_see_the_group()
     {
         var state = Then(Room_in_session(), new CreateWhisperGroup(Room, A, Whisper, [B, C]));
-        Assert.Equal(WhisperMemberState.Invited, state.Whispers[Whisper].Members[B]);
+        Assert.Equal(WhisperMembership.Invited, state.Whispers[Whisper].Members[B]);
         state = Then(state, new AnswerWhisperInvite(Room, B, Whisper, true));
         state = Then(state, new AnswerWhisperInvite(Room, C, Whisper, false));
         Assert.Equal(new[] { A, B }.Order(), state.Whispers[Whisper].Joined.Order());
@@ -43,7 +43,7 @@ public class WhisperDeciderTests : DeciderTest
         state = Then(state, new KickFromWhisperGroup(Room, A, Whisper, [C]));
         Assert.False(state.Whispers[Whisper].Members.ContainsKey(C));
         state = Then(state, new InviteToWhisperGroup(Room, B, Whisper, [D]));
-        Assert.Equal(WhisperMemberState.Invited, state.Whispers[Whisper].Members[D]);
+        Assert.Equal(WhisperMembership.Invited, state.Whispers[Whisper].Members[D]);
         state = Then(state, new Leave(Room, A));
         Assert.Empty(state.Whispers);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenTalk.Actors.Journal;
 
 /// <summary>
@@ -6,11 +8,14 @@ namespace OpenTalk.Actors.Journal;
 /// </summary>
 public abstract record DomainEvent
 {
+    [JsonPropertyName("occurred_at")]
     public DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>Who caused it: <c>user:{id}</c>, <c>participant:{id}</c> or <c>system</c>.</summary>
+    [JsonPropertyName("by")]
     public string By { get; init; } = Actor.System;
 
+    [JsonPropertyName("prev_hash")]
     public string PrevHash { get; init; } = "";
 }
 

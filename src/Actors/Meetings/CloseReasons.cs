@@ -12,11 +12,11 @@ public static class CloseReasons
     public const string TimedOut = "timeout";
     public const string BreakoutEnded = "breakout_ended";
 
-    public static string For(Protocol.Signaling.LeftReason reason) => reason switch
+    public static string For(LeaveReason reason) => reason switch
     {
-        Protocol.Signaling.LeftReason.Kicked => Kicked,
-        Protocol.Signaling.LeftReason.Banned => Banned,
-        Protocol.Signaling.LeftReason.Timeout => TimedOut,
+        LeaveReason.Kicked => Kicked,
+        LeaveReason.Banned => Banned,
+        LeaveReason.Timeout => TimedOut,
         _ => Left,
     };
 }

@@ -6,10 +6,10 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>Tells a participant's connection to end media sessions the meeting took away (revoked, waiting room).</summary>
-public sealed record StopMedia(Guid ParticipantId, MediaSessionType? Type) : IEngineMessage;
+public sealed record StopMedia(Guid ParticipantId, MediaKind? Type) : IEngineMessage;
 
 /// <summary>Tells every other connection that a participant's session is (again) available: dropped subscriptions come back.</summary>
-public sealed record MediaAvailable(Guid Participant, MediaSessionType Type) : IEngineMessage;
+public sealed record MediaAvailable(Guid Participant, MediaKind Type) : IEngineMessage;
 
 /// <summary>
 /// Tells a participant's connection whether the SFU may pass its microphone on: a forced mute holds there too, so a
@@ -61,7 +61,7 @@ public sealed partial class MeetingActor
         foreach (var ended in before.Whispers.Values.Where(g => !after.Whispers.ContainsKey(g.WhisperId)))
         {
             foreach (var member in ended.Joined)
-                TellConnection(member, new StopMedia(member, MediaSessionType.Whisper));
+                TellConnection(member, new StopMedia(member, MediaKind.Whisper));
         }
         switch (evt)
         {
@@ -76,12 +76,12 @@ public sealed partial class MeetingActor
                 break;
             case WhisperLeft or WhisperKickedOut:
                 var member = evt is WhisperLeft l ? l.ParticipantId : ((WhisperKickedOut)evt).ParticipantId;
-                TellConnection(member, new StopMedia(member, MediaSessionType.Whisper));
+                TellConnection(member, new StopMedia(member, MediaKind.Whisper));
                 break;
             case MediaPublished e:
                 foreach (var (id, connection) in _connections.Where(c => c.Key != e.ParticipantId))
                     connection.Tell(new MediaAvailable(e.ParticipantId, e.Type));
-                if (e.Type == MediaSessionType.Video && after.ForceMuted.Contains(e.ParticipantId))
+                if (e.Type == MediaKind.Video && after.ForceMuted.Contains(e.ParticipantId))
                     TellConnection(e.ParticipantId, new RelayAudio(e.ParticipantId, false));
                 break;
             case MuteRequested { Force: true } e:

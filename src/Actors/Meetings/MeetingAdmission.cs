@@ -12,7 +12,7 @@ public static class MeetingAdmission
             return MeetingReply.Fail(ProblemCodes.NotFound);
 
         var identity = check.Identity;
-        if (identity.Kind == Protocol.Signaling.ParticipationKind.Guest
+        if (identity.Kind == ParticipantKind.Guest
             && (identity.InviteCode is null
                 || !state.Invites.TryGetValue(identity.InviteCode, out var invite)
                 || !invite.IsValidAt(now)))

@@ -41,11 +41,11 @@ public static class MeetingDecider
             ?? throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command));
     }
 
-    public static Role InitialRole(MeetingState state, ParticipantIdentity identity) =>
-        state.IsOwner(identity) ? Role.Moderator
-        : identity.Kind == ParticipationKind.User && identity.UserId is { } user && state.InvitedModerators.Contains(user) ? Role.Moderator
-        : identity.Kind == ParticipationKind.Guest ? Role.Guest
-        : Role.User;
+    public static MeetingRole InitialRole(MeetingState state, ParticipantIdentity identity) =>
+        state.IsOwner(identity) ? MeetingRole.Moderator
+        : identity.Kind == ParticipantKind.User && identity.UserId is { } user && state.InvitedModerators.Contains(user) ? MeetingRole.Moderator
+        : identity.Kind == ParticipantKind.Guest ? MeetingRole.Guest
+        : MeetingRole.User;
 
     internal static string? CleanDisplayName(string raw)
     {

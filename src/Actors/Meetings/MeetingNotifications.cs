@@ -37,7 +37,7 @@ public static class MeetingNotifications
         var me = state.Participants[participantId];
         var room = state.Room!;
         return new JoinSuccess(
-            me.Id, me.DisplayName, me.Role, state.IsOwner(me.Identity), resumed,
+            me.Id, me.DisplayName, me.Role.ToWire(), state.IsOwner(me.Identity), resumed,
             new RoomInfo(state.RoomId, room.Password is not null, room.OwnerId, room.WaitingRoom),
             state.InRoom.Where(p => p.Id != participantId)
                 .OrderBy(p => p.JoinedAt)
@@ -68,12 +68,12 @@ public static class MeetingNotifications
     }
 
     public static ParticipantMedia MediaOf(MeetingParticipant p, MeetingState state) => new(
-        p.Media.TryGetValue(MediaSessionType.Video, out var video) ? new MediaSessionState(video.Audio, video.Video) : null,
-        p.Media.TryGetValue(MediaSessionType.Screen, out var screen) ? new MediaSessionState(screen.Audio, screen.Video) : null,
+        p.Media.TryGetValue(MediaKind.Video, out var video) ? new MediaSessionState(video.Audio, video.Video) : null,
+        p.Media.TryGetValue(MediaKind.Screen, out var screen) ? new MediaSessionState(screen.Audio, screen.Video) : null,
         state.IsPresenter(p), state.ForceMuted.Contains(p.Id));
 
     public static ControlState ControlOf(MeetingParticipant p, MeetingState state) =>
-        new(p.DisplayName, p.Role, p.Identity.Kind, p.HandIsUp, p.HandUpdatedAt, p.JoinedAt,
+        new(p.DisplayName, p.Role.ToWire(), p.Identity.Kind.ToWire(), p.HandIsUp, p.HandUpdatedAt, p.JoinedAt,
             state.IsOwner(p.Identity), p.IsConnected);
 
     internal static IEnumerable<Notification> UpdateToAll(Guid id, MeetingState after) =>

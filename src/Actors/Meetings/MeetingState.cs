@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Participants;
 using OpenTalk.Protocol.Signaling;
@@ -8,104 +9,131 @@ namespace OpenTalk.Actors.Meetings;
 public enum Presence { Waiting, Accepted, InRoom }
 
 public sealed record MeetingParticipant(
-    Guid Id,
-    string DisplayName,
-    Role Role,
-    ParticipantIdentity Identity,
-    Presence Presence,
-    DateTimeOffset JoinedAt,
-    bool HandIsUp = false,
-    DateTimeOffset? HandUpdatedAt = null,
-    bool IsConnected = true,
-    DateTimeOffset? DisconnectedAt = null)
+    [property: JsonPropertyName("id")] Guid Id,
+    [property: JsonPropertyName("display_name")] string DisplayName,
+    [property: JsonPropertyName("role")] MeetingRole Role,
+    [property: JsonPropertyName("identity")] ParticipantIdentity Identity,
+    [property: JsonPropertyName("presence")] Presence Presence,
+    [property: JsonPropertyName("joined_at")] DateTimeOffset JoinedAt,
+    [property: JsonPropertyName("hand_is_up")] bool HandIsUp = false,
+    [property: JsonPropertyName("hand_updated_at")] DateTimeOffset? HandUpdatedAt = null,
+    [property: JsonPropertyName("is_connected")] bool IsConnected = true,
+    [property: JsonPropertyName("disconnected_at")] DateTimeOffset? DisconnectedAt = null)
 {
-    public bool IsModerator => Role == Role.Moderator;
+    [JsonPropertyName("is_moderator")]
+    public bool IsModerator => Role == MeetingRole.Moderator;
 
+    [JsonPropertyName("is_in_room")]
     public bool IsInRoom => Presence == Presence.InRoom;
 
     /// <summary>The sessions this participant publishes now.</summary>
-    public ImmutableDictionary<MediaSessionType, PublishedMedia> Media { get; init; } = ImmutableDictionary<MediaSessionType, PublishedMedia>.Empty;
+    [JsonPropertyName("media")]
+    public ImmutableDictionary<MediaKind, PublishedMedia> Media { get; init; } = ImmutableDictionary<MediaKind, PublishedMedia>.Empty;
 }
 
 /// <summary>The live room. Immutable; changed only by <see cref="MeetingEvolve"/>.</summary>
 public sealed record MeetingState(
-    Guid RoomId,
-    RoomSettings? Room,
-    ImmutableDictionary<string, InviteLink> Invites,
-    ImmutableDictionary<Guid, MeetingParticipant> Participants,
-    string LastHash) : IChainedState<MeetingState>
+    [property: JsonPropertyName("room_id")] Guid RoomId,
+    [property: JsonPropertyName("room")] RoomSettings? Room,
+    [property: JsonPropertyName("invites")] ImmutableDictionary<string, InviteLink> Invites,
+    [property: JsonPropertyName("participants")] ImmutableDictionary<Guid, MeetingParticipant> Participants,
+    [property: JsonPropertyName("last_hash")] string LastHash) : IChainedState<MeetingState>
 {
     public static MeetingState Empty(Guid roomId) =>
         new(roomId, null, ImmutableDictionary<string, InviteLink>.Empty,
             ImmutableDictionary<Guid, MeetingParticipant>.Empty, HashChain.Genesis);
 
+    [JsonPropertyName("exists")]
     public bool Exists => Room is not null && !Deleted;
 
+    [JsonPropertyName("in_room")]
     public IEnumerable<MeetingParticipant> InRoom => Participants.Values.Where(p => p.IsInRoom);
 
+    [JsonPropertyName("waiting")]
     public IEnumerable<MeetingParticipant> Waiting => Participants.Values.Where(p => !p.IsInRoom);
 
     public MeetingParticipant? Find(Guid id) => Participants.GetValueOrDefault(id);
 
     public bool IsOwner(ParticipantIdentity identity) =>
-        Room is not null && identity.UserId == Room.OwnerId && identity.Kind == ParticipationKind.User;
+        Room is not null && identity.UserId == Room.OwnerId && identity.Kind == ParticipantKind.User;
 
     public MeetingState WithLastHash(string hash) => this with { LastHash = hash };
 
+    [JsonPropertyName("raise_hands_enabled")]
     public bool RaiseHandsEnabled { get; init; } = true;
 
+    [JsonPropertyName("chat")]
     public ChatLog Chat { get; init; } = ChatLog.Empty;
 
+    [JsonPropertyName("timer")]
     public RoomTimer? Timer { get; init; }
 
+    [JsonPropertyName("poll")]
     public RoomPoll? Poll { get; init; }
 
+    [JsonPropertyName("sip")]
     public SipSettings? Sip { get; init; }
 
+    [JsonPropertyName("streaming_targets")]
     public ImmutableDictionary<Guid, StreamingTarget> StreamingTargets { get; init; } = ImmutableDictionary<Guid, StreamingTarget>.Empty;
 
     /// <summary>Registered users a scheduled meeting invited as moderators.</summary>
+    [JsonPropertyName("invited_moderators")]
     public ImmutableHashSet<Guid> InvitedModerators { get; init; } = [];
 
     /// <summary>Participants a moderator granted screen sharing (moderators may always share).</summary>
+    [JsonPropertyName("presenters")]
     public ImmutableHashSet<Guid> Presenters { get; init; } = [];
 
     /// <summary>When true, sharing a screen needs the presenter role.</summary>
+    [JsonPropertyName("presenter_role_required")]
     public bool PresenterRoleRequired { get; init; }
 
     /// <summary>Participants a moderator force-muted: they cannot unmute until allowed.</summary>
+    [JsonPropertyName("force_muted")]
     public ImmutableHashSet<Guid> ForceMuted { get; init; } = [];
 
     /// <summary>Who has the floor now (from Janus' talking events; not journaled).</summary>
+    [JsonPropertyName("focus")]
     public Guid? Focus { get; init; }
 
     public bool IsPresenter(MeetingParticipant p) => p.IsModerator || !PresenterRoleRequired || Presenters.Contains(p.Id);
 
     /// <summary>Deleted by its owner or the ad-hoc clean-up: nobody can start a session any more.</summary>
+    [JsonPropertyName("deleted")]
     public bool Deleted { get; init; }
 
+    [JsonPropertyName("automod")]
     public Automod? Automod { get; init; }
 
+    [JsonPropertyName("legal_vote")]
     public LegalVote? LegalVote { get; init; }
 
+    [JsonPropertyName("whispers")]
     public ImmutableDictionary<Guid, WhisperGroup> Whispers { get; init; } = ImmutableDictionary<Guid, WhisperGroup>.Empty;
 
     /// <summary>In a main room: the running breakout session.</summary>
+    [JsonPropertyName("breakout")]
     public BreakoutSession? Breakout { get; init; }
 
     /// <summary>In a breakout room: the main room it belongs to, and its name.</summary>
+    [JsonPropertyName("main_room_id")]
     public Guid? MainRoomId { get; init; }
 
+    [JsonPropertyName("breakout_name")]
     public string? BreakoutName { get; init; }
 
     /// <summary>A breakout room that has closed for good.</summary>
+    [JsonPropertyName("closed")]
     public bool Closed { get; init; }
 
+    [JsonPropertyName("banned_users")]
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 
+    [JsonPropertyName("banned_invites")]
     public ImmutableHashSet<string> BannedInvites { get; init; } = [];
 
     public bool IsBanned(ParticipantIdentity identity) =>
         (identity.UserId is { } user && BannedUsers.Contains(user))
-        || (identity.InviteCode is { } invite && identity.Kind == ParticipationKind.Guest && BannedInvites.Contains(invite));
+        || (identity.InviteCode is { } invite && identity.Kind == ParticipantKind.Guest && BannedInvites.Contains(invite));
 }

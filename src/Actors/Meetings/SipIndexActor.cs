@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using System.Text;
 using Akka.Actor;
 using Akka.Persistence;
@@ -27,9 +28,11 @@ public sealed record LookupSipId(string SipId) : IWithSipId
 
 public sealed record SipClaim(string SipId, Guid? RoomId, bool Granted) : IEngineMessage;
 
-public sealed record SipIdClaimed(string SipId, Guid RoomId) : DomainEvent;
+public sealed record SipIdClaimed(
+    [property: JsonPropertyName("sip_id")] string SipId,
+    [property: JsonPropertyName("room_id")] Guid RoomId) : DomainEvent;
 
-public sealed record SipIdReleased(string SipId) : DomainEvent;
+public sealed record SipIdReleased([property: JsonPropertyName("sip_id")] string SipId) : DomainEvent;
 
 public static class SipIndex
 {

@@ -1,18 +1,24 @@
-using OpenTalk.Protocol.Signaling;
+using System.Text.Json.Serialization;
+using OpenTalk.Actors.Meetings;
 
 namespace OpenTalk.Actors.Participants;
 
 /// <summary>Who a participant is: a signed-in user, or a guest who came through an invite code.</summary>
-public sealed record ParticipantIdentity(ParticipationKind Kind, Guid? UserId, string? InviteCode, bool IsAdmin = false)
+public sealed record ParticipantIdentity(
+    [property: JsonPropertyName("kind")] ParticipantKind Kind,
+    [property: JsonPropertyName("user_id")] Guid? UserId,
+    [property: JsonPropertyName("invite_code")] string? InviteCode,
+    [property: JsonPropertyName("is_admin")] bool IsAdmin = false)
 {
     /// <summary>The user's groups from the sign-in token (<c>groups</c> claim): chat group scopes.</summary>
+    [JsonPropertyName("groups")]
     public IReadOnlyList<string> Groups { get; init; } = [];
 
     public static ParticipantIdentity ForUser(Guid userId, bool isAdmin = false, IEnumerable<string>? groups = null) =>
-        new(ParticipationKind.User, userId, null, isAdmin) { Groups = [.. (groups ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
+        new(ParticipantKind.User, userId, null, isAdmin) { Groups = [.. (groups ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)] };
 
     public static ParticipantIdentity ForGuest(string inviteCode) =>
-        new(ParticipationKind.Guest, null, inviteCode);
+        new(ParticipantKind.Guest, null, inviteCode);
 
     public bool IsSamePerson(ParticipantIdentity other) =>
         Kind == other.Kind && UserId == other.UserId && InviteCode == other.InviteCode;

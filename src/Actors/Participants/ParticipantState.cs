@@ -1,18 +1,21 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 
 namespace OpenTalk.Actors.Participants;
 
-public sealed record PendingTicket(DateTimeOffset ExpiresAt, bool Redeemed);
+public sealed record PendingTicket(
+    [property: JsonPropertyName("expires_at")] DateTimeOffset ExpiresAt,
+    [property: JsonPropertyName("redeemed")] bool Redeemed);
 
 /// <summary>One person's presence across connections: where, who, and the secrets that let them in.</summary>
 public sealed record ParticipantState(
-    Guid ParticipantId,
-    Guid? RoomId,
-    ParticipantIdentity? Identity,
-    ImmutableDictionary<string, PendingTicket> Tickets,
-    string? ResumptionHash,
-    string LastHash) : IChainedState<ParticipantState>
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("room_id")] Guid? RoomId,
+    [property: JsonPropertyName("identity")] ParticipantIdentity? Identity,
+    [property: JsonPropertyName("tickets")] ImmutableDictionary<string, PendingTicket> Tickets,
+    [property: JsonPropertyName("resumption_hash")] string? ResumptionHash,
+    [property: JsonPropertyName("last_hash")] string LastHash) : IChainedState<ParticipantState>
 {
     public static ParticipantState Empty(Guid id) =>
         new(id, null, null, ImmutableDictionary<string, PendingTicket>.Empty, null, HashChain.Genesis);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Sharding;
 
@@ -8,10 +9,18 @@ namespace OpenTalk.Actors.Scheduling;
 /// Null fields keep the series' value.
 /// </summary>
 public sealed record InstanceException(
-    string InstanceId, string? Title, string? Description, DateTime? StartsAt, DateTime? EndsAt, bool Cancelled);
+    [property: JsonPropertyName("instance_id")] string InstanceId,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("starts_at")] DateTime? StartsAt,
+    [property: JsonPropertyName("ends_at")] DateTime? EndsAt,
+    [property: JsonPropertyName("cancelled")] bool Cancelled);
 
-public sealed record InstanceChanged(Guid EventId, InstanceException Exception) : DomainEvent
+public sealed record InstanceChanged(
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("exception")] InstanceException Exception) : DomainEvent
 {
+    [JsonPropertyName("suppress_mail")]
     public bool SuppressMail { get; init; }
 }
 

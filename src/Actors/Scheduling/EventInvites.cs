@@ -1,45 +1,64 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Actors.Scheduling;
 
 /// <summary>Someone invited: a registered user (<c>user:{id}</c>) or an e-mail address (<c>email:{address}</c>).</summary>
-public sealed record Invitee(string Key, InviteRole Role, InviteStatus Status)
+public sealed record Invitee(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("role")] InviteeRole Role,
+    [property: JsonPropertyName("status")] InviteeStatus Status)
 {
     /// <summary>For someone invited by e-mail: the room's guest link made for them (revoked when they are uninvited).</summary>
+    [JsonPropertyName("guest_code")]
     public string? GuestCode { get; init; }
 
     public static string UserKey(Guid user) => $"user:{user}";
 
     public static string EmailKey(string email) => $"email:{email.Trim().ToLowerInvariant()}";
 
+    [JsonPropertyName("user_id")]
     public Guid? UserId => Key.StartsWith("user:", StringComparison.Ordinal) ? Guid.Parse(Key["user:".Length..]) : null;
 
+    [JsonPropertyName("email")]
     public string? Email => Key.StartsWith("email:", StringComparison.Ordinal) ? Key["email:".Length..] : null;
 
-    public EventInviteResource View() => new(UserId, Email, Role, Status);
+    public EventInviteResource View() => new(UserId, Email, Role.ToWire(), Status.ToWire());
 }
 
 /// <summary>Someone invited, or their role changed (<see cref="RoleChange"/>: no new invitation goes out).</summary>
-public sealed record InviteeAdded(Guid EventId, string Invitee, InviteRole Role) : DomainEvent
+public sealed record InviteeAdded(
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("invitee")] string Invitee,
+    [property: JsonPropertyName("role")] InviteeRole Role) : DomainEvent
 {
+    [JsonPropertyName("suppress_mail")]
     public bool SuppressMail { get; init; }
 
+    [JsonPropertyName("role_change")]
     public bool RoleChange { get; init; }
 
+    [JsonPropertyName("guest_code")]
     public string? GuestCode { get; init; }
 }
 
-public sealed record InviteeRemoved(Guid EventId, string Invitee) : DomainEvent
+public sealed record InviteeRemoved(
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("invitee")] string Invitee) : DomainEvent
 {
+    [JsonPropertyName("suppress_mail")]
     public bool SuppressMail { get; init; }
 }
 
-public sealed record InviteAnswered(Guid EventId, string Invitee, InviteStatus Status) : DomainEvent;
+public sealed record InviteAnswered(
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("invitee")] string Invitee,
+    [property: JsonPropertyName("status")] InviteeStatus Status) : DomainEvent;
 
-public sealed record InviteToEvent(Guid EventId, Guid UserId, string Invitee, InviteRole Role, bool SuppressMail = false, string? GuestCode = null)
+public sealed record InviteToEvent(Guid EventId, Guid UserId, string Invitee, InviteeRole Role, bool SuppressMail = false, string? GuestCode = null)
     : Sharding.IWithEventId;
 
 public sealed record UninviteFromEvent(Guid EventId, Guid UserId, string Invitee, bool SuppressMail = false) : Sharding.IWithEventId;
 
-public sealed record AnswerEventInvite(Guid EventId, Guid UserId, InviteStatus Status) : Sharding.IWithEventId;
+public sealed record AnswerEventInvite(Guid EventId, Guid UserId, InviteeStatus Status) : Sharding.IWithEventId;

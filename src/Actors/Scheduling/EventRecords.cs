@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Sharding;
 
@@ -5,15 +6,15 @@ namespace OpenTalk.Actors.Scheduling;
 
 /// <summary>What a scheduled meeting is: its title, times and recurrence. The room is separate and named by id.</summary>
 public sealed record EventDetails(
-    string Title,
-    string Description,
-    bool WaitingRoom,
-    bool IsTimeIndependent,
-    DateTime? StartsAt,
-    string? StartsTimezone,
-    DateTime? EndsAt,
-    string? EndsTimezone,
-    IReadOnlyList<string> RecurrencePattern)
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("waiting_room")] bool WaitingRoom,
+    [property: JsonPropertyName("is_time_independent")] bool IsTimeIndependent,
+    [property: JsonPropertyName("starts_at")] DateTime? StartsAt,
+    [property: JsonPropertyName("starts_timezone")] string? StartsTimezone,
+    [property: JsonPropertyName("ends_at")] DateTime? EndsAt,
+    [property: JsonPropertyName("ends_timezone")] string? EndsTimezone,
+    [property: JsonPropertyName("recurrence_pattern")] IReadOnlyList<string> RecurrencePattern)
 {
     public bool Equals(EventDetails? other) =>
         other is not null && (Title, Description, WaitingRoom, IsTimeIndependent, StartsAt, StartsTimezone, EndsAt, EndsTimezone)
@@ -23,19 +24,28 @@ public sealed record EventDetails(
     public override int GetHashCode() => HashCode.Combine(Title, StartsAt, EndsAt);
 }
 
-public sealed record EventScheduled(Guid EventId, Guid CreatedBy, Guid RoomId, EventDetails Details) : DomainEvent
+public sealed record EventScheduled(
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("created_by")] Guid CreatedBy,
+    [property: JsonPropertyName("room_id")] Guid RoomId,
+    [property: JsonPropertyName("details")] EventDetails Details) : DomainEvent
 {
     /// <summary>Started on the spot rather than planned; removed a day later.</summary>
+    [JsonPropertyName("is_adhoc")]
     public bool IsAdhoc { get; init; }
 }
 
-public sealed record EventChanged(Guid EventId, EventDetails Details) : DomainEvent
+public sealed record EventChanged(
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("details")] EventDetails Details) : DomainEvent
 {
+    [JsonPropertyName("suppress_mail")]
     public bool SuppressMail { get; init; }
 }
 
-public sealed record EventCancelled(Guid EventId) : DomainEvent
+public sealed record EventCancelled([property: JsonPropertyName("event_id")] Guid EventId) : DomainEvent
 {
+    [JsonPropertyName("suppress_mail")]
     public bool SuppressMail { get; init; }
 }
 

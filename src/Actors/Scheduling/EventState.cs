@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Protocol.Rest;
@@ -7,24 +8,28 @@ namespace OpenTalk.Actors.Scheduling;
 
 /// <summary>A scheduled meeting (an "event" in the REST API). Immutable; changed only by <see cref="Evolve"/>.</summary>
 public sealed record EventState(
-    Guid EventId,
-    Guid CreatedBy,
-    Guid RoomId,
-    EventDetails? Details,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    bool Cancelled,
-    int Revision,
-    string LastHash) : IChainedState<EventState>
+    [property: JsonPropertyName("event_id")] Guid EventId,
+    [property: JsonPropertyName("created_by")] Guid CreatedBy,
+    [property: JsonPropertyName("room_id")] Guid RoomId,
+    [property: JsonPropertyName("details")] EventDetails? Details,
+    [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt,
+    [property: JsonPropertyName("updated_at")] DateTimeOffset UpdatedAt,
+    [property: JsonPropertyName("cancelled")] bool Cancelled,
+    [property: JsonPropertyName("revision")] int Revision,
+    [property: JsonPropertyName("last_hash")] string LastHash) : IChainedState<EventState>
 {
+    [JsonPropertyName("invitees")]
     public ImmutableDictionary<string, Invitee> Invitees { get; init; } = ImmutableDictionary<string, Invitee>.Empty;
 
     /// <summary>Moved, retitled or cancelled occurrences, by instance id.</summary>
+    [JsonPropertyName("exceptions")]
     public ImmutableDictionary<string, InstanceException> Exceptions { get; init; } = ImmutableDictionary<string, InstanceException>.Empty;
 
     /// <summary>Users who starred the meeting.</summary>
+    [JsonPropertyName("favorites")]
     public ImmutableHashSet<Guid> Favorites { get; init; } = [];
 
+    [JsonPropertyName("is_adhoc")]
     public bool IsAdhoc { get; init; }
 
     /// <summary>The creator and every invited user (declined or not) may read the meeting.</summary>
@@ -32,6 +37,7 @@ public sealed record EventState(
 
     public static EventState Empty(Guid id) => new(id, Guid.Empty, Guid.Empty, null, default, default, false, 0, HashChain.Genesis);
 
+    [JsonPropertyName("exists")]
     public bool Exists => Details is not null && !Cancelled;
 
     public EventState WithLastHash(string hash) => this with { LastHash = hash };
@@ -58,7 +64,7 @@ public sealed record EventState(
         {
             Invitees = state.Invitees.SetItem(e.Invitee, state.Invitees.TryGetValue(e.Invitee, out var before)
                 ? before with { Role = e.Role }
-                : new Invitee(e.Invitee, e.Role, InviteStatus.Pending) { GuestCode = e.GuestCode }),
+                : new Invitee(e.Invitee, e.Role, InviteeStatus.Pending) { GuestCode = e.GuestCode }),
         },
         InviteeRemoved e => state with { Invitees = state.Invitees.Remove(e.Invitee) },
         InviteAnswered e => state.Invitees.TryGetValue(e.Invitee, out var invitee)

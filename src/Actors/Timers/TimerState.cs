@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Meetings;
 
@@ -5,11 +6,11 @@ namespace OpenTalk.Actors.Timers;
 
 /// <summary>A countdown or stopwatch. The end time is stored, never the remaining time, so recovery is exact.</summary>
 public sealed record TimerState(
-    Guid TimerId,
-    TimerStarted? Started,
-    DateTimeOffset? StartedAt,
-    TimerStopReason? StoppedBecause,
-    string LastHash) : IChainedState<TimerState>
+    [property: JsonPropertyName("timer_id")] Guid TimerId,
+    [property: JsonPropertyName("started")] TimerStarted? Started,
+    [property: JsonPropertyName("started_at")] DateTimeOffset? StartedAt,
+    [property: JsonPropertyName("stopped_because")] TimerStopReason? StoppedBecause,
+    [property: JsonPropertyName("last_hash")] string LastHash) : IChainedState<TimerState>
 {
     public const string AlreadyStarted = "timer_already_started";
     public const string NotRunning = "timer_not_running";
@@ -17,8 +18,10 @@ public sealed record TimerState(
 
     public static TimerState Empty(Guid id) => new(id, null, null, null, HashChain.Genesis);
 
+    [JsonPropertyName("is_running")]
     public bool IsRunning => Started is not null && StoppedBecause is null;
 
+    [JsonPropertyName("ends_at")]
     public DateTimeOffset? EndsAt => Started?.Duration is { } d && StartedAt is { } at ? at + d : null;
 
     public TimerState WithLastHash(string hash) => this with { LastHash = hash };

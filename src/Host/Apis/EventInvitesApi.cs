@@ -67,7 +67,7 @@ public static class EventInvitesApi
                 return Problems.For(linkError);
         }
         var reply = await engine.AskEventAsync(
-            new InviteToEvent(eventId, user.Id, key, body.Role, EventAccess.SuppressMail(request.HttpContext), guestCode), ct);
+            new InviteToEvent(eventId, user.Id, key, body.Role.ToScheduling(), EventAccess.SuppressMail(request.HttpContext), guestCode), ct);
         if (reply.Error == ProblemCodes.ValidationFailed)
             return Problems.Validation("invitee", "The creator is part of the meeting already.");
         if (reply.Error is { } error)
@@ -106,7 +106,7 @@ public static class EventInvitesApi
     private static async Task SyncModeratorsAsync(EventState evt, EngineGateway engine, CancellationToken ct)
     {
         var moderators = evt.Invitees.Values
-            .Where(i => i.Role == InviteRole.Moderator && i.UserId is not null)
+            .Where(i => i.Role == InviteeRole.Moderator && i.UserId is not null)
             .Select(i => i.UserId!.Value)
             .ToList();
         var reply = await engine.AskMeetingAsync<MeetingReply>(new SetInvitedModerators(evt.RoomId, evt.CreatedBy, false, moderators), ct);
@@ -126,7 +126,7 @@ public static class EventInvitesApi
 
     private static async Task<IResult> AnswerAsync(Guid eventId, InviteStatus status, HttpContext context, EngineGateway engine)
     {
-        var reply = await engine.AskEventAsync(new AnswerEventInvite(eventId, CurrentUser.From(context.User)!.Id, status), context.RequestAborted);
+        var reply = await engine.AskEventAsync(new AnswerEventInvite(eventId, CurrentUser.From(context.User)!.Id, status.ToScheduling()), context.RequestAborted);
         return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
     }
 }

@@ -12,7 +12,7 @@ public static class EventResources
 
     public static EventResource From(EventState e, Guid viewer, CallIn? callIn, DateTimeOffset now) => Build(
         e.EventId, e.CreatedBy, e.RoomId, e.CreatedAt, e.UpdatedAt, e.Revision, e.Details!, e.Exceptions, e.IsAdhoc,
-        e.Favorites.Contains(viewer), e.Invitees.GetValueOrDefault(Invitee.UserKey(viewer))?.Status,
+        e.Favorites.Contains(viewer), e.Invitees.GetValueOrDefault(Invitee.UserKey(viewer))?.Status.ToWire(),
         [.. e.Invitees.Values.OrderBy(i => i.Key, StringComparer.Ordinal)], callIn, now);
 
     public static EventResource From(EventRow r, DateTimeOffset now) => Build(

@@ -14,7 +14,7 @@ public sealed record InvitationMail(
     MailKind Kind,
     EventState Event,
     CalendarPerson Recipient,
-    InviteRole? RecipientRole,
+    InviteeRole? RecipientRole,
     bool IsCreatorCopy,
     CalendarPerson Organizer,
     IReadOnlyList<(CalendarPerson Person, string PartStat)> Attendees,

@@ -99,17 +99,17 @@ public sealed partial class MailDispatcher(
     /// <summary>A registered user from the directory, or an e-mail invitee as just their address.</summary>
     private async Task<KnownUser?> PersonAsync(string inviteeKey, CancellationToken ct)
     {
-        var invitee = new Invitee(inviteeKey, InviteRole.User, InviteStatus.Pending);
+        var invitee = new Invitee(inviteeKey, InviteeRole.User, InviteeStatus.Pending);
         if (invitee.Email is { } email)
             return new KnownUser(Guid.Empty, email, email, null);
         return invitee.UserId is { } id ? await directory.FindAsync(id, ct) : null;
     }
 
-    private static string PartStat(InviteStatus status) => status switch
+    private static string PartStat(InviteeStatus status) => status switch
     {
-        InviteStatus.Accepted => "ACCEPTED",
-        InviteStatus.Tentative => "TENTATIVE",
-        InviteStatus.Declined => "DECLINED",
+        InviteeStatus.Accepted => "ACCEPTED",
+        InviteeStatus.Tentative => "TENTATIVE",
+        InviteeStatus.Declined => "DECLINED",
         _ => "NEEDS-ACTION",
     };
 

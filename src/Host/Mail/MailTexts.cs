@@ -95,7 +95,7 @@ public sealed record MailTexts(
         _ => UninvitedBy,
     };
 
-    public string Role(Protocol.Rest.InviteRole role) => Roles.Split('|')[(int)role];
+    public string Role(Actors.Scheduling.InviteeRole role) => Roles.Split('|')[(int)role];
 
     /// <summary>"Monday, 5 October 2026" / "Montag, 5. Oktober 2026": spelled out here, since servers often run without ICU.</summary>
     public string Date(DateTime value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, DateFormat,

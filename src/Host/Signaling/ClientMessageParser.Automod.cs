@@ -16,11 +16,11 @@ public static partial class ClientMessageParser
         {
             case AutomodActions.Start:
             {
-                SelectionStrategy? strategy = StringField(payload, "selection_strategy") switch
+                SpeakerSelection? strategy = StringField(payload, "selection_strategy") switch
                 {
-                    "playlist" => SelectionStrategy.Playlist,
-                    "random" => SelectionStrategy.Random,
-                    "nomination" => SelectionStrategy.Nomination,
+                    "playlist" => SpeakerSelection.Playlist,
+                    "random" => SpeakerSelection.Random,
+                    "nomination" => SpeakerSelection.Nomination,
                     _ => null,
                 };
                 if (strategy is not { } s || GuidList(payload, "playlist") is not { } playlist)

@@ -20,13 +20,13 @@ public static partial class ClientMessageParser
                     return invalid;
                 Guid? target = null;
                 string? group = null;
-                if (scope == ChatScope.Private)
+                if (scope == MessageScope.Private)
                 {
                     if (!Guid.TryParse(StringField(payload, "target"), out var id))
                         return invalid;
                     target = id;
                 }
-                else if (scope == ChatScope.Group && (group = StringField(payload, "target") ?? StringField(payload, "group")) is null)
+                else if (scope == MessageScope.Group && (group = StringField(payload, "target") ?? StringField(payload, "group")) is null)
                 {
                     return invalid;
                 }
@@ -45,7 +45,7 @@ public static partial class ClientMessageParser
                         System.Globalization.DateTimeStyles.RoundtripKind, out var at) || ChatScopeOf(payload) is not { } scope)
                     return invalid;
                 var target = Guid.TryParse(StringField(payload, "target"), out var id) ? id : (Guid?)null;
-                var group = scope == ChatScope.Group ? StringField(payload, "target") ?? StringField(payload, "group") : null;
+                var group = scope == MessageScope.Group ? StringField(payload, "target") ?? StringField(payload, "group") : null;
                 return Simple((room, me) => new SetChatLastSeen(room, me, scope, target, group, at));
             }
             case ChatActions.GetHistoryChunk:
@@ -71,14 +71,14 @@ public static partial class ClientMessageParser
         }
     }
 
-    private static ChatScope? ChatScopeOf(JsonElement payload) =>
-        !payload.TryGetProperty("scope", out var scope) || scope.ValueKind == JsonValueKind.Null ? ChatScope.Global
+    private static MessageScope? ChatScopeOf(JsonElement payload) =>
+        !payload.TryGetProperty("scope", out var scope) || scope.ValueKind == JsonValueKind.Null ? MessageScope.Global
         : scope.ValueKind != JsonValueKind.String ? null
         : scope.GetString() switch
         {
-            "global" => ChatScope.Global,
-            "group" => ChatScope.Group,
-            "private" => ChatScope.Private,
+            "global" => MessageScope.Global,
+            "group" => MessageScope.Group,
+            "private" => MessageScope.Private,
             _ => null,
         };
 }

@@ -16,10 +16,10 @@ public static partial class ClientMessageParser
         {
             case LegalVoteActions.Start:
             {
-                LegalVoteKind? kind = StringField(payload, "kind") switch
+                VoteKind? kind = StringField(payload, "kind") switch
                 {
-                    null or "roll_call" => LegalVoteKind.RollCall,
-                    "pseudonymous" => LegalVoteKind.Pseudonymous,
+                    null or "roll_call" => VoteKind.RollCall,
+                    "pseudonymous" => VoteKind.Pseudonymous,
                     _ => null,
                 };
                 if (StringField(payload, "name") is not { } name || kind is not { } k
@@ -37,11 +37,11 @@ public static partial class ClientMessageParser
             }
             case LegalVoteActions.Vote:
             {
-                VoteOption? option = StringField(payload, "option") switch
+                VoteChoice? option = StringField(payload, "option") switch
                 {
-                    "yes" => VoteOption.Yes,
-                    "no" => VoteOption.No,
-                    "abstain" => VoteOption.Abstain,
+                    "yes" => VoteChoice.Yes,
+                    "no" => VoteChoice.No,
+                    "abstain" => VoteChoice.Abstain,
                     _ => null,
                 };
                 var token = StringField(payload, "token");

@@ -18,7 +18,7 @@ public static partial class ClientMessageParser
             ModerationCommandNames.Kick => WithTarget(ns, action, payload, (room, me, target) => new Kick(room, me, target)),
             ModerationCommandNames.Ban => WithTarget(ns, action, payload, (room, me, target) => new Ban(room, me, target)),
             ModerationCommandNames.SendToWaitingRoom => WithTarget(ns, action, payload, (room, me, target) => new SendToWaitingRoom(room, me, target)),
-            ModerationCommandNames.Debrief => Enum(payload, "kick_scope") is KickScope scope
+            ModerationCommandNames.Debrief => Enum(payload, "kick_scope") is DebriefScope scope
                 ? Simple((room, me) => new Debrief(room, me, scope))
                 : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload),
             ModerationCommandNames.ChangeDisplayName => StringField(payload, "new_name") is { } newName
@@ -55,13 +55,13 @@ public static partial class ClientMessageParser
         return new ParsedMessage.ForMeeting(ns, action, (room, me) => new RequestMuteOf(room, me, targets, force));
     }
 
-    private static KickScope? Enum(JsonElement payload, string property) =>
+    private static DebriefScope? Enum(JsonElement payload, string property) =>
         payload.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString() switch
             {
-                "guests" => KickScope.Guests,
-                "users_and_guests" => KickScope.UsersAndGuests,
-                "all" => KickScope.All,
+                "guests" => DebriefScope.Guests,
+                "users_and_guests" => DebriefScope.UsersAndGuests,
+                "all" => DebriefScope.All,
                 _ => null,
             }
             : null;

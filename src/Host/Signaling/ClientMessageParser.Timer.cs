@@ -15,16 +15,16 @@ public static partial class ClientMessageParser
         {
             case TimerActions.Start:
             {
-                TimerKindWire? kind = StringField(payload, "kind") switch
+                RoomTimerKind? kind = StringField(payload, "kind") switch
                 {
-                    "countdown" => TimerKindWire.Countdown,
-                    "stopwatch" => TimerKindWire.Stopwatch,
+                    "countdown" => RoomTimerKind.Countdown,
+                    "stopwatch" => RoomTimerKind.Stopwatch,
                     _ => null,
                 };
-                TimerStyle? style = StringField(payload, "style") switch
+                RoomTimerStyle? style = StringField(payload, "style") switch
                 {
-                    null or "normal" => TimerStyle.Normal,
-                    "coffee_break" => TimerStyle.CoffeeBreak,
+                    null or "normal" => RoomTimerStyle.Normal,
+                    "coffee_break" => RoomTimerStyle.CoffeeBreak,
                     _ => null,
                 };
                 if (kind is not { } k || style is not { } s)

@@ -150,8 +150,8 @@ public sealed class EventsReader(ReadModelDatabase database, ProjectionStore sto
             var id = Guid.Parse(reader.GetString(0));
             if (!invitees.TryGetValue(id, out var list))
                 invitees[id] = list = [];
-            list.Add(new Invitee(reader.GetString(1), Enum.Parse<InviteRole>(reader.GetString(2), ignoreCase: true),
-                Enum.Parse<InviteStatus>(reader.GetString(3), ignoreCase: true)));
+            list.Add(new Invitee(reader.GetString(1), Enum.Parse<InviteeRole>(reader.GetString(2), ignoreCase: true),
+                Enum.Parse<InviteeStatus>(reader.GetString(3), ignoreCase: true)));
         }
         return [.. rows.Select(r => r with { Invitees = invitees.GetValueOrDefault(r.EventId) ?? [] })];
     }

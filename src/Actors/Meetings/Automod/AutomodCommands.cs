@@ -4,7 +4,7 @@ namespace OpenTalk.Actors.Meetings;
 
 public enum SelectHow { None, Next, Random, Specific }
 
-public sealed record StartAutomod(Guid RoomId, Guid ParticipantId, SelectionStrategy Strategy, IReadOnlyList<Guid> Playlist,
+public sealed record StartAutomod(Guid RoomId, Guid ParticipantId, SpeakerSelection Strategy, IReadOnlyList<Guid> Playlist,
     TimeSpan? TimeLimit, bool AllowDoubleSelection, int Dice) : IParticipantCommand
 {
     public string Namespace => Namespaces.Automod;

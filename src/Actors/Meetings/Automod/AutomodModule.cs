@@ -49,7 +49,7 @@ public sealed class AutomodModule : IMeetingModule
             SelectSpeaker { How: SelectHow.Specific } c => Decision.Accept(At(new SpeakerChanged(c.Participant))),
             SelectSpeaker c => PassTo(NextSpeaker(state, automod, c.How == SelectHow.Random, c.Dice), At),
             YieldSpeech when automod.Speaker != me.Id => Decision.Reject(ErrorCodes.NotTheSpeaker),
-            YieldSpeech c when automod.Strategy == SelectionStrategy.Nomination =>
+            YieldSpeech c when automod.Strategy == SpeakerSelection.Nomination =>
                 c.Next is { } next && automod.Candidates(state).Contains(next)
                     ? Decision.Accept(At(new SpeakerChanged(next)))
                     : Decision.Reject(ErrorCodes.NoEligibleSpeaker),
@@ -61,7 +61,7 @@ public sealed class AutomodModule : IMeetingModule
     /// <summary>The speaker's time ran out: the stick moves on by itself (in nomination mode, to nobody).</summary>
     private static Decision DecideTimeUp(MeetingState state, SpeakingTimeUp c, DateTimeOffset now) =>
         state.Automod is { } automod && automod.Speaker == c.Speaker && automod.SpeakerSince == c.Since
-            ? Decision.Accept(MeetingDecider.Stamp(new SpeakerChanged(automod.Strategy == SelectionStrategy.Nomination
+            ? Decision.Accept(MeetingDecider.Stamp(new SpeakerChanged(automod.Strategy == SpeakerSelection.Nomination
                 ? null
                 : NextSpeaker(state, automod, random: false, c.Dice)), Actor.System, now))
             : Decision.Nothing;
@@ -72,11 +72,11 @@ public sealed class AutomodModule : IMeetingModule
             return Decision.Reject(ErrorCodes.AutomodAlreadyRunning);
         if (c.TimeLimit is { } limit && (limit <= TimeSpan.Zero || limit > Automod.MaxTimeLimit))
             return Decision.Reject(ErrorCodes.InvalidDuration);
-        if (!MeetingDecider.AllInRoom(state, c.Playlist) || (c.Strategy == SelectionStrategy.Playlist && c.Playlist.Count == 0))
+        if (!MeetingDecider.AllInRoom(state, c.Playlist) || (c.Strategy == SpeakerSelection.Playlist && c.Playlist.Count == 0))
             return Decision.Reject(ErrorCodes.TargetNotFound);
         var started = new AutomodStarted(c.Strategy, [.. c.Playlist.Distinct()], c.TimeLimit, c.AllowDoubleSelection);
         var after = MeetingEvolve.Apply(state, started);
-        var first = c.Strategy == SelectionStrategy.Nomination ? null : NextSpeaker(after, after.Automod!, c.Strategy == SelectionStrategy.Random, c.Dice);
+        var first = c.Strategy == SpeakerSelection.Nomination ? null : NextSpeaker(after, after.Automod!, c.Strategy == SpeakerSelection.Random, c.Dice);
         return first is null
             ? Decision.Accept(at(started))
             : Decision.Accept(at(started), at(new SpeakerChanged(first)));
@@ -91,7 +91,7 @@ public sealed class AutomodModule : IMeetingModule
         var candidates = automod.Candidates(state);
         if (candidates.Count == 0)
             return null;
-        return random || automod.Strategy == SelectionStrategy.Random
+        return random || automod.Strategy == SpeakerSelection.Random
             ? candidates[(int)((uint)dice % (uint)candidates.Count)]
             : candidates[0];
     }

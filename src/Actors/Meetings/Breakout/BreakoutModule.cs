@@ -86,7 +86,7 @@ public sealed class BreakoutModule : IMeetingModule
             : Decision.Accept(
             [
                 MeetingDecider.Stamp(new BreakoutRoomClosed(c.Reason), Actor.System, now),
-                .. state.Participants.Keys.Select(id => MeetingDecider.Stamp(new ParticipantLeft(id, LeftReason.Quit), Actor.System, now)),
+                .. state.Participants.Keys.Select(id => MeetingDecider.Stamp(new ParticipantLeft(id, LeaveReason.Quit), Actor.System, now)),
             ]);
 
     /// <summary>Asked of the main room: the person may start here, the session runs, and they belong in that room (moderators visit any).</summary>

@@ -1,13 +1,19 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>The main room's running breakout session.</summary>
-public sealed record BreakoutSession(IReadOnlyList<BreakoutRoomPlan> Rooms, IReadOnlyDictionary<Guid, Guid> Assignments, DateTimeOffset StartedAt, TimeSpan? Duration)
+public sealed record BreakoutSession(
+    [property: JsonPropertyName("rooms")] IReadOnlyList<BreakoutRoomPlan> Rooms,
+    [property: JsonPropertyName("assignments")] IReadOnlyDictionary<Guid, Guid> Assignments,
+    [property: JsonPropertyName("started_at")] DateTimeOffset StartedAt,
+    [property: JsonPropertyName("duration")] TimeSpan? Duration)
 {
     public const int MaxRooms = 32;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(12);
 
+    [JsonPropertyName("expires")]
     public DateTimeOffset? Expires => Duration is { } d ? StartedAt + d : null;
 
     public IReadOnlyList<BreakoutRoomInfo> Infos() => [.. Rooms.Select(r => new BreakoutRoomInfo(r.Id, r.Name))];

@@ -3,7 +3,7 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>Send a chat message; the id is chosen by the caller so a retry is recognisable.</summary>
-public sealed record SendChatMessage(Guid RoomId, Guid ParticipantId, Guid MessageId, string Content, ChatScope Scope, Guid? Target, string? Group)
+public sealed record SendChatMessage(Guid RoomId, Guid ParticipantId, Guid MessageId, string Content, MessageScope Scope, Guid? Target, string? Group)
     : IParticipantCommand
 {
     public string Namespace => Namespaces.Chat;
@@ -19,7 +19,7 @@ public sealed record ClearChatHistory(Guid RoomId, Guid ParticipantId) : IPartic
     public string Namespace => Namespaces.Chat;
 }
 
-public sealed record SetChatLastSeen(Guid RoomId, Guid ParticipantId, ChatScope Scope, Guid? Target, string? Group, DateTimeOffset Timestamp)
+public sealed record SetChatLastSeen(Guid RoomId, Guid ParticipantId, MessageScope Scope, Guid? Target, string? Group, DateTimeOffset Timestamp)
     : IParticipantCommand
 {
     public string Namespace => Namespaces.Chat;

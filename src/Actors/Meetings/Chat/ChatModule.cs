@@ -50,15 +50,15 @@ public sealed class ChatModule : IMeetingModule
             return Decision.Reject(ErrorCodes.MessageTooLong);
         switch (c.Scope)
         {
-            case ChatScope.Private when c.Target is not { } target || target == me.Id || state.Find(target) is not { IsInRoom: true }:
+            case MessageScope.Private when c.Target is not { } target || target == me.Id || state.Find(target) is not { IsInRoom: true }:
                 return Decision.Reject(ErrorCodes.TargetNotFound);
-            case ChatScope.Group when c.Group is not { Length: > 0 } group || !me.Identity.IsInGroup(group):
+            case MessageScope.Group when c.Group is not { Length: > 0 } group || !me.Identity.IsInGroup(group):
                 return Decision.Reject(ErrorCodes.NotInGroup);
         }
         if (state.Chat.Messages.Any(m => m.Id == c.MessageId))
             return Decision.Nothing; // the same message sent twice (a retry)
         return Decision.Accept(MeetingDecider.Stamp(new ChatMessagePosted(c.MessageId, me.Id, content, c.Scope,
-            c.Scope == ChatScope.Private ? c.Target : null, c.Scope == ChatScope.Group ? c.Group : null), Actor.Participant(me.Id), now));
+            c.Scope == MessageScope.Private ? c.Target : null, c.Scope == MessageScope.Group ? c.Group : null), Actor.Participant(me.Id), now));
     }
 
     public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
@@ -90,7 +90,7 @@ public sealed class ChatModule : IMeetingModule
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         ChatMessagePosted e => ChatRecipients(e, after).Select(p => new Notification(p, Namespaces.Chat,
-            new MessageSent(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope, e.Target, e.Group))),
+            new MessageSent(e.MessageId, e.Source, e.OccurredAt, e.Content, e.Scope.ToWire(), e.Target, e.Group))),
         ChatTurnedOn e => MeetingNotifications.ToRoom(after, Namespaces.Chat, new ChatEnabled(MeetingNotifications.IssuerOf(e))),
         ChatTurnedOff e => MeetingNotifications.ToRoom(after, Namespaces.Chat, new ChatDisabled(MeetingNotifications.IssuerOf(e))),
         ChatHistoryCleared e => MeetingNotifications.ToRoom(after, Namespaces.Chat, new HistoryCleared(MeetingNotifications.IssuerOf(e))),
@@ -100,8 +100,8 @@ public sealed class ChatModule : IMeetingModule
     /// <summary>A private message reaches its two people; a group message the group's members in the room.</summary>
     private static IEnumerable<Guid> ChatRecipients(ChatMessagePosted e, MeetingState state) => e.Scope switch
     {
-        ChatScope.Private => [e.Source, e.Target!.Value],
-        ChatScope.Group => state.InRoom.Where(p => p.Identity.IsInGroup(e.Group!)).Select(p => p.Id),
+        MessageScope.Private => [e.Source, e.Target!.Value],
+        MessageScope.Group => state.InRoom.Where(p => p.Identity.IsInGroup(e.Group!)).Select(p => p.Id),
         _ => state.InRoom.Select(p => p.Id),
     };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Participants;
 using OpenTalk.Protocol.Signaling;
@@ -5,23 +6,35 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>The participant is now in the room (directly, or after being accepted from the waiting room).</summary>
-public sealed record ParticipantJoined(Guid ParticipantId, string DisplayName, Role Role, ParticipantIdentity Identity) : DomainEvent;
+public sealed record ParticipantJoined(
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("display_name")] string DisplayName,
+    [property: JsonPropertyName("role")] MeetingRole Role,
+    [property: JsonPropertyName("identity")] ParticipantIdentity Identity) : DomainEvent;
 
-public sealed record ParticipantWaiting(Guid ParticipantId, string DisplayName, Role Role, ParticipantIdentity Identity) : DomainEvent;
+public sealed record ParticipantWaiting(
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("display_name")] string DisplayName,
+    [property: JsonPropertyName("role")] MeetingRole Role,
+    [property: JsonPropertyName("identity")] ParticipantIdentity Identity) : DomainEvent;
 
-public sealed record ParticipantDisconnected(Guid ParticipantId, string Reason) : DomainEvent;
+public sealed record ParticipantDisconnected(
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("reason")] string Reason) : DomainEvent;
 
-public sealed record ParticipantReconnected(Guid ParticipantId) : DomainEvent;
+public sealed record ParticipantReconnected([property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
-public sealed record ParticipantLeft(Guid ParticipantId, LeftReason Reason) : DomainEvent;
+public sealed record ParticipantLeft(
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("reason")] LeaveReason Reason) : DomainEvent;
 
-public sealed record HandRaised(Guid ParticipantId) : DomainEvent;
+public sealed record HandRaised([property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
-public sealed record HandLowered(Guid ParticipantId) : DomainEvent;
+public sealed record HandLowered([property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
-public sealed record ModeratorRoleGranted(Guid ParticipantId) : DomainEvent;
+public sealed record ModeratorRoleGranted([property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
-public sealed record ModeratorRoleRevoked(Guid ParticipantId) : DomainEvent;
+public sealed record ModeratorRoleRevoked([property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
 /// <summary>Why a connection went away, as recorded in <see cref="ParticipantDisconnected"/>.</summary>
 public static class DisconnectReasons

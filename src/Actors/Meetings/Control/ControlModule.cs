@@ -35,7 +35,7 @@ public sealed class ControlModule : IMeetingModule
         RevokeModeratorRole c => DecideRevoke(state, c, now),
         Leave c => state.Find(c.ParticipantId) is null
             ? Decision.Reject(ErrorCodes.NotJoined)
-            : Decision.Accept(MeetingDecider.Stamp(new ParticipantLeft(c.ParticipantId, LeftReason.Quit), Actor.Participant(c.ParticipantId), now)),
+            : Decision.Accept(MeetingDecider.Stamp(new ParticipantLeft(c.ParticipantId, LeaveReason.Quit), Actor.Participant(c.ParticipantId), now)),
         MarkDisconnected c => state.Find(c.ParticipantId) is { IsConnected: true }
             ? Decision.Accept(MeetingDecider.Stamp(new ParticipantDisconnected(c.ParticipantId, c.Reason), Actor.System, now))
             : Decision.Nothing,
@@ -62,7 +62,7 @@ public sealed class ControlModule : IMeetingModule
         }
 
         var role = MeetingDecider.InitialRole(state, c.Identity);
-        DomainEvent joined = state.Room!.WaitingRoom && role != Role.Moderator
+        DomainEvent joined = state.Room!.WaitingRoom && role != MeetingRole.Moderator
             ? new ParticipantWaiting(c.ParticipantId, name, role, c.Identity)
             : new ParticipantJoined(c.ParticipantId, name, role, c.Identity);
         return Decision.Accept(MeetingDecider.Stamp(joined, by, now));
@@ -88,8 +88,8 @@ public sealed class ControlModule : IMeetingModule
             null => Decision.Nothing,
             { IsConnected: true } => Decision.Accept(
                 MeetingDecider.Stamp(new ParticipantDisconnected(participantId, DisconnectReasons.NotReattached), Actor.System, now),
-                MeetingDecider.Stamp(new ParticipantLeft(participantId, LeftReason.Timeout), Actor.System, now)),
-            _ => Decision.Accept(MeetingDecider.Stamp(new ParticipantLeft(participantId, LeftReason.Timeout), Actor.System, now)),
+                MeetingDecider.Stamp(new ParticipantLeft(participantId, LeaveReason.Timeout), Actor.System, now)),
+            _ => Decision.Accept(MeetingDecider.Stamp(new ParticipantLeft(participantId, LeaveReason.Timeout), Actor.System, now)),
         };
 
     private static Decision DecideHand(MeetingState state, Guid participantId, bool raise, DateTimeOffset now)
@@ -110,7 +110,7 @@ public sealed class ControlModule : IMeetingModule
             return refused;
         if (state.Find(c.Target) is not { IsInRoom: true } target)
             return Decision.Reject(ErrorCodes.TargetNotFound);
-        if (target.Identity.Kind == ParticipationKind.Guest)
+        if (target.Identity.Kind == ParticipantKind.Guest)
             return Decision.Reject(ErrorCodes.GuestCannotBeModerator);
         return target.IsModerator
             ? Decision.Nothing
@@ -145,8 +145,8 @@ public sealed class ControlModule : IMeetingModule
         ParticipantLeft e => state with { Participants = state.Participants.Remove(e.ParticipantId) },
         HandRaised e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { HandIsUp = true, HandUpdatedAt = e.OccurredAt }),
         HandLowered e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { HandIsUp = false, HandUpdatedAt = e.OccurredAt }),
-        ModeratorRoleGranted e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Role = Role.Moderator }),
-        ModeratorRoleRevoked e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Role = Role.User }),
+        ModeratorRoleGranted e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Role = MeetingRole.Moderator }),
+        ModeratorRoleRevoked e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Role = MeetingRole.User }),
         _ => null,
     };
 
@@ -162,20 +162,20 @@ public sealed class ControlModule : IMeetingModule
             .Concat(MeetingNotifications.UpdateToOthers(e.ParticipantId, after)),
         ParticipantDisconnected e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after),
         ParticipantLeft e => Removed(e).Concat(before.Find(e.ParticipantId) is { IsInRoom: true }
-            ? MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, e.Reason))
+            ? MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, e.Reason.ToWire()))
             : MeetingNotifications.ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(e.ParticipantId))),
         HandRaised e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
         HandLowered e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
-        ModeratorRoleGranted e => RoleChanged(e.ParticipantId, Role.Moderator, after),
-        ModeratorRoleRevoked e => RoleChanged(e.ParticipantId, Role.User, after),
+        ModeratorRoleGranted e => RoleChanged(e.ParticipantId, MeetingRole.Moderator, after),
+        ModeratorRoleRevoked e => RoleChanged(e.ParticipantId, MeetingRole.User, after),
         _ => null,
     };
 
     /// <summary>Someone removed by a moderator hears why, before the socket closes.</summary>
     private static IEnumerable<Notification> Removed(ParticipantLeft left) => left.Reason switch
     {
-        LeftReason.Kicked => [new Notification(left.ParticipantId, Namespaces.Moderation, new Kicked())],
-        LeftReason.Banned => [new Notification(left.ParticipantId, Namespaces.Moderation, new Banned())],
+        LeaveReason.Kicked => [new Notification(left.ParticipantId, Namespaces.Moderation, new Kicked())],
+        LeaveReason.Banned => [new Notification(left.ParticipantId, Namespaces.Moderation, new Banned())],
         _ => [],
     };
 
@@ -190,6 +190,6 @@ public sealed class ControlModule : IMeetingModule
             : joined;
     }
 
-    private static IEnumerable<Notification> RoleChanged(Guid id, Role role, MeetingState after) =>
-        MeetingNotifications.UpdateToAll(id, after).Prepend(new Notification(id, Namespaces.Control, new RoleUpdated(role)));
+    private static IEnumerable<Notification> RoleChanged(Guid id, MeetingRole role, MeetingState after) =>
+        MeetingNotifications.UpdateToAll(id, after).Prepend(new Notification(id, Namespaces.Control, new RoleUpdated(role.ToWire())));
 }

@@ -3,14 +3,14 @@ using OpenTalk.Protocol.Signaling;
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>Start a vote. <see cref="Tokens"/> (one secret per allowed voter) are drawn outside the pure decider.</summary>
-public sealed record StartLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, string Name, LegalVoteKind Kind,
+public sealed record StartLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, string Name, VoteKind Kind,
     IReadOnlyList<Guid> Allowed, bool EnableAbstain, bool AutoClose, TimeSpan? Duration, IReadOnlyDictionary<Guid, string> Tokens)
     : IParticipantCommand
 {
     public string Namespace => Namespaces.LegalVote;
 }
 
-public sealed record CastLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, VoteOption Option, string? Token) : IParticipantCommand
+public sealed record CastLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, VoteChoice Option, string? Token) : IParticipantCommand
 {
     public string Namespace => Namespaces.LegalVote;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Protocol.Signaling;
 
@@ -7,8 +8,15 @@ namespace OpenTalk.Actors.Meetings;
 /// A formal vote began. Only the hashes of the voters' tokens are kept, never who holds which:
 /// a pseudonymous vote stays pseudonymous in the journal too.
 /// </summary>
-public sealed record LegalVoteStarted(Guid VoteId, string Name, LegalVoteKind Kind, IReadOnlyList<Guid> Allowed, IReadOnlyList<string> TokenHashes,
-    bool EnableAbstain, bool AutoClose, TimeSpan? Duration) : DomainEvent
+public sealed record LegalVoteStarted(
+    [property: JsonPropertyName("vote_id")] Guid VoteId,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("kind")] VoteKind Kind,
+    [property: JsonPropertyName("allowed")] IReadOnlyList<Guid> Allowed,
+    [property: JsonPropertyName("token_hashes")] IReadOnlyList<string> TokenHashes,
+    [property: JsonPropertyName("enable_abstain")] bool EnableAbstain,
+    [property: JsonPropertyName("auto_close")] bool AutoClose,
+    [property: JsonPropertyName("duration")] TimeSpan? Duration) : DomainEvent
 {
     public bool Equals(LegalVoteStarted? other) =>
         other is not null && base.Equals(other) && (VoteId, Name, Kind, EnableAbstain, AutoClose, Duration)
@@ -19,9 +27,21 @@ public sealed record LegalVoteStarted(Guid VoteId, string Name, LegalVoteKind Ki
 }
 
 /// <summary>A vote: with the voter (roll call) or with the token's hash (pseudonymous).</summary>
-public sealed record LegalVoteCast(Guid VoteId, Guid? ParticipantId, string? TokenHash, VoteOption Option) : DomainEvent;
+public sealed record LegalVoteCast(
+    [property: JsonPropertyName("vote_id")] Guid VoteId,
+    [property: JsonPropertyName("participant_id")] Guid? ParticipantId,
+    [property: JsonPropertyName("token_hash")] string? TokenHash,
+    [property: JsonPropertyName("option")] VoteChoice Option) : DomainEvent;
 
 /// <summary>The result: the tally and a SHA-256 digest over every cast vote, in order.</summary>
-public sealed record LegalVoteStopped(Guid VoteId, LegalVoteStopKind Kind, int Yes, int No, int Abstain, string VotesDigest) : DomainEvent;
+public sealed record LegalVoteStopped(
+    [property: JsonPropertyName("vote_id")] Guid VoteId,
+    [property: JsonPropertyName("kind")] VoteStopReason Kind,
+    [property: JsonPropertyName("yes")] int Yes,
+    [property: JsonPropertyName("no")] int No,
+    [property: JsonPropertyName("abstain")] int Abstain,
+    [property: JsonPropertyName("votes_digest")] string VotesDigest) : DomainEvent;
 
-public sealed record LegalVoteCanceled(Guid VoteId, string Reason) : DomainEvent;
+public sealed record LegalVoteCanceled(
+    [property: JsonPropertyName("vote_id")] Guid VoteId,
+    [property: JsonPropertyName("reason")] string Reason) : DomainEvent;

@@ -51,7 +51,7 @@ public sealed class LegalVoteModule : IMeetingModule
         return command switch
         {
             CastLegalVote c => DecideCast(vote, me, c, At),
-            StopLegalVote => Decision.Accept(StopVote(vote, LegalVoteStopKind.ByParticipant, vote.Votes, At)),
+            StopLegalVote => Decision.Accept(StopVote(vote, VoteStopReason.ByParticipant, vote.Votes, At)),
             CancelLegalVote c => Decision.Accept(At(new LegalVoteCanceled(vote.VoteId, c.Reason.Trim() is { Length: > 0 } r ? r : "canceled"))),
             _ => null,
         };
@@ -59,7 +59,7 @@ public sealed class LegalVoteModule : IMeetingModule
 
     private static Decision DecideVoteExpiry(MeetingState state, ExpireLegalVote c, DateTimeOffset now) =>
         state.LegalVote is { EndsAt: { } endsAt } vote && vote.VoteId == c.VoteId && endsAt <= now
-            ? Decision.Accept(StopVote(vote, LegalVoteStopKind.Expired, vote.Votes, e => MeetingDecider.Stamp(e, Actor.System, now)))
+            ? Decision.Accept(StopVote(vote, VoteStopReason.Expired, vote.Votes, e => MeetingDecider.Stamp(e, Actor.System, now)))
             : Decision.Nothing;
 
     private static Decision DecideVoteStart(MeetingState state, StartLegalVote c, Func<DomainEvent, DomainEvent> at)
@@ -81,10 +81,10 @@ public sealed class LegalVoteModule : IMeetingModule
     {
         if (!vote.Allowed.Contains(me.Id))
             return Decision.Reject(ErrorCodes.NotAllowedToVote);
-        if (c.Option == VoteOption.Abstain && !vote.EnableAbstain)
+        if (c.Option == VoteChoice.Abstain && !vote.EnableAbstain)
             return Decision.Reject(ErrorCodes.AbstainDisabled);
         LegalVoteCast cast;
-        if (vote.Kind == LegalVoteKind.RollCall)
+        if (vote.Kind == VoteKind.RollCall)
         {
             if (vote.HasVoted(me.Id))
                 return Decision.Reject(ErrorCodes.AlreadyVoted);
@@ -99,14 +99,14 @@ public sealed class LegalVoteModule : IMeetingModule
             cast = new LegalVoteCast(vote.VoteId, null, hash, c.Option);
         }
         // Who cast a pseudonymous ballot is not recorded, not even in the event's author.
-        var stamp = vote.Kind == LegalVoteKind.Pseudonymous ? (Func<DomainEvent, DomainEvent>)(e => e with { By = Pseudonymous, OccurredAt = at(e).OccurredAt }) : at;
-        var votes = vote.Votes.Add(new CastVote(cast.ParticipantId, cast.TokenHash, cast.Option));
+        var stamp = vote.Kind == VoteKind.Pseudonymous ? (Func<DomainEvent, DomainEvent>)(e => e with { By = Pseudonymous, OccurredAt = at(e).OccurredAt }) : at;
+        var votes = vote.Votes.Add(new CastBallot(cast.ParticipantId, cast.TokenHash, cast.Option));
         return vote.AutoClose && votes.Count >= vote.Allowed.Count
-            ? Decision.Accept([stamp(cast), .. StopVote(vote, LegalVoteStopKind.Auto, votes, stamp)])
+            ? Decision.Accept([stamp(cast), .. StopVote(vote, VoteStopReason.Auto, votes, stamp)])
             : Decision.Accept(stamp(cast));
     }
 
-    private static DomainEvent[] StopVote(LegalVote vote, LegalVoteStopKind kind, IReadOnlyList<CastVote> votes, Func<DomainEvent, DomainEvent> at)
+    private static DomainEvent[] StopVote(LegalVote vote, VoteStopReason kind, IReadOnlyList<CastBallot> votes, Func<DomainEvent, DomainEvent> at)
     {
         var tally = (vote with { Votes = [.. votes] }).Tally();
         return [at(new LegalVoteStopped(vote.VoteId, kind, tally.Yes, tally.No, tally.Abstain, LegalVote.Digest(votes)))];
@@ -123,7 +123,7 @@ public sealed class LegalVoteModule : IMeetingModule
         {
             LegalVote = v with
             {
-                Votes = v.Votes.Add(new CastVote(e.ParticipantId, e.TokenHash, e.Option)),
+                Votes = v.Votes.Add(new CastBallot(e.ParticipantId, e.TokenHash, e.Option)),
                 UnusedTokens = e.TokenHash is { } used ? v.UnusedTokens.Remove(used) : v.UnusedTokens,
             },
         },
@@ -136,8 +136,8 @@ public sealed class LegalVoteModule : IMeetingModule
     {
         LegalVoteStarted => MeetingNotifications.ToRoom(after, Namespaces.LegalVote, after.LegalVote!.Started()),
         LegalVoteCast e => VoteCastNotifications(e, before, after),
-        LegalVoteStopped e => MeetingNotifications.ToRoom(after, Namespaces.LegalVote, new LegalVoteStoppedPayload(e.VoteId, e.Kind,
-            new VoteTally(e.Yes, e.No, e.Abstain), before.LegalVote is { } v && v.VoteId == e.VoteId ? v.Votes : [], e.VotesDigest)),
+        LegalVoteStopped e => MeetingNotifications.ToRoom(after, Namespaces.LegalVote, new LegalVoteStoppedPayload(e.VoteId, e.Kind.ToWire(),
+            new VoteTally(e.Yes, e.No, e.Abstain), before.LegalVote is { } v && v.VoteId == e.VoteId ? ToWire(v.Votes) : [], e.VotesDigest)),
         LegalVoteCanceled e => MeetingNotifications.ToRoom(after, Namespaces.LegalVote, new LegalVoteCanceledPayload(e.VoteId, e.Reason)),
         _ => null,
     };
@@ -146,11 +146,11 @@ public sealed class LegalVoteModule : IMeetingModule
     private static IEnumerable<Notification> VoteCastNotifications(LegalVoteCast e, MeetingState before, MeetingState after)
     {
         var vote = after.LegalVote ?? before.LegalVote!;
-        var votes = after.LegalVote is { } running ? running.Votes : before.LegalVote!.Votes.Add(new CastVote(e.ParticipantId, e.TokenHash, e.Option));
+        var votes = after.LegalVote is { } running ? running.Votes : before.LegalVote!.Votes.Add(new CastBallot(e.ParticipantId, e.TokenHash, e.Option));
         var tally = (vote with { Votes = votes }).Tally();
         var voter = Actor.ParticipantOf(e.By);
-        return (voter is { } id ? [new Notification(id, Namespaces.LegalVote, new VotedPayload(e.VoteId, e.Option))] : Array.Empty<Notification>())
-            .Concat(MeetingNotifications.ToRoom(after, Namespaces.LegalVote, new LegalVoteUpdated(e.VoteId, tally, vote.Kind == LegalVoteKind.RollCall ? votes : [])));
+        return (voter is { } id ? [new Notification(id, Namespaces.LegalVote, new VotedPayload(e.VoteId, e.Option.ToWire()))] : Array.Empty<Notification>())
+            .Concat(MeetingNotifications.ToRoom(after, Namespaces.LegalVote, new LegalVoteUpdated(e.VoteId, tally, vote.Kind == VoteKind.RollCall ? ToWire(votes) : [])));
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ public sealed class LegalVoteModule : IMeetingModule
     {
         StartLegalVote start => start.Allowed.Select(id => new Notification(id, Namespaces.LegalVote, new VoteTokenPayload(start.VoteId, start.Tokens[id]))),
         CastLegalVote cast when accepted.Events.OfType<LegalVoteCast>().Any(e => e.TokenHash is not null) =>
-            [new Notification(cast.ParticipantId, Namespaces.LegalVote, new VotedPayload(cast.VoteId, cast.Option))],
+            [new Notification(cast.ParticipantId, Namespaces.LegalVote, new VotedPayload(cast.VoteId, cast.Option.ToWire()))],
         _ => [],
     };
 
@@ -174,4 +174,7 @@ public sealed class LegalVoteModule : IMeetingModule
 
     public IEnumerable<MeetingEffect> Resume(MeetingState state) =>
         state.LegalVote is { EndsAt: { } endsAt } vote ? [new StartClock(VoteClock, new ExpireLegalVote(vote.VoteId), endsAt)] : [];
+
+    private static List<CastVote> ToWire(IEnumerable<CastBallot> votes) =>
+        [.. votes.Select(v => new CastVote(v.ParticipantId, v.TokenHash, v.Option.ToWire()))];
 }

@@ -13,17 +13,17 @@ public interface IMediaRequest : IWithRoomId
 }
 
 /// <summary>May this participant publish this kind of session now (in the room; presenter role for screens)?</summary>
-public sealed record CheckPublish(Guid RoomId, Guid ParticipantId, MediaSessionType Type) : IMediaRequest;
+public sealed record CheckPublish(Guid RoomId, Guid ParticipantId, MediaKind Type) : IMediaRequest;
 
-public sealed record RecordPublished(Guid RoomId, Guid ParticipantId, MediaSessionType Type, string Instance, string Feed) : IMediaRequest;
+public sealed record RecordPublished(Guid RoomId, Guid ParticipantId, MediaKind Type, string Instance, string Feed) : IMediaRequest;
 
 /// <summary>publish_complete and update_media_session: refused while force-muted and unmuting.</summary>
-public sealed record RecordMediaState(Guid RoomId, Guid ParticipantId, MediaSessionType Type, bool Audio, bool Video) : IMediaRequest;
+public sealed record RecordMediaState(Guid RoomId, Guid ParticipantId, MediaKind Type, bool Audio, bool Video) : IMediaRequest;
 
-public sealed record RecordUnpublished(Guid RoomId, Guid ParticipantId, MediaSessionType Type, string Reason) : IMediaRequest;
+public sealed record RecordUnpublished(Guid RoomId, Guid ParticipantId, MediaKind Type, string Reason) : IMediaRequest;
 
 /// <summary>Where to subscribe to <paramref name="Target"/>'s session; only for someone in the same room.</summary>
-public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, MediaSessionType Type) : IMediaRequest;
+public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, MediaKind Type) : IMediaRequest;
 
 /// <summary>
 /// A member connects audio to a whisper group: refused for anyone who has not joined the group. The answer's location

@@ -1,28 +1,46 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>Where one published session lives: the Janus instance and the VideoRoom feed, and its mute state.</summary>
-public sealed record PublishedMedia(string Instance, string Feed, bool Audio, bool Video);
+public sealed record PublishedMedia(
+    [property: JsonPropertyName("instance")] string Instance,
+    [property: JsonPropertyName("feed")] string Feed,
+    [property: JsonPropertyName("audio")] bool Audio,
+    [property: JsonPropertyName("video")] bool Video);
 
 /// <summary>A participant's session is published on <paramref name="Instance"/> (again, after a Janus failure).</summary>
-public sealed record MediaPublished(Guid ParticipantId, MediaSessionType Type, string Instance, string Feed) : DomainEvent;
+public sealed record MediaPublished(
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("type")] MediaKind Type,
+    [property: JsonPropertyName("instance")] string Instance,
+    [property: JsonPropertyName("feed")] string Feed) : DomainEvent;
 
 /// <summary>The publisher reported what it sends (publish_complete, update_media_session).</summary>
-public sealed record MediaSessionUpdated(Guid ParticipantId, MediaSessionType Type, bool Audio, bool Video) : DomainEvent;
+public sealed record MediaSessionUpdated(
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("type")] MediaKind Type,
+    [property: JsonPropertyName("audio")] bool Audio,
+    [property: JsonPropertyName("video")] bool Video) : DomainEvent;
 
 /// <summary>The session ended: unpublished, or its Janus instance failed (<paramref name="Reason"/>).</summary>
-public sealed record MediaUnpublished(Guid ParticipantId, MediaSessionType Type, string Reason) : DomainEvent;
+public sealed record MediaUnpublished(
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId,
+    [property: JsonPropertyName("type")] MediaKind Type,
+    [property: JsonPropertyName("reason")] string Reason) : DomainEvent;
 
-public sealed record PresentersGranted(IReadOnlyList<Guid> Participants) : DomainEvent
+public sealed record PresentersGranted(
+    [property: JsonPropertyName("participants")] IReadOnlyList<Guid> Participants) : DomainEvent
 {
     public bool Equals(PresentersGranted? other) => other is not null && base.Equals(other) && Participants.SequenceEqual(other.Participants);
 
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Participants.Count);
 }
 
-public sealed record PresentersRevoked(IReadOnlyList<Guid> Participants) : DomainEvent
+public sealed record PresentersRevoked(
+    [property: JsonPropertyName("participants")] IReadOnlyList<Guid> Participants) : DomainEvent
 {
     public bool Equals(PresentersRevoked? other) => other is not null && base.Equals(other) && Participants.SequenceEqual(other.Participants);
 
@@ -30,10 +48,10 @@ public sealed record PresentersRevoked(IReadOnlyList<Guid> Participants) : Domai
 }
 
 /// <summary>Whether sharing a screen needs the presenter role (moderators always have it).</summary>
-public sealed record PresenterRoleRequirementSet(bool Required) : DomainEvent;
+public sealed record PresenterRoleRequirementSet([property: JsonPropertyName("required")] bool Required) : DomainEvent;
 
 /// <summary>A moderator lets force-muted participants unmute again.</summary>
-public sealed record UnmuteAllowedFor(IReadOnlyList<Guid> Participants) : DomainEvent
+public sealed record UnmuteAllowedFor([property: JsonPropertyName("participants")] IReadOnlyList<Guid> Participants) : DomainEvent
 {
     public bool Equals(UnmuteAllowedFor? other) => other is not null && base.Equals(other) && Participants.SequenceEqual(other.Participants);
 
@@ -41,7 +59,9 @@ public sealed record UnmuteAllowedFor(IReadOnlyList<Guid> Participants) : Domain
 }
 
 /// <summary>A whisper group's audio is mixed on this Janus instance (chosen by the first member to connect).</summary>
-public sealed record WhisperAudioPlaced(Guid WhisperId, string Instance) : DomainEvent;
+public sealed record WhisperAudioPlaced(
+    [property: JsonPropertyName("whisper_id")] Guid WhisperId,
+    [property: JsonPropertyName("instance")] string Instance) : DomainEvent;
 
 public static class MediaEndReasons
 {

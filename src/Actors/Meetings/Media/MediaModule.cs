@@ -31,11 +31,11 @@ public sealed class MediaModule : IMeetingModule
         switch (request)
         {
             case CheckPublish c:
-                return c.Type == MediaSessionType.Screen && !state.IsPresenter(me)
+                return c.Type == MediaKind.Screen && !state.IsPresenter(me)
                     ? Refuse(ErrorCodes.NotPresenter)
                     : (Decision.Nothing, MediaReply.Ok);
             case RecordPublished c:
-                if (c.Type == MediaSessionType.Screen && !state.IsPresenter(me))
+                if (c.Type == MediaKind.Screen && !state.IsPresenter(me))
                     return Refuse(ErrorCodes.NotPresenter);
                 return (Decision.Accept(At(new MediaPublished(me.Id, c.Type, c.Instance, c.Feed))), MediaReply.Ok);
             case RecordMediaState c:
@@ -98,8 +98,8 @@ public sealed class MediaModule : IMeetingModule
                     return Decision.Nothing;
                 // Someone sharing a screen without the right any more stops sharing.
                 var stopped = revoked
-                    .Where(t => state.PresenterRoleRequired && state.Find(t) is { IsModerator: false } p && p.Media.ContainsKey(MediaSessionType.Screen))
-                    .Select(t => At(new MediaUnpublished(t, MediaSessionType.Screen, MediaEndReasons.Unpublished)));
+                    .Where(t => state.PresenterRoleRequired && state.Find(t) is { IsModerator: false } p && p.Media.ContainsKey(MediaKind.Screen))
+                    .Select(t => At(new MediaUnpublished(t, MediaKind.Screen, MediaEndReasons.Unpublished)));
                 return Decision.Accept([At(new PresentersRevoked(revoked)), .. stopped]);
             }
             case AllowUnmute c:

@@ -12,7 +12,7 @@ public sealed record Ban(Guid RoomId, Guid ParticipantId, Guid Target) : IPartic
     public string Namespace => Namespaces.Moderation;
 }
 
-public sealed record Debrief(Guid RoomId, Guid ParticipantId, KickScope Scope) : IParticipantCommand
+public sealed record Debrief(Guid RoomId, Guid ParticipantId, DebriefScope Scope) : IParticipantCommand
 {
     public string Namespace => Namespaces.Moderation;
 }

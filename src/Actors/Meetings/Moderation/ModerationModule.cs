@@ -28,7 +28,7 @@ public sealed class ModerationModule : IMeetingModule
 
         return command switch
         {
-            Kick c => CheckTarget(state, issuer, c.Target) ?? Decision.Accept(At(new ParticipantLeft(c.Target, LeftReason.Kicked))),
+            Kick c => CheckTarget(state, issuer, c.Target) ?? Decision.Accept(At(new ParticipantLeft(c.Target, LeaveReason.Kicked))),
             Ban c => CheckTarget(state, issuer, c.Target) ?? DecideBan(state, c.Target, At),
             Debrief c => DecideDebrief(state, c, At),
             ChangeDisplayName c => DecideRename(state, c, At),
@@ -57,7 +57,7 @@ public sealed class ModerationModule : IMeetingModule
     private static Decision DecideBan(MeetingState state, Guid target, Func<DomainEvent, DomainEvent> at)
     {
         var identity = state.Participants[target].Identity;
-        var (user, invite) = identity.Kind == ParticipationKind.Guest ? ((Guid?)null, identity.InviteCode) : (identity.UserId, (string?)null);
+        var (user, invite) = identity.Kind == ParticipantKind.Guest ? ((Guid?)null, identity.InviteCode) : (identity.UserId, (string?)null);
         var banned = new ParticipantBanned(target, user, invite);
         var after = MeetingEvolve.Apply(state, banned);
         return Decision.Accept(
@@ -65,7 +65,7 @@ public sealed class ModerationModule : IMeetingModule
             at(banned),
             .. state.Participants.Values.Where(p => after.IsBanned(p.Identity) && !state.IsOwner(p.Identity))
                 .OrderBy(p => p.Id != target)
-                .Select(p => at(new ParticipantLeft(p.Id, LeftReason.Banned))),
+                .Select(p => at(new ParticipantLeft(p.Id, LeaveReason.Banned))),
         ]);
     }
 
@@ -74,15 +74,15 @@ public sealed class ModerationModule : IMeetingModule
     {
         bool MustLeave(MeetingParticipant p) => p.Id != c.ParticipantId && c.Scope switch
         {
-            KickScope.Guests => p.Identity.Kind == ParticipationKind.Guest,
-            KickScope.UsersAndGuests => !p.IsModerator,
+            DebriefScope.Guests => p.Identity.Kind == ParticipantKind.Guest,
+            DebriefScope.UsersAndGuests => !p.IsModerator,
             _ => true,
         };
         return Decision.Accept(
         [
             at(new DebriefingBegan(c.Scope)),
             .. state.Room!.WaitingRoom ? Array.Empty<DomainEvent>() : [at(new WaitingRoomTurnedOn())],
-            .. state.Participants.Values.Where(MustLeave).Select(p => at(new ParticipantLeft(p.Id, LeftReason.Kicked))),
+            .. state.Participants.Values.Where(MustLeave).Select(p => at(new ParticipantLeft(p.Id, LeaveReason.Kicked))),
         ]);
     }
 
@@ -90,7 +90,7 @@ public sealed class ModerationModule : IMeetingModule
     {
         if (state.Find(c.Target) is not { } target)
             return Decision.Reject(ErrorCodes.TargetNotFound);
-        if (target.Identity.Kind is not (ParticipationKind.Guest or ParticipationKind.Sip))
+        if (target.Identity.Kind is not (ParticipantKind.Guest or ParticipantKind.Sip))
             return Decision.Reject(ErrorCodes.OnlyGuestsCanBeRenamed);
         if (MeetingDecider.CleanDisplayName(c.NewName) is not { } name)
             return Decision.Reject(ErrorCodes.InvalidDisplayName);

@@ -1,9 +1,16 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 
 namespace OpenTalk.Actors.Meetings;
 
-public sealed record PollStarted(Guid PollId, string Topic, bool Live, bool MultipleChoice, IReadOnlyList<string> Choices,
-    TimeSpan Duration, bool AllowEditing) : DomainEvent
+public sealed record PollStarted(
+    [property: JsonPropertyName("poll_id")] Guid PollId,
+    [property: JsonPropertyName("topic")] string Topic,
+    [property: JsonPropertyName("live")] bool Live,
+    [property: JsonPropertyName("multiple_choice")] bool MultipleChoice,
+    [property: JsonPropertyName("choices")] IReadOnlyList<string> Choices,
+    [property: JsonPropertyName("duration")] TimeSpan Duration,
+    [property: JsonPropertyName("allow_editing")] bool AllowEditing) : DomainEvent
 {
     public bool Equals(PollStarted? other) =>
         other is not null && base.Equals(other) && (PollId, Topic, Live, MultipleChoice, Duration, AllowEditing)
@@ -14,7 +21,10 @@ public sealed record PollStarted(Guid PollId, string Topic, bool Live, bool Mult
 }
 
 /// <summary>A vote (or a changed vote). <see cref="Voter"/> is the account, or the participant for guests.</summary>
-public sealed record PollVoteCast(Guid PollId, string Voter, IReadOnlyList<int> Choices) : DomainEvent
+public sealed record PollVoteCast(
+    [property: JsonPropertyName("poll_id")] Guid PollId,
+    [property: JsonPropertyName("voter")] string Voter,
+    [property: JsonPropertyName("choices")] IReadOnlyList<int> Choices) : DomainEvent
 {
     public bool Equals(PollVoteCast? other) =>
         other is not null && base.Equals(other) && PollId == other.PollId && Voter == other.Voter && Choices.SequenceEqual(other.Choices);
@@ -23,7 +33,10 @@ public sealed record PollVoteCast(Guid PollId, string Voter, IReadOnlyList<int> 
 }
 
 /// <summary>The poll closed; the tally (votes per choice, in choice order) is part of the record.</summary>
-public sealed record PollFinished(Guid PollId, IReadOnlyList<int> Tally, string Reason) : DomainEvent
+public sealed record PollFinished(
+    [property: JsonPropertyName("poll_id")] Guid PollId,
+    [property: JsonPropertyName("tally")] IReadOnlyList<int> Tally,
+    [property: JsonPropertyName("reason")] string Reason) : DomainEvent
 {
     public const string ByModerator = "finished";
     public const string Expired = "expired";

@@ -1,24 +1,26 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>The running poll and its votes (by voter), as the room keeps them.</summary>
 public sealed record RoomPoll(
-    Guid PollId,
-    string Topic,
-    bool Live,
-    bool MultipleChoice,
-    ImmutableArray<string> Choices,
-    DateTimeOffset StartedAt,
-    TimeSpan Duration,
-    bool AllowEditing,
-    ImmutableDictionary<string, ImmutableArray<int>> Votes)
+    [property: JsonPropertyName("poll_id")] Guid PollId,
+    [property: JsonPropertyName("topic")] string Topic,
+    [property: JsonPropertyName("live")] bool Live,
+    [property: JsonPropertyName("multiple_choice")] bool MultipleChoice,
+    [property: JsonPropertyName("choices")] ImmutableArray<string> Choices,
+    [property: JsonPropertyName("started_at")] DateTimeOffset StartedAt,
+    [property: JsonPropertyName("duration")] TimeSpan Duration,
+    [property: JsonPropertyName("allow_editing")] bool AllowEditing,
+    [property: JsonPropertyName("votes")] ImmutableDictionary<string, ImmutableArray<int>> Votes)
 {
     public const int MaxChoices = 64;
     public const int MaxTextLength = 255;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
 
+    [JsonPropertyName("ends_at")]
     public DateTimeOffset EndsAt => StartedAt + Duration;
 
     public IReadOnlyList<int> Tally() =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Sharding;
 
@@ -6,7 +7,7 @@ namespace OpenTalk.Actors.Meetings;
 /// <summary>The owner withdraws a guest link: nobody can start a session with it any more.</summary>
 public sealed record RevokeInvite(Guid RoomId, Guid UserId, bool AsAdmin, string Code) : IWithRoomId;
 
-public sealed record InviteRevoked(string Code) : DomainEvent;
+public sealed record InviteRevoked([property: JsonPropertyName("code")] string Code) : DomainEvent;
 
 /// <summary>The room's guest links, for its owner.</summary>
 public sealed record GetInvites(Guid RoomId) : IWithRoomId;

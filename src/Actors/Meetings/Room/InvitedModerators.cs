@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Sharding;
 
@@ -9,4 +10,4 @@ namespace OpenTalk.Actors.Meetings;
 /// </summary>
 public sealed record SetInvitedModerators(Guid RoomId, Guid UserId, bool AsAdmin, IReadOnlyList<Guid> Users) : IWithRoomId;
 
-public sealed record InvitedModeratorsSet(IReadOnlyList<Guid> Users) : DomainEvent;
+public sealed record InvitedModeratorsSet([property: JsonPropertyName("users")] IReadOnlyList<Guid> Users) : DomainEvent;

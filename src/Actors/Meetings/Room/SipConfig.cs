@@ -1,12 +1,17 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Sharding;
 
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>Phone call-in for a room: a 10-digit conference id and a 10-digit PIN.</summary>
-public sealed record SipSettings(string SipId, string Pin);
+public sealed record SipSettings(
+    [property: JsonPropertyName("sip_id")] string SipId,
+    [property: JsonPropertyName("pin")] string Pin);
 
-public sealed record SipConfigured(string SipId, string Pin) : DomainEvent;
+public sealed record SipConfigured(
+    [property: JsonPropertyName("sip_id")] string SipId,
+    [property: JsonPropertyName("pin")] string Pin) : DomainEvent;
 
 public sealed record SipRemoved : DomainEvent;
 

@@ -1,26 +1,28 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
 /// <summary>The running timer of a room, as the room shows it.</summary>
 public sealed record RoomTimer(
-    Guid TimerId,
-    TimerKindWire Kind,
-    DateTimeOffset StartedAt,
-    TimeSpan? Duration,
-    TimerStyle Style,
-    string? Title,
-    bool ReadyCheck,
-    ImmutableDictionary<Guid, bool> Ready,
-    bool EndWhenAllReady = false)
+    [property: JsonPropertyName("timer_id")] Guid TimerId,
+    [property: JsonPropertyName("kind")] RoomTimerKind Kind,
+    [property: JsonPropertyName("started_at")] DateTimeOffset StartedAt,
+    [property: JsonPropertyName("duration")] TimeSpan? Duration,
+    [property: JsonPropertyName("style")] RoomTimerStyle Style,
+    [property: JsonPropertyName("title")] string? Title,
+    [property: JsonPropertyName("ready_check")] bool ReadyCheck,
+    [property: JsonPropertyName("ready")] ImmutableDictionary<Guid, bool> Ready,
+    [property: JsonPropertyName("end_when_all_ready")] bool EndWhenAllReady = false)
 {
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
     public const int MaxTitleLength = 255;
 
+    [JsonPropertyName("ends_at")]
     public DateTimeOffset? EndsAt => Duration is { } d ? StartedAt + d : null;
 
-    public TimerConfig Config() => new(TimerId, StartedAt, Kind, EndsAt, Style, Title, ReadyCheck, EndWhenAllReady);
+    public TimerConfig Config() => new(TimerId, StartedAt, Kind.ToWire(), EndsAt, Style.ToWire(), Title, ReadyCheck, EndWhenAllReady);
 
     public TimerModuleState ModuleState() => new(Config(), Ready);
 }

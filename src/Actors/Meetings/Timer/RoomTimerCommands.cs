@@ -3,8 +3,8 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
-public sealed record StartRoomTimer(Guid RoomId, Guid ParticipantId, Guid TimerId, TimerKindWire Kind, TimeSpan? Duration,
-    TimerStyle Style, string? Title, bool ReadyCheck, bool EndWhenAllReady = false) : IParticipantCommand
+public sealed record StartRoomTimer(Guid RoomId, Guid ParticipantId, Guid TimerId, RoomTimerKind Kind, TimeSpan? Duration,
+    RoomTimerStyle Style, string? Title, bool ReadyCheck, bool EndWhenAllReady = false) : IParticipantCommand
 {
     public string Namespace => Namespaces.Timer;
 }

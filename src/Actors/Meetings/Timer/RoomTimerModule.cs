@@ -35,16 +35,16 @@ public sealed class RoomTimerModule : IMeetingModule
         {
             StartRoomTimer when !me.IsModerator => Decision.Reject(ErrorCodes.InsufficientPermissions),
             StartRoomTimer when state.Timer is not null => Decision.Reject(ErrorCodes.TimerAlreadyRunning),
-            StartRoomTimer c when (c.Kind == TimerKindWire.Countdown && c.Duration is null)
+            StartRoomTimer c when (c.Kind == RoomTimerKind.Countdown && c.Duration is null)
                 || (c.Duration is { } d && (d <= TimeSpan.Zero || d > RoomTimer.MaxDuration))
                 => Decision.Reject(ErrorCodes.InvalidDuration),
             StartRoomTimer c when c.Title is { Length: > RoomTimer.MaxTitleLength } => Decision.Reject(ErrorCodes.InvalidPayload),
             StartRoomTimer c => Decision.Accept(MeetingDecider.Stamp(new RoomTimerStarted(c.TimerId, c.Kind,
-                c.Kind == TimerKindWire.Countdown ? c.Duration : null, c.Style, c.Title?.Trim() is { Length: > 0 } t ? t : null, c.ReadyCheck,
+                c.Kind == RoomTimerKind.Countdown ? c.Duration : null, c.Style, c.Title?.Trim() is { Length: > 0 } t ? t : null, c.ReadyCheck,
                 c.ReadyCheck && c.EndWhenAllReady), by, now)),
             StopRoomTimer when !me.IsModerator => Decision.Reject(ErrorCodes.InsufficientPermissions),
             StopRoomTimer c when state.Timer?.TimerId != c.TimerId => Decision.Reject(ErrorCodes.NoTimerRunning),
-            StopRoomTimer c => Decision.Accept(MeetingDecider.Stamp(new RoomTimerStopped(c.TimerId, TimerStoppedKind.ByModerator), by, now)),
+            StopRoomTimer c => Decision.Accept(MeetingDecider.Stamp(new RoomTimerStopped(c.TimerId, RoomTimerStopReason.ByModerator), by, now)),
             SetReadyStatus c when state.Timer?.TimerId != c.TimerId => Decision.Reject(ErrorCodes.NoTimerRunning),
             SetReadyStatus when !state.Timer!.ReadyCheck => Decision.Reject(ErrorCodes.ReadyCheckDisabled),
             SetReadyStatus c => state.Timer!.Ready.GetValueOrDefault(me.Id) == c.Ready
@@ -59,14 +59,14 @@ public sealed class RoomTimerModule : IMeetingModule
     {
         var timer = Apply(state, ready)!.Timer!;
         return timer.EndWhenAllReady && state.InRoom.All(p => timer.Ready.GetValueOrDefault(p.Id))
-            ? Decision.Accept(ready, MeetingDecider.Stamp(new RoomTimerStopped(timer.TimerId, TimerStoppedKind.AllReady), Actor.System, now))
+            ? Decision.Accept(ready, MeetingDecider.Stamp(new RoomTimerStopped(timer.TimerId, RoomTimerStopReason.AllReady), Actor.System, now))
             : Decision.Accept(ready);
     }
 
     /// <summary>The timer entity reports the end of its countdown; a stale report (another timer) changes nothing.</summary>
     private static Decision Expired(MeetingState state, RoomTimerExpired c, DateTimeOffset now) =>
         state.Timer?.TimerId == c.TimerId
-            ? Decision.Accept(MeetingDecider.Stamp(new RoomTimerStopped(c.TimerId, TimerStoppedKind.Expired), Actor.System, now))
+            ? Decision.Accept(MeetingDecider.Stamp(new RoomTimerStopped(c.TimerId, RoomTimerStopReason.Expired), Actor.System, now))
             : Decision.Nothing;
 
     public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
@@ -86,7 +86,7 @@ public sealed class RoomTimerModule : IMeetingModule
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         RoomTimerStarted => MeetingNotifications.ToRoom(after, Namespaces.Timer, new TimerStartedPayload(after.Timer!.Config())),
-        RoomTimerStopped e => MeetingNotifications.ToRoom(after, Namespaces.Timer, new TimerStoppedPayload(e.TimerId, e.Kind, Actor.ParticipantOf(e.By))),
+        RoomTimerStopped e => MeetingNotifications.ToRoom(after, Namespaces.Timer, new TimerStoppedPayload(e.TimerId, e.Kind.ToWire(), Actor.ParticipantOf(e.By))),
         ReadyStatusSet e => MeetingNotifications.ToRoom(after, Namespaces.Timer, new UpdatedReadyStatus(e.TimerId, e.ParticipantId, e.Ready)),
         _ => null,
     };
@@ -94,7 +94,7 @@ public sealed class RoomTimerModule : IMeetingModule
     public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         RoomTimerStarted started => [new SendToTimers(StartCommandFor(after.RoomId, after.Timer!, started.By))],
-        RoomTimerStopped { Kind: not TimerStoppedKind.Expired } stopped => [new SendToTimers(new StopTimer(stopped.TimerId, stopped.By))],
+        RoomTimerStopped { Kind: not RoomTimerStopReason.Expired } stopped => [new SendToTimers(new StopTimer(stopped.TimerId, stopped.By))],
         _ => [],
     };
 
@@ -103,6 +103,6 @@ public sealed class RoomTimerModule : IMeetingModule
         state.Timer is { } timer ? [new SendToTimers(new GetTimer(timer.TimerId))] : [];
 
     public static StartTimer StartCommandFor(Guid roomId, RoomTimer timer, string by) =>
-        new(timer.TimerId, roomId, timer.Kind == TimerKindWire.Countdown ? TimerKind.Countdown : TimerKind.Stopwatch,
+        new(timer.TimerId, roomId, timer.Kind == RoomTimerKind.Countdown ? TimerKind.Countdown : TimerKind.Stopwatch,
             timer.Duration, timer.Title, by, timer.StartedAt);
 }

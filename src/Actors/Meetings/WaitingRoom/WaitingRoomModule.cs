@@ -65,7 +65,7 @@ public sealed class WaitingRoomModule : IMeetingModule
         [
             new Notification(e.ParticipantId, Namespaces.Moderation, new SentToWaitingRoom()),
             new Notification(e.ParticipantId, Namespaces.Moderation, new InWaitingRoom()),
-            .. MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, LeftReason.SentToWaitingRoom)),
+            .. MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, LeaveReason.SentToWaitingRoom.ToWire())),
             .. MeetingNotifications.ToModerators(after, Namespaces.Moderation,
                 new JoinedWaitingRoom(e.ParticipantId, after.Participants[e.ParticipantId].DisplayName)),
         ],

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
 using OpenTalk.Actors.Journal;
 
 namespace OpenTalk.Actors.Meetings;
 
-public sealed record WhisperGroupFormed(Guid WhisperId, Guid Creator, IReadOnlyList<Guid> Invited) : DomainEvent
+public sealed record WhisperGroupFormed(
+    [property: JsonPropertyName("whisper_id")] Guid WhisperId,
+    [property: JsonPropertyName("creator")] Guid Creator,
+    [property: JsonPropertyName("invited")] IReadOnlyList<Guid> Invited) : DomainEvent
 {
     public bool Equals(WhisperGroupFormed? other) =>
         other is not null && base.Equals(other) && WhisperId == other.WhisperId && Creator == other.Creator && Invited.SequenceEqual(other.Invited);
@@ -10,7 +14,9 @@ public sealed record WhisperGroupFormed(Guid WhisperId, Guid Creator, IReadOnlyL
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), WhisperId);
 }
 
-public sealed record WhisperInvited(Guid WhisperId, IReadOnlyList<Guid> Invited) : DomainEvent
+public sealed record WhisperInvited(
+    [property: JsonPropertyName("whisper_id")] Guid WhisperId,
+    [property: JsonPropertyName("invited")] IReadOnlyList<Guid> Invited) : DomainEvent
 {
     public bool Equals(WhisperInvited? other) =>
         other is not null && base.Equals(other) && WhisperId == other.WhisperId && Invited.SequenceEqual(other.Invited);
@@ -18,10 +24,18 @@ public sealed record WhisperInvited(Guid WhisperId, IReadOnlyList<Guid> Invited)
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), WhisperId);
 }
 
-public sealed record WhisperAccepted(Guid WhisperId, Guid ParticipantId) : DomainEvent;
+public sealed record WhisperAccepted(
+    [property: JsonPropertyName("whisper_id")] Guid WhisperId,
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
-public sealed record WhisperDeclined(Guid WhisperId, Guid ParticipantId) : DomainEvent;
+public sealed record WhisperDeclined(
+    [property: JsonPropertyName("whisper_id")] Guid WhisperId,
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
-public sealed record WhisperKickedOut(Guid WhisperId, Guid ParticipantId) : DomainEvent;
+public sealed record WhisperKickedOut(
+    [property: JsonPropertyName("whisper_id")] Guid WhisperId,
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;
 
-public sealed record WhisperLeft(Guid WhisperId, Guid ParticipantId) : DomainEvent;
+public sealed record WhisperLeft(
+    [property: JsonPropertyName("whisper_id")] Guid WhisperId,
+    [property: JsonPropertyName("participant_id")] Guid ParticipantId) : DomainEvent;

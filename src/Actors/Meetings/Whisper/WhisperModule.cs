@@ -50,12 +50,12 @@ public sealed class WhisperModule : IMeetingModule
 
         return command switch
         {
-            InviteToWhisperGroup when mine == WhisperMemberState.Invited => Decision.Reject(ErrorCodes.NotInvited),
+            InviteToWhisperGroup when mine == WhisperMembership.Invited => Decision.Reject(ErrorCodes.NotInvited),
             InviteToWhisperGroup c => c.Invite.Distinct().Where(id => !group.Members.ContainsKey(id)).ToList() is var fresh
                 && fresh.Count > 0 && MeetingDecider.AllInRoom(state, fresh) && group.Members.Count + fresh.Count <= MaxWhisperGroupSize
                     ? Decision.Accept(At(new WhisperInvited(group.WhisperId, fresh)))
                     : Decision.Reject(ErrorCodes.TargetNotFound),
-            AnswerWhisperInvite when mine != WhisperMemberState.Invited => Decision.Reject(ErrorCodes.NotInvited),
+            AnswerWhisperInvite when mine != WhisperMembership.Invited => Decision.Reject(ErrorCodes.NotInvited),
             AnswerWhisperInvite c => Decision.Accept(At(c.Accept
                 ? new WhisperAccepted(group.WhisperId, me.Id)
                 : new WhisperDeclined(group.WhisperId, me.Id))),
@@ -73,13 +73,13 @@ public sealed class WhisperModule : IMeetingModule
         WhisperGroupFormed e => state with
         {
             Whispers = state.Whispers.SetItem(e.WhisperId, new WhisperGroup(e.WhisperId, e.Creator,
-                e.Invited.ToImmutableDictionary(id => id, _ => WhisperMemberState.Invited).SetItem(e.Creator, WhisperMemberState.Creator))),
+                e.Invited.ToImmutableDictionary(id => id, _ => WhisperMembership.Invited).SetItem(e.Creator, WhisperMembership.Creator))),
         },
         WhisperInvited e => ChangeWhisper(state, e.WhisperId, g => g with
         {
-            Members = g.Members.SetItems(e.Invited.Select(id => KeyValuePair.Create(id, WhisperMemberState.Invited))),
+            Members = g.Members.SetItems(e.Invited.Select(id => KeyValuePair.Create(id, WhisperMembership.Invited))),
         }),
-        WhisperAccepted e => ChangeWhisper(state, e.WhisperId, g => g with { Members = g.Members.SetItem(e.ParticipantId, WhisperMemberState.Accepted) }),
+        WhisperAccepted e => ChangeWhisper(state, e.WhisperId, g => g with { Members = g.Members.SetItem(e.ParticipantId, WhisperMembership.Accepted) }),
         WhisperDeclined e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
         WhisperKickedOut e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
         WhisperLeft e => ChangeWhisper(state, e.WhisperId, g => g.Without(e.ParticipantId)),
