@@ -43,23 +43,23 @@ public class MeetingModuleSeamTests : DeciderTest
     [Fact]
     public void A_registered_module_receives_its_commands_events_and_notifications_and_nothing_else()
     {
-        IMeetingModule[] modules = [new KnockModule(), .. MeetingModules.All];
+        var modules = new MeetingModuleSet([new KnockModule(), .. MeetingModules.All.Modules]);
         var state = InSession();
 
-        var decision = MeetingModules.Decide(modules, state, new Knock(Room, Mod), Now)!;
+        var decision = modules.Decide(state, new Knock(Room, Mod), Now)!;
         var knocked = Assert.IsType<Knocked>(Assert.Single(decision.Events));
-        var after = MeetingModules.Apply(modules, state, knocked);
+        var after = modules.Apply(state, knocked);
         Assert.Equal("Knocker", after.Participants[Mod].DisplayName);
-        var told = Assert.Single(MeetingModules.Notify(modules, knocked, state, after));
+        var told = Assert.Single(modules.Notify(knocked, state, after));
         Assert.Equal((Mod, "knock"), (told.To, told.Namespace));
 
         // Alone, the module answers nothing of the others: their commands, events and notifications pass it by.
-        IMeetingModule[] alone = [new KnockModule()];
+        var alone = new MeetingModuleSet([new KnockModule()]);
         var raised = new HandRaised(Mod);
-        Assert.Null(MeetingModules.Decide(alone, state, new RaiseHand(Room, Mod), Now));
-        Assert.Same(state, MeetingModules.Apply(alone, state, raised));
-        Assert.Empty(MeetingModules.Notify(alone, raised, state, MeetingEvolve.Apply(state, raised)));
-        Assert.Contains(MeetingModules.Notify(modules, raised, state, MeetingEvolve.Apply(state, raised)), n => n.Namespace == Namespaces.Control);
+        Assert.Null(alone.Decide(state, new RaiseHand(Room, Mod), Now));
+        Assert.Same(state, alone.Apply(state, raised));
+        Assert.Empty(alone.Notify(raised, state, MeetingEvolve.Apply(state, raised)));
+        Assert.Contains(modules.Notify(raised, state, MeetingEvolve.Apply(state, raised)), n => n.Namespace == Namespaces.Control);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class MeetingModuleSeamTests : DeciderTest
         var after = MeetingEvolve.Apply(state, left);
 
         Assert.Null(after.Automod!.Speaker);
-        Assert.Contains(MeetingModules.Effects(MeetingModules.All, left, state, after), e => e is StopClock);
+        Assert.Contains(MeetingModules.All.Effects(left, state, after), e => e is StopClock);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class MeetingModuleSeamTests : DeciderTest
     [Fact]
     public void Every_event_of_a_registered_module_has_its_manifest_in_the_journal_catalog()
     {
-        foreach (var (type, manifest) in MeetingModules.All.SelectMany(m => m.Events))
+        foreach (var (type, manifest) in MeetingModules.All.Events)
             Assert.Equal(manifest, EventCatalog.ManifestOf(type));
     }
 }

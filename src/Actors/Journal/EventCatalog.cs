@@ -39,7 +39,7 @@ public static class EventCatalog
         (typeof(TimerState), "timer.state.v1"),
     ];
 
-    private static readonly (Type Type, string Manifest)[] All = [.. Entries, .. MeetingModules.All.SelectMany(m => m.Events)];
+    private static readonly (Type Type, string Manifest)[] All = [.. Entries, .. MeetingModules.All.Events];
 
     private static readonly FrozenDictionary<Type, string> ByType =
         All.ToFrozenDictionary(e => e.Type, e => e.Manifest);

@@ -40,7 +40,7 @@ public sealed partial class MeetingActor
     {
         var decision = MeetingDecider.Decide(State, tick, Now);
         if (decision.Events.Count == 0)
-            Run(MeetingModules.Resume(MeetingModules.All, State));
+            Run(MeetingModules.All.Resume(State));
         PersistChained(decision.Events, Publish);
     }
 

@@ -99,7 +99,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             var waited = participant.DisconnectedAt is { } since ? Now - since : TimeSpan.Zero;
             StartResumeTimer(participant.Id, _settings.ResumeWindow - waited);
         }
-        Run(MeetingModules.Resume(MeetingModules.All, State));
+        Run(MeetingModules.All.Resume(State));
     }
 
     private void DecideForRest(object command)
@@ -127,7 +127,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         }
         PersistChained(decision.Events, Publish, () =>
         {
-            Deliver(MeetingModules.Confidential(MeetingModules.All, command, decision));
+            Deliver(MeetingModules.All.Confidential(command, decision));
             PassivateWhenEmpty();
         }, () =>
         {
@@ -139,7 +139,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private void Publish(DomainEvent evt, MeetingState before, MeetingState after)
     {
         Deliver(MeetingNotifications.For(evt, before, after));
-        Run(MeetingModules.Effects(MeetingModules.All, evt, before, after));
+        Run(MeetingModules.All.Effects(evt, before, after));
         StopRevokedMedia(evt, before, after);
         // Removed by a moderator (or gone for good): close that socket, with the reason.
         if (evt is ParticipantLeft left)

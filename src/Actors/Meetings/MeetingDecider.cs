@@ -37,7 +37,7 @@ public static class MeetingDecider
     {
         if (command is not IRoomLifecycleCommand && (!state.Exists || state.Closed))
             return Decision.Reject(ProblemCodes.NotFound);
-        return MeetingModules.Decide(MeetingModules.All, state, command, now)
+        return MeetingModules.All.Decide(state, command, now)
             ?? throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command));
     }
 

@@ -9,8 +9,8 @@ namespace OpenTalk.Actors.Meetings;
 public static class MeetingEvolve
 {
     public static MeetingState Apply(MeetingState state, DomainEvent evt) =>
-        MeetingModules.Owns(evt.GetType())
-            ? MeetingModules.Apply(MeetingModules.All, state, evt)
+        MeetingModules.All.Owns(evt.GetType())
+            ? MeetingModules.All.Apply(state, evt)
             : throw new ArgumentException($"A meeting cannot apply {evt.GetType().Name}.", nameof(evt));
 
     internal static MeetingState Put(MeetingState state, MeetingParticipant participant) =>

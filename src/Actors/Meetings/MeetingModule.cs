@@ -6,13 +6,18 @@ namespace OpenTalk.Actors.Meetings;
 /// <summary>
 /// One feature of a meeting (the timer, polls, chat, ...). Everything a module adds lives in its own folder and
 /// joins the meeting through this seam: the meeting offers every command to each registered module until one
-/// answers, and every event to all of them (a module may react to another's event, as the talking stick does
-/// when its speaker leaves).
+/// answers, and each event to the module that owns it and to those that react to it (<see cref="ReactsTo"/>).
 /// </summary>
 public interface IMeetingModule
 {
     /// <summary>The events it writes, with names the journal stores and that never change (see <see cref="EventCatalog"/>).</summary>
     IReadOnlyList<(Type Type, string Manifest)> Events { get; }
+
+    /// <summary>
+    /// Other modules' events it changes its state for, speaks about or acts on (the talking stick lets go of someone
+    /// who leaves). The meeting offers a module only its own events and these.
+    /// </summary>
+    IReadOnlyList<Type> ReactsTo => [];
 
     /// <summary>What a command it owns means (from a participant, a service or the meeting's own clocks); null for other commands.</summary>
     Decision? Decide(MeetingState state, object command, DateTimeOffset now);
@@ -63,7 +68,7 @@ public interface IRoomLifecycleCommand;
 public static class MeetingModules
 {
     /// <summary>In this order they see each event: the room and presence first, since the others read who is in it.</summary>
-    public static IReadOnlyList<IMeetingModule> All { get; } =
+    public static MeetingModuleSet All { get; } = new(
     [
         new RoomModule(),
         new ControlModule(),
@@ -77,28 +82,61 @@ public static class MeetingModules
         new LegalVoteModule(),
         new WhisperModule(),
         new BreakoutModule(),
-    ];
+    ]);
+}
 
-    private static readonly FrozenSet<Type> OwnedEvents = All.SelectMany(m => m.Events).Select(e => e.Type).ToFrozenSet();
+/// <summary>
+/// Modules as the meeting uses them: commands to each in turn until one answers; an event to its owner and the
+/// modules that react to it, in registration order (looked up once per event type: this is the hot path of every
+/// message).
+/// </summary>
+public sealed class MeetingModuleSet
+{
+    private readonly FrozenDictionary<Type, IMeetingModule[]> _byEvent;
 
-    /// <summary>Whether a registered module writes this event type.</summary>
-    public static bool Owns(Type eventType) => OwnedEvents.Contains(eventType);
+    public MeetingModuleSet(IReadOnlyList<IMeetingModule> modules)
+    {
+        Modules = modules;
+        var owned = modules.SelectMany(m => m.Events).Select(e => e.Type).ToHashSet();
+        _byEvent = owned.ToFrozenDictionary(type => type,
+            type => modules.Where(m => m.Events.Any(e => e.Type == type) || m.ReactsTo.Contains(type)).ToArray());
+    }
 
-    public static Decision? Decide(IEnumerable<IMeetingModule> modules, MeetingState state, object command, DateTimeOffset now) =>
-        modules.Select(m => m.Decide(state, command, now)).FirstOrDefault(d => d is not null);
+    public IReadOnlyList<IMeetingModule> Modules { get; }
 
-    public static MeetingState Apply(IEnumerable<IMeetingModule> modules, MeetingState state, DomainEvent evt) =>
-        modules.Aggregate(state, (current, module) => module.Apply(current, evt) ?? current);
+    public IEnumerable<(Type Type, string Manifest)> Events => Modules.SelectMany(m => m.Events);
 
-    public static IEnumerable<Notification> Notify(IEnumerable<IMeetingModule> modules, DomainEvent evt, MeetingState before, MeetingState after) =>
-        modules.SelectMany(m => m.Notify(evt, before, after) ?? []);
+    /// <summary>Whether one of the modules writes this event type.</summary>
+    public bool Owns(Type eventType) => _byEvent.ContainsKey(eventType);
 
-    public static IEnumerable<MeetingEffect> Effects(IEnumerable<IMeetingModule> modules, DomainEvent evt, MeetingState before, MeetingState after) =>
-        modules.SelectMany(m => m.Effects(evt, before, after));
+    /// <summary>The modules an event of this type is offered to: its owner and those that react to it.</summary>
+    public IReadOnlyList<IMeetingModule> For(Type eventType) => _byEvent.GetValueOrDefault(eventType, []);
 
-    public static IEnumerable<MeetingEffect> Resume(IEnumerable<IMeetingModule> modules, MeetingState state) =>
-        modules.SelectMany(m => m.Resume(state));
+    public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
+    {
+        foreach (var module in Modules)
+        {
+            if (module.Decide(state, command, now) is { } decision)
+                return decision;
+        }
+        return null;
+    }
 
-    public static IEnumerable<Notification> Confidential(IEnumerable<IMeetingModule> modules, IParticipantCommand command, Decision accepted) =>
-        modules.SelectMany(m => m.Confidential(command, accepted));
+    public MeetingState Apply(MeetingState state, DomainEvent evt)
+    {
+        foreach (var module in For(evt.GetType()))
+            state = module.Apply(state, evt) ?? state;
+        return state;
+    }
+
+    public IEnumerable<Notification> Notify(DomainEvent evt, MeetingState before, MeetingState after) =>
+        For(evt.GetType()) is [var only] ? only.Notify(evt, before, after) ?? [] : For(evt.GetType()).SelectMany(m => m.Notify(evt, before, after) ?? []);
+
+    public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) =>
+        For(evt.GetType()).SelectMany(m => m.Effects(evt, before, after));
+
+    public IEnumerable<MeetingEffect> Resume(MeetingState state) => Modules.SelectMany(m => m.Resume(state));
+
+    public IEnumerable<Notification> Confidential(IParticipantCommand command, Decision accepted) =>
+        Modules.SelectMany(m => m.Confidential(command, accepted));
 }

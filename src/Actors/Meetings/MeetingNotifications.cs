@@ -13,7 +13,7 @@ public sealed record Notification(Guid To, string Namespace, ServerPayload Paylo
 public static class MeetingNotifications
 {
     public static IEnumerable<Notification> For(DomainEvent evt, MeetingState before, MeetingState after) =>
-        MeetingModules.Notify(MeetingModules.All, evt, before, after);
+        MeetingModules.All.Notify(evt, before, after);
 
     /// <summary>The participant who wrote an event (<see cref="Guid.Empty"/> for the system).</summary>
     internal static Guid IssuerOf(DomainEvent evt) => Actor.ParticipantOf(evt.By) ?? Guid.Empty;

@@ -74,6 +74,32 @@ public sealed class JournalFixtureTests
     }
 
     /// <summary>Members sorted by name and arrays by content: the state's sets and maps have no order of their own.</summary>
+    /// <summary>
+    /// The meeting offers an event only to its owner and the modules that declare they react to it, so a module
+    /// must not need any other: replaying real meetings, every other module ignores the event entirely.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void No_module_needs_an_event_it_neither_owns_nor_reacts_to(string persistenceId)
+    {
+        if (!persistenceId.StartsWith("meeting-", StringComparison.Ordinal))
+            return;
+        var state = MeetingState.Empty(Guid.Parse(persistenceId["meeting-".Length..]));
+        foreach (var evt in Read(persistenceId))
+        {
+            var offered = MeetingModules.All.For(evt.GetType());
+            var after = MeetingEvolve.Apply(state, evt);
+            foreach (var module in MeetingModules.All.Modules.Except(offered))
+            {
+                var name = $"{module.GetType().Name} on {evt.GetType().Name}";
+                Assert.True(module.Apply(state, evt) is null, $"{name} changes the state");
+                Assert.True(module.Notify(evt, state, after)?.Any() != true, $"{name} speaks");
+                Assert.True(!module.Effects(evt, state, after).Any(), $"{name} acts");
+            }
+            state = after;
+        }
+    }
+
     private static JsonNode? Canonical(JsonNode? node) => node switch
     {
         JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal)

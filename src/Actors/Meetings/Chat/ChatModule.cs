@@ -16,6 +16,9 @@ public sealed class ChatModule : IMeetingModule
         (typeof(ChatLastSeenSet), "meeting.chat_last_seen_set.v1"),
     ];
 
+    /// <summary>The chat history ends with the session (the journal keeps it).</summary>
+    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(SessionClosed)];
+
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
         if (command is not (SendChatMessage or SetChat or ClearChatHistory or SetChatLastSeen))

@@ -18,6 +18,9 @@ public sealed class MediaModule : IMeetingModule
         (typeof(WhisperAudioPlaced), "meeting.whisper_audio_placed.v1"),
     ];
 
+    /// <summary>Who leaves loses the presenter right and the force mute.</summary>
+    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(ParticipantLeft)];
+
     /// <summary>A request from a participant's media actor: the events to write and the answer to give.</summary>
     public static (Decision Decision, MediaReply Reply) DecideRequest(MeetingState state, IMediaRequest request, DateTimeOffset now)
     {

@@ -17,6 +17,9 @@ public sealed class ModerationModule : IMeetingModule
         (typeof(MuteRequested), "meeting.mute_requested.v1"),
     ];
 
+    /// <summary>Bans and the hand setting end with the session.</summary>
+    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(SessionClosed)];
+
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
         if (command is not (Kick or Ban or Debrief or ChangeDisplayName or SetRaiseHands or ResetRaisedHands or RequestMuteOf))

@@ -17,6 +17,9 @@ public sealed class WhisperModule : IMeetingModule
         (typeof(WhisperLeft), "meeting.whisper_left.v1"),
     ];
 
+    /// <summary>Who leaves the room leaves every whisper group.</summary>
+    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(ParticipantLeft), typeof(ParticipantSentToWaitingRoom)];
+
     public const int MaxWhisperGroupSize = 32;
 
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
