@@ -65,10 +65,8 @@ public static class EngineHosting
 
     private static string PersistenceHocon(EngineOptions options)
     {
-        var provider = options.Provider == JournalProvider.Postgres ? "PostgreSQL" : "SQLite.MS";
+        const string provider = "PostgreSQL";
         var connection = Quote(options.ConnectionString);
-        // SQLite has one writer per file: more parallel writers only queue up on its lock.
-        var writers = options.Provider == JournalProvider.Postgres ? 3 : 1;
         var snapshots = Quote(options.SnapshotConnectionString ?? options.ConnectionString);
         var stableAfter = ((int)options.DownUnreachableAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         var removalMargin = ((int)options.DownRemovalMargin.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
@@ -90,7 +88,7 @@ public static class EngineHosting
                   auto-initialize = true
                   tag-write-mode = Csv
                   warn-on-auto-init-fail = false
-                  parallelism = {{writers}}
+                  parallelism = 3
                   event-adapters { tagger = "OpenTalk.Actors.Journal.JournalTagger, OpenTalk.Actors" }
                   event-adapter-bindings { "OpenTalk.Actors.Journal.DomainEvent, OpenTalk.Actors" = tagger }
                   {{breaker}}

@@ -1,13 +1,9 @@
 namespace OpenTalk.Actors;
 
-public enum JournalProvider { Sqlite, Postgres }
-
 /// <summary>How this node runs the engine: where events go and which cluster it joins.</summary>
 public sealed record EngineOptions
 {
-    public JournalProvider Provider { get; init; } = JournalProvider.Sqlite;
-
-    /// <summary>ADO.NET connection string of the journal database.</summary>
+    /// <summary>Npgsql connection string of the journal's Postgres.</summary>
     public required string ConnectionString { get; init; }
 
     /// <summary>Connection string of the snapshot store; the journal's when empty.</summary>

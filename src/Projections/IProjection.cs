@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Akka.Persistence.Query;
+using Marten;
 
 namespace OpenTalk.Projections;
 
@@ -11,11 +11,8 @@ public interface IProjection
 
     string Tag { get; }
 
-    /// <summary>CREATE TABLE IF NOT EXISTS statements.</summary>
-    IReadOnlyList<string> Schema { get; }
+    /// <summary>Queues the deletion of every document this projection owns (a rebuild from zero).</summary>
+    void Clear(IDocumentOperations session);
 
-    /// <summary>Tables to empty for a rebuild from zero.</summary>
-    IReadOnlyList<string> Tables { get; }
-
-    Task ApplyAsync(DbConnection connection, DbTransaction transaction, EventEnvelope envelope);
+    Task ApplyAsync(ProjectionBatch batch, EventEnvelope envelope, CancellationToken ct);
 }

@@ -38,7 +38,7 @@ public sealed class ProjectionRunner : ReceiveActor
         var log = _log;
         var restart = RestartSettings.Create(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2);
         _killSwitch = RestartSource.OnFailuresWithBackoff(() =>
-                Source.FromTask(Prepare(store, projection))
+                Source.FromTask(store.OffsetAsync(projection.Name))
                     .ConcatMany(offset => journal.EventsByTag(projection.Tag, Offset.Sequence(offset)))
                     .GroupedWithin(200, TimeSpan.FromMilliseconds(50))
                     .SelectAsync(1, async batch =>
@@ -53,10 +53,4 @@ public sealed class ProjectionRunner : ReceiveActor
     }
 
     protected override void PostStop() => _killSwitch?.Shutdown();
-
-    private static async Task<long> Prepare(ProjectionStore store, IProjection projection)
-    {
-        await store.EnsureSchemaAsync(projection);
-        return await store.OffsetAsync(projection.Name);
-    }
 }

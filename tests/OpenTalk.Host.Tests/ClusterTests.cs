@@ -18,7 +18,8 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
     public async Task InitializeAsync()
     {
         var data = Directory.CreateTempSubdirectory("opentalk-idp-").FullName;
-        _provider = await NodeProcess.StartAsync("--OpenTalk:DataFolder", data, "--SignIn:InitialAdminPassword", TestNode.AdminPassword);
+        _provider = await NodeProcess.StartAsync("--OpenTalk:DataFolder", data, "--SignIn:InitialAdminPassword", TestNode.AdminPassword,
+            "--OpenTalk:Postgres", await TestDatabase.CreateAsync());
     }
 
     public async Task DisposeAsync()

@@ -5,20 +5,15 @@ using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Tests;
 
-/// <summary>
-/// The core meeting flow through the real Host and WebSocket. Runs once on Postgres and once on
-/// the embedded SQLite journal: both must behave the same.
-/// </summary>
-public abstract class MeetingFlowTests : IAsyncLifetime
+/// <summary>The core meeting flow through the real Host and WebSocket, on Postgres.</summary>
+public sealed class MeetingFlowTests : IAsyncLifetime
 {
     private TestNode _node = null!;
-    private string? _postgres;
-
-    protected abstract bool OnPostgres { get; }
+    private string _postgres = null!;
 
     public async Task InitializeAsync()
     {
-        _postgres = OnPostgres ? await TestDatabase.CreateAsync() : null;
+        _postgres = await TestDatabase.CreateAsync();
         _node = await TestNode.StartAsync(_postgres);
     }
 
@@ -216,14 +211,4 @@ public abstract class MeetingFlowTests : IAsyncLifetime
     }
 
     private static JsonElement Control(ServerMessage m) => m.Payload.GetProperty("control");
-}
-
-public sealed class MeetingFlowOnPostgres : MeetingFlowTests
-{
-    protected override bool OnPostgres => true;
-}
-
-public sealed class MeetingFlowOnSqlite : MeetingFlowTests
-{
-    protected override bool OnPostgres => false;
 }

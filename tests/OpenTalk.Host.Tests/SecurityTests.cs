@@ -94,14 +94,15 @@ public sealed class SecurityTests : IAsyncLifetime
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Only_the_node_itself_can_read_its_data_folder()
     {
-        // Something in every store: an account (identity), a room (journal, read models).
+        // Something in every store: an account (identity), a room (journal, read models); the keys and the first
+        // password are what the data folder keeps (the stores themselves are in Postgres).
         var olga = await _node.NewUserAsync("olga");
         await olga.CreateRoomAsync(new CreateRoomRequest(null));
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_node.DataFolder));
         var files = Directory.EnumerateFiles(_node.DataFolder, "*", SearchOption.AllDirectories).ToList();
-        Assert.Contains(files, f => f.EndsWith("identity.db", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.EndsWith("journal.db-wal", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("signing-key.pem", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("encryption-key.pem", StringComparison.Ordinal));
         Assert.All(files, f => Assert.True(File.GetUnixFileMode(f) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{f}: {File.GetUnixFileMode(f)}"));
     }
 

@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
-using OpenTalk.Projections;
+using Marten;
 
 namespace OpenTalk.Host.Apis;
 
@@ -15,26 +15,29 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous();
-        app.MapGet("/health/ready", async (ActorSystem system, ReadModelDatabase database, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (ActorSystem system, IDocumentStore store, CancellationToken ct) =>
         {
             var status = Cluster.Get(system).SelfMember.Status;
             if (status != MemberStatus.Up)
                 return Results.Json(new { status = status.ToString().ToLowerInvariant() }, statusCode: 503);
-            return await DatabaseAnswersAsync(database, ct)
+            return await DatabaseAnswersAsync(store, ct)
                 ? Results.Ok(new { status = "ready" })
                 : Results.Json(new { status = "storage_unavailable" }, statusCode: 503);
         }).AllowAnonymous();
         return app;
     }
 
-    private static async Task<bool> DatabaseAnswersAsync(ReadModelDatabase database, CancellationToken ct)
+    private static async Task<bool> DatabaseAnswersAsync(IDocumentStore store, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ProbeTimeout);
         try
         {
-            await using var connection = await database.OpenAsync(timeout.Token);
-            await ReadModelDatabase.ExecuteAsync(connection, null, "SELECT 1");
+            await using var connection = store.Storage.Database.CreateConnection();
+            await connection.OpenAsync(timeout.Token);
+            await using var probe = connection.CreateCommand();
+            probe.CommandText = "SELECT 1";
+            await probe.ExecuteScalarAsync(timeout.Token);
             return true;
         }
         catch (Exception e) when (e is System.Data.Common.DbException or OperationCanceledException or TimeoutException or InvalidOperationException)

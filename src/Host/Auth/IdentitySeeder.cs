@@ -8,7 +8,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace OpenTalk.Host.Auth;
 
-/// <summary>Creates the identity database, the web client, service accounts and the first administrator.</summary>
+/// <summary>Creates or migrates the identity tables, the web client, service accounts and the first administrator.</summary>
 public sealed partial class IdentitySeeder(
     IServiceProvider services,
     IOptions<SignInSettings> signIn,
@@ -20,8 +20,10 @@ public sealed partial class IdentitySeeder(
     {
         await using var scope = services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
-        await store.Database.EnsureCreatedAsync(cancellationToken);
-        await AddMissingColumnsAsync(store, cancellationToken);
+        // Never EnsureCreated: it creates nothing as soon as the database holds any table (the journal's, say).
+        // Migrate takes a lock of its own, so nodes that start together do not race. On a new database EF first logs
+        // one failed SELECT of its history table, then creates it (npgsql/efcore.pg#3407): harmless.
+        await store.Database.MigrateAsync(cancellationToken);
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await UpsertAsync(applications, WebClient(), cancellationToken);
@@ -33,36 +35,6 @@ public sealed partial class IdentitySeeder(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>Account columns added after a data folder was created (EnsureCreated never alters a table).</summary>
-    private static async Task AddMissingColumnsAsync(IdentityStore store, CancellationToken ct)
-    {
-        var connection = store.Database.GetDbConnection();
-        await store.Database.OpenConnectionAsync(ct);
-        try
-        {
-            var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT name FROM pragma_table_info('Accounts')";
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                    columns.Add(reader.GetString(0));
-            }
-            foreach (var (name, definition) in new[] { ("Email", "TEXT NULL"), ("Language", "TEXT NOT NULL DEFAULT 'en'") })
-            {
-                if (columns.Contains(name))
-                    continue;
-                await using var alter = connection.CreateCommand();
-                alter.CommandText = $"ALTER TABLE Accounts ADD COLUMN {name} {definition}";
-                await alter.ExecuteNonQueryAsync(ct);
-            }
-        }
-        finally
-        {
-            await store.Database.CloseConnectionAsync();
-        }
-    }
 
     private OpenIddictApplicationDescriptor WebClient()
     {

@@ -27,14 +27,39 @@ public sealed class Account
     public IReadOnlyList<string> GroupList => Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>Accounts plus OpenIddict's applications, authorizations and tokens (SQLite in the data folder).</summary>
+/// <summary>
+/// Accounts plus OpenIddict's applications, authorizations and tokens, in the nodes' Postgres in their own schema
+/// (<c>auth</c>), apart from the journal and the read models. Its tables come from EF Core migrations
+/// (<c>Auth/Migrations</c>): a change to the model needs a new migration.
+/// </summary>
 public sealed class IdentityStore(DbContextOptions<IdentityStore> options) : DbContext(options)
 {
+    public const string Schema = "auth";
+
     public DbSet<Account> Accounts => Set<Account>();
+
+    public static void Configure(DbContextOptionsBuilder options, string postgres) => options
+        .UseNpgsql(postgres, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory", Schema))
+        .UseOpenIddict();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.Entity<Account>().HasIndex(a => a.UserName).IsUnique();
+    }
+}
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add</c> build the model without starting a node; it never connects, so the
+/// connection string only has to parse.
+/// </summary>
+public sealed class IdentityStoreDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<IdentityStore>
+{
+    public IdentityStore CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<IdentityStore>();
+        IdentityStore.Configure(options, "Host=127.0.0.1;Database=opentalk");
+        return new IdentityStore(options.Options);
     }
 }

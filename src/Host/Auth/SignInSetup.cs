@@ -15,7 +15,7 @@ public static class SignInSetup
     public const string ApiScheme = "api";
     public const string LoginCookie = "opentalk.login";
 
-    public static IServiceCollection AddOpenTalkSignIn(this IServiceCollection services, SignInSettings signIn, string dataFolder)
+    public static IServiceCollection AddOpenTalkSignIn(this IServiceCollection services, SignInSettings signIn, string dataFolder, string postgres)
     {
         var authentication = services.AddAuthentication(options =>
         {
@@ -25,7 +25,7 @@ public static class SignInSetup
 
         if (signIn.IsEmbedded)
         {
-            AddEmbeddedProvider(services, signIn, dataFolder);
+            AddEmbeddedProvider(services, signIn, dataFolder, postgres);
             services.AddAntiforgery(o => o.Cookie.Name = "opentalk.antiforgery");
             services.AddOptions<SignInThrottleSettings>().BindConfiguration(SignInThrottleSettings.Section).ValidateDataAnnotations().ValidateOnStart();
             services.AddSingleton<SignInThrottle>();
@@ -59,15 +59,10 @@ public static class SignInSetup
         return services;
     }
 
-    private static void AddEmbeddedProvider(IServiceCollection services, SignInSettings signIn, string dataFolder)
+    private static void AddEmbeddedProvider(IServiceCollection services, SignInSettings signIn, string dataFolder, string postgres)
     {
         Directory.CreateDirectory(dataFolder);
-        var database = Path.Combine(dataFolder, "identity.db");
-        services.AddDbContext<IdentityStore>(o =>
-        {
-            o.UseSqlite($"Data Source={database}");
-            o.UseOpenIddict();
-        });
+        services.AddDbContext<IdentityStore>(o => IdentityStore.Configure(o, postgres));
 
         var signing = SigningKeys.LoadOrCreate(Path.Combine(dataFolder, "signing-key.pem"));
         var encryption = SigningKeys.LoadOrCreate(Path.Combine(dataFolder, "encryption-key.pem"));

@@ -9,7 +9,7 @@ namespace OpenTalk.Host.Hosting;
 /// trace the exception handler logs for real faults, wherever they are thrown (the sign-in provider's own
 /// endpoints included): the client sent something wrong (a body over the limit, a form that cannot be
 /// read, JSON that is not JSON: 400/413), or the engine did not answer in time (a meeting's node just
-/// died and it is starting elsewhere, or the journal is down: 503 with Retry-After).
+/// died and it is starting elsewhere, or Postgres is down: 503 with Retry-After).
 /// </summary>
 public static partial class ClientFaults
 {
@@ -42,8 +42,17 @@ public static partial class ClientFaults
         InvalidDataException or JsonException => new(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, e.Message),
         Akka.Actor.AskTimeoutException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable,
             "The meeting is moving to another server or its storage is unreachable; try again in a few seconds.", RetryAfter: "2"),
+        _ when IsStorageOutage(e) => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable,
+            "The storage is unreachable for the moment; try again in a few seconds.", RetryAfter: "2"),
         _ => null,
     };
+
+    /// <summary>
+    /// Postgres cannot be reached (read models, accounts): Marten and EF Core wrap Npgsql's exception in their own.
+    /// Only transient failures: a broken query is a fault of this node and keeps its 500.
+    /// </summary>
+    private static bool IsStorageOutage(Exception? e) =>
+        e is not null && (e is Npgsql.NpgsqlException { IsTransient: true } || IsStorageOutage(e.InnerException));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} {Path} with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string method, string path, int status, string reason);

@@ -17,8 +17,13 @@ public static class Commands
             await Console.Error.WriteLineAsync($"No projection '{name}'. Known: {string.Join(", ", ProjectionCatalog.All.Select(p => p.Name))}.");
             return 2;
         }
-        var store = new ProjectionStore(OpenTalkApp.ReadModelsFrom(settings, OpenTalkApp.EngineOptionsFrom(settings)));
-        await store.ResetAsync(projection);
+        if (string.IsNullOrWhiteSpace(settings.Postgres))
+        {
+            await Console.Error.WriteLineAsync("OpenTalk:Postgres is required: the connection string of the nodes' Postgres.");
+            return 2;
+        }
+        await using var store = OpenTalkApp.ReadModels(settings.Postgres);
+        await new ProjectionStore(store, new ReadModelSchema(store)).ResetAsync(projection);
         Console.WriteLine($"Projection '{name}' was emptied. Run this while the nodes are stopped: they rebuild it from the first event when they start.");
         return 0;
     }

@@ -3,13 +3,17 @@ using System.Runtime.InteropServices;
 namespace OpenTalk.Host.Hosting;
 
 /// <summary>
-/// The data folder holds password hashes, signing keys, the journal and outgoing mail: only the
+/// The data folder holds signing keys, the first administrator's password and outgoing mail: only the
 /// node's own user may read it. The folder is made 0700 and what is in it 0600 (folders 0700), and
-/// the process's file mode mask becomes 077, so that files created later (SQLite's write-ahead logs,
-/// mails in the outbox, new keys) are private from the start.
+/// the process's file mode mask becomes 077, so that files created later (mails in the outbox, new
+/// keys) are private from the start. A private PostgreSQL that <c>./run</c> keeps in its
+/// <c>postgres</c> subfolder manages its own files (it runs as its own user): that subfolder is left
+/// alone, and the folder stays passable (0710) for the group that <c>./run</c> gives it.
 /// </summary>
 public static class DataFolder
 {
+    public const string PostgresFolder = "postgres";
+
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateFolder = Private | UnixFileMode.UserExecute;
 
@@ -19,12 +23,22 @@ public static class DataFolder
         if (OperatingSystem.IsWindows())
             return;
         _ = SetUmask(0b000_111_111); // 077
-        File.SetUnixFileMode(path, PrivateFolder);
-        foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        var postgres = Path.Combine(Path.GetFullPath(path), PostgresFolder);
+        var keepsPostgres = Directory.Exists(postgres);
+        File.SetUnixFileMode(path, keepsPostgres ? PrivateFolder | UnixFileMode.GroupExecute : PrivateFolder);
+        ProtectEntries(new DirectoryInfo(path), postgres);
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void ProtectEntries(DirectoryInfo folder, string postgres)
+    {
+        foreach (var entry in folder.EnumerateFileSystemInfos())
         {
-            if (entry.LinkTarget is not null)
+            if (entry.LinkTarget is not null || entry.FullName == postgres)
                 continue;
             File.SetUnixFileMode(entry.FullName, entry is DirectoryInfo ? PrivateFolder : Private);
+            if (entry is DirectoryInfo subfolder)
+                ProtectEntries(subfolder, postgres);
         }
     }
 

@@ -1,5 +1,6 @@
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
+using Marten;
 using Microsoft.Extensions.Options;
 using OpenTalk.Actors;
 using OpenTalk.Host.Apis;
@@ -27,23 +28,27 @@ public static class OpenTalkApp
         builder.Services.AddOptions<OpenTalkSettings>().BindConfiguration(OpenTalkSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SignInSettings>().BindConfiguration(SignInSettings.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        if (string.IsNullOrWhiteSpace(settings.Postgres))
+            throw new InvalidOperationException("OpenTalk:Postgres is required: the connection string of the Postgres that keeps the journal, read models and accounts (./run starts a private one).");
+        var postgres = settings.Postgres;
+
         DataFolder.Protect(settings.DataFolder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodesByStatus.Add);
-        builder.Services.AddOpenTalkSignIn(signIn, settings.DataFolder);
+        builder.Services.AddOpenTalkSignIn(signIn, settings.DataFolder, postgres);
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddOpenTalkOpenApi();
         var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
         builder.Services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        var engine = EngineOptionsFrom(settings);
-        var readModels = ReadModelsFrom(settings, engine);
-        var projections = new ProjectionStore(readModels);
-        builder.Services.AddSingleton(readModels);
-        builder.Services.AddSingleton(projections);
+        var engine = EngineOptionsFrom(settings, postgres);
+        // A factory, so that the container disposes the store and its connection pool with the node.
+        builder.Services.AddSingleton<IDocumentStore>(_ => ReadModels(postgres));
+        builder.Services.AddSingleton<ReadModelSchema>();
+        builder.Services.AddSingleton<ProjectionStore>();
         builder.Services.AddSingleton<RoomHistoryReader>();
         builder.Services.AddSingleton<EventsReader>();
         builder.Services.AddSingleton<UserDirectory>();
@@ -59,16 +64,16 @@ public static class OpenTalkApp
                 : new SmtpMailTransport(mail);
         });
         builder.Services.AddHostedService<MailDispatcher>();
-        builder.Services.AddAkka(EngineOptions.SystemName, (akka, _) => akka
+        builder.Services.AddAkka(EngineOptions.SystemName, (akka, services) => akka
             .WithOpenTalkEngine(engine, TimeProvider.System)
             .WithSingleton<RoomHistoryRunner>("projection-room-history",
-                ProjectionRunner.Props(new RoomHistoryProjection(), projections), createProxyToo: false)
+                ProjectionRunner.Props(new RoomHistoryProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithSingleton<EventsRunner>("projection-events",
-                ProjectionRunner.Props(new EventsProjection(), projections), createProxyToo: false)
+                ProjectionRunner.Props(new EventsProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithSingleton<InvitesRunner>("projection-invites",
-                ProjectionRunner.Props(new InvitesProjection(), projections), createProxyToo: false)
+                ProjectionRunner.Props(new InvitesProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithSingleton<MailOutboxRunner>("projection-mail",
-                ProjectionRunner.Props(new MailOutboxProjection(), projections), createProxyToo: false)
+                ProjectionRunner.Props(new MailOutboxProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithActors((system, registry, resolver) =>
             {
                 system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>()), NodeLoadActor.Name);
@@ -102,7 +107,7 @@ public static class OpenTalkApp
                     await context.RequestServices.GetRequiredService<UserDirectory>()
                         .RememberAsync(user, TimeProvider.System.GetUtcNow(), context.RequestAborted);
                 }
-                catch (System.Data.Common.DbException e)
+                catch (Exception e) when (e is System.Data.Common.DbException or Marten.Exceptions.MartenException)
                 {
                     // The directory only serves mail addresses and search: the request itself goes on.
                     context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OpenTalk.UserDirectory")
@@ -130,22 +135,13 @@ public static class OpenTalkApp
         return app;
     }
 
-    /// <summary>Read models live in the journal's Postgres, or (one machine) in their own SQLite file.</summary>
-    public static ReadModelDatabase ReadModelsFrom(OpenTalkSettings settings, EngineOptions engine) =>
-        engine.Provider == JournalProvider.Postgres
-            ? new ReadModelDatabase(JournalProvider.Postgres, engine.ConnectionString)
-            : new ReadModelDatabase(JournalProvider.Sqlite, SqliteJournalFile.Prepare(Path.Combine(settings.DataFolder, "readmodels.db")));
+    /// <summary>The read models' document store, with the Host's own documents beside the projections'.</summary>
+    public static DocumentStore ReadModels(string postgres) =>
+        ReadModelStore.Create(postgres, options => options.Schema.For<UserDirectoryEntry>());
 
-    public static EngineOptions EngineOptionsFrom(OpenTalkSettings settings) => new()
+    private static EngineOptions EngineOptionsFrom(OpenTalkSettings settings, string postgres) => new()
     {
-        Provider = string.IsNullOrWhiteSpace(settings.Postgres) ? JournalProvider.Sqlite : JournalProvider.Postgres,
-        ConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)
-            ? SqliteJournalFile.Prepare(Path.Combine(settings.DataFolder, "journal.db"))
-            : settings.Postgres,
-        // SQLite has one writer per file: snapshots get their own, so they never wait on the journal.
-        SnapshotConnectionString = string.IsNullOrWhiteSpace(settings.Postgres)
-            ? SqliteJournalFile.Prepare(Path.Combine(settings.DataFolder, "snapshots.db"))
-            : null,
+        ConnectionString = postgres,
         Hostname = settings.ClusterHostname,
         Port = settings.ClusterPort,
         SeedNodes = settings.ClusterSeeds,

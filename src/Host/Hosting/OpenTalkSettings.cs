@@ -7,11 +7,15 @@ public sealed class OpenTalkSettings
 {
     public const string Section = "OpenTalk";
 
-    /// <summary>Folder for the SQLite journal, identity database and keys.</summary>
+    /// <summary>Folder for the sign-in keys, the initial admin password and mails written to files.</summary>
     [Required]
     public string DataFolder { get; set; } = ".data";
 
-    /// <summary>Postgres connection string; when empty the journal is a SQLite file in the data folder.</summary>
+    /// <summary>
+    /// Npgsql connection string of the Postgres that holds everything the nodes keep: the journal, the read models and
+    /// the embedded provider's accounts. Required (<c>./run</c> starts a private one).
+    /// </summary>
+    [Required]
     public string? Postgres { get; set; }
 
     /// <summary>Address this node is reached at by other nodes.</summary>

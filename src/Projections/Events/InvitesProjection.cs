@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Akka.Persistence.Query;
+using Marten;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Scheduling;
 using OpenTalk.Protocol.Rest;
@@ -13,56 +13,44 @@ public sealed class InvitesProjection : IProjection
 
     public string Tag => JournalTagger.Event;
 
-    public IReadOnlyList<string> Schema =>
-    [
-        """
-        CREATE TABLE IF NOT EXISTS event_invites (event_id TEXT NOT NULL, invitee TEXT NOT NULL, role TEXT NOT NULL,
-            status TEXT NOT NULL, PRIMARY KEY (event_id, invitee))
-        """,
-        "CREATE TABLE IF NOT EXISTS event_invites_progress (event_id TEXT PRIMARY KEY, last_seq BIGINT NOT NULL, cancelled INTEGER NOT NULL)",
-    ];
+    public void Clear(IDocumentOperations session) => session.DeleteWhere<EventInvitesDocument>(_ => true);
 
-    public IReadOnlyList<string> Tables => ["event_invites", "event_invites_progress"];
-
-    public async Task ApplyAsync(DbConnection connection, DbTransaction transaction, EventEnvelope envelope)
+    public async Task ApplyAsync(ProjectionBatch batch, EventEnvelope envelope, CancellationToken ct)
     {
-        if (envelope.Event is not DomainEvent evt || !envelope.PersistenceId.StartsWith("event-", StringComparison.Ordinal))
+        if (envelope.Event is not DomainEvent evt || !envelope.PersistenceId.StartsWith("event-", StringComparison.Ordinal)
+            || !Guid.TryParse(envelope.PersistenceId["event-".Length..], out var eventId))
             return;
-        var eventId = envelope.PersistenceId["event-".Length..];
-        await using (var check = ReadModelDatabase.Command(connection, transaction,
-            "SELECT last_seq FROM event_invites_progress WHERE event_id = @id", ("@id", eventId)))
-        {
-            if (await check.ExecuteScalarAsync() is { } seen and not DBNull && Convert.ToInt64(seen, System.Globalization.CultureInfo.InvariantCulture) >= envelope.SequenceNr)
-                return; // a replay
-        }
-        var cancelled = false;
+        var invites = await batch.LoadAsync<EventInvitesDocument>(eventId, ct) ?? new EventInvitesDocument { Id = eventId };
+        if (invites.LastSeq >= envelope.SequenceNr)
+            return; // a replay
+        var at = invites.Invitees.FindIndex(i => i.Key == Key(evt));
         switch (evt)
         {
+            case InviteeAdded e when at >= 0:
+                invites.Invitees[at] = invites.Invitees[at] with { Role = Wire(e.Role) };
+                break;
             case InviteeAdded e:
-                await ReadModelDatabase.ExecuteAsync(connection, transaction, """
-                    INSERT INTO event_invites (event_id, invitee, role, status) VALUES (@id, @who, @role, @status)
-                    ON CONFLICT (event_id, invitee) DO UPDATE SET role = excluded.role
-                    """, ("@id", eventId), ("@who", e.Invitee), ("@role", Wire(e.Role)), ("@status", Wire(InviteStatus.Pending)));
+                invites.Invitees.Add(new InviteEntry(e.Invitee, Wire(e.Role), Wire(InviteeStatus.Pending)));
                 break;
-            case InviteeRemoved e:
-                await ReadModelDatabase.ExecuteAsync(connection, transaction,
-                    "DELETE FROM event_invites WHERE event_id = @id AND invitee = @who", ("@id", eventId), ("@who", e.Invitee));
+            case InviteeRemoved when at >= 0:
+                invites.Invitees.RemoveAt(at);
                 break;
-            case InviteAnswered e:
-                await ReadModelDatabase.ExecuteAsync(connection, transaction,
-                    "UPDATE event_invites SET status = @status WHERE event_id = @id AND invitee = @who",
-                    ("@id", eventId), ("@who", e.Invitee), ("@status", Wire(e.Status)));
-                break;
-            case EventCancelled:
-                cancelled = true;
+            case InviteAnswered e when at >= 0:
+                invites.Invitees[at] = invites.Invitees[at] with { Status = Wire(e.Status) };
                 break;
         }
-        await ReadModelDatabase.ExecuteAsync(connection, transaction, """
-            INSERT INTO event_invites_progress (event_id, last_seq, cancelled) VALUES (@id, @seq, @cancelled)
-            ON CONFLICT (event_id) DO UPDATE SET last_seq = excluded.last_seq,
-                cancelled = CASE WHEN excluded.cancelled = 1 THEN 1 ELSE event_invites_progress.cancelled END
-            """, ("@id", eventId), ("@seq", envelope.SequenceNr), ("@cancelled", cancelled ? 1 : 0));
+        invites.InviteeKeys = [.. invites.Invitees.Select(i => i.Key)];
+        invites.LastSeq = envelope.SequenceNr;
+        batch.Store(eventId, invites);
     }
+
+    private static string? Key(DomainEvent evt) => evt switch
+    {
+        InviteeAdded e => e.Invitee,
+        InviteeRemoved e => e.Invitee,
+        InviteAnswered e => e.Invitee,
+        _ => null,
+    };
 
     public static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Marten;
+using Marten.Patching;
 
 namespace OpenTalk.Projections.Mail;
 
@@ -14,95 +15,81 @@ public sealed record QueuedMail(string Id, Guid EventId, MailKind Kind, string R
 /// The sending side of the mail outbox: claims due mails (a lease, so two nodes never send the same one at once),
 /// and records the result: sent, retry later, or given up.
 /// </summary>
-public sealed class MailOutbox(ReadModelDatabase database, ProjectionStore store)
+public sealed class MailOutbox(IDocumentStore store, ReadModelSchema schema)
 {
-    private static readonly MailOutboxProjection Projection = new();
-
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     public async Task<IReadOnlyList<QueuedMail>> ClaimDueAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
-        await store.EnsureSchemaAsync(Projection, ct);
-        var at = MailOutboxProjection.Instant(now);
-        await using var connection = await database.OpenAsync(ct);
-        var due = new List<QueuedMail>();
-        await using (var command = ReadModelDatabase.Command(connection, null, """
-            SELECT id, event_id, kind, recipient, attempts FROM mail_outbox
-            WHERE state = 'pending' AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
-            ORDER BY next_attempt_at, id LIMIT @max
-            """, ("@now", at), ("@max", max)))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                due.Add(new QueuedMail(reader.GetString(0), Guid.Parse(reader.GetString(1)),
-                    Enum.Parse<MailKind>(reader.GetString(2), ignoreCase: true), reader.GetString(3),
-                    Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture)));
-            }
-        }
-        var claimed = new List<QueuedMail>();
-        foreach (var mail in due)
-        {
-            var rows = await ReadModelDatabase.ExecuteAsync(connection, null, """
-                UPDATE mail_outbox SET claimed_until = @until
-                WHERE id = @id AND state = 'pending' AND (claimed_until IS NULL OR claimed_until < @now)
-                """, ("@id", mail.Id), ("@until", MailOutboxProjection.Instant(now + Lease)), ("@now", at));
-            if (rows == 1)
-                claimed.Add(mail);
-        }
-        return claimed;
+        await schema.EnsureAsync(ct);
+        now = now.ToUniversalTime();
+        await using var session = store.LightweightSession();
+        var due = (await session.Query<OutboxMailDocument>()
+            .Where(m => m.State == OutboxState.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(max)
+            .ToListAsync(ct)).ToArray();
+        if (due.Length == 0)
+            return [];
+        // One conditional update: a node claiming at the same moment waits for the row lock, finds the condition
+        // false and leaves the row alone. What this node won is what carries its token.
+        var token = Guid.NewGuid();
+        session.Patch<OutboxMailDocument>(m => due.Contains(m.Id) && m.State == OutboxState.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .Set(m => m.ClaimedUntil, (DateTimeOffset?)(now + Lease))
+            .Set(m => m.ClaimToken, (Guid?)token);
+        await session.SaveChangesAsync(ct);
+        var claimed = await session.Query<OutboxMailDocument>().Where(m => m.ClaimToken == token)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync(ct);
+        return [.. claimed.Select(m => new QueuedMail(m.Id, m.EventId, m.Kind, m.Recipient, m.Attempts))];
     }
 
-    public Task MarkSentAsync(QueuedMail mail, CancellationToken ct) => FinishAsync(mail, "sent", null, ct);
+    public Task MarkSentAsync(QueuedMail mail, CancellationToken ct) => FinishAsync(mail, OutboxState.Sent, null, ct);
 
     /// <summary>A mail that can never be sent (no address known): kept with the reason, not retried.</summary>
-    public Task MarkSkippedAsync(QueuedMail mail, string reason, CancellationToken ct) => FinishAsync(mail, "skipped", reason, ct);
+    public Task MarkSkippedAsync(QueuedMail mail, string reason, CancellationToken ct) => FinishAsync(mail, OutboxState.Skipped, reason, ct);
 
     /// <summary>Schedules the next attempt after a growing pause, or gives up after <paramref name="maxAttempts"/>.</summary>
     public async Task MarkFailedAsync(QueuedMail mail, string error, DateTimeOffset now, int maxAttempts, CancellationToken ct)
     {
         var attempts = mail.Attempts + 1;
         var pause = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
-        await using var connection = await database.OpenAsync(ct);
-        await ReadModelDatabase.ExecuteAsync(connection, null, """
-            UPDATE mail_outbox SET attempts = @attempts, state = @state, next_attempt_at = @next, claimed_until = NULL, last_error = @error
-            WHERE id = @id
-            """, ("@id", mail.Id), ("@attempts", attempts), ("@state", attempts >= maxAttempts ? "failed" : "pending"),
-            ("@next", MailOutboxProjection.Instant(now + pause)), ("@error", error.Length > 1000 ? error[..1000] : error));
+        await using var session = store.LightweightSession();
+        session.Patch<OutboxMailDocument>(mail.Id)
+            .Set(m => m.Attempts, attempts)
+            .Set(m => m.State, attempts >= maxAttempts ? OutboxState.Failed : OutboxState.Pending)
+            .Set(m => m.NextAttemptAt, now.ToUniversalTime() + pause)
+            .Set(m => m.ClaimedUntil, (DateTimeOffset?)null)
+            .Set(m => m.LastError, error.Length > 1000 ? error[..1000] : error);
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>Mails waiting for another attempt after a failure, with the last error.</summary>
     public async Task<IReadOnlyList<(string Id, int Attempts, string Error)>> RetryingAsync(CancellationToken ct)
     {
-        await store.EnsureSchemaAsync(Projection, ct);
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = ReadModelDatabase.Command(connection, null,
-            "SELECT id, attempts, last_error FROM mail_outbox WHERE state = 'pending' AND attempts > 0 ORDER BY id");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var retrying = new List<(string, int, string)>();
-        while (await reader.ReadAsync(ct))
-            retrying.Add((reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture), reader.GetString(2)));
-        return retrying;
+        await schema.EnsureAsync(ct);
+        await using var session = store.QuerySession();
+        var retrying = await session.Query<OutboxMailDocument>()
+            .Where(m => m.State == OutboxState.Pending && m.Attempts > 0).OrderBy(m => m.Id).ToListAsync(ct);
+        return [.. retrying.Select(m => (m.Id, m.Attempts, m.LastError ?? ""))];
     }
 
     /// <summary>How many mails are in each state (for the admin view and tests).</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken ct)
     {
-        await store.EnsureSchemaAsync(Projection, ct);
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = ReadModelDatabase.Command(connection, null, "SELECT state, COUNT(*) FROM mail_outbox GROUP BY state");
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-            counts[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-        return counts;
+        await schema.EnsureAsync(ct);
+        await using var session = store.QuerySession();
+        var counts = await session.Query<OutboxMailDocument>().GroupBy(m => m.State)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => c.State, c => c.Count, StringComparer.Ordinal);
     }
 
     private async Task FinishAsync(QueuedMail mail, string state, string? note, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await ReadModelDatabase.ExecuteAsync(connection, null,
-            "UPDATE mail_outbox SET state = @state, attempts = attempts + 1, claimed_until = NULL, last_error = @note WHERE id = @id",
-            ("@id", mail.Id), ("@state", state), ("@note", note));
+        await using var session = store.LightweightSession();
+        session.Patch<OutboxMailDocument>(mail.Id)
+            .Set(m => m.State, state)
+            .Increment(m => m.Attempts)
+            .Set(m => m.ClaimedUntil, (DateTimeOffset?)null)
+            .Set(m => m.LastError, note);
+        await session.SaveChangesAsync(ct);
     }
 }

@@ -1,6 +1,5 @@
-using System.Data.Common;
-using System.Globalization;
 using Akka.Persistence.Query;
+using Marten;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Meetings;
 
@@ -16,81 +15,84 @@ public sealed class RoomHistoryProjection : IProjection
 
     public string Tag => JournalTagger.Meeting;
 
-    public IReadOnlyList<string> Schema =>
-    [
-        "CREATE TABLE IF NOT EXISTS room_history_progress (room_id TEXT PRIMARY KEY, last_seq BIGINT NOT NULL, session_no INTEGER NOT NULL, session_open INTEGER NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS room_sessions (room_id TEXT NOT NULL, session_no INTEGER NOT NULL, started_at TEXT NOT NULL, ended_at TEXT, PRIMARY KEY (room_id, session_no))",
-        """
-        CREATE TABLE IF NOT EXISTS room_session_participants (room_id TEXT NOT NULL, session_no INTEGER NOT NULL, participant_id TEXT NOT NULL,
-            display_name TEXT NOT NULL, kind TEXT NOT NULL, joined_at TEXT NOT NULL, left_at TEXT, left_reason TEXT,
-            PRIMARY KEY (room_id, session_no, participant_id))
-        """,
-    ];
-
-    public IReadOnlyList<string> Tables => ["room_session_participants", "room_sessions", "room_history_progress"];
-
-    public async Task ApplyAsync(DbConnection connection, DbTransaction transaction, EventEnvelope envelope)
+    public void Clear(IDocumentOperations session)
     {
-        if (envelope.Event is not DomainEvent evt || !envelope.PersistenceId.StartsWith("meeting-", StringComparison.Ordinal))
+        session.DeleteWhere<RoomSessionDocument>(_ => true);
+        session.DeleteWhere<RoomHistoryProgress>(_ => true);
+    }
+
+    public async Task ApplyAsync(ProjectionBatch batch, EventEnvelope envelope, CancellationToken ct)
+    {
+        if (envelope.Event is not DomainEvent evt || !envelope.PersistenceId.StartsWith("meeting-", StringComparison.Ordinal)
+            || !Guid.TryParse(envelope.PersistenceId["meeting-".Length..], out var room))
             return;
-        var room = envelope.PersistenceId["meeting-".Length..];
-        var (lastSeq, session, open) = await ProgressAsync(connection, transaction, room);
-        if (envelope.SequenceNr <= lastSeq)
+        var progress = await batch.LoadAsync<RoomHistoryProgress>(room, ct) ?? new RoomHistoryProgress { Id = room };
+        if (envelope.SequenceNr <= progress.LastSeq)
             return; // seen already (a replay after a crash)
 
-        var at = evt.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
+        var at = evt.OccurredAt.ToUniversalTime();
         switch (evt)
         {
             case ParticipantJoined joined:
-                if (!open)
+                var session = progress.SessionOpen ? await OpenSessionAsync(batch, progress, ct) : null;
+                if (session is null)
                 {
-                    session++;
-                    open = true;
-                    await ReadModelDatabase.ExecuteAsync(connection, transaction,
-                        "INSERT INTO room_sessions (room_id, session_no, started_at) VALUES (@room, @session, @at)",
-                        ("@room", room), ("@session", session), ("@at", at));
+                    progress.SessionNo++;
+                    progress.SessionOpen = true;
+                    session = new RoomSessionDocument
+                    {
+                        Id = RoomSessionDocument.IdOf(room, progress.SessionNo), RoomId = room, SessionNo = progress.SessionNo, StartedAt = at,
+                    };
                 }
-                await ReadModelDatabase.ExecuteAsync(connection, transaction, """
-                    INSERT INTO room_session_participants (room_id, session_no, participant_id, display_name, kind, joined_at)
-                    VALUES (@room, @session, @participant, @name, @kind, @at)
-                    ON CONFLICT (room_id, session_no, participant_id) DO UPDATE SET left_at = NULL, left_reason = NULL
-                    """, ("@room", room), ("@session", session), ("@participant", joined.ParticipantId.ToString()),
-                    ("@name", joined.DisplayName), ("@kind", joined.Identity.Kind.ToString().ToLowerInvariant()), ("@at", at));
+                if (session.Participants.Find(p => p.ParticipantId == joined.ParticipantId) is { } again)
+                {
+                    // Back in the same session: present again, name and first join kept.
+                    again.LeftAt = null;
+                    again.LeftReason = null;
+                }
+                else
+                {
+                    session.Participants.Add(new SessionAttendeeEntry
+                    {
+                        ParticipantId = joined.ParticipantId, DisplayName = joined.DisplayName,
+                        Kind = joined.Identity.Kind.ToString().ToLowerInvariant(), JoinedAt = at,
+                    });
+                }
+                batch.Store(session.Id, session);
                 break;
-            case ParticipantLeft left when open:
-                await ReadModelDatabase.ExecuteAsync(connection, transaction, """
-                    UPDATE room_session_participants SET left_at = @at, left_reason = @reason
-                    WHERE room_id = @room AND session_no = @session AND participant_id = @participant
-                    """, ("@room", room), ("@session", session), ("@participant", left.ParticipantId.ToString()),
-                    ("@at", at), ("@reason", left.Reason.ToString().ToLowerInvariant()));
+            case ParticipantLeft left when progress.SessionOpen:
+                await ChangeAttendeeAsync(batch, progress, left.ParticipantId, a =>
+                {
+                    a.LeftAt = at;
+                    a.LeftReason = left.Reason.ToString().ToLowerInvariant();
+                }, ct);
                 break;
-            case DisplayNameSet renamed when open:
-                await ReadModelDatabase.ExecuteAsync(connection, transaction, """
-                    UPDATE room_session_participants SET display_name = @name
-                    WHERE room_id = @room AND session_no = @session AND participant_id = @participant
-                    """, ("@room", room), ("@session", session), ("@participant", renamed.ParticipantId.ToString()), ("@name", renamed.DisplayName));
+            case DisplayNameSet renamed when progress.SessionOpen:
+                await ChangeAttendeeAsync(batch, progress, renamed.ParticipantId, a => a.DisplayName = renamed.DisplayName, ct);
                 break;
-            case SessionClosed when open:
-                open = false;
-                await ReadModelDatabase.ExecuteAsync(connection, transaction,
-                    "UPDATE room_sessions SET ended_at = @at WHERE room_id = @room AND session_no = @session",
-                    ("@room", room), ("@session", session), ("@at", at));
+            case SessionClosed when progress.SessionOpen:
+                progress.SessionOpen = false;
+                if (await OpenSessionAsync(batch, progress, ct) is { } closed)
+                {
+                    closed.EndedAt = at;
+                    batch.Store(closed.Id, closed);
+                }
                 break;
         }
-        await ReadModelDatabase.ExecuteAsync(connection, transaction, """
-            INSERT INTO room_history_progress (room_id, last_seq, session_no, session_open) VALUES (@room, @seq, @session, @open)
-            ON CONFLICT (room_id) DO UPDATE SET last_seq = excluded.last_seq, session_no = excluded.session_no, session_open = excluded.session_open
-            """, ("@room", room), ("@seq", envelope.SequenceNr), ("@session", session), ("@open", open ? 1 : 0));
+        progress.LastSeq = envelope.SequenceNr;
+        batch.Store(room, progress);
     }
 
-    private static async Task<(long LastSeq, int Session, bool Open)> ProgressAsync(DbConnection connection, DbTransaction transaction, string room)
+    private static Task<RoomSessionDocument?> OpenSessionAsync(ProjectionBatch batch, RoomHistoryProgress progress, CancellationToken ct) =>
+        batch.LoadAsync<RoomSessionDocument>(RoomSessionDocument.IdOf(progress.Id, progress.SessionNo), ct);
+
+    private static async Task ChangeAttendeeAsync(
+        ProjectionBatch batch, RoomHistoryProgress progress, Guid participant, Action<SessionAttendeeEntry> change, CancellationToken ct)
     {
-        await using var command = ReadModelDatabase.Command(connection, transaction,
-            "SELECT last_seq, session_no, session_open FROM room_history_progress WHERE room_id = @room", ("@room", room));
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
-                Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) == 1)
-            : (0, 0, false);
+        if (await OpenSessionAsync(batch, progress, ct) is not { } session
+            || session.Participants.Find(p => p.ParticipantId == participant) is not { } attendee)
+            return;
+        change(attendee);
+        batch.Store(session.Id, session);
     }
 }

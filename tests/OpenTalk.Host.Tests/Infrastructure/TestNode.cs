@@ -9,7 +9,7 @@ namespace OpenTalk.Host.Tests.Infrastructure;
 
 /// <summary>
 /// One real OpenTalk node in this process: Kestrel on a free loopback port, the embedded sign-in
-/// provider, and the journal on Postgres (given a connection string) or SQLite in its data folder.
+/// provider, and its stores on Postgres: the database given, or a fresh one of its own.
 /// </summary>
 public sealed class TestNode : IAsyncDisposable
 {
@@ -19,12 +19,10 @@ public sealed class TestNode : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private readonly string? _postgres;
-
-    private TestNode(WebApplication app, Uri baseUri, string dataFolder, string? postgres)
+    private TestNode(WebApplication app, Uri baseUri, string dataFolder, string postgres)
     {
         _app = app;
-        _postgres = postgres;
+        Postgres = postgres;
         BaseUri = baseUri;
         DataFolder = dataFolder;
     }
@@ -33,18 +31,22 @@ public sealed class TestNode : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>The connection string of the node's database.</summary>
+    public string Postgres { get; }
+
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a node; give the data folder and URL of a stopped one to restart it.</summary>
+    /// <summary>Starts a node; give the database, data folder and URL of a stopped one to restart it.</summary>
     public static async Task<TestNode> StartAsync(string? postgres, string? dataFolder = null, Uri? url = null, params string[] extra)
     {
         dataFolder ??= Directory.CreateTempSubdirectory("opentalk-node-").FullName;
+        postgres ??= await TestDatabase.CreateAsync();
         string[] args =
         [
             "--urls", url?.ToString().TrimEnd('/') ?? "http://127.0.0.1:0",
             "--Logging:LogLevel:Default", Environment.GetEnvironmentVariable("OPENTALK_TEST_LOG_LEVEL") ?? "Warning",
             "--OpenTalk:DataFolder", dataFolder,
-            "--OpenTalk:Postgres", postgres ?? "",
+            "--OpenTalk:Postgres", postgres,
             "--OpenTalk:ResumeWindowSeconds", "3",
             "--OpenTalk:SnapshotEvery", "5",
             "--SignIn:InitialAdminPassword", AdminPassword,
@@ -91,10 +93,7 @@ public sealed class TestNode : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         // Idle pooled connections would outlive the node and, over many test classes, fill the server.
-        if (!string.IsNullOrEmpty(_postgres))
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(_postgres);
-            Npgsql.NpgsqlConnection.ClearPool(connection);
-        }
+        await using var connection = new Npgsql.NpgsqlConnection(Postgres);
+        Npgsql.NpgsqlConnection.ClearPool(connection);
     }
 }
