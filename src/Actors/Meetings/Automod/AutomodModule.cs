@@ -16,6 +16,9 @@ public sealed class AutomodModule : IMeetingModule
         (typeof(AutomodStopped), "meeting.automod_stopped.v1"),
     ];
 
+    /// <summary>Who leaves the room is off the talking stick and the playlist.</summary>
+    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(ParticipantLeft), typeof(ParticipantSentToWaitingRoom)];
+
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now) => command switch
     {
         SpeakingTimeUp c => DecideTimeUp(state, c, now),
