@@ -35,7 +35,7 @@ public sealed class WireNamesTests
     public void The_extension_methods_use_the_pairs_they_name()
     {
         Assert.Equal(Protocol.Signaling.Role.Moderator, MeetingRole.Moderator.ToWire());
-        Assert.Equal(LeaveReason.SentToWaitingRoom, Protocol.Signaling.LeftReason.SentToWaitingRoom.ToMeeting());
+        Assert.Equal(MediaKind.Screen, Protocol.Signaling.MediaSessionType.Screen.ToMeeting());
         Assert.Equal(Protocol.Rest.InviteStatus.Tentative, InviteeStatus.Tentative.ToWire());
     }
 }

@@ -30,8 +30,8 @@ public sealed class AutomodModule : IMeetingModule
     {
         if (command is not (StartAutomod or EditAutomod or StopAutomod or SelectSpeaker or YieldSpeech))
             return null;
-        if (state.Find(command.ParticipantId) is not { IsInRoom: true } me)
-            return Decision.Reject(ErrorCodes.NotJoined);
+        if (MeetingDecider.RequireInRoom(state, command.ParticipantId, out var me) is { } refused)
+            return refused;
         if (command is not YieldSpeech && !me.IsModerator)
             return Decision.Reject(ErrorCodes.InsufficientPermissions);
         var by = Actor.Participant(me.Id);

@@ -75,8 +75,8 @@ public sealed class MediaModule : IMeetingModule
     {
         if (command is not (GrantPresenterRole or RevokePresenterRole or RequirePresenterRole or AllowUnmute))
             return null;
-        if (state.Find(((IParticipantCommand)command).ParticipantId) is not { IsInRoom: true } me)
-            return Decision.Reject(ErrorCodes.NotJoined);
+        if (MeetingDecider.RequireInRoom(state, ((IParticipantCommand)command).ParticipantId, out var me) is { } refused)
+            return refused;
         if (!me.IsModerator)
             return Decision.Reject(ErrorCodes.InsufficientPermissions);
         DomainEvent At(DomainEvent evt) => MeetingDecider.Stamp(evt, Actor.Participant(me.Id), now);

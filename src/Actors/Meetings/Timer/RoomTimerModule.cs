@@ -28,8 +28,8 @@ public sealed class RoomTimerModule : IMeetingModule
 
     private Decision FromParticipant(MeetingState state, IParticipantCommand command, DateTimeOffset now)
     {
-        if (state.Find(command.ParticipantId) is not { IsInRoom: true } me)
-            return Decision.Reject(ErrorCodes.NotJoined);
+        if (MeetingDecider.RequireInRoom(state, command.ParticipantId, out var me) is { } refused)
+            return refused;
         var by = Actor.Participant(me.Id);
         return command switch
         {
