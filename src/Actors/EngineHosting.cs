@@ -67,7 +67,6 @@ public static class EngineHosting
     {
         const string provider = "PostgreSQL";
         var connection = Quote(options.ConnectionString);
-        var snapshots = Quote(options.SnapshotConnectionString ?? options.ConnectionString);
         var stableAfter = ((int)options.DownUnreachableAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         var removalMargin = ((int)options.DownRemovalMargin.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
         var refresh = ((int)options.QueryRefreshInterval.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
@@ -107,7 +106,7 @@ public static class EngineHosting
                 plugin = "akka.persistence.snapshot-store.sql"
                 sql {
                   class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
-                  connection-string = {{snapshots}}
+                  connection-string = {{connection}}
                   provider-name = "{{provider}}"
                   auto-initialize = true
                   warn-on-auto-init-fail = false

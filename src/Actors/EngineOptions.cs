@@ -6,9 +6,6 @@ public sealed record EngineOptions
     /// <summary>Npgsql connection string of the journal's Postgres.</summary>
     public required string ConnectionString { get; init; }
 
-    /// <summary>Connection string of the snapshot store; the journal's when empty.</summary>
-    public string? SnapshotConnectionString { get; init; }
-
     /// <summary>Address other nodes reach this one on (loopback by default).</summary>
     public string Hostname { get; init; } = "127.0.0.1";
 

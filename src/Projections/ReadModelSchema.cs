@@ -11,15 +11,6 @@ public sealed class ReadModelSchema(IDocumentStore store)
 {
     private const long LockKey = 0x4F54_524D; // "OTRM"
 
-    /// <summary>
-    /// The read models' tables from before Marten, in the journal's schema. No deployment kept data in them worth
-    /// carrying over (they are rebuilt from the journal), so they are dropped rather than imported.
-    /// </summary>
-    private const string DropTablesBeforeMarten = """
-        DROP TABLE IF EXISTS public.projection_offsets, public.events_list, public.event_favorites, public.event_invites,
-            public.event_invites_progress, public.mail_events, public.mail_recipients, public.mail_outbox,
-            public.room_history_progress, public.room_sessions, public.room_session_participants, public.user_directory
-        """;
     private readonly Lock _gate = new();
     private Task? _applied;
 
@@ -45,11 +36,6 @@ public sealed class ReadModelSchema(IDocumentStore store)
         }
         try
         {
-            await using (var drop = connection.CreateCommand())
-            {
-                drop.CommandText = DropTablesBeforeMarten;
-                await drop.ExecuteNonQueryAsync();
-            }
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         }
         finally
