@@ -129,8 +129,13 @@ public sealed class MeetingModuleSet
         return state;
     }
 
-    public IEnumerable<Notification> Notify(DomainEvent evt, MeetingState before, MeetingState after) =>
-        For(evt.GetType()) is [var only] ? only.Notify(evt, before, after) ?? [] : For(evt.GetType()).SelectMany(m => m.Notify(evt, before, after) ?? []);
+    public IEnumerable<Notification> Notify(DomainEvent evt, MeetingState before, MeetingState after)
+    {
+        var offered = For(evt.GetType());
+        return offered is [var only]
+            ? only.Notify(evt, before, after) ?? []
+            : offered.SelectMany(m => m.Notify(evt, before, after) ?? []);
+    }
 
     public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) =>
         For(evt.GetType()).SelectMany(m => m.Effects(evt, before, after));
