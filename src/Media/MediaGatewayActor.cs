@@ -9,41 +9,21 @@ namespace OpenTalk.Media;
 public sealed class MediaGatewayActor : ReceiveActor
 {
     private readonly Dictionary<string, IActorRef> _instances = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, MediaServerStatus> _status = new(StringComparer.Ordinal);
-
-    // Publishers placed since the last load report: spreads a burst of joins before Janus reports them.
-    private readonly Dictionary<string, int> _placed = new(StringComparer.Ordinal);
+    private readonly PublisherPlacement _placement;
 
     public MediaGatewayActor(MediaSettings settings)
     {
+        _placement = new PublisherPlacement(settings.Janus.Select(i => i.Name));
         foreach (var instance in settings.Janus)
-        {
             _instances[instance.Name] = Context.ActorOf(JanusInstanceActor.Props(instance, settings), Uri.EscapeDataString(instance.Name));
-            _status[instance.Name] = new MediaServerStatus(instance.Name, false, 0, 0);
-        }
-        Receive<MediaServerStatus>(s =>
-        {
-            _status[s.Name] = s;
-            _placed[s.Name] = 0;
-        });
-        Receive<PickPublisherInstance>(_ =>
-        {
-            var best = _status.Values.Where(s => s.Up)
-                .OrderBy(s => s.Publishers + _placed.GetValueOrDefault(s.Name))
-                .ThenBy(s => s.Name, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (best is null)
-            {
-                Sender.Tell(new InstanceFound(null, null));
-                return;
-            }
-            _placed[best.Name] = _placed.GetValueOrDefault(best.Name) + 1;
-            Sender.Tell(new InstanceFound(best.Name, _instances[best.Name]));
-        });
-        Receive<FindInstance>(f => Sender.Tell(_instances.TryGetValue(f.Name, out var instance) && _status[f.Name].Up
+        Receive<MediaServerStatus>(_placement.Report);
+        Receive<PickPublisherInstance>(_ => Sender.Tell(_placement.Pick() is { } name
+            ? new InstanceFound(name, _instances[name])
+            : new InstanceFound(null, null)));
+        Receive<FindInstance>(f => Sender.Tell(_instances.TryGetValue(f.Name, out var instance) && _placement.IsUp(f.Name)
             ? new InstanceFound(f.Name, instance)
             : new InstanceFound(null, null)));
-        Receive<GetMediaOverview>(_ => Sender.Tell(new MediaOverview([.. _status.Values.OrderBy(s => s.Name, StringComparer.Ordinal)])));
+        Receive<GetMediaOverview>(_ => Sender.Tell(new MediaOverview([.. _placement.Instances])));
     }
 
     public static Props Props(MediaSettings settings) => Akka.Actor.Props.Create(() => new MediaGatewayActor(settings));
