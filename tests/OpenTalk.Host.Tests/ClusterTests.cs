@@ -205,6 +205,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
             output.WriteLine($"{me.Name}: sent {me.Sent.Count}, confirmed {acknowledged.Count}, refused {me.Refused}");
             FaultMeasurements.Record(output, $"kill -9 meeting node: longest chat silence ({me.Name})", me.LongestSilence().TotalSeconds, "s",
                 me.MedianGapBefore(killedAt).TotalSeconds);
+            FaultMeasurements.Record(output, $"kill -9 meeting node: chat echoed again after the kill ({me.Name})", me.BackAfter(killedAt).TotalSeconds, "s");
             Assert.Equal(me.Sent.Count, acknowledged.Count + me.Refused);
             var seenByMate = mate.LiveMessages().Concat(mate.HistoryMessages()).Where(m => m.Source == me.Id).Select(m => m.Content).ToHashSet();
             Assert.Empty(acknowledged.Except(seenByMate));

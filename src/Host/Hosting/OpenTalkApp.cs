@@ -145,6 +145,7 @@ public static class OpenTalkApp
         Hostname = settings.ClusterHostname,
         Port = settings.ClusterPort,
         SeedNodes = settings.ClusterSeeds,
+        AcceptableHeartbeatPause = TimeSpan.FromSeconds(settings.HeartbeatPauseSeconds),
         DownUnreachableAfter = TimeSpan.FromSeconds(settings.DownUnreachableAfterSeconds),
         DownRemovalMargin = TimeSpan.FromSeconds(settings.DownRemovalMarginSeconds),
         Settings = new EngineSettings

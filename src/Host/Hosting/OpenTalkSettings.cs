@@ -29,12 +29,19 @@ public sealed class OpenTalkSettings
     public string[] ClusterSeeds { get; set; } = [];
 
     /// <summary>
+    /// Seconds a node may send no heartbeat before the others call it unreachable (Akka's failure detector;
+    /// its default is 3). Raise it where the network between nodes has longer hiccups.
+    /// </summary>
+    [Range(1, 60)]
+    public int HeartbeatPauseSeconds { get; set; } = 2;
+
+    /// <summary>
     /// Seconds an unreachable node may stay so before the keep-majority resolver downs it. Short, so
-    /// that a dead node's meetings are back in about 13-17 seconds (measured, bench/run-faults.sh); raise it where the network between
-    /// nodes has longer hiccups than that (a downed node's people resume on the others).
+    /// that a dead node's meetings are back in about 9-13 seconds (measured, bench/run-faults.sh); raise it where the
+    /// network between nodes has longer hiccups than that (a downed node's people resume on the others).
     /// </summary>
     [Range(1, 600)]
-    public int DownUnreachableAfterSeconds { get; set; } = 4;
+    public int DownUnreachableAfterSeconds { get; set; } = 3;
 
     /// <summary>Seconds a removed node's meetings wait before they start on another node.</summary>
     [Range(0, 600)]

@@ -91,6 +91,13 @@ public sealed class ChatTraffic(string name, Guid id, SignalingClient socket)
         return gaps.Count == 0 ? TimeSpan.Zero : gaps[gaps.Count / 2];
     }
 
+    /// <summary>
+    /// From <paramref name="fault"/> to the echo that ended the longest silence after it: how long the meeting was
+    /// gone for me. (Echoes just after the fault are the dying node's last words, not the meeting coming back.)
+    /// </summary>
+    public TimeSpan BackAfter(DateTimeOffset fault) => _echoedAt.Zip(_echoedAt.Skip(1), (a, b) => (Gap: b - a, End: b))
+        .Where(g => g.End > fault).DefaultIfEmpty((Gap: TimeSpan.Zero, End: fault)).MaxBy(g => g.Gap).End - fault;
+
     private IEnumerable<TimeSpan> Gaps() => _echoedAt.Zip(_echoedAt.Skip(1), (a, b) => b - a);
 
     /// <summary>Sends one more message until it is echoed (the meeting is back); false after <paramref name="attempts"/> tries a second apart.</summary>

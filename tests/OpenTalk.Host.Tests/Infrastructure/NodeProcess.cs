@@ -47,6 +47,7 @@ public sealed class NodeProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__OpenTalk"] = "Information";
+        info.Environment["Logging__LogLevel__Akka"] = "Information";
         var process = Process.Start(info)!;
         var node = new NodeProcess(process, new Uri($"http://127.0.0.1:{http}/"), cluster);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);
@@ -102,7 +103,7 @@ public sealed class NodeProcess : IAsyncDisposable
         if (line is null)
             return;
         lock (_output)
-            _output.AppendLine(line);
+            _output.AppendLine(DateTime.UtcNow.ToString("HH:mm:ss.fff ", System.Globalization.CultureInfo.InvariantCulture) + line);
     }
 
     private async Task WaitUntilLiveAsync()
