@@ -38,5 +38,8 @@ public sealed record MediaOverview(IReadOnlyList<MediaServerStatus> Instances);
 /// <summary>A payload for the participant's client, in the <c>media</c> namespace.</summary>
 public sealed record MediaToClient(ServerPayload Payload);
 
+/// <summary>A media request of the client failed with this error code; the connection tells the client.</summary>
+public sealed record MediaRefused(string Error);
+
 /// <summary>A Janus message for one of the participant's handles.</summary>
 internal sealed record JanusEvent(long Handle, System.Text.Json.JsonElement Message);

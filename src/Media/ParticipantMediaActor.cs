@@ -400,7 +400,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
 
     private void ToClient(ServerPayload payload) => _client.Tell(new MediaToClient(payload));
 
-    private void Error(string code) => ToClient(new ErrorPayload(code));
+    private void Error(string code) => _client.Tell(new MediaRefused(code));
 
     private static string? VideoMid(JsonElement data) =>
         data.TryGetProperty("streams", out var streams)

@@ -11,7 +11,7 @@ public sealed partial class MeetingActor
         var decision = MeetingDecider.Decide(State, join, Now);
         if (decision.IsRejected)
         {
-            SendError(join.Connection, join.Namespace, decision.Error!);
+            join.Connection.Tell(new CommandRefused(CommandRefused.Join, decision.Error!));
             return;
         }
         Attach(join.ParticipantId, join.Connection);
@@ -51,18 +51,16 @@ public sealed partial class MeetingActor
 
     private void HandleLeave(Leave leave)
     {
-        var connection = Sender;
         var decision = MeetingDecider.Decide(State, leave, Now);
         if (decision.IsRejected)
         {
-            SendError(connection, leave.Namespace, decision.Error!);
+            // Whoever asked, attached or not, hears why.
+            Sender.Tell(new CommandRefused(_numbered, decision.Error!));
             return;
         }
         Detach(leave.ParticipantId, CloseReasons.Left);
         PersistChained(decision.Events, Publish, PassivateWhenEmpty);
     }
-
-
 
     private void LoseConnection(Guid participantId, IActorRef connection)
     {

@@ -19,6 +19,9 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private readonly IActorRef _meetings;
     private readonly Dictionary<Guid, IActorRef> _connections = [];
 
+    // The number of the socket's command being handled (CommandRefused.Join when none): what a refusal names.
+    private long _numbered = CommandRefused.Join;
+
     public MeetingActor(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers, IActorRef meetings)
         : base($"meeting-{entityId}", MeetingState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
     {
@@ -54,12 +57,27 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<Join>(HandleJoin);
         Command<Reattach>(HandleReattach);
         Command<Leave>(HandleLeave);
-        Command<IMeetingQuery>(q => Deliver([MeetingQueries.Answer(State, q)]));
+        Command<IMeetingQuery>(q =>
+        {
+            if (MeetingQueries.Answer(State, q) is { } answer)
+                Deliver([answer]);
+            else
+                RefusalTo(q.ParticipantId)(ErrorCodes.NotJoined);
+        });
         Command<IParticipantCommand>(HandleParticipantCommand);
         Command<NumberedCommand>(numbered =>
         {
             // Dispatched like the bare command (queries, leave and the rest), then confirmed to the socket.
-            ReceiveCommand(numbered.Command);
+            // A refusal names the number, so the socket can tell which of its frames it answers.
+            _numbered = numbered.Number;
+            try
+            {
+                ReceiveCommand(numbered.Command);
+            }
+            finally
+            {
+                _numbered = CommandRefused.Join;
+            }
             Sender.Tell(new CommandTaken(numbered.Number));
         });
         Command<ConnectionLost>(c => LoseConnection(c.ParticipantId, c.Connection));
@@ -119,21 +137,17 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private void HandleParticipantCommand(IParticipantCommand command)
     {
         var decision = MeetingDecider.Decide(State, command, Now);
+        var refuse = RefusalTo(command.ParticipantId);
         if (decision.IsRejected)
         {
-            if (_connections.TryGetValue(command.ParticipantId, out var connection))
-                SendError(connection, command.Namespace, decision.Error!);
+            refuse(decision.Error!);
             return;
         }
         PersistChained(decision.Events, Publish, () =>
         {
             Deliver(MeetingModules.All.Confidential(command, decision));
             PassivateWhenEmpty();
-        }, () =>
-        {
-            if (_connections.TryGetValue(command.ParticipantId, out var connection))
-                SendError(connection, command.Namespace, ErrorCodes.StorageUnavailable);
-        });
+        }, () => refuse(ErrorCodes.StorageUnavailable));
     }
 
     private void Publish(DomainEvent evt, MeetingState before, MeetingState after)
@@ -172,8 +186,20 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         _ => null,
     };
 
-    private void SendError(IActorRef connection, string ns, string error) =>
-        connection.Tell(new Outbound(new ServerEnvelope(ns, Now, new ErrorPayload(error)).ToJson()));
+    /// <summary>
+    /// How to refuse the command being handled: to the socket that sent it, by its number, as long as that socket is
+    /// still the participant's. Commands the node sends for someone (the media actor's speaking changes) have no
+    /// frame to answer, so their refusals go nowhere.
+    /// </summary>
+    private Action<string> RefusalTo(Guid participantId)
+    {
+        var (number, asker) = (_numbered, Sender);
+        return error =>
+        {
+            if (_connections.TryGetValue(participantId, out var connection) && connection.Equals(asker))
+                connection.Tell(new CommandRefused(number, error));
+        };
+    }
 
     private void PassivateWhenEmpty()
     {

@@ -29,5 +29,15 @@ public sealed record NumberedCommand(long Number, IParticipantCommand Command) :
 /// <summary>The meeting decided a <see cref="NumberedCommand"/>: refused with an error, or its events on their way to the journal.</summary>
 public sealed record CommandTaken(long Number) : IEngineMessage;
 
+/// <summary>
+/// The meeting refused the socket's command <paramref name="Number"/> (<see cref="Join"/>: its join) with an error
+/// code. The socket knows which frame that was, so it alone renders the error frame, in that frame's namespace.
+/// </summary>
+public sealed record CommandRefused(long Number, string Error) : IEngineMessage
+{
+    /// <summary>Numbered commands start at 1; a join travels unnumbered.</summary>
+    public const long Join = 0;
+}
+
 /// <summary>Sent by a connection actor when its socket closed without <c>leave</c>.</summary>
 public sealed record ConnectionLost(Guid RoomId, Guid ParticipantId, IActorRef Connection) : IWithRoomId;

@@ -11,10 +11,11 @@ public static class MeetingQueries
     public const int MaxSince = 1000;
     public const int MaxSearchResults = 50;
 
-    public static Notification Answer(MeetingState state, IMeetingQuery query)
+    /// <summary>The answer, or null when the asker is not in the room (refused <c>not_joined</c>).</summary>
+    public static Notification? Answer(MeetingState state, IMeetingQuery query)
     {
         if (state.Find(query.ParticipantId) is not { IsInRoom: true } me)
-            return new Notification(query.ParticipantId, query.Namespace, new ErrorPayload(ErrorCodes.NotJoined));
+            return null;
         return query switch
         {
             GetChatHistoryChunk c => new Notification(me.Id, Namespaces.Chat, Chunk(state, me, c.Before, c.Count)),

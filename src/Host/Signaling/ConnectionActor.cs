@@ -25,9 +25,17 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     /// </summary>
     public static readonly TimeSpan TakenWithin = TimeSpan.FromSeconds(5);
 
-    // Commands sent to the meeting and not yet confirmed, by number: when sent and the namespace an error goes to.
-    private readonly Dictionary<long, (string Namespace, DateTimeOffset SentAt)> _untaken = [];
+    // Commands sent to the meeting, by number, until they are settled: the namespace of the frame, the one the
+    // meeting's refusals go to, when it was sent and whether the meeting took it. A taken command may still be
+    // refused (its write failed), so it is kept until the meeting takes a later one: the meeting writes each
+    // command's events before it takes the next, and stops if a write fails.
+    private readonly Dictionary<long, Sent> _sent = [];
     private long _lastNumber;
+
+    private sealed record Sent(string Namespace, string RefusedIn, DateTimeOffset At)
+    {
+        public bool Taken { get; set; }
+    }
 
     // The newest chat message this socket was sent: a re-attach asks for everything after it.
     private Guid? _lastChatMessage;
@@ -47,6 +55,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
 
     // Attached once, now looking for the meeting's new home: commands are refused, not sent into the void.
     private bool _reattaching;
+    private DateTimeOffset _lostMeetingAt;
 
     public ConnectionActor(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
         IActorRef? mediaGateway)
@@ -71,6 +80,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<Attached>(_ =>
         {
             Timers.Cancel(ReattachTimer);
+            if (_reattaching)
+                _log.Info("Meeting {0} is back; participant {1} re-attached after {2:0.0} s", _roomId, _participantId,
+                    (DateTimeOffset.UtcNow - _lostMeetingAt).TotalSeconds);
             _reattaching = false;
             if (_meeting is not null && !_meeting.Equals(Sender))
                 Context.Unwatch(_meeting);
@@ -99,10 +111,22 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             RefuseUntaken(DateTimeOffset.MaxValue);
             _meeting = null;
             _reattaching = true;
+            _lostMeetingAt = DateTimeOffset.UtcNow;
             Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
         });
         Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)));
-        Receive<CommandTaken>(taken => _untaken.Remove(taken.Number));
+        Receive<CommandTaken>(Take);
+        Receive<CommandRefused>(refused =>
+        {
+            if (refused.Number == CommandRefused.Join)
+                SendError(Namespaces.Control, refused.Error);
+            else if (_sent.Remove(refused.Number, out var sent))
+                SendError(sent.RefusedIn, refused.Error);
+            else
+                _log.Warning("Meeting {0} refused command {1} of participant {2}, which is settled already: {3}", _roomId, refused.Number,
+                    _participantId, refused.Error);
+        });
+        Receive<MediaRefused>(refused => SendError(Namespaces.Media, refused.Error));
         Receive<CheckUntaken>(_ => RefuseUntaken(DateTimeOffset.UtcNow - TakenWithin));
         Receive<SocketClosed>(c =>
         {
@@ -181,7 +205,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                     SendError(command.Namespace, ErrorCodes.InvalidPayload);
                     break;
                 }
-                _untaken[++_lastNumber] = (command.Namespace, DateTimeOffset.UtcNow);
+                _sent[++_lastNumber] = new Sent(command.Namespace, built.Namespace, DateTimeOffset.UtcNow);
                 _meetings.Tell(new NumberedCommand(_lastNumber, built));
                 if (!Timers.IsTimerActive(UntakenTimer))
                     Timers.StartPeriodicTimer(UntakenTimer, CheckUntaken.Instance, TimeSpan.FromSeconds(1));
@@ -192,16 +216,25 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     /// <summary>Tells the client which of its commands sent before <paramref name="sentBefore"/> the meeting never confirmed.</summary>
     private void RefuseUntaken(DateTimeOffset sentBefore)
     {
-        var lost = _untaken.Where(u => u.Value.SentAt < sentBefore).ToList();
-        foreach (var (number, (ns, _)) in lost)
+        var lost = _sent.Where(s => !s.Value.Taken && s.Value.At < sentBefore).ToList();
+        foreach (var (number, sent) in lost)
         {
-            _untaken.Remove(number);
-            SendError(ns, ErrorCodes.MeetingUnavailable);
+            _sent.Remove(number);
+            SendError(sent.Namespace, ErrorCodes.MeetingUnavailable);
         }
         if (lost.Count > 0)
             _log.Info("Meeting {0} did not confirm {1} commands of participant {2}: refused as meeting_unavailable", _roomId, lost.Count, _participantId);
-        if (_untaken.Count == 0)
+        if (!_sent.Values.Any(s => !s.Taken))
             Timers.Cancel(UntakenTimer);
+    }
+
+    /// <summary>The meeting took command <paramref name="taken"/>: every command it took before is settled for good.</summary>
+    private void Take(CommandTaken taken)
+    {
+        if (_sent.TryGetValue(taken.Number, out var sent))
+            sent.Taken = true;
+        foreach (var number in _sent.Where(s => s.Key < taken.Number && s.Value.Taken).Select(s => s.Key).ToList())
+            _sent.Remove(number);
     }
 
     private void Send(string ns, ServerPayload payload) =>

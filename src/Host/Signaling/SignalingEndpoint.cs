@@ -65,7 +65,7 @@ public static partial class SignalingEndpoint
         {
             registry.Add(connection, outgoing.Writer, abort);
             var writer = WriteAsync(socket, outgoing.Reader, log);
-            await ReadAsync(socket, connection, outgoing.Writer, clock, log, abort.Token);
+            await ReadAsync(socket, connection, clock, log, abort.Token);
             outgoing.Writer.TryComplete();
             await writer;
         }
@@ -78,8 +78,7 @@ public static partial class SignalingEndpoint
         }
     }
 
-    private static async Task ReadAsync(WebSocket socket, IActorRef connection, ChannelWriter<OutgoingFrame> outgoing,
-        TimeProvider clock, ILogger log, CancellationToken ct)
+    private static async Task ReadAsync(WebSocket socket, IActorRef connection, TimeProvider clock, ILogger log, CancellationToken ct)
     {
         var limiter = new RateLimiter(BurstCapacity, SustainedPerSecond, clock);
         var buffer = new byte[16 * 1024];
@@ -104,10 +103,9 @@ public static partial class SignalingEndpoint
                     : tooLarge ? ErrorCodes.MessageTooLarge
                     : !limiter.TryTake() ? ErrorCodes.RateLimitExceeded
                     : null;
-                if (error is null)
-                    connection.Tell(Parse(message.GetBuffer().AsSpan(0, (int)message.Length), log));
-                else
-                    outgoing.TryWrite(new OutgoingFrame.Text(new ServerEnvelope(Namespaces.Control, clock.GetUtcNow(), new ErrorPayload(error)).ToJson()));
+                connection.Tell(error is null
+                    ? Parse(message.GetBuffer().AsSpan(0, (int)message.Length), log)
+                    : new ParsedMessage.Invalid(Namespaces.Control, error));
                 message.SetLength(0);
                 tooLarge = false;
             }

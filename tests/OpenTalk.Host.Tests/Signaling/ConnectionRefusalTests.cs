@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
+using OpenTalk.Host.Signaling;
+using OpenTalk.Media;
+
+namespace OpenTalk.Host.Tests.Signaling;
+
+/// <summary>
+/// The meeting refuses a command by its number; the connection, which alone knows the frame, writes the error in
+/// that frame's namespace. A probe stands in for the meeting's shard region.
+/// </summary>
+public sealed class ConnectionRefusalTests : TestKit
+{
+    private readonly Guid _room = Guid.NewGuid();
+    private readonly Guid _me = Guid.NewGuid();
+    private readonly Channel<OutgoingFrame> _socket = Channel.CreateUnbounded<OutgoingFrame>();
+    private readonly IActorRef _connection;
+
+    public ConnectionRefusalTests()
+    {
+        _connection = Sys.ActorOf(ConnectionActor.Props(_room, _me, ParticipantIdentity.ForUser(Guid.NewGuid()), TestActor, _socket.Writer, null));
+        Send("""{"namespace":"control","payload":{"action":"join","display_name":"Ann"}}""");
+        ExpectMsg<Join>();
+        _connection.Tell(new Attached(_me), TestActor);
+    }
+
+    [Fact]
+    public async Task A_refused_command_is_answered_in_the_namespace_of_its_frame()
+    {
+        var number = SendCommand("""{"namespace":"chat","payload":{"action":"clear_history"}}""");
+        _connection.Tell(new CommandRefused(number, "insufficient_permissions"), TestActor);
+
+        Assert.Equal(("chat", "insufficient_permissions"), await NextErrorAsync());
+    }
+
+    [Fact]
+    public async Task A_command_refused_after_it_was_taken_is_still_answered_in_its_namespace()
+    {
+        var number = SendCommand("""{"namespace":"timer","payload":{"action":"stop","timer_id":"6f1c1a8e-0000-4000-8000-000000000001"}}""");
+        _connection.Tell(new CommandTaken(number), TestActor);
+        _connection.Tell(new CommandRefused(number, "storage_unavailable"), TestActor);
+
+        Assert.Equal(("timer", "storage_unavailable"), await NextErrorAsync());
+    }
+
+    [Fact]
+    public async Task Each_refusal_names_its_own_command_when_several_are_on_their_way()
+    {
+        var chat = SendCommand("""{"namespace":"chat","payload":{"action":"enable_chat"}}""");
+        var hand = SendCommand("""{"namespace":"control","payload":{"action":"raise_hand"}}""");
+        _connection.Tell(new CommandRefused(hand, "raise_hands_disabled"), TestActor);
+        _connection.Tell(new CommandRefused(chat, "insufficient_permissions"), TestActor);
+
+        Assert.Equal(("control", "raise_hands_disabled"), await NextErrorAsync());
+        Assert.Equal(("chat", "insufficient_permissions"), await NextErrorAsync());
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_media_mute_by_a_moderator_comes_in_moderation_as_before()
+    {
+        var number = SendCommand("""{"namespace":"media","payload":{"action":"moderator_mute","targets":[]}}""");
+        _connection.Tell(new CommandRefused(number, "insufficient_permissions"), TestActor);
+
+        Assert.Equal(("moderation", "insufficient_permissions"), await NextErrorAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_join_is_answered_in_control_and_a_failed_media_request_in_media()
+    {
+        _connection.Tell(new CommandRefused(CommandRefused.Join, "banned"), TestActor);
+        Assert.Equal(("control", "banned"), await NextErrorAsync());
+
+        _connection.Tell(new MediaRefused("invalid_sdp"), TestActor);
+        Assert.Equal(("media", "invalid_sdp"), await NextErrorAsync());
+    }
+
+    private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame)));
+
+    private long SendCommand(string frame)
+    {
+        Send(frame);
+        return ExpectMsg<NumberedCommand>().Number;
+    }
+
+    private async Task<(string Namespace, string Error)> NextErrorAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var frame = await _socket.Reader.ReadAsync(timeout.Token);
+            if (frame is not OutgoingFrame.Text text)
+                continue;
+            using var json = JsonDocument.Parse(text.Json);
+            var payload = json.RootElement.GetProperty("payload");
+            if (payload.GetProperty("message").GetString() == "error")
+                return (json.RootElement.GetProperty("namespace").GetString()!, payload.GetProperty("error").GetString()!);
+        }
+    }
+}
