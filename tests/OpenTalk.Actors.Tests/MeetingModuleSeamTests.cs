@@ -11,10 +11,7 @@ public class MeetingModuleSeamTests : DeciderTest
 {
     private static readonly Guid Mod = Guid.NewGuid();
 
-    private sealed record Knock(Guid RoomId, Guid ParticipantId) : IParticipantCommand
-    {
-        public string Namespace => "knock";
-    }
+    private sealed record Knock(Guid RoomId, Guid ParticipantId) : IParticipantCommand;
 
     private sealed record Knocked(Guid ParticipantId) : DomainEvent;
 

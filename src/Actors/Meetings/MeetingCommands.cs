@@ -11,9 +11,6 @@ public sealed record CheckAdmission(Guid RoomId, ParticipantIdentity Identity, s
 public interface IParticipantCommand : IWithRoomId
 {
     Guid ParticipantId { get; }
-
-    /// <summary>The signaling namespace an error for this command is sent in.</summary>
-    string Namespace { get; }
 }
 
 /// <summary>

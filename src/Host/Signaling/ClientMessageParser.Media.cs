@@ -36,7 +36,11 @@ public static partial class ClientMessageParser
             MediaActions.SdpEndOfCandidates => Media(type is { } p && target is { } who ? new MediaCommand.Candidate(who, p, null) : null),
             MediaActions.Configure => Media(type is { } p && target is { } who && Configuration(payload) is { } config
                 ? new MediaCommand.Configure(who, p, config.Video, config.Substream) : null),
-            MediaActions.ModeratorMute => ParseMute(ns, action, payload),
+            MediaActions.ModeratorMute => ParseMute(ns, action, payload) switch
+            {
+                ParsedMessage.ForMeeting mute => mute with { RefusedIn = Namespaces.Moderation },
+                var refused => refused,
+            },
             MediaActions.GrantPresenterRole => WithParticipants(ns, action, payload, (room, me, ids) => new GrantPresenterRole(room, me, ids)),
             MediaActions.RevokePresenterRole => WithParticipants(ns, action, payload, (room, me, ids) => new RevokePresenterRole(room, me, ids)),
             MediaActions.AllowUnmute => WithParticipants(ns, action, payload, (room, me, ids) => new AllowUnmute(room, me, ids)),

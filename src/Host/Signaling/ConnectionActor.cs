@@ -205,7 +205,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                     SendError(command.Namespace, ErrorCodes.InvalidPayload);
                     break;
                 }
-                _sent[++_lastNumber] = new Sent(command.Namespace, built.Namespace, DateTimeOffset.UtcNow);
+                _sent[++_lastNumber] = new Sent(command.Namespace, command.RefusedIn, DateTimeOffset.UtcNow);
                 _meetings.Tell(new NumberedCommand(_lastNumber, built));
                 if (!Timers.IsTimerActive(UntakenTimer))
                     Timers.StartPeriodicTimer(UntakenTimer, CheckUntaken.Instance, TimeSpan.FromSeconds(1));

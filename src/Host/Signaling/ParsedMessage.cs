@@ -12,7 +12,14 @@ public abstract record ParsedMessage
     public sealed record JoinRequest(string DisplayName) : ParsedMessage;
 
     /// <summary>A command for the meeting, built once the connection knows its room and participant.</summary>
-    public sealed record ForMeeting(string Namespace, string Action, Func<Guid, Guid, IParticipantCommand> Build) : ParsedMessage;
+    public sealed record ForMeeting(string Namespace, string Action, Func<Guid, Guid, IParticipantCommand> Build) : ParsedMessage
+    {
+        /// <summary>
+        /// The namespace the meeting's refusals of the command are shown in: the frame's, except for <c>media</c>'s
+        /// <c>moderator_mute</c>, which is moderation's mute and has always been refused in <c>moderation</c>.
+        /// </summary>
+        public string RefusedIn { get; init; } = Namespace;
+    }
 
     /// <summary>WebRTC negotiation, for the participant's media actor.</summary>
     public sealed record ForMedia(OpenTalk.Media.MediaCommand Command) : ParsedMessage;

@@ -25,7 +25,6 @@ public class ParsedCommandsOutliveTheirFrame
         var command = parsed.Build(Guid.NewGuid(), Guid.NewGuid());
         if (command is ChangeDisplayName rename)
             Assert.Equal("Gustav", rename.NewName);
-        Assert.Equal(parsed.Namespace, command.Namespace);
         if (command is SetReadyStatus ready)
             Assert.True(ready.Ready);
     }

@@ -84,7 +84,7 @@ public sealed class ParserGoldenTests
             ["meeting"] = command.GetType().Name,
             ["ns"] = parsed.Namespace,
             ["action"] = parsed.Action,
-            ["refused_in"] = command.Namespace,
+            ["refused_in"] = parsed.RefusedIn,
             ["command"] = JsonSerializer.SerializeToNode(command, command.GetType(), CommandJson),
         };
     }

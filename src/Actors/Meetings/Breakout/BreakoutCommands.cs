@@ -8,15 +8,9 @@ public sealed record BreakoutRoomRequest(Guid Id, string Name, IReadOnlyList<Gui
 
 /// <summary>Open breakout rooms. Empty assignments everywhere: everyone but moderators is spread evenly, starting at <see cref="Dice"/>.</summary>
 public sealed record StartBreakout(Guid RoomId, Guid ParticipantId, IReadOnlyList<BreakoutRoomRequest> Rooms, TimeSpan? Duration, int Dice)
-    : IParticipantCommand
-{
-    public string Namespace => Namespaces.Breakout;
-}
+    : IParticipantCommand;
 
-public sealed record StopBreakout(Guid RoomId, Guid ParticipantId) : IParticipantCommand
-{
-    public string Namespace => Namespaces.Breakout;
-}
+public sealed record StopBreakout(Guid RoomId, Guid ParticipantId) : IParticipantCommand;
 
 /// <summary>The main room's clock: the breakout session's time is up.</summary>
 public sealed record ExpireBreakout(DateTimeOffset StartedAt) : IMeetingClockTick;

@@ -5,25 +5,13 @@ namespace OpenTalk.Actors.Meetings;
 /// <summary>Start a vote. <see cref="Tokens"/> (one secret per allowed voter) are drawn outside the pure decider.</summary>
 public sealed record StartLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, string Name, VoteKind Kind,
     IReadOnlyList<Guid> Allowed, bool EnableAbstain, bool AutoClose, TimeSpan? Duration, IReadOnlyDictionary<Guid, string> Tokens)
-    : IParticipantCommand
-{
-    public string Namespace => Namespaces.LegalVote;
-}
+    : IParticipantCommand;
 
-public sealed record CastLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, VoteChoice Option, string? Token) : IParticipantCommand
-{
-    public string Namespace => Namespaces.LegalVote;
-}
+public sealed record CastLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, VoteChoice Option, string? Token) : IParticipantCommand;
 
-public sealed record StopLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId) : IParticipantCommand
-{
-    public string Namespace => Namespaces.LegalVote;
-}
+public sealed record StopLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId) : IParticipantCommand;
 
-public sealed record CancelLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, string Reason) : IParticipantCommand
-{
-    public string Namespace => Namespaces.LegalVote;
-}
+public sealed record CancelLegalVote(Guid RoomId, Guid ParticipantId, Guid VoteId, string Reason) : IParticipantCommand;
 
 /// <summary>The room's clock: the vote's time is up.</summary>
 public sealed record ExpireLegalVote(Guid VoteId) : IMeetingClockTick;
