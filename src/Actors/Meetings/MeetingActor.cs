@@ -78,7 +78,10 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             {
                 _numbered = CommandRefused.Join;
             }
-            Sender.Tell(new CommandTaken(numbered.Number));
+            var socket = Sender;
+            socket.Tell(new CommandTaken(numbered.Number));
+            // Runs once the command's writes are done (at once when it wrote nothing); not at all if they failed.
+            DeferAsync(numbered.Number, number => socket.Tell(new CommandStored(number)));
         });
         Command<ConnectionLost>(c => LoseConnection(c.ParticipantId, c.Connection));
         Command<Terminated>(t =>

@@ -27,6 +27,12 @@ public sealed record NumberedCommand(long Number, IParticipantCommand Command) :
 public sealed record CommandTaken(long Number) : IEngineMessage;
 
 /// <summary>
+/// Everything the socket's command <paramref name="Number"/> changed is in the journal (or it changed nothing): settled
+/// for good. A command taken but not stored when its meeting's node died may be lost, and the socket refuses it.
+/// </summary>
+public sealed record CommandStored(long Number) : IEngineMessage;
+
+/// <summary>
 /// The meeting refused the socket's command <paramref name="Number"/> (<see cref="Join"/>: its join) with an error
 /// code. The socket knows which frame that was, so it alone renders the error frame, in that frame's namespace.
 /// </summary>

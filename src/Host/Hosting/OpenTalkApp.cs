@@ -76,6 +76,7 @@ public static class OpenTalkApp
                 ProjectionRunner.Props(new MailOutboxProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithActors((system, registry, resolver) =>
             {
+                Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => _ = ProjectionRunner.WarmUpAsync(system));
                 system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>()), NodeLoadActor.Name);
                 // Media is optional: without Janus instances, media commands are answered with media_unavailable.
                 if (media.Janus.Count > 0)

@@ -25,10 +25,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     /// </summary>
     public static readonly TimeSpan TakenWithin = TimeSpan.FromSeconds(5);
 
-    // Commands sent to the meeting, by number, until they are settled: the namespace of the frame, the one the
-    // meeting's refusals go to, when it was sent and whether the meeting took it. A taken command may still be
-    // refused (its write failed), so it is kept until the meeting takes a later one: the meeting writes each
-    // command's events before it takes the next, and stops if a write fails.
+    // Commands sent to the meeting, by number, until they are settled (stored or refused): the namespace of the
+    // frame, the one the meeting's refusals go to, when it was sent and whether the meeting took it. A taken command
+    // may still be refused (its write failed), or lost with its meeting's node before its write ended.
     private readonly Dictionary<long, Sent> _sent = [];
     private long _lastNumber;
 
@@ -107,8 +106,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
             // Until the region learns the shard's new home, messages to it may be lost: keep asking.
             _log.Info("Meeting {0} moved; participant {1} re-attaches", _roomId, _participantId);
-            // Whatever the old home had not confirmed is gone with it.
-            RefuseUntaken(DateTimeOffset.MaxValue);
+            // Whatever the old home had not stored is gone with it. (Should a write have ended just as the node died,
+            // the refused message still shows in the history the meeting sends when it is back.)
+            RefuseUnsettled(_ => true);
             _meeting = null;
             _reattaching = true;
             _lostMeetingAt = DateTimeOffset.UtcNow;
@@ -116,6 +116,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         });
         Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)));
         Receive<CommandTaken>(Take);
+        Receive<CommandStored>(stored => _sent.Remove(stored.Number));
         Receive<CommandRefused>(refused =>
         {
             if (refused.Number == CommandRefused.Join)
@@ -127,7 +128,11 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                     _participantId, refused.Error);
         });
         Receive<MediaRefused>(refused => SendError(Namespaces.Media, refused.Error));
-        Receive<CheckUntaken>(_ => RefuseUntaken(DateTimeOffset.UtcNow - TakenWithin));
+        Receive<CheckUntaken>(_ =>
+        {
+            var sentBefore = DateTimeOffset.UtcNow - TakenWithin;
+            RefuseUnsettled(sent => !sent.Taken && sent.At < sentBefore);
+        });
         Receive<SocketClosed>(c =>
         {
             _meetings.Tell(new ConnectionLost(_roomId, _participantId, Self));
@@ -213,10 +218,10 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         }
     }
 
-    /// <summary>Tells the client which of its commands sent before <paramref name="sentBefore"/> the meeting never confirmed.</summary>
-    private void RefuseUntaken(DateTimeOffset sentBefore)
+    /// <summary>Refuses as <c>meeting_unavailable</c> the unsettled commands that are lost: the client may send them again.</summary>
+    private void RefuseUnsettled(Func<Sent, bool> isLost)
     {
-        var lost = _sent.Where(s => !s.Value.Taken && s.Value.At < sentBefore).ToList();
+        var lost = _sent.Where(s => isLost(s.Value)).ToList();
         foreach (var (number, sent) in lost)
         {
             _sent.Remove(number);
@@ -228,7 +233,10 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             Timers.Cancel(UntakenTimer);
     }
 
-    /// <summary>The meeting took command <paramref name="taken"/>: every command it took before is settled for good.</summary>
+    /// <summary>
+    /// The meeting took command <paramref name="taken"/>. It writes each command's events before it takes the next,
+    /// so every command it took before is settled for good, stored or not.
+    /// </summary>
     private void Take(CommandTaken taken)
     {
         if (_sent.TryGetValue(taken.Number, out var sent))

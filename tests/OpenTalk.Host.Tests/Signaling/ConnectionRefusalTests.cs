@@ -79,6 +79,25 @@ public sealed class ConnectionRefusalTests : TestKit
         Assert.Equal(("media", "invalid_sdp"), await NextErrorAsync());
     }
 
+    [Fact]
+    public async Task A_command_taken_but_not_stored_when_its_meeting_dies_is_refused_and_a_stored_one_is_not()
+    {
+        var meeting = CreateTestProbe();
+        _connection.Tell(new Attached(_me), meeting.Ref);
+        var stored = SendCommand("""{"namespace":"chat","payload":{"action":"send_message","content":"first"}}""");
+        var writing = SendCommand("""{"namespace":"chat","payload":{"action":"send_message","content":"second"}}""");
+        _connection.Tell(new CommandTaken(stored), meeting.Ref);
+        _connection.Tell(new CommandStored(stored), meeting.Ref);
+        _connection.Tell(new CommandTaken(writing), meeting.Ref);
+
+        Sys.Stop(meeting.Ref);
+
+        Assert.Equal(("chat", "meeting_unavailable"), await NextErrorAsync());
+        ExpectMsg<Reattach>();
+        Assert.False(_socket.Reader.TryRead(out var more) && more is OutgoingFrame.Text { Json: var json } && json.Contains("\"error\"", StringComparison.Ordinal),
+            "only the command whose write had not ended is refused");
+    }
+
     private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame)));
 
     private long SendCommand(string frame)
