@@ -24,6 +24,8 @@ public static class WireNames
 
     public static Wire.SelectionStrategy ToWire(this SpeakerSelection value) => EnumByName<SpeakerSelection, Wire.SelectionStrategy>.Of(value);
 
+    public static SelectHow ToMeeting(this Wire.SpeakerSelect value) => EnumByName<Wire.SpeakerSelect, SelectHow>.Of(value);
+
     public static Wire.WhisperMemberState ToWire(this WhisperMembership value) => EnumByName<WhisperMembership, Wire.WhisperMemberState>.Of(value);
 
     public static Wire.LegalVoteKind ToWire(this VoteKind value) => EnumByName<VoteKind, Wire.LegalVoteKind>.Of(value);
@@ -48,5 +50,6 @@ public static class WireNames
         (typeof(VoteKind), typeof(Wire.LegalVoteKind)), (typeof(VoteChoice), typeof(Wire.VoteOption)),
         (typeof(VoteStopReason), typeof(Wire.LegalVoteStopKind)), (typeof(RoomTimerKind), typeof(Wire.TimerKindWire)),
         (typeof(RoomTimerStyle), typeof(Wire.TimerStyle)), (typeof(RoomTimerStopReason), typeof(Wire.TimerStoppedKind)),
+        (typeof(SelectHow), typeof(Wire.SpeakerSelect)),
     ];
 }

@@ -2,6 +2,9 @@ namespace OpenTalk.Protocol.Signaling;
 
 public enum SelectionStrategy { Playlist, Random, Nomination }
 
+/// <summary>How a moderator's <c>select</c> picks the next speaker.</summary>
+public enum SpeakerSelect { None, Next, Random, Specific }
+
 public static class AutomodActions
 {
     public const string Start = "start";

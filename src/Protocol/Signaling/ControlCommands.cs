@@ -1,10 +1,5 @@
 namespace OpenTalk.Protocol.Signaling;
 
-/// <summary>Payloads of the <c>control</c> commands that carry fields.</summary>
-public sealed record JoinCommand(string? DisplayName);
-
-public sealed record TargetCommand(Guid? Target);
-
 public static class ControlActions
 {
     public const string Join = "join";
@@ -14,4 +9,9 @@ public static class ControlActions
     public const string GrantModeratorRole = "grant_moderator_role";
     public const string RevokeModeratorRole = "revoke_moderator_role";
     public const string Leave = "leave";
+}
+
+public static class EchoActions
+{
+    public const string Ping = "ping";
 }

@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace OpenTalk.Protocol.Signaling;
 
-/// <summary>What a client sends: <c>{"namespace": "...", "payload": {"action": "...", ...}}</c>.</summary>
-public sealed record ClientEnvelope(string Namespace, JsonElement Payload);
-
 /// <summary>What the server sends: <c>{"namespace": "...", "timestamp": "...", "payload": {"message": "...", ...}}</c>.</summary>
 public sealed record ServerEnvelope(string Namespace, DateTimeOffset Timestamp, object Payload)
 {

@@ -14,7 +14,10 @@ const read = (path: string) => readFileSync(new URL(path, repo), 'utf8');
 
 describe('contract with src/Protocol', () => {
   // Every signaling action the app sends and every server message it handles must exist in the server's protocol.
-  const protocol = readdirSync(new URL('src/Protocol/Signaling/', repo)).map((f) => read(`src/Protocol/Signaling/${f}`)).join('\n');
+  const protocol = readdirSync(new URL('src/Protocol/Signaling/', repo), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.cs'))
+    .map((f) => read(`src/Protocol/Signaling/${f}`))
+    .join('\n');
   const serverMessages = new Set([...protocol.matchAll(/ServerPayload\("([a-z_]+)"\)/g)].map((m) => m[1]));
   const actions = new Set([...protocol.matchAll(/const string \w+ = "([a-z_]+)"/g)].map((m) => m[1]));
   const namespaces = new Set([...read('src/Protocol/Signaling/Namespaces.cs').matchAll(/= "([a-z_]+)"/g)].map((m) => m[1]));
