@@ -2,6 +2,7 @@
 // per subscription. The server answers our offers and offers us the others' sessions; candidates trickle both ways.
 
 import type { Payload } from './signaling';
+import type { Send } from './signaling-protocol';
 
 export type SessionType = 'video' | 'screen';
 
@@ -18,7 +19,6 @@ export interface RemoteStream {
   stream: MediaStream;
 }
 
-type Send = (namespace: string, payload: Payload) => void;
 
 export const remoteKey = (participant: string, type: SessionType) => `${participant}/${type}`;
 
@@ -81,7 +81,7 @@ export class MediaClient {
     this.trickle(pc, this.me ?? '', type);
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
-    this.send('media', { action: 'publish', target: this.me, media_session_type: type, sdp: offer.sdp });
+    this.send('media', { action: 'publish', target: this.me, media_session_type: type, sdp: offer.sdp ?? '' });
     this.changed();
   }
 
@@ -121,7 +121,7 @@ export class MediaClient {
     this.trickle(pc, this.me ?? '', 'whisper');
     const offer = await pc.createOffer();
     await pc.setLocalDescription(offer);
-    this.send('media', { action: 'publish', target: this.me, media_session_type: 'whisper', whisper_id: id, sdp: offer.sdp });
+    this.send('media', { action: 'publish', target: this.me, media_session_type: 'whisper', whisper_id: id, sdp: offer.sdp ?? '' });
     this.changed();
   }
 
@@ -262,18 +262,17 @@ export class MediaClient {
     await pc.setRemoteDescription({ type: 'offer', sdp });
     const answer = await pc.createAnswer();
     await pc.setLocalDescription(answer);
-    this.send('media', { action: 'sdp_answer', target: participant, media_session_type: type, sdp: answer.sdp });
+    this.send('media', { action: 'sdp_answer', target: participant, media_session_type: type, sdp: answer.sdp ?? '' });
     this.changed();
   }
 
   private trickle(pc: RTCPeerConnection, target: string, type: SessionType | 'whisper'): void {
-    pc.onicecandidate = (event) =>
-      this.send(
-        'media',
-        event.candidate
-          ? { action: 'sdp_candidate', target, media_session_type: type, candidate: { candidate: event.candidate.candidate, sdpMLineIndex: event.candidate.sdpMLineIndex, sdpMid: event.candidate.sdpMid } }
-          : { action: 'sdp_end_of_candidates', target, media_session_type: type },
-      );
+    pc.onicecandidate = ({ candidate }) => {
+      if (!candidate) this.send('media', { action: 'sdp_end_of_candidates', target, media_session_type: type });
+      // The server places a candidate by its m-line index, which browsers give for every section they negotiate.
+      else if (candidate.sdpMLineIndex !== null)
+        this.send('media', { action: 'sdp_candidate', target, media_session_type: type, candidate: { candidate: candidate.candidate, sdpMLineIndex: candidate.sdpMLineIndex, sdpMid: candidate.sdpMid } });
+    };
   }
 
   private drop(key: string): void {

@@ -1,6 +1,8 @@
 // The signaling socket of one participant: JSON envelopes {namespace, payload}, the ticket as subprotocol, and
 // automatic resumption after a dropped network (a fresh ticket for the same participant, then `join` again).
 
+import type { ClientMessages, Namespace } from './signaling-protocol';
+
 export const subprotocol = 'opentalk-signaling-json-v1.0';
 
 export type Payload = Record<string, unknown> & { message?: string; action?: string };
@@ -42,7 +44,7 @@ export class Signaling {
     await this.open();
   }
 
-  send(namespace: string, payload: Payload): void {
+  send<N extends Namespace>(namespace: N, payload: ClientMessages[N]): void {
     const frame = JSON.stringify({ namespace, payload });
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(frame);
     else this.outbox.push(frame); // sent once the socket is back

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { conversationOf, markRead, unread, type RoomView } from '../room';
-import type { Payload } from '../signaling';
+import type { Send } from '../signaling-protocol';
 import { useText } from '../text';
 
 /** The conversations visible to me: everyone, each private chat I had, each group that wrote. */
@@ -14,7 +14,7 @@ export function ChatPanel({ room, groups, send, update }: {
   room: RoomView;
   /** My groups (from the sign-in token): each is a conversation with the other members. */
   groups: string[];
-  send: (namespace: string, payload: Payload) => void;
+  send: Send;
   update: (change: (room: RoomView) => RoomView) => void;
 }) {
   const t = useText();
@@ -31,7 +31,8 @@ export function ChatPanel({ room, groups, send, update }: {
   useEffect(() => {
     if (!newest) return;
     update((r) => markRead(r, conversation));
-    const [scope, target] = conversation.includes(':') ? conversation.split(/:(.*)/) : ['global', undefined];
+    // A conversation is 'global', 'private:<id>' or 'group:<name>'.
+    const [scope, target] = (conversation.includes(':') ? conversation.split(/:(.*)/) : ['global', undefined]) as ['global' | 'private' | 'group', string | undefined];
     send('chat', { action: 'set_last_seen_timestamp', scope, target, timestamp: newest });
     list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import type { RoomView } from '../room';
-import type { Payload } from '../signaling';
+import type { Send } from '../signaling-protocol';
 import { useText } from '../text';
 
-type Send = (namespace: string, payload: Payload) => void;
 
 /** Splits people evenly over `count` rooms, in the given order (round robin). */
 export function spread(people: string[], count: number): string[][] {

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { votedFor, type PollView, type RoomView, type TimerView } from '../room';
-import type { Payload } from '../signaling';
+import type { Send } from '../signaling-protocol';
 import { Icon } from '../Icon';
 import { useText } from '../text';
 
-type Send = (namespace: string, payload: Payload) => void;
 
 /** "04:59" from milliseconds left. */
 export function clock(ms: number): string {

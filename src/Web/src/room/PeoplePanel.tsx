@@ -1,10 +1,10 @@
 import type { RoomView } from '../room';
-import type { Payload } from '../signaling';
+import type { Send } from '../signaling-protocol';
 import { Icon } from '../Icon';
 import { useText } from '../text';
 
 /** Who is here (role, hand, microphone) and, for moderators, who waits and what can be done to each person. */
-export function PeoplePanel({ room, send }: { room: RoomView; send: (namespace: string, payload: Payload) => void }) {
+export function PeoplePanel({ room, send }: { room: RoomView; send: Send }) {
   const t = useText();
   const moderator = room.myRole === 'moderator';
   const people = Object.values(room.people).sort((a, b) =>

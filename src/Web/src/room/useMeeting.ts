@@ -2,6 +2,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import { MediaClient, type RemoteStream, type SessionType } from '../media';
 import { applyMessage, emptyRoom, type RoomView } from '../room';
 import { Signaling, signalingUrl, type ConnectionStatus, type Payload, type Ticket } from '../signaling';
+import type { Send } from '../signaling-protocol';
 import type { JoinChoice } from '../pages/Lobby';
 
 type Action = { kind: 'message'; namespace: string; payload: Payload } | { kind: 'set'; change: (room: RoomView) => RoomView };
@@ -16,7 +17,7 @@ export interface Meeting {
   streams: RemoteStream[];
   local: ReadonlyMap<SessionType, MediaStream>;
   media: MediaClient;
-  send: (namespace: string, payload: Payload) => void;
+  send: Send;
   update: (change: (room: RoomView) => RoomView) => void;
   leave: () => void;
 }
@@ -30,7 +31,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   const [local, setLocal] = useState<ReadonlyMap<SessionType, MediaStream>>(new Map());
   const signaling = useRef<Signaling | null>(null);
   const mediaRef = useRef<MediaClient | null>(null);
-  const send = (namespace: string, payload: Payload) => signaling.current?.send(namespace, payload);
+  const send: Send = (namespace, payload) => signaling.current?.send(namespace, payload);
   if (!mediaRef.current) mediaRef.current = new MediaClient(send, (s, l) => { setStreams(s); setLocal(new Map(l)); });
   const media = mediaRef.current;
   // After the first join, what the user has switched on since is kept across reconnects.
