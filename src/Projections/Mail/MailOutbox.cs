@@ -1,10 +1,14 @@
+using System.Linq.Expressions;
 using Marten;
 using Marten.Patching;
 
 namespace OpenTalk.Projections.Mail;
 
-/// <summary>A queued mail: which meeting, what about, and to whom (an invitee key, or <c>copy:</c> + the creator's key).</summary>
-public sealed record QueuedMail(string Id, Guid EventId, MailKind Kind, string Recipient, int Attempts)
+/// <summary>
+/// A queued mail: which meeting, what about, and to whom (an invitee key, or <c>copy:</c> + the creator's key), with
+/// the token of the claim it was sent under.
+/// </summary>
+public sealed record QueuedMail(string Id, Guid EventId, MailKind Kind, string Recipient, int Attempts, Guid ClaimToken)
 {
     public bool IsCreatorCopy => Recipient.StartsWith(MailOutboxProjection.CopyPrefix, StringComparison.Ordinal);
 
@@ -39,7 +43,7 @@ public sealed class MailOutbox(IDocumentStore store, ReadModelSchema schema)
         await session.SaveChangesAsync(ct);
         var claimed = await session.Query<OutboxMailDocument>().Where(m => m.ClaimToken == token)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).ToListAsync(ct);
-        return [.. claimed.Select(m => new QueuedMail(m.Id, m.EventId, m.Kind, m.Recipient, m.Attempts))];
+        return [.. claimed.Select(m => new QueuedMail(m.Id, m.EventId, m.Kind, m.Recipient, m.Attempts, token))];
     }
 
     public Task MarkSentAsync(QueuedMail mail, CancellationToken ct) => FinishAsync(mail, OutboxState.Sent, null, ct);
@@ -53,7 +57,7 @@ public sealed class MailOutbox(IDocumentStore store, ReadModelSchema schema)
         var attempts = mail.Attempts + 1;
         var pause = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, attempts - 1)));
         await using var session = store.LightweightSession();
-        session.Patch<OutboxMailDocument>(mail.Id)
+        session.Patch(HeldBy(mail))
             .Set(m => m.Attempts, attempts)
             .Set(m => m.State, attempts >= maxAttempts ? OutboxState.Failed : OutboxState.Pending)
             .Set(m => m.NextAttemptAt, now.ToUniversalTime() + pause)
@@ -82,10 +86,18 @@ public sealed class MailOutbox(IDocumentStore store, ReadModelSchema schema)
         return counts.ToDictionary(c => c.State, c => c.Count, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The mail, as long as the claim it was sent under is still the last: a node whose lease ran out while it was
+    /// sending must not undo what the node that took the mail over recorded (a failure after its success would send
+    /// the mail once more).
+    /// </summary>
+    private static Expression<Func<OutboxMailDocument, bool>> HeldBy(QueuedMail mail) =>
+        m => m.Id == mail.Id && m.ClaimToken == mail.ClaimToken;
+
     private async Task FinishAsync(QueuedMail mail, string state, string? note, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        session.Patch<OutboxMailDocument>(mail.Id)
+        session.Patch(HeldBy(mail))
             .Set(m => m.State, state)
             .Increment(m => m.Attempts)
             .Set(m => m.ClaimedUntil, (DateTimeOffset?)null)
