@@ -21,7 +21,8 @@ public sealed class ConnectionRefusalTests : TestKit
     private readonly Channel<OutgoingFrame> _socket = Channel.CreateUnbounded<OutgoingFrame>();
     private readonly IActorRef _connection;
 
-    public ConnectionRefusalTests()
+    // A busy CI machine may take seconds to start the actor system and deliver the first message.
+    public ConnectionRefusalTests() : base("akka.test.single-expect-default = 10s")
     {
         _connection = Sys.ActorOf(ConnectionActor.Props(_room, _me, ParticipantIdentity.ForUser(Guid.NewGuid()), TestActor, _socket.Writer, null));
         Send("""{"namespace":"control","payload":{"action":"join","display_name":"Ann"}}""");
