@@ -57,6 +57,8 @@ public static class EngineHosting
                 id => ParticipantActor.Props(id, settings, clock), EntityExtractors.Participant(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) });
 
+        if (options.DownNodesThatRefuseConnections)
+            builder.WithActors((system, _) => system.ActorOf(DeadNodeWatcher.Props(), "dead-node-watcher"));
         if (options.SeedNodes.Count == 0)
             builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
         return builder;

@@ -35,6 +35,13 @@ public sealed record EngineOptions
     /// </summary>
     public TimeSpan DownRemovalMargin { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Down a member at once when its cluster port refuses connections (its process is gone: killed,
+    /// crashed, its machine rebooting), rather than after the heartbeat pause and the resolver's
+    /// stable-after. Timeouts and lost networks still wait for the resolver.
+    /// </summary>
+    public bool DownNodesThatRefuseConnections { get; init; } = true;
+
     public EngineSettings Settings { get; init; } = new();
 
     public const string SystemName = "opentalk";

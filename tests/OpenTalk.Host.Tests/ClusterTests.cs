@@ -96,6 +96,35 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
     }
 
     [Fact]
+    public async Task A_killed_node_is_downed_as_soon_as_its_cluster_port_refuses_connections()
+    {
+        // The resolver would wait two minutes: only the refused connection can down the node within the test.
+        string[] common =
+        [
+            "--OpenTalk:Postgres", await TestDatabase.CreateAsync(),
+            "--SignIn:Authority", _provider.BaseUri.ToString(),
+            "--SignIn:AllowHttpAuthority", "true",
+            "--OpenTalk:DownUnreachableAfterSeconds", "120",
+        ];
+        var staying = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
+        _nodes.Add(staying);
+        var dying = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", staying.ClusterAddress]);
+        _nodes.Add(dying);
+        var admin = await Api(staying, "admin", TestNode.AdminPassword);
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
+            .Count(m => m.GetProperty("status").GetString() == "up") == 2, "two members up");
+
+        dying.Kill();
+        _nodes.Remove(dying);
+        await dying.DisposeAsync();
+
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").GetArrayLength() == 1, "the killed node to be removed");
+        var member = Assert.Single((await admin.GetClusterAsync()).GetProperty("members").EnumerateArray());
+        Assert.Equal("up", member.GetProperty("status").GetString());
+        Assert.Contains($"Node akka.tcp://opentalk@127.0.0.1:{dying.ClusterPort} refuses connections", staying.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_node_stopped_gracefully_closes_its_sockets_with_1001_and_nobody_sees_its_people_leave()
     {
         var postgres = await TestDatabase.CreateAsync();

@@ -149,6 +149,7 @@ public static class OpenTalkApp
         AcceptableHeartbeatPause = TimeSpan.FromSeconds(settings.HeartbeatPauseSeconds),
         DownUnreachableAfter = TimeSpan.FromSeconds(settings.DownUnreachableAfterSeconds),
         DownRemovalMargin = TimeSpan.FromSeconds(settings.DownRemovalMarginSeconds),
+        DownNodesThatRefuseConnections = settings.DownNodesThatRefuseConnections,
         Settings = new EngineSettings
         {
             SnapshotEvery = settings.SnapshotEvery,

@@ -36,12 +36,20 @@ public sealed class OpenTalkSettings
     public int HeartbeatPauseSeconds { get; set; } = 2;
 
     /// <summary>
-    /// Seconds an unreachable node may stay so before the keep-majority resolver downs it. Short, so
-    /// that a dead node's meetings are back in about 9-13 seconds (measured, bench/run-faults.sh); raise it where the
+    /// Seconds an unreachable node may stay so before the keep-majority resolver downs it (a node whose port
+    /// refuses connections is downed sooner, see <see cref="DownNodesThatRefuseConnections"/>). Short, so
+    /// that a silent node's meetings are back in about 9-13 seconds (measured, bench/run-faults.sh); raise it where the
     /// network between nodes has longer hiccups than that (a downed node's people resume on the others).
     /// </summary>
     [Range(1, 600)]
     public int DownUnreachableAfterSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// Down a node at once when its cluster port refuses connections (the process is gone), instead of
+    /// after the heartbeat pause and <see cref="DownUnreachableAfterSeconds"/>. A network that times out
+    /// still waits for those.
+    /// </summary>
+    public bool DownNodesThatRefuseConnections { get; set; } = true;
 
     /// <summary>Seconds a removed node's meetings wait before they start on another node.</summary>
     [Range(0, 600)]

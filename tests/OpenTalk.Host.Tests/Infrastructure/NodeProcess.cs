@@ -96,6 +96,12 @@ public sealed class NodeProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        // For reading a passing run's timeline (failover, shutdown): OPENTALK_NODE_LOGS=<folder>.
+        if (Environment.GetEnvironmentVariable("OPENTALK_NODE_LOGS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"node-{ClusterPort}.log"), Output);
+        }
     }
 
     private void Append(string? line)
