@@ -15,6 +15,7 @@ public class HotPathBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
     private readonly byte[] _frame = Encoding.UTF8.GetBytes("{\"namespace\":\"control\",\"payload\":{\"action\":\"raise_hand\"}}");
+    private readonly byte[] _chat = Encoding.UTF8.GetBytes("{\"namespace\":\"chat\",\"payload\":{\"action\":\"send_message\",\"content\":\"Shall we start with the budget?\",\"scope\":\"private\",\"target\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\"}}");
     private MeetingState _room = null!;
     private Guid _speaker;
 
@@ -32,7 +33,11 @@ public class HotPathBenchmarks
     }
 
     [Benchmark]
-    public ParsedMessage Parse_a_command() => ClientMessageParser.Parse(_frame);
+    public ParsedMessage Parse_a_command() => ClientMessageParser.Parse(_frame, _room.RoomId, _speaker);
+
+    /// <summary>A message with fields, as most are: read, checked and made into the meeting's command.</summary>
+    [Benchmark]
+    public ParsedMessage Parse_a_chat_message() => ClientMessageParser.Parse(_chat, _room.RoomId, _speaker);
 
     [Benchmark]
     public MeetingState Decide_and_evolve_raise_hand()

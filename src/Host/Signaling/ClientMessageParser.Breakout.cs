@@ -1,39 +1,27 @@
-using System.Text.Json;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Protocol.Signaling;
+using In = OpenTalk.Protocol.Signaling.Inbound;
 
 namespace OpenTalk.Host.Signaling;
 
 /// <summary>The <c>breakout</c> namespace.</summary>
 public static partial class ClientMessageParser
 {
-    private static ParsedMessage ParseBreakout(string action, JsonElement payload)
+    private static ParsedMessage Breakout(string action, In.IBreakoutMessage message, Sender s)
     {
         const string ns = Namespaces.Breakout;
-        var invalid = new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
-        switch (action)
+        ParsedMessage For(IParticipantCommand command) => new ParsedMessage.ForMeeting(ns, action, command);
+        switch (message)
         {
-            case BreakoutActions.Start:
-            {
-                if (!payload.TryGetProperty("rooms", out var list) || list.ValueKind != JsonValueKind.Array)
-                    return invalid;
-                var rooms = new List<BreakoutRoomRequest>();
-                foreach (var room in list.EnumerateArray())
-                {
-                    if (room.ValueKind != JsonValueKind.Object || StringField(room, "name") is not { } name
-                        || GuidList(room, "assignments") is not { } assignments)
-                        return invalid;
-                    rooms.Add(new BreakoutRoomRequest(Guid.NewGuid(), name, assignments));
-                }
-                if (!TrySeconds(payload, "duration", out var duration))
-                    return invalid;
-                var dice = Random.Shared.Next();
-                return new ParsedMessage.ForMeeting(ns, action, (room, me) => new StartBreakout(room, me, rooms, duration, dice));
-            }
-            case BreakoutActions.Stop:
-                return new ParsedMessage.ForMeeting(ns, action, (room, me) => new StopBreakout(room, me));
+            case In.StartBreakout { Rooms: { } rooms } start
+                when rooms.All(room => room is { Name: not null }) && TrySeconds(start.Duration, out var duration):
+                return For(new StartBreakout(s.Room, s.Me,
+                    [.. rooms.Select(room => new BreakoutRoomRequest(Guid.NewGuid(), room!.Name!, [.. room.Assignments ?? []]))],
+                    duration, Random.Shared.Next()));
+            case In.StopBreakout:
+                return For(new StopBreakout(s.Room, s.Me));
             default:
-                return new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction);
+                return InvalidPayload(ns);
         }
     }
 }

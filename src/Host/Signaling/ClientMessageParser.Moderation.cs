@@ -1,68 +1,32 @@
-using System.Text.Json;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Protocol.Signaling;
+using In = OpenTalk.Protocol.Signaling.Inbound;
 
 namespace OpenTalk.Host.Signaling;
 
-/// <summary>The <c>moderation</c> namespace (and <c>media/moderator_mute</c>).</summary>
+/// <summary>The <c>moderation</c> namespace.</summary>
 public static partial class ClientMessageParser
 {
-    private static ParsedMessage ParseModeration(string action, JsonElement payload)
+    private static ParsedMessage Moderation(string action, In.IModerationMessage message, Sender s)
     {
         const string ns = Namespaces.Moderation;
-        ParsedMessage Simple(Func<Guid, Guid, IParticipantCommand> build) => new ParsedMessage.ForMeeting(ns, action, build);
-        return action switch
+        ParsedMessage For(IParticipantCommand command) => new ParsedMessage.ForMeeting(ns, action, command);
+        return message switch
         {
-            ModerationActions.Accept => WithTarget(ns, action, payload, (room, me, target) => new AcceptFromWaitingRoom(room, me, target)),
-            ModerationCommandNames.AcceptAll => Simple((room, me) => new AcceptAllWaiting(room, me)),
-            ModerationCommandNames.Kick => WithTarget(ns, action, payload, (room, me, target) => new Kick(room, me, target)),
-            ModerationCommandNames.Ban => WithTarget(ns, action, payload, (room, me, target) => new Ban(room, me, target)),
-            ModerationCommandNames.SendToWaitingRoom => WithTarget(ns, action, payload, (room, me, target) => new SendToWaitingRoom(room, me, target)),
-            ModerationCommandNames.Debrief => Enum(payload, "kick_scope") is DebriefScope scope
-                ? Simple((room, me) => new Debrief(room, me, scope))
-                : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload),
-            ModerationCommandNames.ChangeDisplayName => StringField(payload, "new_name") is { } newName
-                ? WithTarget(ns, action, payload, (room, me, target) => new ChangeDisplayName(room, me, target, newName))
-                : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload),
-            ModerationCommandNames.EnableWaitingRoom => Simple((room, me) => new SetWaitingRoom(room, me, true)),
-            ModerationCommandNames.DisableWaitingRoom => Simple((room, me) => new SetWaitingRoom(room, me, false)),
-            ModerationCommandNames.EnableRaiseHands => Simple((room, me) => new SetRaiseHands(room, me, true)),
-            ModerationCommandNames.DisableRaiseHands => Simple((room, me) => new SetRaiseHands(room, me, false)),
-            ModerationCommandNames.ResetRaisedHands => !payload.TryGetProperty("target", out var t) || t.ValueKind == JsonValueKind.Null
-                ? Simple((room, me) => new ResetRaisedHands(room, me, null))
-                : WithTarget(ns, action, payload, (room, me, target) => new ResetRaisedHands(room, me, target)),
-            ModerationCommandNames.Mute => ParseMute(ns, action, payload),
-            _ => new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction),
+            In.Accept { Target: { } target } => For(new AcceptFromWaitingRoom(s.Room, s.Me, target)),
+            In.AcceptAll => For(new AcceptAllWaiting(s.Room, s.Me)),
+            In.Kick { Target: { } target } => For(new Kick(s.Room, s.Me, target)),
+            In.Ban { Target: { } target } => For(new Ban(s.Room, s.Me, target)),
+            In.SendToWaitingRoom { Target: { } target } => For(new SendToWaitingRoom(s.Room, s.Me, target)),
+            In.Debrief { KickScope: { } scope } => For(new Debrief(s.Room, s.Me, scope.ToMeeting())),
+            In.ChangeDisplayName { Target: { } target, NewName: { } name } => For(new ChangeDisplayName(s.Room, s.Me, target, name)),
+            In.EnableWaitingRoom => For(new SetWaitingRoom(s.Room, s.Me, true)),
+            In.DisableWaitingRoom => For(new SetWaitingRoom(s.Room, s.Me, false)),
+            In.EnableRaiseHands => For(new SetRaiseHands(s.Room, s.Me, true)),
+            In.DisableRaiseHands => For(new SetRaiseHands(s.Room, s.Me, false)),
+            In.ResetRaisedHands reset => For(new ResetRaisedHands(s.Room, s.Me, reset.Target)),
+            In.Mute { Targets: { } targets } mute => For(new RequestMuteOf(s.Room, s.Me, targets, mute.Force)),
+            _ => InvalidPayload(ns),
         };
     }
-
-    /// <summary><c>{targets: [ids], force?}</c>; no targets means everyone else.</summary>
-    private static ParsedMessage ParseMute(string ns, string action, JsonElement payload)
-    {
-        var targets = new List<Guid>();
-        if (payload.TryGetProperty("targets", out var list))
-        {
-            if (list.ValueKind != JsonValueKind.Array)
-                return new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String || !item.TryGetGuid(out var id))
-                    return new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
-                targets.Add(id);
-            }
-        }
-        var force = payload.TryGetProperty("force", out var f) && f.ValueKind == JsonValueKind.True;
-        return new ParsedMessage.ForMeeting(ns, action, (room, me) => new RequestMuteOf(room, me, targets, force));
-    }
-
-    private static DebriefScope? Enum(JsonElement payload, string property) =>
-        payload.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString() switch
-            {
-                "guests" => DebriefScope.Guests,
-                "users_and_guests" => DebriefScope.UsersAndGuests,
-                "all" => DebriefScope.All,
-                _ => null,
-            }
-            : null;
 }

@@ -1,71 +1,28 @@
-using System.Text.Json;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Protocol.Signaling;
+using In = OpenTalk.Protocol.Signaling.Inbound;
 
 namespace OpenTalk.Host.Signaling;
 
 /// <summary>The <c>polls</c> namespace.</summary>
 public static partial class ClientMessageParser
 {
-    private static ParsedMessage ParsePolls(string action, JsonElement payload)
+    private static ParsedMessage Polls(string action, In.IPollsMessage message, Sender s)
     {
         const string ns = Namespaces.Polls;
-        var invalid = new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
-        switch (action)
+        ParsedMessage For(IParticipantCommand command) => new ParsedMessage.ForMeeting(ns, action, command);
+        switch (message)
         {
-            case PollActions.Start:
-            {
-                if (StringField(payload, "topic") is not { } topic
-                    || !payload.TryGetProperty("choices", out var list) || list.ValueKind != JsonValueKind.Array
-                    || !TrySeconds(payload, "duration", out var seconds) || seconds is not { } duration)
-                    return invalid;
-                var choices = new List<string>();
-                foreach (var item in list.EnumerateArray())
-                {
-                    if (Text(item) is not { } choice)
-                        return invalid;
-                    choices.Add(choice);
-                }
-                var live = Flag(payload, "live");
-                var multiple = Flag(payload, "multiple_choice");
-                var editing = Flag(payload, "allow_editing");
-                var pollId = Guid.NewGuid();
-                return new ParsedMessage.ForMeeting(ns, action,
-                    (room, me) => new StartPoll(room, me, pollId, topic, live, multiple, choices, duration, editing));
-            }
-            case PollActions.Vote:
-            {
-                if (GuidField(payload, "poll_id") is not { } pollId)
-                    return invalid;
-                var choices = new List<int>();
-                if (payload.TryGetProperty("choices", out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in list.EnumerateArray())
-                    {
-                        if (!item.TryGetInt32(out var id))
-                            return invalid;
-                        choices.Add(id);
-                    }
-                }
-                else if (payload.TryGetProperty("choice_id", out var single) && single.TryGetInt32(out var id))
-                {
-                    choices.Add(id);
-                }
-                else
-                {
-                    return invalid;
-                }
-                return new ParsedMessage.ForMeeting(ns, action, (room, me) => new VoteInPoll(room, me, pollId, choices));
-            }
-            case PollActions.Finish:
-                return (GuidField(payload, "id") ?? GuidField(payload, "poll_id")) is { } finishId
-                    ? new ParsedMessage.ForMeeting(ns, action, (room, me) => new FinishPoll(room, me, finishId))
-                    : invalid;
+            case In.StartPoll { Topic: { } topic, Choices: { } choices } start
+                when TrySeconds(start.Duration, out var given) && given is { } duration && !choices.Contains(null):
+                return For(new StartPoll(s.Room, s.Me, Guid.NewGuid(), topic, start.Live, start.MultipleChoice,
+                    [.. choices.Select(choice => choice!)], duration, start.AllowEditing));
+            case In.VoteInPoll { PollId: { } poll } vote when (vote.Choices ?? (vote.ChoiceId is { } one ? [one] : null)) is { } chosen:
+                return For(new VoteInPoll(s.Room, s.Me, poll, [.. chosen]));
+            case In.FinishPoll finish when (finish.Id ?? finish.PollId) is { } poll:
+                return For(new FinishPoll(s.Room, s.Me, poll));
             default:
-                return new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction);
+                return InvalidPayload(ns);
         }
     }
-
-    private static bool Flag(JsonElement payload, string property) =>
-        payload.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 }

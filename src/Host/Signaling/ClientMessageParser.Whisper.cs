@@ -1,36 +1,25 @@
-using System.Text.Json;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Protocol.Signaling;
+using In = OpenTalk.Protocol.Signaling.Inbound;
 
 namespace OpenTalk.Host.Signaling;
 
 /// <summary>The <c>subroom_audio</c> namespace (whisper groups).</summary>
 public static partial class ClientMessageParser
 {
-    private static ParsedMessage ParseWhisper(string action, JsonElement payload)
+    private static ParsedMessage Whisper(string action, In.ISubroomAudioMessage message, Sender s)
     {
         const string ns = Namespaces.SubroomAudio;
-        var invalid = new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
-        var whisperId = GuidField(payload, "whisper_id");
-        var participants = GuidList(payload, "participant_ids");
-        ParsedMessage For(Func<Guid, Guid, IParticipantCommand> build) => new ParsedMessage.ForMeeting(ns, action, build);
-        return (action, whisperId, participants) switch
+        ParsedMessage For(IParticipantCommand command) => new ParsedMessage.ForMeeting(ns, action, command);
+        return message switch
         {
-            (WhisperActions.Create, _, { Count: > 0 } invite) => NewGroup(invite),
-            (WhisperActions.Invite, { } id, { Count: > 0 } invite) => For((room, me) => new InviteToWhisperGroup(room, me, id, invite)),
-            (WhisperActions.Accept, { } id, _) => For((room, me) => new AnswerWhisperInvite(room, me, id, true)),
-            (WhisperActions.Decline, { } id, _) => For((room, me) => new AnswerWhisperInvite(room, me, id, false)),
-            (WhisperActions.Kick, { } id, { Count: > 0 } targets) => For((room, me) => new KickFromWhisperGroup(room, me, id, targets)),
-            (WhisperActions.Leave, { } id, _) => For((room, me) => new LeaveWhisperGroup(room, me, id)),
-            (WhisperActions.Create or WhisperActions.Invite or WhisperActions.Accept or WhisperActions.Decline
-                or WhisperActions.Kick or WhisperActions.Leave, _, _) => invalid,
-            _ => new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction),
+            In.CreateWhisperGroup { ParticipantIds: { Count: > 0 } invite } => For(new CreateWhisperGroup(s.Room, s.Me, Guid.NewGuid(), [.. invite])),
+            In.InviteToWhisperGroup { WhisperId: { } id, ParticipantIds: { Count: > 0 } invite } => For(new InviteToWhisperGroup(s.Room, s.Me, id, [.. invite])),
+            In.AcceptWhisperInvite { WhisperId: { } id } => For(new AnswerWhisperInvite(s.Room, s.Me, id, true)),
+            In.DeclineWhisperInvite { WhisperId: { } id } => For(new AnswerWhisperInvite(s.Room, s.Me, id, false)),
+            In.KickWhisperParticipants { WhisperId: { } id, ParticipantIds: { Count: > 0 } targets } => For(new KickFromWhisperGroup(s.Room, s.Me, id, [.. targets])),
+            In.LeaveWhisperGroup { WhisperId: { } id } => For(new LeaveWhisperGroup(s.Room, s.Me, id)),
+            _ => InvalidPayload(ns),
         };
-
-        ParsedMessage NewGroup(List<Guid> invite)
-        {
-            var id = Guid.NewGuid();
-            return For((room, me) => new CreateWhisperGroup(room, me, id, invite));
-        }
     }
 }

@@ -1,16 +1,21 @@
+using System.Collections.Frozen;
+using System.Text;
 using System.Text.Json;
-using OpenTalk.Actors.Meetings;
 using OpenTalk.Protocol.Signaling;
+using OpenTalk.Protocol.Signaling.Inbound;
 
 namespace OpenTalk.Host.Signaling;
 
 /// <summary>
-/// Turns a client frame into a command. Never throws on bad input: every problem becomes an
-/// <see cref="ParsedMessage.Invalid"/> with the code the client is sent.
+/// Turns a client frame into a command for its room and participant. The payload is read into its record
+/// (<see cref="InboundJson"/>: the namespace picks the interface, the action the record), and the records are mapped to
+/// commands by one partial file per namespace, which holds the rules no JSON type can say (a group chat needs a group,
+/// a poll a duration). Never throws on bad input: every problem becomes an <see cref="ParsedMessage.Invalid"/> with the
+/// code the client is sent.
 /// </summary>
 public static partial class ClientMessageParser
 {
-    public static ParsedMessage Parse(ReadOnlySpan<byte> frame)
+    public static ParsedMessage Parse(ReadOnlySpan<byte> frame, Guid roomId, Guid participantId)
     {
         JsonDocument document;
         try
@@ -30,69 +35,170 @@ public static partial class ClientMessageParser
                 || StringField(root, "namespace") is not { } ns
                 || StringField(payload, "action") is not { } action)
                 return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.InvalidEnvelope);
+            if (!InboundJson.Actions.TryGetValue(ns, out var actions))
+                return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.UnknownNamespace);
+            if (!actions.TryGetValue(action, out var record))
+                return new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction);
 
+            var sender = new Sender(roomId, participantId);
             try
             {
-                return ParseIn(ns, action, payload);
+                ReadFieldsOthersIgnore(ns, payload);
+                return Map(ns, action, Read(payload, record), sender);
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // A value of one kind read as another (a string where a number belongs). Only the known
-                // namespaces read their payload, so the error can name the frame's own namespace.
+                // A value of the wrong kind or shape, or text that is no valid UTF-16 (a lone surrogate).
                 return new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
             }
         }
     }
 
-    private static ParsedMessage ParseIn(string ns, string action, JsonElement payload) =>
-            ns switch
-            {
-                Namespaces.Control => ParseControl(action, payload),
-                Namespaces.Echo => action == "ping"
-                    ? new ParsedMessage.Ping()
-                    : new ParsedMessage.Invalid(Namespaces.Echo, ErrorCodes.UnknownAction),
-                Namespaces.Moderation => ParseModeration(action, payload),
-                Namespaces.Chat => ParseChat(action, payload),
-                Namespaces.Timer => ParseTimer(action, payload),
-                Namespaces.Polls => ParsePolls(action, payload),
-                Namespaces.Automod => ParseAutomod(action, payload),
-                Namespaces.LegalVote => ParseLegalVote(action, payload),
-                Namespaces.SubroomAudio => ParseWhisper(action, payload),
-                Namespaces.Breakout => ParseBreakout(action, payload),
-                Namespaces.Media => ParseMedia(action, payload),
-                _ => new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.UnknownNamespace),
-            };
-
-    private static ParsedMessage ParseControl(string action, JsonElement payload)
+    private static ParsedMessage Map(string ns, string action, object message, Sender sender) => message switch
     {
-        const string ns = Namespaces.Control;
-        return action switch
-        {
-            ControlActions.Join => StringField(payload, "display_name") is { } name
-                ? new ParsedMessage.JoinRequest(name)
-                : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload),
-            ControlActions.EnterRoom => new ParsedMessage.ForMeeting(ns, action, (room, me) => new EnterRoom(room, me)),
-            ControlActions.RaiseHand => new ParsedMessage.ForMeeting(ns, action, (room, me) => new RaiseHand(room, me)),
-            ControlActions.LowerHand => new ParsedMessage.ForMeeting(ns, action, (room, me) => new LowerHand(room, me)),
-            ControlActions.Leave => new ParsedMessage.ForMeeting(ns, action, (room, me) => new Leave(room, me)),
-            ControlActions.GrantModeratorRole => WithTarget(ns, action, payload, (room, me, target) => new GrantModeratorRole(room, me, target)),
-            ControlActions.RevokeModeratorRole => WithTarget(ns, action, payload, (room, me, target) => new RevokeModeratorRole(room, me, target)),
-            _ => new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction),
-        };
-    }
-
-    // Values are copied out here: the document is gone by the time a command is built.
-    private static string? StringField(JsonElement payload, string property) =>
-        payload.TryGetProperty(property, out var value) ? Text(value) : null;
+        IControlMessage control => Control(action, control, sender),
+        IEchoMessage => new ParsedMessage.Ping(),
+        IModerationMessage moderation => Moderation(action, moderation, sender),
+        IChatMessage chat => Chat(action, chat, sender),
+        ITimerMessage timer => Timer(action, timer, sender),
+        IPollsMessage polls => Polls(action, polls, sender),
+        IAutomodMessage automod => Automod(action, automod, sender),
+        ILegalVoteMessage vote => LegalVote(action, vote, sender),
+        ISubroomAudioMessage whisper => Whisper(action, whisper, sender),
+        IBreakoutMessage breakout => Breakout(action, breakout, sender),
+        IMediaMessage media => Media(action, media, sender),
+        _ => throw new InvalidOperationException($"No mapping for {ns}/{action} ({message.GetType().Name})."),
+    };
 
     /// <summary>
-    /// A string value, or null when it is not a string or holds no valid text: a lone UTF-16 surrogate
-    /// (<c>"\ud800"</c>) parses as JSON but cannot become a .NET string, and reading it throws.
+    /// <c>media</c> has always read <c>target</c>, and <c>subroom_audio</c> <c>participant_ids</c>, for every action, so
+    /// a value there that is no valid text (a lone surrogate in an id) refuses even an action that does not use it.
+    /// Kept so that what a client is refused does not change.
     /// </summary>
+    private static void ReadFieldsOthersIgnore(string ns, JsonElement payload)
+    {
+        if (ns == Namespaces.Media && payload.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.String)
+            _ = target.TryGetGuid(out _);
+        if (ns == Namespaces.SubroomAudio && payload.TryGetProperty("participant_ids", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String || !item.TryGetGuid(out _))
+                    break;
+            }
+        }
+    }
+
+    /// <summary>One instance of each record without fields (most toggles): nothing to read, so nothing is.</summary>
+    private static readonly FrozenDictionary<Type, object> FieldLess = InboundJson.Actions.Values
+        .SelectMany(actions => actions.Values)
+        .Where(record => InboundJson.Options.GetTypeInfo(record).Properties.Count == 0)
+        .ToFrozenDictionary(record => record, record => JsonSerializer.Deserialize("{}", record, InboundJson.Options)!);
+
+    private static object Read(JsonElement payload, Type record)
+    {
+        if (FieldLess.TryGetValue(record, out var fieldLess))
+            return fieldLess;
+        try
+        {
+            return payload.Deserialize(record, InboundJson.Options)!;
+        }
+        catch (Exception e) when ((e is JsonException or InvalidOperationException) && LastValueWins(payload) is { } deduplicated)
+        {
+            // Only an earlier value of a repeated name can make a difference, and only when it is malformed.
+            return JsonSerializer.Deserialize(deduplicated, record, InboundJson.Options)!;
+        }
+    }
+
+    /// <summary>
+    /// The payload without repeated names, keeping each name's last value (at every depth), or null when no name
+    /// repeats. Clients have always had the last value count, whatever the earlier ones held; reading records, the
+    /// serializer would still convert the earlier values and refuse a malformed one.
+    /// </summary>
+    private static string? LastValueWins(JsonElement payload)
+    {
+        if (!HasRepeatedNames(payload))
+            return null;
+        var json = new StringBuilder();
+        WriteLastValues(payload, json);
+        return json.ToString();
+    }
+
+    private static bool HasRepeatedNames(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (Name(property) is { } name && !names.Add(name) || HasRepeatedNames(property.Value))
+                        return true;
+                }
+                return false;
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Any(HasRepeatedNames);
+            default:
+                return false;
+        }
+    }
+
+    private static void WriteLastValues(JsonElement element, StringBuilder json)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var last = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    // A name that is no valid text names no field: it is left out, as the serializer would skip it.
+                    if (Name(property) is { } name)
+                        last[name] = property.Value;
+                }
+                json.Append('{');
+                var first = true;
+                foreach (var (name, value) in last)
+                {
+                    json.Append(first ? "" : ",").Append(JsonSerializer.Serialize(name)).Append(':');
+                    WriteLastValues(value, json);
+                    first = false;
+                }
+                json.Append('}');
+                break;
+            case JsonValueKind.Array:
+                json.Append('[');
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    json.Append(index++ == 0 ? "" : ",");
+                    WriteLastValues(item, json);
+                }
+                json.Append(']');
+                break;
+            default:
+                json.Append(element.GetRawText());
+                break;
+        }
+    }
+
+    private static string? Name(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? StringField(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? Text(value) : null;
+
+    /// <summary>The text of a string value, or null when it holds no valid text: a lone UTF-16 surrogate (<c>"\ud800"</c>).</summary>
     private static string? Text(JsonElement value)
     {
-        if (value.ValueKind != JsonValueKind.String)
-            return null;
         try
         {
             return value.GetString();
@@ -103,20 +209,20 @@ public static partial class ClientMessageParser
         }
     }
 
-    /// <summary>An optional number of seconds. False when present but not a usable number.</summary>
-    private static bool TrySeconds(JsonElement payload, string property, out TimeSpan? value)
+    /// <summary>A number of seconds a client gave, when it is one a <see cref="TimeSpan"/> holds.</summary>
+    private static bool TrySeconds(double? given, out TimeSpan? value)
     {
         value = null;
-        if (!payload.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null)
+        if (given is not { } seconds)
             return true;
-        if (!element.TryGetDouble(out var seconds) || double.IsNaN(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds)
+        if (double.IsNaN(seconds) || Math.Abs(seconds) > TimeSpan.MaxValue.TotalSeconds)
             return false;
         value = TimeSpan.FromSeconds(seconds);
         return true;
     }
 
-    private static ParsedMessage WithTarget(string ns, string action, JsonElement payload, Func<Guid, Guid, Guid, IParticipantCommand> build) =>
-        payload.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.String && target.TryGetGuid(out var id)
-            ? new ParsedMessage.ForMeeting(ns, action, (room, me) => build(room, me, id))
-            : new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload);
+    private static ParsedMessage.Invalid InvalidPayload(string ns) => new(ns, ErrorCodes.InvalidPayload);
+
+    /// <summary>Whom a frame's command is for: the socket's room and participant.</summary>
+    private readonly record struct Sender(Guid Room, Guid Me);
 }

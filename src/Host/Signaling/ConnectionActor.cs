@@ -198,20 +198,8 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 SendError(command.Namespace, ErrorCodes.MeetingUnavailable);
                 break;
             case ParsedMessage.ForMeeting command:
-                IParticipantCommand built;
-                try
-                {
-                    built = command.Build(_roomId, _participantId);
-                }
-                catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or ArgumentException)
-                {
-                    // A parser bug must cost one command, not the connection's state.
-                    _log.Error(e, "Could not build {0}/{1}", command.Namespace, command.Action);
-                    SendError(command.Namespace, ErrorCodes.InvalidPayload);
-                    break;
-                }
                 _sent[++_lastNumber] = new Sent(command.Namespace, command.RefusedIn, DateTimeOffset.UtcNow);
-                _meetings.Tell(new NumberedCommand(_lastNumber, built));
+                _meetings.Tell(new NumberedCommand(_lastNumber, command.Command));
                 if (!Timers.IsTimerActive(UntakenTimer))
                     Timers.StartPeriodicTimer(UntakenTimer, CheckUntaken.Instance, TimeSpan.FromSeconds(1));
                 break;

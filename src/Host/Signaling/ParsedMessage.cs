@@ -11,8 +11,8 @@ public abstract record ParsedMessage
 
     public sealed record JoinRequest(string DisplayName) : ParsedMessage;
 
-    /// <summary>A command for the meeting, built once the connection knows its room and participant.</summary>
-    public sealed record ForMeeting(string Namespace, string Action, Func<Guid, Guid, IParticipantCommand> Build) : ParsedMessage
+    /// <summary>A command for the meeting, from the frame of <paramref name="Namespace"/>/<paramref name="Action"/>.</summary>
+    public sealed record ForMeeting(string Namespace, string Action, IParticipantCommand Command) : ParsedMessage
     {
         /// <summary>
         /// The namespace the meeting's refusals of the command are shown in: the frame's, except for <c>media</c>'s

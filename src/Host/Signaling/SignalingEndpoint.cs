@@ -65,7 +65,7 @@ public static partial class SignalingEndpoint
         {
             registry.Add(connection, outgoing.Writer, abort);
             var writer = WriteAsync(socket, outgoing.Reader, log);
-            await ReadAsync(socket, connection, clock, log, abort.Token);
+            await ReadAsync(socket, connection, redeemed.RoomId.Value, participantId, clock, log, abort.Token);
             outgoing.Writer.TryComplete();
             await writer;
         }
@@ -78,7 +78,8 @@ public static partial class SignalingEndpoint
         }
     }
 
-    private static async Task ReadAsync(WebSocket socket, IActorRef connection, TimeProvider clock, ILogger log, CancellationToken ct)
+    private static async Task ReadAsync(WebSocket socket, IActorRef connection, Guid roomId, Guid participantId, TimeProvider clock, ILogger log,
+        CancellationToken ct)
     {
         var limiter = new RateLimiter(BurstCapacity, SustainedPerSecond, clock);
         var buffer = new byte[16 * 1024];
@@ -104,7 +105,7 @@ public static partial class SignalingEndpoint
                     : !limiter.TryTake() ? ErrorCodes.RateLimitExceeded
                     : null;
                 connection.Tell(error is null
-                    ? Parse(message.GetBuffer().AsSpan(0, (int)message.Length), log)
+                    ? Parse(message.GetBuffer().AsSpan(0, (int)message.Length), roomId, participantId, log)
                     : new ParsedMessage.Invalid(Namespaces.Control, error));
                 message.SetLength(0);
                 tooLarge = false;
@@ -117,11 +118,11 @@ public static partial class SignalingEndpoint
     }
 
     /// <summary>The parser answers every frame; should it ever throw, the client still gets an error and keeps its socket.</summary>
-    private static ParsedMessage Parse(ReadOnlySpan<byte> frame, ILogger log)
+    private static ParsedMessage Parse(ReadOnlySpan<byte> frame, Guid roomId, Guid participantId, ILogger log)
     {
         try
         {
-            return ClientMessageParser.Parse(frame);
+            return ClientMessageParser.Parse(frame, roomId, participantId);
         }
         catch (Exception e)
         {

@@ -5,8 +5,8 @@ using OpenTalk.Host.Signaling;
 namespace OpenTalk.Host.Tests.Bugs;
 
 /// <summary>
-/// A command is built after the frame's JSON document is disposed. Capturing a JsonElement made
-/// <c>change_display_name</c> crash the connection actor, which lost track of its meeting.
+/// A command is used after the frame's JSON document is disposed. Capturing a JsonElement (when commands were built
+/// later, by the connection) made <c>change_display_name</c> crash the connection actor, which lost track of its meeting.
 /// </summary>
 public class ParsedCommandsOutliveTheirFrame
 {
@@ -18,11 +18,11 @@ public class ParsedCommandsOutliveTheirFrame
     [InlineData("{\"namespace\":\"timer\",\"payload\":{\"action\":\"start\",\"kind\":\"countdown\",\"duration\":60,\"title\":\"Break\"}}")]
     [InlineData("{\"namespace\":\"chat\",\"payload\":{\"action\":\"send_message\",\"content\":\"hi\",\"scope\":\"private\",\"target\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\"}}")]
     [InlineData("{\"namespace\":\"moderation\",\"payload\":{\"action\":\"kick\",\"target\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\"}}")]
-    public void Commands_build_after_the_frame_is_gone(string frame)
+    public void Commands_hold_their_values_after_the_frame_is_gone(string frame)
     {
-        var parsed = Assert.IsType<ParsedMessage.ForMeeting>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame)));
+        var parsed = Assert.IsType<ParsedMessage.ForMeeting>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Guid.NewGuid(), Guid.NewGuid()));
         GC.Collect();
-        var command = parsed.Build(Guid.NewGuid(), Guid.NewGuid());
+        var command = parsed.Command;
         if (command is ChangeDisplayName rename)
             Assert.Equal("Gustav", rename.NewName);
         if (command is SetReadyStatus ready)

@@ -99,7 +99,7 @@ public sealed class ConnectionRefusalTests : TestKit
             "only the command whose write had not ended is refused");
     }
 
-    private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame)));
+    private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), _room, _me));
 
     private long SendCommand(string frame)
     {

@@ -57,8 +57,8 @@ public sealed class ParserGoldenTests
     /// </summary>
     private static JsonNode Outcome(string frame)
     {
-        var first = Describe(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame)));
-        var second = Describe(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame)));
+        var first = Describe(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Room, Me));
+        var second = Describe(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Room, Me));
         return Blank(first, second);
     }
 
@@ -78,7 +78,7 @@ public sealed class ParserGoldenTests
 
     private static JsonObject MeetingCommand(ParsedMessage.ForMeeting parsed)
     {
-        var command = parsed.Build(Room, Me);
+        var command = parsed.Command;
         return new JsonObject
         {
             ["meeting"] = command.GetType().Name,

@@ -89,7 +89,7 @@ public sealed class SignalingSchemaDocumentTests
         {
             var frame = InboundFrames.Frame(ns, action, payload);
             Assert.True(frame["payload"]!.AsObject().Remove(field), $"{ns}/{action}: the sample has no {field}");
-            Assert.Equal(new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload), ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame.ToJsonString())));
+            Assert.Equal(new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload), ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame.ToJsonString()), Guid.NewGuid(), Guid.NewGuid()));
         }
     }
 

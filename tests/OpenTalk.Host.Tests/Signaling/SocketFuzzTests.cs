@@ -37,7 +37,7 @@ public sealed class SocketFuzzTests : IAsyncLifetime
 
         foreach (var (_, _, frame) in frames)
         {
-            var expected = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame));
+            var expected = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Guid.NewGuid(), Guid.NewGuid());
             await owner.Socket.SendRawAsync(frame);
             await owner.Socket.SendAsync("echo", "ping");
             var before = await UntilPongAsync(owner.Socket, frame);
