@@ -33,16 +33,16 @@ public class HotPathBenchmarks
     }
 
     [Benchmark]
-    public ParsedMessage Parse_a_command() => ClientMessageParser.Parse(_frame, _room.RoomId, _speaker);
+    public ParsedMessage Parse_a_command() => ClientMessageParser.Parse(_frame, new RoomId(_room.RoomId), new ParticipantId(_speaker));
 
     /// <summary>A message with fields, as most are: read, checked and made into the meeting's command.</summary>
     [Benchmark]
-    public ParsedMessage Parse_a_chat_message() => ClientMessageParser.Parse(_chat, _room.RoomId, _speaker);
+    public ParsedMessage Parse_a_chat_message() => ClientMessageParser.Parse(_chat, new RoomId(_room.RoomId), new ParticipantId(_speaker));
 
     [Benchmark]
     public MeetingState Decide_and_evolve_raise_hand()
     {
-        var decision = MeetingDecider.Decide(_room, new RaiseHand(_room.RoomId, _speaker), Now);
+        var decision = MeetingDecider.Decide(_room, new RaiseHand(new RoomId(_room.RoomId), new ParticipantId(_speaker)), Now);
         return decision.Events.Aggregate(_room, MeetingEvolve.Apply);
     }
 

@@ -8,10 +8,10 @@ namespace OpenTalk.Actors.Tests;
 public class AutomodDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid Mod = Guid.NewGuid();
-    private static readonly Guid A = Guid.NewGuid();
-    private static readonly Guid B = Guid.NewGuid();
-    private static readonly Guid C = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
+    private static readonly ParticipantId A = new(Guid.NewGuid());
+    private static readonly ParticipantId B = new(Guid.NewGuid());
+    private static readonly ParticipantId C = new(Guid.NewGuid());
 
     private static MeetingState Room_in_session() => new DomainEvent[]
     {
@@ -44,7 +44,7 @@ public class AutomodDeciderTests : DeciderTest
         var spoken = new List<Guid> { state.Automod!.Speaker!.Value };
         for (var dice = 0; dice < 4; dice++)
         {
-            var decision = When(state, new YieldSpeech(Room, state.Automod!.Speaker!.Value, null, dice));
+            var decision = When(state, new YieldSpeech(Room, new ParticipantId(state.Automod!.Speaker!.Value), null, dice));
             state = decision.Events.Aggregate(state, MeetingEvolve.Apply);
             if (state.Automod!.Speaker is { } next)
                 spoken.Add(next);

@@ -9,12 +9,12 @@ namespace OpenTalk.Actors.Tests;
 public class BreakoutDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid Mod = Guid.NewGuid();
-    private static readonly Guid A = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
+    private static readonly ParticipantId A = new(Guid.NewGuid());
     private static readonly Guid B = Guid.NewGuid();
     private static readonly Guid C = Guid.NewGuid();
     private static readonly ParticipantIdentity AIdentity = ParticipantIdentity.ForUser(Guid.NewGuid());
-    private static readonly Guid Red = Guid.NewGuid();
+    private static readonly RoomId Red = new(Guid.NewGuid());
     private static readonly Guid Blue = Guid.NewGuid();
 
     private static MeetingState Room_in_session() => new DomainEvent[]

@@ -8,9 +8,9 @@ namespace OpenTalk.Actors.Tests;
 public class ChatDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid Mod = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
     private static readonly Guid Staff = Guid.NewGuid();
-    private static readonly Guid Guest = Guid.NewGuid();
+    private static readonly ParticipantId Guest = new(Guid.NewGuid());
 
     private static MeetingState Room_in_session() => new DomainEvent[]
     {
@@ -21,7 +21,7 @@ public class ChatDeciderTests : DeciderTest
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     private static SendChatMessage Say(Guid from, string text, MessageScope scope = MessageScope.Global, Guid? to = null, string? group = null) =>
-        new(Room, from, Guid.NewGuid(), text, scope, to, group);
+        new(Room, new ParticipantId(from), Guid.NewGuid(), text, scope, (to is { } id24x54 ? new ParticipantId(id24x54) : null), group);
 
     [Theory]
     [InlineData(50, 199)]   // missed 199 messages: all of them, more than the usual 100
@@ -118,7 +118,7 @@ public class ChatDeciderTests : DeciderTest
     {
         var state = Then(Room_in_session(), Say(Staff, "bye"));
         foreach (var p in new[] { Staff, Guest, Mod })
-            state = Then(state, new Leave(Room, p));
+            state = Then(state, new Leave(Room, new ParticipantId(p)));
         Assert.Empty(state.Chat.Messages);
     }
 }

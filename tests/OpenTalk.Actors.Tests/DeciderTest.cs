@@ -7,7 +7,7 @@ namespace OpenTalk.Actors.Tests;
 public abstract class DeciderTest
 {
     protected static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    protected static readonly Guid Room = Guid.NewGuid();
+    protected static readonly RoomId Room = new(Guid.NewGuid());
 
     protected static MeetingState Given(params DomainEvent[] history) =>
         history.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);

@@ -19,7 +19,7 @@ public class EngineMessageSerializerTests : TestKit
     [Fact]
     public void A_join_keeps_its_connection_and_the_identity_groups()
     {
-        var join = new Join(Guid.NewGuid(), Guid.NewGuid(), ParticipantIdentity.ForUser(Guid.NewGuid(), groups: ["staff", "board"]), "Sam", TestActor);
+        var join = new Join(new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()), ParticipantIdentity.ForUser(Guid.NewGuid(), groups: ["staff", "board"]), "Sam", TestActor);
         var back = RoundTrip(join);
         Assert.Equal(join, back);
         back.Connection.Tell("hello");
@@ -29,13 +29,13 @@ public class EngineMessageSerializerTests : TestKit
     [Fact]
     public void Commands_with_lists_and_replies_round_trip()
     {
-        var mute = new RequestMuteOf(Guid.NewGuid(), Guid.NewGuid(), [Guid.NewGuid(), Guid.NewGuid()], Force: true);
+        var mute = new RequestMuteOf(new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()), [Guid.NewGuid(), Guid.NewGuid()], Force: true);
         Assert.Equal(mute.Targets, RoundTrip(mute).Targets);
-        var poll = new StartPoll(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Lunch?", true, false, ["A", "B"], TimeSpan.FromMinutes(1), false);
+        var poll = new StartPoll(new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()), Guid.NewGuid(), "Lunch?", true, false, ["A", "B"], TimeSpan.FromMinutes(1), false);
         Assert.Equal(poll.Choices, RoundTrip(poll).Choices);
         var reply = new ParticipantReply(Guid.NewGuid(), Guid.NewGuid(), ParticipantIdentity.ForGuest("code"), null);
         Assert.Equal(reply, RoundTrip(reply));
         Assert.Equal(new Outbound("{}"), RoundTrip(new Outbound("{}")));
-        Assert.Equal(MessageScope.Group, RoundTrip(new SendChatMessage(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "hi", MessageScope.Group, null, "staff")).Scope);
+        Assert.Equal(MessageScope.Group, RoundTrip(new SendChatMessage(new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()), Guid.NewGuid(), "hi", MessageScope.Group, null, "staff")).Scope);
     }
 }

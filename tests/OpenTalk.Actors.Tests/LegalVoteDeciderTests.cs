@@ -8,10 +8,10 @@ namespace OpenTalk.Actors.Tests;
 public class LegalVoteDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid Mod = Guid.NewGuid();
-    private static readonly Guid A = Guid.NewGuid();
-    private static readonly Guid B = Guid.NewGuid();
-    private static readonly Guid Guest = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
+    private static readonly ParticipantId A = new(Guid.NewGuid());
+    private static readonly ParticipantId B = new(Guid.NewGuid());
+    private static readonly ParticipantId Guest = new(Guid.NewGuid());
     private static readonly Guid Vote = Guid.NewGuid();
     private static readonly Dictionary<Guid, string> Tokens = new() { [A] = "token-a", [B] = "token-b" };
 

@@ -8,9 +8,9 @@ namespace OpenTalk.Actors.Tests;
 /// <summary>Media rights and the record of where media lives, decided by the meeting.</summary>
 public class MediaDeciderTests : DeciderTest
 {
-    private static readonly Guid Mod = Guid.NewGuid();
-    private static readonly Guid Ann = Guid.NewGuid();
-    private static readonly Guid Ben = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
+    private static readonly ParticipantId Ann = new(Guid.NewGuid());
+    private static readonly ParticipantId Ben = new(Guid.NewGuid());
     private static readonly Guid Wendy = Guid.NewGuid();
 
     private static MeetingState Room_in_session() => Given(

@@ -10,9 +10,9 @@ namespace OpenTalk.Actors.Tests;
 public class MeetingDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid OwnerP = Guid.NewGuid();
-    private static readonly Guid UserP = Guid.NewGuid();
-    private static readonly Guid GuestP = Guid.NewGuid();
+    private static readonly ParticipantId OwnerP = new(Guid.NewGuid());
+    private static readonly ParticipantId UserP = new(Guid.NewGuid());
+    private static readonly ParticipantId GuestP = new(Guid.NewGuid());
     private static readonly ParticipantIdentity OwnerId = ParticipantIdentity.ForUser(Owner);
     private static readonly ParticipantIdentity UserId = ParticipantIdentity.ForUser(Guid.NewGuid());
     private static readonly ParticipantIdentity GuestId = ParticipantIdentity.ForGuest("code");

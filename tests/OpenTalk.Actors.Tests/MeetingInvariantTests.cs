@@ -13,7 +13,7 @@ namespace OpenTalk.Actors.Tests;
 public class MeetingInvariantTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Guid Room = Guid.NewGuid();
+    private static readonly RoomId Room = new(Guid.NewGuid());
     private static readonly Guid Owner = Guid.NewGuid();
 
     // A small cast, so commands often hit someone present.
@@ -37,40 +37,40 @@ public class MeetingInvariantTests
         var (me, target) = (People[a], People[b]);
         return kind switch
         {
-            0 or 1 or 2 => new Join(Room, me, Identities[a], $"P{a}", Akka.Actor.ActorRefs.Nobody),
-            3 => new EnterRoom(Room, me),
-            4 => new RaiseHand(Room, me),
-            5 => new LowerHand(Room, me),
-            6 => new GrantModeratorRole(Room, me, target),
-            7 => new RevokeModeratorRole(Room, me, target),
-            8 => new AcceptFromWaitingRoom(Room, me, target),
-            9 => new Leave(Room, me),
+            0 or 1 or 2 => new Join(Room, new ParticipantId(me), Identities[a], $"P{a}", Akka.Actor.ActorRefs.Nobody),
+            3 => new EnterRoom(Room, new ParticipantId(me)),
+            4 => new RaiseHand(Room, new ParticipantId(me)),
+            5 => new LowerHand(Room, new ParticipantId(me)),
+            6 => new GrantModeratorRole(Room, new ParticipantId(me), new ParticipantId(target)),
+            7 => new RevokeModeratorRole(Room, new ParticipantId(me), new ParticipantId(target)),
+            8 => new AcceptFromWaitingRoom(Room, new ParticipantId(me), new ParticipantId(target)),
+            9 => new Leave(Room, new ParticipantId(me)),
             10 => new MarkDisconnected(me, DisconnectReasons.ConnectionLost),
             11 => new ExpireResumption(me),
-            12 => new Kick(Room, me, target),
-            13 => new Ban(Room, me, target),
-            14 => new SendToWaitingRoom(Room, me, target),
-            15 => new Debrief(Room, me, flag ? DebriefScope.Guests : DebriefScope.UsersAndGuests),
-            16 => new ChangeDisplayName(Room, me, target, flag ? "Renamed" : ""),
-            17 => new SetWaitingRoom(Room, me, flag),
-            18 => new SetRaiseHands(Room, me, flag),
-            19 => new ResetRaisedHands(Room, me, flag ? null : target),
-            20 => new RequestMuteOf(Room, me, flag ? [] : [target], flag),
-            21 => new AcceptAllWaiting(Room, me),
-            22 => new StartPoll(Room, me, Poll, "Lunch?", flag, !flag, ["A", "B", "C"], TimeSpan.FromMinutes(1), flag),
-            23 => new VoteInPoll(Room, me, Poll, flag ? [b % 3] : [a % 3, b % 3]),
-            24 => new FinishPoll(Room, me, Poll),
-            25 => new StartLegalVote(Room, me, Vote, "Motion", flag ? VoteKind.RollCall : VoteKind.Pseudonymous,
+            12 => new Kick(Room, new ParticipantId(me), new ParticipantId(target)),
+            13 => new Ban(Room, new ParticipantId(me), new ParticipantId(target)),
+            14 => new SendToWaitingRoom(Room, new ParticipantId(me), new ParticipantId(target)),
+            15 => new Debrief(Room, new ParticipantId(me), flag ? DebriefScope.Guests : DebriefScope.UsersAndGuests),
+            16 => new ChangeDisplayName(Room, new ParticipantId(me), new ParticipantId(target), flag ? "Renamed" : ""),
+            17 => new SetWaitingRoom(Room, new ParticipantId(me), flag),
+            18 => new SetRaiseHands(Room, new ParticipantId(me), flag),
+            19 => new ResetRaisedHands(Room, new ParticipantId(me), flag ? null : new ParticipantId(target)),
+            20 => new RequestMuteOf(Room, new ParticipantId(me), flag ? [] : [target], flag),
+            21 => new AcceptAllWaiting(Room, new ParticipantId(me)),
+            22 => new StartPoll(Room, new ParticipantId(me), Poll, "Lunch?", flag, !flag, ["A", "B", "C"], TimeSpan.FromMinutes(1), flag),
+            23 => new VoteInPoll(Room, new ParticipantId(me), Poll, flag ? [b % 3] : [a % 3, b % 3]),
+            24 => new FinishPoll(Room, new ParticipantId(me), Poll),
+            25 => new StartLegalVote(Room, new ParticipantId(me), Vote, "Motion", flag ? VoteKind.RollCall : VoteKind.Pseudonymous,
                 [People[a], People[b]], flag, !flag, null, new Dictionary<Guid, string> { [People[a]] = $"t{a}", [People[b]] = $"t{b}" }),
-            26 => new CastLegalVote(Room, me, Vote, flag ? VoteChoice.Yes : VoteChoice.Abstain, $"t{a}"),
-            27 => new StartAutomod(Room, me, flag ? SpeakerSelection.Random : SpeakerSelection.Playlist, [target, me], null, flag, b),
-            28 => new YieldSpeech(Room, me, target, b),
-            29 => new SelectSpeaker(Room, me, flag ? SelectHow.Next : SelectHow.Specific, target, a),
-            30 => new CreateWhisperGroup(Room, me, Whisper, [target]),
-            31 => new AnswerWhisperInvite(Room, me, Whisper, flag),
-            32 => new SendChatMessage(Room, me, Guid.NewGuid(), "hi", flag ? MessageScope.Global : MessageScope.Private, target, null),
-            33 => new StartBreakout(Room, me, [new BreakoutRoomRequest(Guid.NewGuid(), "Red", flag ? [] : [target])], null, b),
-            _ => new StopBreakout(Room, me),
+            26 => new CastLegalVote(Room, new ParticipantId(me), Vote, flag ? VoteChoice.Yes : VoteChoice.Abstain, $"t{a}"),
+            27 => new StartAutomod(Room, new ParticipantId(me), flag ? SpeakerSelection.Random : SpeakerSelection.Playlist, [target, me], null, flag, b),
+            28 => new YieldSpeech(Room, new ParticipantId(me), target, b),
+            29 => new SelectSpeaker(Room, new ParticipantId(me), flag ? SelectHow.Next : SelectHow.Specific, target, a),
+            30 => new CreateWhisperGroup(Room, new ParticipantId(me), Whisper, [target]),
+            31 => new AnswerWhisperInvite(Room, new ParticipantId(me), Whisper, flag),
+            32 => new SendChatMessage(Room, new ParticipantId(me), Guid.NewGuid(), "hi", flag ? MessageScope.Global : MessageScope.Private, new ParticipantId(target), null),
+            33 => new StartBreakout(Room, new ParticipantId(me), [new BreakoutRoomRequest(Guid.NewGuid(), "Red", flag ? [] : [target])], null, b),
+            _ => new StopBreakout(Room, new ParticipantId(me)),
         };
     }
 

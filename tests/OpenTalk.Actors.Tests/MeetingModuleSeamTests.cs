@@ -9,9 +9,9 @@ namespace OpenTalk.Actors.Tests;
 /// <summary>A module joins the meeting through <see cref="IMeetingModule"/> alone: commands, events, notifications, manifests.</summary>
 public class MeetingModuleSeamTests : DeciderTest
 {
-    private static readonly Guid Mod = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
 
-    private sealed record Knock(Guid RoomId, Guid ParticipantId) : IParticipantCommand;
+    private sealed record Knock(RoomId RoomId, ParticipantId ParticipantId) : IParticipantCommand;
 
     private sealed record Knocked(Guid ParticipantId) : DomainEvent;
 

@@ -8,9 +8,9 @@ namespace OpenTalk.Actors.Tests;
 public class ModerationDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid Mod = Guid.NewGuid();
-    private static readonly Guid User = Guid.NewGuid();
-    private static readonly Guid Guest = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
+    private static readonly ParticipantId User = new(Guid.NewGuid());
+    private static readonly ParticipantId Guest = new(Guid.NewGuid());
     private static readonly Guid Guest2 = Guid.NewGuid();
     private static readonly ParticipantIdentity UserIdentity = ParticipantIdentity.ForUser(Guid.NewGuid());
 
@@ -54,7 +54,7 @@ public class ModerationDeciderTests : DeciderTest
         state = Apply(state, When(state, new GrantModeratorRole(Room, Mod, User)));
         Assert.Equal(ErrorCodes.CannotTargetRoomOwner, When(state, new Kick(Room, User, Mod)).Error);
         Assert.Equal(ErrorCodes.CannotTargetSelf, When(state, new Kick(Room, Mod, Mod)).Error);
-        Assert.Equal(ErrorCodes.TargetNotFound, When(state, new Kick(Room, Mod, Guid.NewGuid())).Error);
+        Assert.Equal(ErrorCodes.TargetNotFound, When(state, new Kick(Room, Mod, new ParticipantId(Guid.NewGuid()))).Error);
     }
 
     [Fact]
@@ -67,14 +67,14 @@ public class ModerationDeciderTests : DeciderTest
             e => Assert.Equal(Guest, Assert.IsType<ParticipantLeft>(e).ParticipantId),
             e => Assert.Equal(Guest2, Assert.IsType<ParticipantLeft>(e).ParticipantId));
         state = Apply(state, decision);
-        Assert.Equal(ErrorCodes.Banned, When(state, new Join(Room, Guid.NewGuid(), ParticipantIdentity.ForGuest("invite"), "Gus", Akka.Actor.ActorRefs.Nobody)).Error);
+        Assert.Equal(ErrorCodes.Banned, When(state, new Join(Room, new ParticipantId(Guid.NewGuid()), ParticipantIdentity.ForGuest("invite"), "Gus", Akka.Actor.ActorRefs.Nobody)).Error);
 
         // Everyone leaves: the session ends and the ban with it.
         state = Apply(state, When(state, new Leave(Room, User)));
         var last = When(state, new Leave(Room, Mod));
         Assert.IsType<SessionClosed>(last.Events[^1]);
         state = Apply(state, last);
-        Assert.Empty(When(state, new Join(Room, Guid.NewGuid(), ParticipantIdentity.ForGuest("invite"), "Gus", Akka.Actor.ActorRefs.Nobody)).Events.OfType<SessionClosed>());
+        Assert.Empty(When(state, new Join(Room, new ParticipantId(Guid.NewGuid()), ParticipantIdentity.ForGuest("invite"), "Gus", Akka.Actor.ActorRefs.Nobody)).Events.OfType<SessionClosed>());
         Assert.False(state.IsBanned(ParticipantIdentity.ForGuest("invite")));
     }
 
@@ -104,7 +104,7 @@ public class ModerationDeciderTests : DeciderTest
     public void Turning_the_waiting_room_off_accepts_everyone_waiting()
     {
         var state = Room_in_session(waitingRoom: true);
-        state = Apply(state, When(state, new Join(Room, Guid.NewGuid(), ParticipantIdentity.ForGuest("invite"), "Late", Akka.Actor.ActorRefs.Nobody)));
+        state = Apply(state, When(state, new Join(Room, new ParticipantId(Guid.NewGuid()), ParticipantIdentity.ForGuest("invite"), "Late", Akka.Actor.ActorRefs.Nobody)));
         var decision = When(state, new SetWaitingRoom(Room, Mod, false));
         Assert.IsType<WaitingRoomTurnedOff>(decision.Events[0]);
         Assert.Single(decision.Events.OfType<ParticipantAccepted>());

@@ -8,9 +8,9 @@ namespace OpenTalk.Actors.Tests;
 public class PollDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid Mod = Guid.NewGuid();
-    private static readonly Guid User = Guid.NewGuid();
-    private static readonly Guid Guest = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
+    private static readonly ParticipantId User = new(Guid.NewGuid());
+    private static readonly ParticipantId Guest = new(Guid.NewGuid());
     private static readonly Guid Poll = Guid.NewGuid();
 
     private static MeetingState Room_in_session() => new DomainEvent[]

@@ -8,8 +8,8 @@ namespace OpenTalk.Actors.Tests;
 public class RoomTimerDeciderTests : DeciderTest
 {
     private static readonly Guid Owner = Guid.NewGuid();
-    private static readonly Guid Mod = Guid.NewGuid();
-    private static readonly Guid User = Guid.NewGuid();
+    private static readonly ParticipantId Mod = new(Guid.NewGuid());
+    private static readonly ParticipantId User = new(Guid.NewGuid());
     private static readonly Guid Timer = Guid.NewGuid();
 
     private static MeetingState Room_in_session() => new DomainEvent[]
@@ -20,7 +20,7 @@ public class RoomTimerDeciderTests : DeciderTest
     }.Aggregate(MeetingState.Empty(Room), MeetingEvolve.Apply);
 
     private static StartRoomTimer Coffee(Guid by, TimeSpan? duration, bool readyCheck = true) =>
-        new(Room, by, Timer, RoomTimerKind.Countdown, duration, RoomTimerStyle.CoffeeBreak, "Coffee", readyCheck);
+        new(Room, new ParticipantId(by), Timer, RoomTimerKind.Countdown, duration, RoomTimerStyle.CoffeeBreak, "Coffee", readyCheck);
 
     [Fact]
     public void A_moderator_starts_one_countdown_at_a_time_with_a_sane_duration()

@@ -7,10 +7,10 @@ namespace OpenTalk.Actors.Tests;
 
 public class WhisperDeciderTests : DeciderTest
 {
-    private static readonly Guid A = Guid.NewGuid();
-    private static readonly Guid B = Guid.NewGuid();
-    private static readonly Guid C = Guid.NewGuid();
-    private static readonly Guid D = Guid.NewGuid();
+    private static readonly ParticipantId A = new(Guid.NewGuid());
+    private static readonly ParticipantId B = new(Guid.NewGuid());
+    private static readonly ParticipantId C = new(Guid.NewGuid());
+    private static readonly ParticipantId D = new(Guid.NewGuid());
     private static readonly Guid Whisper = Guid.NewGuid();
 
     private static MeetingState Room_in_session() => new DomainEvent[]
@@ -29,7 +29,7 @@ public class WhisperDeciderTests : DeciderTest
         Assert.Equal(WhisperMembership.Invited, state.Whispers[Whisper].Members[B]);
         state = Then(state, new AnswerWhisperInvite(Room, B, Whisper, true));
         state = Then(state, new AnswerWhisperInvite(Room, C, Whisper, false));
-        Assert.Equal(new[] { A, B }.Order(), state.Whispers[Whisper].Joined.Order());
+        Assert.Equal(new Guid[] { A, B }.Order(), state.Whispers[Whisper].Joined.Order());
         Assert.Equal(ErrorCodes.NoSuchWhisperGroup, When(state, new LeaveWhisperGroup(Room, D, Whisper)).Error);
         Assert.Equal(ErrorCodes.NoSuchWhisperGroup, When(state, new AnswerWhisperInvite(Room, C, Whisper, true)).Error);
     }

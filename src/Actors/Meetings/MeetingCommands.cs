@@ -10,7 +10,12 @@ public sealed record CheckAdmission(Guid RoomId, ParticipantIdentity Identity, s
 // Signaling commands from a participant's connection.
 public interface IParticipantCommand : IWithRoomId
 {
-    Guid ParticipantId { get; }
+    new RoomId RoomId { get; }
+
+    /// <summary>Who sent the command.</summary>
+    ParticipantId ParticipantId { get; }
+
+    Guid IWithRoomId.RoomId => RoomId;
 }
 
 /// <summary>

@@ -17,13 +17,13 @@ public static partial class ClientMessageParser
             case In.SendMessage { Content: { } content } send:
             {
                 var scope = (send.Scope ?? ChatScope.Global).ToMeeting();
-                Guid? target = null;
+                ParticipantId? target = null;
                 string? group = null;
                 if (scope == MessageScope.Private)
                 {
                     if (!Guid.TryParse(send.Target, out var id))
                         return InvalidPayload(ns);
-                    target = id;
+                    target = new ParticipantId(id);
                 }
                 else if (scope == MessageScope.Group && (group = send.Target ?? send.Group) is null)
                 {
@@ -41,7 +41,7 @@ public static partial class ClientMessageParser
                 when DateTimeOffset.TryParse(seen.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at):
             {
                 var scope = (seen.Scope ?? ChatScope.Global).ToMeeting();
-                var target = Guid.TryParse(seen.Target, out var id) ? id : (Guid?)null;
+                var target = Guid.TryParse(seen.Target, out var id) ? new ParticipantId(id) : (ParticipantId?)null;
                 var group = scope == MessageScope.Group ? seen.Target ?? seen.Group : null;
                 return For(new SetChatLastSeen(s.Room, s.Me, scope, target, group, at));
             }

@@ -18,8 +18,8 @@ public static partial class ClientMessageParser
             In.RaiseHand => For(new RaiseHand(s.Room, s.Me)),
             In.LowerHand => For(new LowerHand(s.Room, s.Me)),
             In.Leave => For(new Leave(s.Room, s.Me)),
-            In.GrantModeratorRole { Target: { } target } => For(new GrantModeratorRole(s.Room, s.Me, target)),
-            In.RevokeModeratorRole { Target: { } target } => For(new RevokeModeratorRole(s.Room, s.Me, target)),
+            In.GrantModeratorRole { Target: { } target } => For(new GrantModeratorRole(s.Room, s.Me, new ParticipantId(target))),
+            In.RevokeModeratorRole { Target: { } target } => For(new RevokeModeratorRole(s.Room, s.Me, new ParticipantId(target))),
             _ => InvalidPayload(ns),
         };
     }

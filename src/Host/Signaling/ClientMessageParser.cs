@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
+using OpenTalk.Actors.Meetings;
 using OpenTalk.Protocol.Signaling;
 using OpenTalk.Protocol.Signaling.Inbound;
 
@@ -15,7 +16,7 @@ namespace OpenTalk.Host.Signaling;
 /// </summary>
 public static partial class ClientMessageParser
 {
-    public static ParsedMessage Parse(ReadOnlySpan<byte> frame, Guid roomId, Guid participantId)
+    public static ParsedMessage Parse(ReadOnlySpan<byte> frame, RoomId roomId, ParticipantId participantId)
     {
         JsonDocument document;
         try
@@ -224,5 +225,8 @@ public static partial class ClientMessageParser
     private static ParsedMessage.Invalid InvalidPayload(string ns) => new(ns, ErrorCodes.InvalidPayload);
 
     /// <summary>Whom a frame's command is for: the socket's room and participant.</summary>
-    private readonly record struct Sender(Guid Room, Guid Me);
+    private readonly record struct Sender(RoomId Room, ParticipantId Me);
+
+    /// <summary>A participant a client named by id.</summary>
+    private static ParticipantId? Participant(Guid? id) => id is { } given ? new ParticipantId(given) : null;
 }

@@ -39,8 +39,8 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     // The newest chat message this socket was sent: a re-attach asks for everything after it.
     private Guid? _lastChatMessage;
 
-    private readonly Guid _roomId;
-    private readonly Guid _participantId;
+    private readonly RoomId _roomId;
+    private readonly ParticipantId _participantId;
     private const int MaxMediaBeforeAttached = 32;
     private readonly List<ParsedMessage.ForMedia> _mediaBeforeAttached = [];
     private readonly ParticipantIdentity _identity;
@@ -56,7 +56,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private bool _reattaching;
     private DateTimeOffset _lostMeetingAt;
 
-    public ConnectionActor(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
+    public ConnectionActor(RoomId roomId, ParticipantId participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
         IActorRef? mediaGateway)
     {
         _mediaGateway = mediaGateway;
@@ -153,7 +153,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         return Directive.Resume;
     });
 
-    public static Props Props(Guid roomId, Guid participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
+    public static Props Props(RoomId roomId, ParticipantId participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
         IActorRef? mediaGateway) =>
         Akka.Actor.Props.Create(() => new ConnectionActor(roomId, participantId, identity, meetings, socket, mediaGateway));
 

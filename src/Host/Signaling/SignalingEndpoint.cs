@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Hosting;
+using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
 using OpenTalk.Host.Apis;
 using OpenTalk.Protocol.Rest;
@@ -56,7 +57,9 @@ public static partial class SignalingEndpoint
         });
         var outgoing = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
         var mediaGateway = ActorRegistry.For(system).TryGet<OpenTalk.Media.MediaGatewayActor>(out var gateway) ? gateway : null;
-        var connection = system.ActorOf(ConnectionActor.Props(redeemed.RoomId!.Value, participantId, redeemed.Identity!, engine.Meetings,
+        var room = new RoomId(redeemed.RoomId!.Value);
+        var participant = new ParticipantId(participantId);
+        var connection = system.ActorOf(ConnectionActor.Props(room, participant, redeemed.Identity!, engine.Meetings,
             outgoing.Writer, mediaGateway));
         var log = loggers.CreateLogger(typeof(SignalingEndpoint));
         // Cancelled when the client is gone or when a stopping node gives up waiting for its close handshake.
@@ -65,7 +68,7 @@ public static partial class SignalingEndpoint
         {
             registry.Add(connection, outgoing.Writer, abort);
             var writer = WriteAsync(socket, outgoing.Reader, log);
-            await ReadAsync(socket, connection, redeemed.RoomId.Value, participantId, clock, log, abort.Token);
+            await ReadAsync(socket, connection, room, participant, clock, log, abort.Token);
             outgoing.Writer.TryComplete();
             await writer;
         }
@@ -78,7 +81,7 @@ public static partial class SignalingEndpoint
         }
     }
 
-    private static async Task ReadAsync(WebSocket socket, IActorRef connection, Guid roomId, Guid participantId, TimeProvider clock, ILogger log,
+    private static async Task ReadAsync(WebSocket socket, IActorRef connection, RoomId roomId, ParticipantId participantId, TimeProvider clock, ILogger log,
         CancellationToken ct)
     {
         var limiter = new RateLimiter(BurstCapacity, SustainedPerSecond, clock);
@@ -118,7 +121,7 @@ public static partial class SignalingEndpoint
     }
 
     /// <summary>The parser answers every frame; should it ever throw, the client still gets an error and keeps its socket.</summary>
-    private static ParsedMessage Parse(ReadOnlySpan<byte> frame, Guid roomId, Guid participantId, ILogger log)
+    private static ParsedMessage Parse(ReadOnlySpan<byte> frame, RoomId roomId, ParticipantId participantId, ILogger log)
     {
         try
         {

@@ -20,7 +20,7 @@ public class ParsedCommandsOutliveTheirFrame
     [InlineData("{\"namespace\":\"moderation\",\"payload\":{\"action\":\"kick\",\"target\":\"6f1c2b2e-8f0e-4a51-9a43-5a3ad2c7a3b1\"}}")]
     public void Commands_hold_their_values_after_the_frame_is_gone(string frame)
     {
-        var parsed = Assert.IsType<ParsedMessage.ForMeeting>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Guid.NewGuid(), Guid.NewGuid()));
+        var parsed = Assert.IsType<ParsedMessage.ForMeeting>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid())));
         GC.Collect();
         var command = parsed.Command;
         if (command is ChangeDisplayName rename)

@@ -24,7 +24,7 @@ public sealed class ConnectionRefusalTests : TestKit
     // A busy CI machine may take seconds to start the actor system and deliver the first message.
     public ConnectionRefusalTests() : base("akka.test.single-expect-default = 10s")
     {
-        _connection = Sys.ActorOf(ConnectionActor.Props(_room, _me, ParticipantIdentity.ForUser(Guid.NewGuid()), TestActor, _socket.Writer, null));
+        _connection = Sys.ActorOf(ConnectionActor.Props(new RoomId(_room), new ParticipantId(_me), ParticipantIdentity.ForUser(Guid.NewGuid()), TestActor, _socket.Writer, null));
         Send("""{"namespace":"control","payload":{"action":"join","display_name":"Ann"}}""");
         ExpectMsg<Join>();
         _connection.Tell(new Attached(_me), TestActor);
@@ -99,7 +99,7 @@ public sealed class ConnectionRefusalTests : TestKit
             "only the command whose write had not ended is refused");
     }
 
-    private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), _room, _me));
+    private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(_room), new ParticipantId(_me)));
 
     private long SendCommand(string frame)
     {

@@ -1,3 +1,4 @@
+using OpenTalk.Actors.Meetings;
 using System.Text;
 using CsCheck;
 using OpenTalk.Host.Signaling;
@@ -19,7 +20,7 @@ public sealed class ParserFuzzTests
     {
         foreach (var (ns, action, payload) in InboundFrames.All)
         {
-            var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(InboundFrames.Frame(ns, action, payload).ToJsonString()), Guid.NewGuid(), Guid.NewGuid());
+            var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(InboundFrames.Frame(ns, action, payload).ToJsonString()), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()));
             Assert.False(parsed is ParsedMessage.Invalid, $"{ns}/{action} {payload}: {parsed}");
         }
     }
@@ -29,7 +30,7 @@ public sealed class ParserFuzzTests
     {
         FuzzValues.Frame.Sample(sample =>
         {
-            var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(sample.Frame), Guid.NewGuid(), Guid.NewGuid());
+            var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(sample.Frame), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()));
             switch (parsed)
             {
                 case ParsedMessage.Invalid invalid:
@@ -54,7 +55,7 @@ public sealed class ParserFuzzTests
     [InlineData("""{"namespace":"subroom_audio","payload":{"action":"leave_whisper_group","whisper_id":"4b3c1f0e-6a1d-4f57-9a43-0f6e2f1c0a11","participant_ids":["\ud800"]}}""", "subroom_audio", "invalid_payload")]
     public void Values_that_cannot_be_read_as_what_they_claim_are_invalid_payloads(string frame, string ns, string error)
     {
-        var parsed = Assert.IsType<ParsedMessage.Invalid>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Guid.NewGuid(), Guid.NewGuid()));
+        var parsed = Assert.IsType<ParsedMessage.Invalid>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid())));
         Assert.Equal((ns, error), (parsed.Namespace, parsed.Error));
     }
 
@@ -65,7 +66,7 @@ public sealed class ParserFuzzTests
     [InlineData("""{"namespace":"media","payload":{"action":"sdp_candidate","media_session_type":"video","target":"4b3c1f0e-6a1d-4f57-9a43-0f6e2f1c0a11","candidate":{"candidate":1,"candidate":"candidate:1 1 udp 1 127.0.0.1 9 typ host","sdpMLineIndex":"x","sdpMLineIndex":0}}}""")]
     public void A_name_given_twice_counts_with_its_last_value_whatever_the_first_held(string frame)
     {
-        var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Guid.NewGuid(), Guid.NewGuid());
+        var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()));
         Assert.IsNotType<ParsedMessage.Invalid>(parsed);
     }
 }

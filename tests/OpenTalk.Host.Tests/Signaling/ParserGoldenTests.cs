@@ -1,3 +1,4 @@
+using OpenTalk.Actors.Meetings;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,8 +22,8 @@ public sealed class ParserGoldenTests
         Path.Combine(Repository.Root, "tests", "OpenTalk.Host.Tests", "Signaling", "parser-golden.jsonl");
 
     // The room and participant a command is built for: fixed, so that outcomes compare.
-    private static readonly Guid Room = Guid.Parse("00000000-0000-4000-8000-00000000000a");
-    private static readonly Guid Me = Guid.Parse("00000000-0000-4000-8000-00000000000b");
+    private static readonly RoomId Room = new(Guid.Parse("00000000-0000-4000-8000-00000000000a"));
+    private static readonly ParticipantId Me = new(Guid.Parse("00000000-0000-4000-8000-00000000000b"));
 
     private static readonly JsonSerializerOptions CommandJson = new()
     {

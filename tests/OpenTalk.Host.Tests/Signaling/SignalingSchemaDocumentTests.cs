@@ -1,3 +1,4 @@
+using OpenTalk.Actors.Meetings;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,7 +90,7 @@ public sealed class SignalingSchemaDocumentTests
         {
             var frame = InboundFrames.Frame(ns, action, payload);
             Assert.True(frame["payload"]!.AsObject().Remove(field), $"{ns}/{action}: the sample has no {field}");
-            Assert.Equal(new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload), ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame.ToJsonString()), Guid.NewGuid(), Guid.NewGuid()));
+            Assert.Equal(new ParsedMessage.Invalid(ns, ErrorCodes.InvalidPayload), ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame.ToJsonString()), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid())));
         }
     }
 

@@ -1,3 +1,4 @@
+using OpenTalk.Actors.Meetings;
 using System.Net.WebSockets;
 using System.Text;
 using CsCheck;
@@ -37,7 +38,7 @@ public sealed class SocketFuzzTests : IAsyncLifetime
 
         foreach (var (_, _, frame) in frames)
         {
-            var expected = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), Guid.NewGuid(), Guid.NewGuid());
+            var expected = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()));
             await owner.Socket.SendRawAsync(frame);
             await owner.Socket.SendAsync("echo", "ping");
             var before = await UntilPongAsync(owner.Socket, frame);

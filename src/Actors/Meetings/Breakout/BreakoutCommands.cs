@@ -7,10 +7,10 @@ namespace OpenTalk.Actors.Meetings;
 public sealed record BreakoutRoomRequest(Guid Id, string Name, IReadOnlyList<Guid> Assignments);
 
 /// <summary>Open breakout rooms. Empty assignments everywhere: everyone but moderators is spread evenly, starting at <see cref="Dice"/>.</summary>
-public sealed record StartBreakout(Guid RoomId, Guid ParticipantId, IReadOnlyList<BreakoutRoomRequest> Rooms, TimeSpan? Duration, int Dice)
+public sealed record StartBreakout(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<BreakoutRoomRequest> Rooms, TimeSpan? Duration, int Dice)
     : IParticipantCommand;
 
-public sealed record StopBreakout(Guid RoomId, Guid ParticipantId) : IParticipantCommand;
+public sealed record StopBreakout(RoomId RoomId, ParticipantId ParticipantId) : IParticipantCommand;
 
 /// <summary>The main room's clock: the breakout session's time is up.</summary>
 public sealed record ExpireBreakout(DateTimeOffset StartedAt) : IMeetingClockTick;

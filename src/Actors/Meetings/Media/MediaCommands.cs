@@ -42,10 +42,10 @@ public sealed record MediaReply(string? Error, PublishedMedia? Location = null) 
 /// <summary>Janus reported that this participant started or stopped talking (not journaled: focus is momentary).</summary>
 public sealed record SpeakingChanged(Guid RoomId, Guid ParticipantId, bool Speaking) : IWithRoomId;
 
-public sealed record GrantPresenterRole(Guid RoomId, Guid ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand;
+public sealed record GrantPresenterRole(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand;
 
-public sealed record RevokePresenterRole(Guid RoomId, Guid ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand;
+public sealed record RevokePresenterRole(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand;
 
-public sealed record RequirePresenterRole(Guid RoomId, Guid ParticipantId, bool Required) : IParticipantCommand;
+public sealed record RequirePresenterRole(RoomId RoomId, ParticipantId ParticipantId, bool Required) : IParticipantCommand;
 
-public sealed record AllowUnmute(Guid RoomId, Guid ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand;
+public sealed record AllowUnmute(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand;

@@ -2,10 +2,10 @@ using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
-public sealed record AcceptFromWaitingRoom(Guid RoomId, Guid ParticipantId, Guid Target) : IParticipantCommand;
+public sealed record AcceptFromWaitingRoom(RoomId RoomId, ParticipantId ParticipantId, ParticipantId Target) : IParticipantCommand;
 
-public sealed record SendToWaitingRoom(Guid RoomId, Guid ParticipantId, Guid Target) : IParticipantCommand;
+public sealed record SendToWaitingRoom(RoomId RoomId, ParticipantId ParticipantId, ParticipantId Target) : IParticipantCommand;
 
-public sealed record SetWaitingRoom(Guid RoomId, Guid ParticipantId, bool Enabled) : IParticipantCommand;
+public sealed record SetWaitingRoom(RoomId RoomId, ParticipantId ParticipantId, bool Enabled) : IParticipantCommand;
 
-public sealed record AcceptAllWaiting(Guid RoomId, Guid ParticipantId) : IParticipantCommand;
+public sealed record AcceptAllWaiting(RoomId RoomId, ParticipantId ParticipantId) : IParticipantCommand;
