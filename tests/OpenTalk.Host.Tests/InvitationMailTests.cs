@@ -1,5 +1,6 @@
 using MimeKit;
 using OpenTalk.Client;
+using OpenTalk.Host.Hosting;
 using OpenTalk.Host.Tests.Infrastructure;
 using OpenTalk.Protocol.Rest;
 
@@ -150,5 +151,22 @@ public sealed class InvitationMailTests : RoomTest
         Assert.Equal("Budget; Q3, \"final\" \\ Überblick", Assert.Single(calendar.Events).Summary);
         Assert.Contains(@"SUMMARY:Budget\; Q3\, ""final"" \\ Überblick", text.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Empty(await Mailbox.ForAsync(Address("quiet"), seconds: 1)); // queued in order: the louder, later one already arrived
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_mail_projection_sends_no_mail_a_second_time()
+    {
+        var (otto, umaId, meeting) = await ScheduleAsync();
+        await otto.InviteAsync(meeting.Id, new EventInviteRequest(umaId, null, InviteRole.User));
+        Assert.Single(await Mailbox.ForAsync(Address("uma")));
+
+        await RestartAsync(async () =>
+            Assert.Equal(0, await Commands.RunAsync(["projections", "rebuild", "mail", "--OpenTalk:Postgres", Postgres])));
+        await otto.InviteAsync(meeting.Id, new EventInviteRequest(null, Address("later")));
+
+        // The rebuilt projection went through Uma's invitation again before it reached this one, and mails go out in order.
+        Assert.Single(await Mailbox.ForAsync(Address("later")));
+        Assert.Single(await Mailbox.ForAsync(Address("uma"), count: 2, seconds: 2));
+        Assert.Equal(2, (await Mailbox.ForAsync(Address("otto"), count: 3, seconds: 2)).Count);
     }
 }

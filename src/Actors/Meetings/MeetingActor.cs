@@ -23,7 +23,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private long _numbered = CommandRefused.Join;
 
     public MeetingActor(string entityId, EngineSettings settings, TimeProvider clock, IActorRef timers, IActorRef meetings)
-        : base($"meeting-{entityId}", MeetingState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
+        : base(PersistenceIds.Of(PersistenceIds.Meeting, entityId), MeetingState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
     {
         _settings = settings;
         _clock = clock;

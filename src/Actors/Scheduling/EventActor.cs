@@ -9,7 +9,7 @@ public sealed class EventActor : ChainedEntityActor<EventState>
     private readonly TimeProvider _clock;
 
     public EventActor(string entityId, EngineSettings settings, TimeProvider clock)
-        : base($"event-{entityId}", EventState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
+        : base(PersistenceIds.Of(PersistenceIds.Event, entityId), EventState.Empty(Guid.Parse(entityId)), settings.SnapshotEvery)
     {
         _clock = clock;
         Command<GetEvent>(q =>

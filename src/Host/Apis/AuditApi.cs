@@ -52,7 +52,7 @@ public static class AuditApi
     private static async Task<IReadOnlyList<EventEnvelope>> ReadAsync(ActorSystem system, Guid roomId, long from, long to)
     {
         var journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>("akka.persistence.query.journal.sql");
-        var events = await journal.CurrentEventsByPersistenceId($"meeting-{roomId}", from, to)
+        var events = await journal.CurrentEventsByPersistenceId(PersistenceIds.Of(PersistenceIds.Meeting, roomId), from, to)
             .Where(e => e.Event is DomainEvent)
             .RunWith(Sink.Seq<EventEnvelope>(), system.Materializer());
         return events;

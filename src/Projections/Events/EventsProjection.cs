@@ -36,7 +36,7 @@ public sealed class EventsProjection : IProjection
             batch.Store(created.Id, created);
             return;
         }
-        if (!Guid.TryParse(envelope.PersistenceId["event-".Length..], out var eventId)
+        if (!PersistenceIds.TryParse(envelope.PersistenceId, PersistenceIds.Event, out var eventId)
             || await batch.LoadAsync<EventListDocument>(eventId, ct) is not { } listed
             || listed.LastSeq >= envelope.SequenceNr)
             return; // a replay, or an event of an entity this model never saw created

@@ -17,8 +17,7 @@ public sealed class InvitesProjection : IProjection
 
     public async Task ApplyAsync(ProjectionBatch batch, EventEnvelope envelope, CancellationToken ct)
     {
-        if (envelope.Event is not DomainEvent evt || !envelope.PersistenceId.StartsWith("event-", StringComparison.Ordinal)
-            || !Guid.TryParse(envelope.PersistenceId["event-".Length..], out var eventId))
+        if (envelope.Event is not DomainEvent evt || !PersistenceIds.TryParse(envelope.PersistenceId, PersistenceIds.Event, out var eventId))
             return;
         var invites = await batch.LoadAsync<EventInvitesDocument>(eventId, ct) ?? new EventInvitesDocument { Id = eventId };
         if (invites.LastSeq >= envelope.SequenceNr)

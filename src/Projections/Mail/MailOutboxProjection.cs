@@ -13,9 +13,19 @@ public enum MailKind { Invite, Update, Cancel, Uninvite }
 /// transaction as the projection's offset, so a mail is queued exactly once however often events are replayed. The
 /// creator gets a copy of each. Sending is someone else's job (the Host's mail dispatcher).
 /// </summary>
-public sealed class MailOutboxProjection : IProjection
+/// <remarks>
+/// The queued mails are a record of what was sent, not a view that can be drawn again: a rebuild keeps them and queues
+/// only what is missing, and a change older than <see cref="StaleAfter"/> when it is first seen here (a read-model store
+/// started afresh on an old journal) is recorded as skipped rather than mailed, late, to everyone once more.
+/// </remarks>
+public sealed class MailOutboxProjection(TimeProvider? clock = null) : IProjection
 {
     public const string CopyPrefix = "copy:";
+
+    /// <summary>How old a change may be and still be mailed when the projection first sees it.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public string Name => "mail";
 
@@ -23,14 +33,13 @@ public sealed class MailOutboxProjection : IProjection
 
     public void Clear(IDocumentOperations session)
     {
+        // Only what the projection knows of each meeting: the outbox itself stays (see the remarks).
         session.DeleteWhere<MailEventDocument>(_ => true);
-        session.DeleteWhere<OutboxMailDocument>(_ => true);
     }
 
     public async Task ApplyAsync(ProjectionBatch batch, EventEnvelope envelope, CancellationToken ct)
     {
-        if (envelope.Event is not DomainEvent evt || !envelope.PersistenceId.StartsWith("event-", StringComparison.Ordinal)
-            || !Guid.TryParse(envelope.PersistenceId["event-".Length..], out var eventId))
+        if (envelope.Event is not DomainEvent evt || !PersistenceIds.TryParse(envelope.PersistenceId, PersistenceIds.Event, out var eventId))
             return;
         var known = await batch.LoadAsync<MailEventDocument>(eventId, ct);
         if (evt is EventScheduled scheduled)
@@ -42,26 +51,27 @@ public sealed class MailOutboxProjection : IProjection
         if (known is null || known.LastSeq >= envelope.SequenceNr)
             return; // a replay
 
-        var queue = new Queue(batch, eventId, envelope.SequenceNr, evt.OccurredAt.ToUniversalTime(), known.Creator);
+        var stale = _clock.GetUtcNow() - evt.OccurredAt > StaleAfter;
+        var queue = new Queue(batch, eventId, envelope.SequenceNr, evt.OccurredAt.ToUniversalTime(), known.Creator, stale);
         switch (evt)
         {
             case InviteeAdded e when !e.RoleChange:
                 if (!known.Recipients.Contains(e.Invitee))
                     known.Recipients.Add(e.Invitee);
                 if (!e.SuppressMail)
-                    queue.To(MailKind.Invite, [e.Invitee]);
+                    await queue.ToAsync(MailKind.Invite, [e.Invitee], ct);
                 break;
             case InviteeRemoved e:
                 known.Recipients.Remove(e.Invitee);
                 if (!e.SuppressMail)
-                    queue.To(MailKind.Uninvite, [e.Invitee]);
+                    await queue.ToAsync(MailKind.Uninvite, [e.Invitee], ct);
                 break;
             case EventChanged { SuppressMail: false }:
             case InstanceChanged { SuppressMail: false }:
-                queue.To(MailKind.Update, known.Recipients);
+                await queue.ToAsync(MailKind.Update, known.Recipients, ct);
                 break;
             case EventCancelled { SuppressMail: false }:
-                queue.To(MailKind.Cancel, known.Recipients);
+                await queue.ToAsync(MailKind.Cancel, known.Recipients, ct);
                 break;
         }
         known.LastSeq = envelope.SequenceNr;
@@ -69,22 +79,33 @@ public sealed class MailOutboxProjection : IProjection
     }
 
     /// <summary>Queues the mails of one journal event.</summary>
-    private sealed class Queue(ProjectionBatch batch, Guid eventId, long seq, DateTimeOffset at, string creator)
+    private sealed class Queue(ProjectionBatch batch, Guid eventId, long seq, DateTimeOffset at, string creator, bool stale)
     {
         /// <summary>Queues the mail for each recipient and, when there was anyone to tell, a copy for the creator.</summary>
-        public void To(MailKind kind, List<string> recipients)
+        public async Task ToAsync(MailKind kind, List<string> recipients, CancellationToken ct)
         {
             if (recipients.Count == 0)
                 return;
             foreach (var recipient in recipients.Order(StringComparer.Ordinal))
-                One(kind, recipient);
-            One(kind, CopyPrefix + creator);
+                await OneAsync(kind, recipient, ct);
+            await OneAsync(kind, CopyPrefix + creator, ct);
         }
 
-        private void One(MailKind kind, string recipient) => batch.Insert(new OutboxMailDocument
+        private async Task OneAsync(MailKind kind, string recipient, CancellationToken ct)
         {
-            Id = $"{eventId}:{seq}:{recipient}", EventId = eventId, Seq = seq, Kind = kind, Recipient = recipient,
-            QueuedAt = at, NextAttemptAt = at,
-        });
+            var id = $"{eventId}:{seq}:{recipient}";
+            if (await batch.LoadAsync<OutboxMailDocument>(id, ct) is not null)
+                return; // queued before a rebuild: sent, or on its way
+            var mail = new OutboxMailDocument
+            {
+                Id = id, EventId = eventId, Seq = seq, Kind = kind, Recipient = recipient, QueuedAt = at, NextAttemptAt = at,
+            };
+            if (stale)
+            {
+                mail.State = OutboxState.Skipped;
+                mail.LastError = $"The change is older than {StaleAfter.TotalHours:0} hours: not mailed after a replay of the journal.";
+            }
+            batch.Insert(mail);
+        }
     }
 }

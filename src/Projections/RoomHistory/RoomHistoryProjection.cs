@@ -23,8 +23,7 @@ public sealed class RoomHistoryProjection : IProjection
 
     public async Task ApplyAsync(ProjectionBatch batch, EventEnvelope envelope, CancellationToken ct)
     {
-        if (envelope.Event is not DomainEvent evt || !envelope.PersistenceId.StartsWith("meeting-", StringComparison.Ordinal)
-            || !Guid.TryParse(envelope.PersistenceId["meeting-".Length..], out var room))
+        if (envelope.Event is not DomainEvent evt || !PersistenceIds.TryParse(envelope.PersistenceId, PersistenceIds.Meeting, out var room))
             return;
         var progress = await batch.LoadAsync<RoomHistoryProgress>(room, ct) ?? new RoomHistoryProgress { Id = room };
         if (envelope.SequenceNr <= progress.LastSeq)
