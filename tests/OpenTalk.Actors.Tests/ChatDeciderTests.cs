@@ -36,10 +36,11 @@ public class ChatDeciderTests : DeciderTest
         var last = lastSeen >= 0 ? ids[lastSeen] : Guid.NewGuid();
 
         var welcome = Assert.IsType<JoinSuccess>(Assert.Single(MeetingNotifications.Welcome(Guest, state, resumed: true, last)).Payload);
-        var history = welcome.Chat.RoomHistory;
+        var chat = Assert.IsType<ChatModuleState>(welcome.Modules[Namespaces.Chat]);
+        var history = chat.RoomHistory;
         Assert.Equal(expected, history.Count);
         Assert.Equal("message 249", history[^1].Content);
-        Assert.True(welcome.Chat.HasMoreHistory);
+        Assert.True(chat.HasMoreHistory);
         if (lastSeen >= 0 && expected > 100)
             Assert.Equal(ids[lastSeen + 1], history[0].Id);
     }

@@ -31,6 +31,9 @@ public class MeetingModuleSeamTests : DeciderTest
 
         public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) =>
             evt is Knocked e ? MeetingNotifications.ToRoom(after, "knock", new KnockHeard(e.ParticipantId)) : null;
+
+        public ModuleJoinState? JoinState(JoinContext join) =>
+            join.Me.DisplayName == "Knocker" ? new("knock", new KnockHeard(join.Me.Id)) : null;
     }
 
     private static MeetingState InSession() => Given(
@@ -49,6 +52,8 @@ public class MeetingModuleSeamTests : DeciderTest
         Assert.Equal("Knocker", after.Participants[Mod].DisplayName);
         var told = Assert.Single(modules.Notify(knocked, state, after));
         Assert.Equal((Mod, "knock"), (told.To, told.Namespace));
+        // Its part of join_success, with those of the others (in the order the modules are registered).
+        Assert.Equal(["knock", "media", "chat"], modules.JoinStates(new JoinContext(after, after.Participants[Mod], null)).Keys);
 
         // Alone, the module answers nothing of the others: their commands, events and notifications pass it by.
         var alone = new MeetingModuleSet([new KnockModule()]);
@@ -57,6 +62,7 @@ public class MeetingModuleSeamTests : DeciderTest
         Assert.Same(state, alone.Apply(state, raised));
         Assert.Empty(alone.Notify(raised, state, MeetingEvolve.Apply(state, raised)));
         Assert.Contains(modules.Notify(raised, state, MeetingEvolve.Apply(state, raised)), n => n.Namespace == Namespaces.Control);
+        Assert.Empty(alone.JoinStates(new JoinContext(state, state.Participants[Mod], null)));
     }
 
     [Fact]

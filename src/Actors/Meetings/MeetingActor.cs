@@ -185,7 +185,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private static Guid? NewestChatMessageIn(ServerPayload payload) => payload switch
     {
         MessageSent sent => sent.Id,
-        JoinSuccess welcome when welcome.Chat.RoomHistory.Count > 0 => welcome.Chat.RoomHistory[^1].Id,
+        JoinSuccess welcome when welcome.Modules.GetValueOrDefault(Namespaces.Chat) is ChatModuleState { RoomHistory: [.., var newest] } => newest.Id,
         _ => null,
     };
 

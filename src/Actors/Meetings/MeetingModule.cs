@@ -39,7 +39,16 @@ public interface IMeetingModule
 
     /// <summary>What only the sender (or those it names) hear about an accepted command, and the journal must not hold: a vote's secret tokens.</summary>
     IEnumerable<Notification> Confidential(IParticipantCommand command, Decision accepted) => [];
+
+    /// <summary>Its part of <c>join_success</c> for a participant who joins or resumes; null when it has nothing to tell.</summary>
+    ModuleJoinState? JoinState(JoinContext join) => null;
 }
+
+/// <summary>Who joins which meeting state; <paramref name="LastChatMessage"/> is the newest chat message a resuming client has.</summary>
+public sealed record JoinContext(MeetingState State, MeetingParticipant Me, Guid? LastChatMessage);
+
+/// <summary>A module's part of <c>join_success</c>, under its name there (the module's namespace).</summary>
+public sealed record ModuleJoinState(string Name, object State);
 
 /// <summary>Something a meeting does outside its state; the actor carries it out after the event is stored.</summary>
 public abstract record MeetingEffect;
@@ -144,4 +153,16 @@ public sealed class MeetingModuleSet
 
     public IEnumerable<Notification> Confidential(IParticipantCommand command, Decision accepted) =>
         Modules.SelectMany(m => m.Confidential(command, accepted));
+
+    /// <summary>Every module's part of <c>join_success</c>, in registration order.</summary>
+    public Dictionary<string, object> JoinStates(JoinContext join)
+    {
+        var states = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var module in Modules)
+        {
+            if (module.JoinState(join) is { } part)
+                states.Add(part.Name, part.State);
+        }
+        return states;
+    }
 }

@@ -42,29 +42,10 @@ public static class MeetingNotifications
             state.InRoom.Where(p => p.Id != participantId)
                 .OrderBy(p => p.JoinedAt)
                 .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state)))
-                .ToList(),
-            ChatFor(me, state, lastChatMessage),
-            state.Timer?.ModuleState(),
-            state.Poll is { } poll
-                ? new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(me), []), poll.Live ? poll.Results() : null)
-                : null,
-            state.Automod?.ModuleState(),
-            state.LegalVote?.Started(),
-            BreakoutFor(me, state),
-            new MediaModuleState(state.IsPresenter(me), state.PresenterRoleRequired, state.ForceMuted.Contains(me.Id), state.Focus));
-    }
-
-    private static BreakoutModuleState? BreakoutFor(MeetingParticipant me, MeetingState state) =>
-        state.MainRoomId is { } main ? new BreakoutModuleState([], null, null, state.RoomId, main)
-        : state.Breakout is { } session ? new BreakoutModuleState(session.Infos(), session.Expires,
-            session.Assignments.TryGetValue(me.Id, out var room) ? room : null, null, null)
-        : null;
-
-    private static ChatModuleState ChatFor(MeetingParticipant me, MeetingState state, Guid? lastChatMessage)
-    {
-        var history = MeetingQueries.Since(state, me, lastChatMessage, ChatLog.HistoryInJoin);
-        return new ChatModuleState(state.Chat.Enabled, history.Messages, history.HasMore,
-            state.Chat.LastSeen.GetValueOrDefault(me.Id)?.ToDictionary() ?? []);
+                .ToList())
+        {
+            Modules = MeetingModules.All.JoinStates(new JoinContext(state, me, lastChatMessage)),
+        };
     }
 
     public static ParticipantMedia MediaOf(MeetingParticipant p, MeetingState state) => new(

@@ -28,14 +28,17 @@ public sealed record JoinSuccess(
     bool IsRoomOwner,
     bool Resumed,
     RoomInfo RoomInfo,
-    IReadOnlyList<ParticipantInfo> Participants,
-    ChatModuleState Chat,
-    TimerModuleState? Timer,
-    PollModuleState? Polls,
-    AutomodModuleState? Automod,
-    LegalVoteStartedPayload? LegalVote,
-    BreakoutModuleState? Breakout,
-    MediaModuleState Media) : ServerPayload("join_success");
+    IReadOnlyList<ParticipantInfo> Participants) : ServerPayload("join_success")
+{
+    /// <summary>
+    /// What each meeting module tells a participant who joins, under the module's name (<c>chat</c>, <c>media</c>,
+    /// <c>timer</c> when one runs, ...): <see cref="ChatModuleState"/>, <see cref="MediaModuleState"/>,
+    /// <see cref="TimerModuleState"/>, <see cref="PollModuleState"/>, <see cref="AutomodModuleState"/>,
+    /// <see cref="LegalVoteStartedPayload"/>, <see cref="BreakoutModuleState"/>. A module with nothing to tell is absent.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonExtensionData]
+    public Dictionary<string, object> Modules { get; init; } = [];
+}
 
 public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("joined");
 

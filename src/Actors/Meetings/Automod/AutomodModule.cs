@@ -125,6 +125,9 @@ public sealed class AutomodModule : IMeetingModule
     private static Automod WithoutParticipant(Automod automod, Guid participant, DateTimeOffset at) =>
         (automod.Speaker == participant ? PassStick(automod, null, at) : automod) with { Remaining = automod.Remaining.Remove(participant) };
 
+    public ModuleJoinState? JoinState(JoinContext join) =>
+        join.State.Automod?.ModuleState() is { } automod ? new(Namespaces.Automod, automod) : null;
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         AutomodStarted => MeetingNotifications.ToRoom(after, Namespaces.Automod, new AutomodStartedPayload(after.Automod!.Config(), after.Automod.Remaining)),

@@ -116,6 +116,15 @@ public sealed class BreakoutModule : IMeetingModule
         _ => null,
     };
 
+    /// <summary>In a breakout room: the main room to go back to; in the main room: the running session and one's own room in it.</summary>
+    public ModuleJoinState? JoinState(JoinContext join) => join.State switch
+    {
+        { MainRoomId: { } main } state => new(Namespaces.Breakout, new BreakoutModuleState([], null, null, state.RoomId, main)),
+        { Breakout: { } session } => new(Namespaces.Breakout, new BreakoutModuleState(session.Infos(), session.Expires,
+            session.Assignments.TryGetValue(join.Me.Id, out var room) ? room : null, null, null)),
+        _ => null,
+    };
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         BreakoutSessionStarted => after.InRoom.Select(p => new Notification(p.Id, Namespaces.Breakout, after.Breakout!.StartedFor(p.Id))),

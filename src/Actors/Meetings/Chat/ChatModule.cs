@@ -90,6 +90,13 @@ public sealed class ChatModule : IMeetingModule
         _ => null,
     };
 
+    public ModuleJoinState? JoinState(JoinContext join)
+    {
+        var history = MeetingQueries.Since(join.State, join.Me, join.LastChatMessage, ChatLog.HistoryInJoin);
+        return new(Namespaces.Chat, new ChatModuleState(join.State.Chat.Enabled, history.Messages, history.HasMore,
+            join.State.Chat.LastSeen.GetValueOrDefault(join.Me.Id)?.ToDictionary() ?? []));
+    }
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         ChatMessagePosted e => ChatRecipients(e, after).Select(p => new Notification(p, Namespaces.Chat,

@@ -132,6 +132,9 @@ public sealed class LegalVoteModule : IMeetingModule
         _ => null,
     };
 
+    public ModuleJoinState? JoinState(JoinContext join) =>
+        join.State.LegalVote?.Started() is { } vote ? new(Namespaces.LegalVote, vote) : null;
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         LegalVoteStarted => MeetingNotifications.ToRoom(after, Namespaces.LegalVote, after.LegalVote!.Started()),

@@ -145,6 +145,9 @@ public sealed class MediaModule : IMeetingModule
         _ => null,
     };
 
+    public ModuleJoinState? JoinState(JoinContext join) => new(Namespaces.Media, new MediaModuleState(
+        join.State.IsPresenter(join.Me), join.State.PresenterRoleRequired, join.State.ForceMuted.Contains(join.Me.Id), join.State.Focus));
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         MediaPublished e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),

@@ -86,6 +86,11 @@ public sealed class PollModule : IMeetingModule
         _ => null,
     };
 
+    public ModuleJoinState? JoinState(JoinContext join) => join.State.Poll is { } poll
+        ? new(Namespaces.Polls, new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(join.Me), []),
+            poll.Live ? poll.Results() : null))
+        : null;
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         PollStarted => MeetingNotifications.ToRoom(after, Namespaces.Polls, after.Poll!.Started()),

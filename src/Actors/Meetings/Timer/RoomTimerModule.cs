@@ -83,6 +83,9 @@ public sealed class RoomTimerModule : IMeetingModule
         _ => null,
     };
 
+    public ModuleJoinState? JoinState(JoinContext join) =>
+        join.State.Timer?.ModuleState() is { } timer ? new(Namespaces.Timer, timer) : null;
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         RoomTimerStarted => MeetingNotifications.ToRoom(after, Namespaces.Timer, new TimerStartedPayload(after.Timer!.Config())),
