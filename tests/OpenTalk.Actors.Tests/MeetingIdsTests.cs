@@ -1,11 +1,13 @@
 using System.Text.Json;
 using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Scheduling;
 
 namespace OpenTalk.Actors.Tests;
 
 /// <summary>
-/// Participant commands name their room, their sender and their target with types of their own, so that ids given in
-/// the wrong order do not compile; across nodes they still travel as the plain ids they were.
+/// Participant commands name their room, their sender and their target, and scheduling commands their meeting, their
+/// user and their room, with types of their own, so that ids given in the wrong order do not compile; across nodes
+/// they still travel as the plain ids they were.
 /// </summary>
 public class MeetingIdsTests
 {
@@ -25,6 +27,23 @@ public class MeetingIdsTests
             .Distinct()
             .ToList();
         Assert.True(untyped.Count == 0, string.Join("\n", untyped));
+    }
+
+    [Fact]
+    public void Every_scheduling_command_takes_its_meeting_user_and_room_as_typed_ids()
+    {
+        var commands = typeof(IEventCommand).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(OpenTalk.Actors.Sharding.IWithEventId).IsAssignableFrom(type))
+            .ToList();
+        Assert.True(commands.Count >= 9, $"only {commands.Count} scheduling commands found");
+        Type[] typed = [typeof(ScheduledEventId), typeof(UserId), typeof(RoomId)];
+        var untyped = commands
+            .SelectMany(type => type.GetConstructors().SelectMany(constructor => constructor.GetParameters()).Select(parameter => (type, parameter)))
+            .Where(p => p.parameter.Name is "EventId" or "UserId" or "RoomId" && !typed.Contains(p.parameter.ParameterType))
+            .Select(p => $"{p.type.Name}.{p.parameter.Name}: {p.parameter.ParameterType.Name}")
+            .ToList();
+        Assert.True(untyped.Count == 0, string.Join("\n", untyped));
+        Assert.All(commands, type => Assert.True(typeof(IEventCommand).IsAssignableFrom(type), type.Name));
     }
 
     [Fact]

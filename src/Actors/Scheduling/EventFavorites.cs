@@ -13,4 +13,4 @@ public sealed record FavoriteRemoved(
     [property: JsonPropertyName("user_id")] Guid UserId) : DomainEvent;
 
 /// <summary>Anyone who may read a meeting may star it for their own dashboard.</summary>
-public sealed record MarkFavorite(Guid EventId, Guid UserId, bool Favorite) : IWithEventId;
+public sealed record MarkFavorite(ScheduledEventId EventId, UserId UserId, bool Favorite) : IEventCommand;

@@ -25,4 +25,4 @@ public sealed record InstanceChanged(
 }
 
 /// <summary>The creator changes one occurrence; it must be an original occurrence of the series.</summary>
-public sealed record ChangeInstance(Guid EventId, Guid UserId, InstanceException Exception, bool SuppressMail) : IWithEventId;
+public sealed record ChangeInstance(ScheduledEventId EventId, UserId UserId, InstanceException Exception, bool SuppressMail) : IEventCommand;

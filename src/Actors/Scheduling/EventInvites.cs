@@ -56,9 +56,9 @@ public sealed record InviteAnswered(
     [property: JsonPropertyName("invitee")] string Invitee,
     [property: JsonPropertyName("status")] InviteeStatus Status) : DomainEvent;
 
-public sealed record InviteToEvent(Guid EventId, Guid UserId, string Invitee, InviteeRole Role, bool SuppressMail = false, string? GuestCode = null)
-    : Sharding.IWithEventId;
+public sealed record InviteToEvent(ScheduledEventId EventId, UserId UserId, string Invitee, InviteeRole Role, bool SuppressMail = false, string? GuestCode = null)
+    : IEventCommand;
 
-public sealed record UninviteFromEvent(Guid EventId, Guid UserId, string Invitee, bool SuppressMail = false) : Sharding.IWithEventId;
+public sealed record UninviteFromEvent(ScheduledEventId EventId, UserId UserId, string Invitee, bool SuppressMail = false) : IEventCommand;
 
-public sealed record AnswerEventInvite(Guid EventId, Guid UserId, InviteeStatus Status) : Sharding.IWithEventId;
+public sealed record AnswerEventInvite(ScheduledEventId EventId, UserId UserId, InviteeStatus Status) : IEventCommand;

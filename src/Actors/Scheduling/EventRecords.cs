@@ -49,15 +49,15 @@ public sealed record EventCancelled([property: JsonPropertyName("event_id")] Gui
     public bool SuppressMail { get; init; }
 }
 
-public sealed record ScheduleEvent(Guid EventId, Guid UserId, Guid RoomId, EventDetails Details, bool IsAdhoc = false) : IWithEventId;
+public sealed record ScheduleEvent(ScheduledEventId EventId, UserId UserId, Meetings.RoomId RoomId, EventDetails Details, bool IsAdhoc = false) : IEventCommand;
 
-public sealed record ChangeEvent(Guid EventId, Guid UserId, EventDetails Details, bool SuppressMail = false) : IWithEventId;
+public sealed record ChangeEvent(ScheduledEventId EventId, UserId UserId, EventDetails Details, bool SuppressMail = false) : IEventCommand;
 
 /// <summary>Cancels the meeting; <see cref="Guid.Empty"/> as the user is the system's clean-up of ad-hoc meetings.</summary>
-public sealed record CancelEvent(Guid EventId, Guid UserId, bool SuppressMail = false) : IWithEventId;
+public sealed record CancelEvent(ScheduledEventId EventId, UserId UserId, bool SuppressMail = false) : IEventCommand;
 
 /// <summary>The meeting as it stands; <paramref name="IncludeCancelled"/> also answers for a cancelled one (for its mails).</summary>
-public sealed record GetEvent(Guid EventId, bool IncludeCancelled = false) : IWithEventId;
+public sealed record GetEvent(ScheduledEventId EventId, bool IncludeCancelled = false) : IEventCommand;
 
 /// <summary>The event as it stands (null when it does not exist or was cancelled), or an error code.</summary>
 public sealed record EventReply(EventState? Event, string? Error) : IEngineMessage;

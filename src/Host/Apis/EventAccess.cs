@@ -10,7 +10,7 @@ public static class EventAccess
     public static async Task<(EventState? Event, IResult? Problem)> OwnAsync(Guid eventId, HttpContext context, EngineGateway engine)
     {
         var user = CurrentUser.From(context.User)!;
-        var reply = await engine.AskEventAsync(new GetEvent(eventId), context.RequestAborted);
+        var reply = await engine.AskEventAsync(new GetEvent(new ScheduledEventId(eventId)), context.RequestAborted);
         if (reply.Event is not { } evt)
             return (null, Problems.For(ProblemCodes.NotFound));
         return evt.CreatedBy == user.Id || user.IsAdmin ? (evt, null) : (null, Problems.For(ProblemCodes.Forbidden));
@@ -19,7 +19,7 @@ public static class EventAccess
     public static async Task<(EventState? Event, IResult? Problem)> ReadableAsync(Guid eventId, HttpContext context, EngineGateway engine)
     {
         var user = CurrentUser.From(context.User)!;
-        var reply = await engine.AskEventAsync(new GetEvent(eventId), context.RequestAborted);
+        var reply = await engine.AskEventAsync(new GetEvent(new ScheduledEventId(eventId)), context.RequestAborted);
         if (reply.Event is not { } evt)
             return (null, Problems.For(ProblemCodes.NotFound));
         return evt.MayRead(user.Id) || user.IsAdmin ? (evt, null) : (null, Problems.For(ProblemCodes.Forbidden));

@@ -18,7 +18,7 @@ public static class EventFavoritesApi
 
     private static async Task<IResult> MarkAsync(Guid eventId, bool favorite, HttpContext context, EngineGateway engine)
     {
-        var reply = await engine.AskEventAsync(new MarkFavorite(eventId, CurrentUser.From(context.User)!.Id, favorite), context.RequestAborted);
+        var reply = await engine.AskEventAsync(new MarkFavorite(new ScheduledEventId(eventId), new UserId(CurrentUser.From(context.User)!.Id), favorite), context.RequestAborted);
         return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
     }
 }

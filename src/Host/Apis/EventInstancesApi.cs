@@ -82,7 +82,7 @@ public static class EventInstancesApi
             startsAt, endsAt, (body.Status ?? (occurrence.Cancelled ? InstanceStatus.Cancelled : InstanceStatus.Ok)) == InstanceStatus.Cancelled);
         var user = CurrentUser.From(request.HttpContext.User)!;
         var reply = await engine.AskEventAsync(
-            new ChangeInstance(eventId, user.Id, exception, EventAccess.SuppressMail(request.HttpContext)), request.HttpContext.RequestAborted);
+            new ChangeInstance(new ScheduledEventId(eventId), new UserId(user.Id), exception, EventAccess.SuppressMail(request.HttpContext)), request.HttpContext.RequestAborted);
         if (reply.Error is { } error)
             return Problems.For(error);
         return Find(reply.Event!, instanceId) is { } changed

@@ -67,7 +67,7 @@ public static class EventInvitesApi
                 return Problems.For(linkError);
         }
         var reply = await engine.AskEventAsync(
-            new InviteToEvent(eventId, user.Id, key, body.Role.ToScheduling(), EventAccess.SuppressMail(request.HttpContext), guestCode), ct);
+            new InviteToEvent(new ScheduledEventId(eventId), new UserId(user.Id), key, body.Role.ToScheduling(), EventAccess.SuppressMail(request.HttpContext), guestCode), ct);
         if (reply.Error == ProblemCodes.ValidationFailed)
             return Problems.Validation("invitee", "The creator is part of the meeting already.");
         if (reply.Error is { } error)
@@ -82,7 +82,7 @@ public static class EventInvitesApi
         if (refused is not null)
             return refused;
         var reply = await engine.AskEventAsync(
-            new UninviteFromEvent(eventId, CurrentUser.From(context.User)!.Id, key, EventAccess.SuppressMail(context)), context.RequestAborted);
+            new UninviteFromEvent(new ScheduledEventId(eventId), new UserId(CurrentUser.From(context.User)!.Id), key, EventAccess.SuppressMail(context)), context.RequestAborted);
         if (reply.Error is { } error)
             return Problems.For(error);
         await SyncModeratorsAsync(reply.Event!, engine, context.RequestAborted);
@@ -126,7 +126,7 @@ public static class EventInvitesApi
 
     private static async Task<IResult> AnswerAsync(Guid eventId, InviteStatus status, HttpContext context, EngineGateway engine)
     {
-        var reply = await engine.AskEventAsync(new AnswerEventInvite(eventId, CurrentUser.From(context.User)!.Id, status.ToScheduling()), context.RequestAborted);
+        var reply = await engine.AskEventAsync(new AnswerEventInvite(new ScheduledEventId(eventId), new UserId(CurrentUser.From(context.User)!.Id), status.ToScheduling()), context.RequestAborted);
         return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
     }
 }

@@ -45,7 +45,7 @@ public static class EventsApi
         if (room.Error is { } roomError)
             return Problems.For(roomError);
         var eventId = Guid.NewGuid();
-        var reply = await engine.AskEventAsync(new ScheduleEvent(eventId, user.Id, roomId, details, adhoc), ct);
+        var reply = await engine.AskEventAsync(new ScheduleEvent(new ScheduledEventId(eventId), new UserId(user.Id), new RoomId(roomId), details, adhoc), ct);
         return reply.Error is { } error
             ? Problems.For(error)
             : Results.Created($"/v1/events/{eventId}", EventResources.From(reply.Event!, user.Id, null, clock.GetUtcNow()));
@@ -95,7 +95,7 @@ public static class EventsApi
             if (room.Error is { } roomError)
                 return Problems.For(roomError);
         }
-        var reply = await engine.AskEventAsync(new ChangeEvent(eventId, user.Id, details, EventAccess.SuppressMail(request.HttpContext)), ct);
+        var reply = await engine.AskEventAsync(new ChangeEvent(new ScheduledEventId(eventId), new UserId(user.Id), details, EventAccess.SuppressMail(request.HttpContext)), ct);
         return reply.Error is { } error ? Problems.For(error) : Results.Ok(EventResources.From(reply.Event!, user.Id, null, clock.GetUtcNow()));
     }
 
@@ -105,7 +105,7 @@ public static class EventsApi
         if (current.Problem is { } refused)
             return refused;
         var reply = await engine.AskEventAsync(
-            new CancelEvent(eventId, CurrentUser.From(context.User)!.Id, EventAccess.SuppressMail(context)), context.RequestAborted);
+            new CancelEvent(new ScheduledEventId(eventId), new UserId(CurrentUser.From(context.User)!.Id), EventAccess.SuppressMail(context)), context.RequestAborted);
         if (reply.Error is { } error)
             return Problems.For(error);
         await EventInvitesApi.RevokeGuestLinksAsync(current.Event!,

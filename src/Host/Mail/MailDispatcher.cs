@@ -66,7 +66,7 @@ public sealed partial class MailDispatcher(
 
     private async Task<(MimeMessage? Message, string? Skipped)> ComposeAsync(QueuedMail mail, CancellationToken ct)
     {
-        var reply = await engine.AskEventAsync(new GetEvent(mail.EventId, IncludeCancelled: true), ct);
+        var reply = await engine.AskEventAsync(new GetEvent(new ScheduledEventId(mail.EventId), IncludeCancelled: true), ct);
         if (reply.Event is not { } evt)
             return (null, "the meeting does not exist");
         var recipient = await PersonAsync(mail.InviteeKey, ct);

@@ -39,7 +39,7 @@ public sealed partial class AdhocCleanup(
             var room = await engine.AskMeetingAsync<MeetingReply>(new DeleteRoom(roomId, Guid.Empty, AsAdmin: false), ct);
             if (room.Error == ProblemCodes.RoomInUse)
                 continue;
-            await engine.AskEventAsync(new CancelEvent(eventId, Guid.Empty, SuppressMail: true), ct);
+            await engine.AskEventAsync(new CancelEvent(new ScheduledEventId(eventId), new UserId(Guid.Empty), SuppressMail: true), ct);
             LogCleaned(log, eventId);
         }
     }
