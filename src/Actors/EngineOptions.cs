@@ -38,7 +38,8 @@ public sealed record EngineOptions
     /// <summary>
     /// Down a member at once when its cluster port refuses connections (its process is gone: killed,
     /// crashed, its machine rebooting), rather than after the heartbeat pause and the resolver's
-    /// stable-after. Timeouts and lost networks still wait for the resolver.
+    /// stable-after, by a node that still reaches most of the cluster itself. Timeouts and lost networks
+    /// still wait for the resolver.
     /// </summary>
     public bool DownNodesThatRefuseConnections { get; init; } = true;
 

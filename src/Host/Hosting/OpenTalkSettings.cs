@@ -46,8 +46,8 @@ public sealed class OpenTalkSettings
 
     /// <summary>
     /// Down a node at once when its cluster port refuses connections (the process is gone), instead of
-    /// after the heartbeat pause and <see cref="DownUnreachableAfterSeconds"/>. A network that times out
-    /// still waits for those.
+    /// after the heartbeat pause and <see cref="DownUnreachableAfterSeconds"/>; only a node that reaches most of
+    /// the cluster does so. A network that times out still waits for those.
     /// </summary>
     public bool DownNodesThatRefuseConnections { get; set; } = true;
 

@@ -38,13 +38,13 @@ public static partial class ClientMessageParser
                 return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.InvalidEnvelope);
             if (!InboundJson.Actions.TryGetValue(ns, out var actions))
                 return new ParsedMessage.Invalid(Namespaces.Control, ErrorCodes.UnknownNamespace);
-            if (!actions.TryGetValue(action, out var record))
-                return new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction);
 
             var sender = new Sender(roomId, participantId);
             try
             {
                 ReadFieldsOthersIgnore(ns, payload);
+                if (!actions.TryGetValue(action, out var record))
+                    return new ParsedMessage.Invalid(ns, ErrorCodes.UnknownAction);
                 return Map(ns, action, Read(payload, record), sender);
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
@@ -72,9 +72,9 @@ public static partial class ClientMessageParser
     };
 
     /// <summary>
-    /// <c>media</c> has always read <c>target</c>, and <c>subroom_audio</c> <c>participant_ids</c>, for every action, so
-    /// a value there that is no valid text (a lone surrogate in an id) refuses even an action that does not use it.
-    /// Kept so that what a client is refused does not change.
+    /// <c>media</c> has always read <c>target</c>, and <c>subroom_audio</c> <c>participant_ids</c>, for every action and
+    /// before looking at the action, so a value there that is no valid text (a lone surrogate in an id) refuses even an
+    /// action that does not use it, or does not exist. Kept so that what a client is refused does not change.
     /// </summary>
     private static void ReadFieldsOthersIgnore(string ns, JsonElement payload)
     {
@@ -113,12 +113,13 @@ public static partial class ClientMessageParser
 
     /// <summary>
     /// The payload without repeated names, keeping each name's last value (at every depth), or null when no name
-    /// repeats. Clients have always had the last value count, whatever the earlier ones held; reading records, the
-    /// serializer would still convert the earlier values and refuse a malformed one.
+    /// repeats or a name is no valid text (the serializer refuses such a name wherever it is). Clients have always had
+    /// the last value count, whatever the earlier ones held; reading records, the serializer would still convert the
+    /// earlier values and refuse a malformed one.
     /// </summary>
     private static string? LastValueWins(JsonElement payload)
     {
-        if (!HasRepeatedNames(payload))
+        if (!HasRepeatedNames(payload) || HasNameThatIsNoText(payload))
             return null;
         var json = new StringBuilder();
         WriteLastValues(payload, json);
@@ -144,6 +145,13 @@ public static partial class ClientMessageParser
         }
     }
 
+    private static bool HasNameThatIsNoText(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().Any(property => Name(property) is null || HasNameThatIsNoText(property.Value)),
+        JsonValueKind.Array => element.EnumerateArray().Any(HasNameThatIsNoText),
+        _ => false,
+    };
+
     private static void WriteLastValues(JsonElement element, StringBuilder json)
     {
         switch (element.ValueKind)
@@ -151,11 +159,7 @@ public static partial class ClientMessageParser
             case JsonValueKind.Object:
                 var last = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
-                {
-                    // A name that is no valid text names no field: it is left out, as the serializer would skip it.
-                    if (Name(property) is { } name)
-                        last[name] = property.Value;
-                }
+                    last[Name(property)!] = property.Value; // every name is text here: see LastValueWins
                 json.Append('{');
                 var first = true;
                 foreach (var (name, value) in last)

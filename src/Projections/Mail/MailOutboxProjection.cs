@@ -15,17 +15,11 @@ public enum MailKind { Invite, Update, Cancel, Uninvite }
 /// </summary>
 /// <remarks>
 /// The queued mails are a record of what was sent, not a view that can be drawn again: a rebuild keeps them and queues
-/// only what is missing, and a change older than <see cref="StaleAfter"/> when it is first seen here (a read-model store
-/// started afresh on an old journal) is recorded as skipped rather than mailed, late, to everyone once more.
+/// only what is missing.
 /// </remarks>
-public sealed class MailOutboxProjection(TimeProvider? clock = null) : IProjection
+public sealed class MailOutboxProjection : IProjection
 {
     public const string CopyPrefix = "copy:";
-
-    /// <summary>How old a change may be and still be mailed when the projection first sees it.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
-
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public string Name => "mail";
 
@@ -51,8 +45,7 @@ public sealed class MailOutboxProjection(TimeProvider? clock = null) : IProjecti
         if (known is null || known.LastSeq >= envelope.SequenceNr)
             return; // a replay
 
-        var stale = _clock.GetUtcNow() - evt.OccurredAt > StaleAfter;
-        var queue = new Queue(batch, eventId, envelope.SequenceNr, evt.OccurredAt.ToUniversalTime(), known.Creator, stale);
+        var queue = new Queue(batch, eventId, envelope.SequenceNr, evt.OccurredAt.ToUniversalTime(), known.Creator);
         switch (evt)
         {
             case InviteeAdded e when !e.RoleChange:
@@ -79,7 +72,7 @@ public sealed class MailOutboxProjection(TimeProvider? clock = null) : IProjecti
     }
 
     /// <summary>Queues the mails of one journal event.</summary>
-    private sealed class Queue(ProjectionBatch batch, Guid eventId, long seq, DateTimeOffset at, string creator, bool stale)
+    private sealed class Queue(ProjectionBatch batch, Guid eventId, long seq, DateTimeOffset at, string creator)
     {
         /// <summary>Queues the mail for each recipient and, when there was anyone to tell, a copy for the creator.</summary>
         public async Task ToAsync(MailKind kind, List<string> recipients, CancellationToken ct)
@@ -96,16 +89,10 @@ public sealed class MailOutboxProjection(TimeProvider? clock = null) : IProjecti
             var id = $"{eventId}:{seq}:{recipient}";
             if (await batch.LoadAsync<OutboxMailDocument>(id, ct) is not null)
                 return; // queued before a rebuild: sent, or on its way
-            var mail = new OutboxMailDocument
+            batch.Insert(new OutboxMailDocument
             {
                 Id = id, EventId = eventId, Seq = seq, Kind = kind, Recipient = recipient, QueuedAt = at, NextAttemptAt = at,
-            };
-            if (stale)
-            {
-                mail.State = OutboxState.Skipped;
-                mail.LastError = $"The change is older than {StaleAfter.TotalHours:0} hours: not mailed after a replay of the journal.";
-            }
-            batch.Insert(mail);
+            });
         }
     }
 }
