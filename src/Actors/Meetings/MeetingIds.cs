@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OpenTalk.Actors.Meetings;
@@ -8,35 +7,23 @@ namespace OpenTalk.Actors.Meetings;
 /// participant's belongs (or the sender where the target belongs) does not compile. Either reads as its
 /// <see cref="Guid"/> wherever one is wanted (state, events, logs); making one from a <see cref="Guid"/> is explicit.
 /// </summary>
-[JsonConverter(typeof(RoomIdJson))]
-public readonly record struct RoomId(Guid Value)
+[JsonConverter(typeof(TypedIdJson<RoomId>))]
+public readonly record struct RoomId(Guid Value) : ITypedId<RoomId>
 {
+    public static RoomId From(Guid value) => new(value);
+
     public static implicit operator Guid(RoomId id) => id.Value;
 
     public override string ToString() => Value.ToString();
 }
 
 /// <summary>A participant's id (someone in a meeting, not an account); see <see cref="RoomId"/>.</summary>
-[JsonConverter(typeof(ParticipantIdJson))]
-public readonly record struct ParticipantId(Guid Value)
+[JsonConverter(typeof(TypedIdJson<ParticipantId>))]
+public readonly record struct ParticipantId(Guid Value) : ITypedId<ParticipantId>
 {
+    public static ParticipantId From(Guid value) => new(value);
+
     public static implicit operator Guid(ParticipantId id) => id.Value;
 
     public override string ToString() => Value.ToString();
-}
-
-/// <summary>Written as the plain id, as the <see cref="Guid"/> it replaced was: nodes of both versions read each other.</summary>
-public sealed class RoomIdJson : JsonConverter<RoomId>
-{
-    public override RoomId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetGuid());
-
-    public override void Write(Utf8JsonWriter writer, RoomId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-}
-
-/// <summary>Written as the plain id; see <see cref="RoomIdJson"/>.</summary>
-public sealed class ParticipantIdJson : JsonConverter<ParticipantId>
-{
-    public override ParticipantId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetGuid());
-
-    public override void Write(Utf8JsonWriter writer, ParticipantId value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
 }
