@@ -49,13 +49,14 @@ public sealed class UsersTests : RoomTest
     [Fact]
     public async Task The_web_app_learns_where_to_sign_in_without_signing_in()
     {
-        using var response = await Node.Anonymous().SendRawAsync(HttpMethod.Get, "v1/auth/web", null);
-        var config = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        using var response = await Node.Anonymous().SendRawAsync(HttpMethod.Get, "v1/auth/login", null);
+        var provider = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("oidc");
         // The embedded provider: this node, whose discovery document names its endpoints.
-        Assert.Equal(Node.BaseUri.GetLeftPart(UriPartial.Authority), config.GetProperty("authority").GetString());
-        Assert.Equal("opentalk-web", config.GetProperty("client_id").GetString());
+        Assert.Equal(Node.BaseUri.GetLeftPart(UriPartial.Authority), provider.GetProperty("url").GetString());
+        Assert.Equal("opentalk-web", provider.GetProperty("client_id").GetString());
         using var discovery = await Node.Anonymous().SendRawAsync(HttpMethod.Get, ".well-known/openid-configuration", null);
         var endpoints = JsonDocument.Parse(await discovery.Content.ReadAsStringAsync()).RootElement;
         Assert.EndsWith("/connect/authorize", endpoints.GetProperty("authorization_endpoint").GetString());
+        Assert.EndsWith("/connect/logout", endpoints.GetProperty("end_session_endpoint").GetString());
     }
 }

@@ -25,6 +25,8 @@ public static class Problems
             ProblemCodes.RoomInUse => (409, "People are in the room; it cannot be deleted now."),
             ProblemCodes.Unavailable => (503, "The service is busy or restarting; try again."),
             ProblemCodes.BodyTooLarge => (413, "The request body is too large."),
+            ProblemCodes.InvalidIdToken => (401, "The ID token is not valid."),
+            ProblemCodes.InvalidClaims => (400, "The ID token lacks what is needed to sign in."),
             _ => (400, "The request cannot be done."),
         };
         var extensions = new Dictionary<string, object?> { ["code"] = code };

@@ -27,6 +27,8 @@ public sealed partial class IdentitySeeder(
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await UpsertAsync(applications, WebClient(), cancellationToken);
+        if (OpenTalkWebAppClient() is { } openTalkWebApp)
+            await UpsertAsync(applications, openTalkWebApp, cancellationToken);
         foreach (var account in signIn.Value.ServiceAccounts)
             await UpsertAsync(applications, ServiceClient(account), cancellationToken);
 
@@ -47,13 +49,42 @@ public sealed partial class IdentitySeeder(
             {
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
-                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile, Permissions.Scopes.Email,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
         // Native and test clients use loopback callbacks (RFC 8252); the web app its own origin.
         foreach (var uri in signIn.Value.RedirectUris.Append("http://127.0.0.1/callback").Append("http://localhost/callback"))
             descriptor.RedirectUris.Add(new Uri(uri));
+        return descriptor;
+    }
+
+    /// <summary>
+    /// OpenTalk's own web app, where an organisation serves it (<see cref="SignInSettings.OpenTalkWebApp"/>): a public
+    /// client with PKCE, as it is registered at Keycloak, with the callbacks that app uses.
+    /// </summary>
+    private OpenIddictApplicationDescriptor? OpenTalkWebAppClient()
+    {
+        if (string.IsNullOrWhiteSpace(signIn.Value.OpenTalkWebApp))
+            return null;
+        var site = new Uri(signIn.Value.OpenTalkWebApp.TrimEnd('/') + "/");
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = signIn.Value.OpenTalkWebAppClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "OpenTalk web app",
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile, Permissions.Scopes.Email,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        descriptor.RedirectUris.Add(new Uri(site, "auth/callback"));
+        descriptor.RedirectUris.Add(new Uri(site, "auth/popup_callback"));
+        descriptor.PostLogoutRedirectUris.Add(new Uri(site, "dashboard"));
+        descriptor.PostLogoutRedirectUris.Add(site);
         return descriptor;
     }
 

@@ -22,6 +22,7 @@ public static class SignInEndpoints
         app.MapPost("/account/login", Login).DisableAntiforgery();
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize);
         app.MapPost("/connect/token", Token);
+        app.MapMethods("/connect/logout", ["GET", "POST"], (Delegate)Logout);
         return app;
     }
 
@@ -106,8 +107,22 @@ public static class SignInEndpoints
 
         var principal = PrincipalFor(account.Id.ToString(), account.DisplayName, account.UserName,
             account.IsAdmin ? [CurrentUser.AdminRole] : [], signIn.Value.Audience, account.GroupList, account.Email, account.Language);
-        principal.SetScopes(request.GetScopes());
+        var scopes = request.GetScopes();
+        // OpenTalk's web app asks for no offline_access but needs a refresh token, as Keycloak hands out anyway.
+        if (request.ClientId == signIn.Value.OpenTalkWebAppClientId && !string.IsNullOrWhiteSpace(signIn.Value.OpenTalkWebApp))
+            scopes = scopes.Add(Scopes.OfflineAccess);
+        principal.SetScopes(scopes);
         return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// Ends the provider's session (the login cookie); OpenIddict then sends the browser to the client's
+    /// <c>post_logout_redirect_uri</c> when that is one registered for the client, else to this site's root.
+    /// </summary>
+    private static async Task<IResult> Logout(HttpContext context)
+    {
+        await context.SignOutAsync(SignInSetup.LoginCookie);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     private static async Task<IResult> Token(HttpContext context, IOpenIddictApplicationManager applications, IOptions<SignInSettings> signIn)

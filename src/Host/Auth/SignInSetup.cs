@@ -56,6 +56,7 @@ public static class SignInSetup
         }
 
         services.AddAuthorization();
+        services.AddSingleton<IdTokenValidator>();
         return services;
     }
 
@@ -66,24 +67,28 @@ public static class SignInSetup
 
         var signing = SigningKeys.LoadOrCreate(Path.Combine(dataFolder, "signing-key.pem"));
         var encryption = SigningKeys.LoadOrCreate(Path.Combine(dataFolder, "encryption-key.pem"));
+        services.AddSingleton(new EmbeddedSigningKey(signing));
 
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityStore>())
             .AddServer(o =>
             {
                 o.SetAuthorizationEndpointUris("connect/authorize")
-                    .SetTokenEndpointUris("connect/token");
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout");
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
-                o.RegisterScopes("openid", "profile", "offline_access");
+                o.RegisterScopes("openid", "profile", "email", "offline_access");
                 o.AddSigningKey(signing).AddEncryptionKey(encryption);
                 // Plain signed JWTs, so other nodes and services can validate them from the JWKS.
                 o.DisableAccessTokenEncryption();
+                o.AddEventHandler(SignedRefreshTokens.Descriptor);
                 o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             })
             .AddValidation(o =>

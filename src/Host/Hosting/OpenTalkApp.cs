@@ -38,6 +38,7 @@ public static class OpenTalkApp
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodesByStatus.Add);
         builder.Services.AddOpenTalkSignIn(signIn, settings.DataFolder, postgres);
+        builder.Services.AddCrossOrigin(settings, signIn);
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
@@ -91,6 +92,7 @@ public static class OpenTalkApp
             StatusCodeSelector = e => e is TaskCanceledException ? 503 : 500,
         });
         app.UseSecurityHeaders(signIn.Authority);
+        app.UseCors();
         app.UseClientFaults();
         app.UseStatusCodePages();
         app.UseWebSockets();
@@ -128,7 +130,7 @@ public static class OpenTalkApp
         app.MapSipApi();
         app.MapStreamingTargetsApi();
         app.MapUsersApi();
-        app.MapWebSignInApi();
+        app.MapAuthLoginApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         if (web is not null)

@@ -73,6 +73,13 @@ public sealed class OpenTalkSettings
 
     /// <summary>The built web app (src/Web/dist) served at the root; empty serves none (API only).</summary>
     public string? WebRoot { get; set; }
+
+    /// <summary>
+    /// Origins (<c>https://host[:port]</c>) of web apps served elsewhere that may call this node's APIs, discovery
+    /// document and token endpoint from the browser (CORS). None by default: the node's own web app needs none.
+    /// <see cref="SignInSettings.OpenTalkWebApp"/> is allowed as well.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
 }
 
 /// <summary>Sign-in settings (section <c>SignIn</c>).</summary>
@@ -110,6 +117,19 @@ public sealed class SignInSettings
 
     /// <summary>Extra redirect URIs for the web client (the embedded provider always allows loopback callbacks).</summary>
     public string[] RedirectUris { get; set; } = [];
+
+    /// <summary>
+    /// Where OpenTalk's own web app is served (e.g. <c>https://meet.example.org</c>), when an organisation keeps
+    /// using it with this node: its origin may call the APIs (CORS), and the embedded provider registers its client
+    /// (<see cref="OpenTalkWebAppClientId"/>, callbacks <c>/auth/callback</c> and <c>/auth/popup_callback</c>,
+    /// back to <c>/dashboard</c> after signing out). Empty: none.
+    /// </summary>
+    [Url]
+    public string? OpenTalkWebApp { get; set; }
+
+    /// <summary>The client id OpenTalk's web app signs in with (its <c>oidcConfig.clientId</c>; OpenTalk's default).</summary>
+    [Required]
+    public string OpenTalkWebAppClientId { get; set; } = "Frontend";
 
     public bool IsEmbedded => string.IsNullOrWhiteSpace(Authority);
 }

@@ -18,4 +18,6 @@ public static class ProblemCodes
     public const string RoomInUse = "room_in_use";
     public const string BodyTooLarge = "body_too_large";
     public const string BadRequest = "bad_request";
+    public const string InvalidIdToken = "invalid_id_token";
+    public const string InvalidClaims = "invalid_claims";
 }

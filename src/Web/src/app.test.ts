@@ -61,7 +61,7 @@ describe('room state from signaling', () => {
 describe('sign-in provider', () => {
   test('the node names the provider and its discovery document the endpoints', async () => {
     const answers: Record<string, unknown> = {
-      '/v1/auth/web': { authority: 'https://id.example.org/realms/acme/', client_id: 'meet', scope: 'openid profile email' },
+      '/v1/auth/login': { oidc: { name: 'id.example.org', url: 'https://id.example.org/realms/acme/', client_id: 'meet', scope: 'openid profile email' } },
       'https://id.example.org/realms/acme/.well-known/openid-configuration': { authorization_endpoint: 'https://id.example.org/a', token_endpoint: 'https://id.example.org/t' },
     };
     const fetcher = (async (url: string) => new Response(JSON.stringify(answers[url]), { status: answers[url] ? 200 : 404 })) as typeof fetch;

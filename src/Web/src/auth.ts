@@ -1,6 +1,6 @@
 // Sign-in with OpenID Connect authorization code + PKCE, against the provider the node names (its own by default).
 
-/** What the node says about signing in (GET /v1/auth/web) and the provider's endpoints from its discovery document. */
+/** What the node says about signing in (GET /v1/auth/login) and the provider's endpoints from its discovery document. */
 export interface Provider {
   clientId: string;
   scope: string;
@@ -26,8 +26,8 @@ export async function challengeOf(verifier: string): Promise<string> {
 }
 
 export async function discover(fetcher: typeof fetch = fetch): Promise<Provider> {
-  const config = (await (await fetcher('/v1/auth/web')).json()) as { authority: string; client_id: string; scope: string };
-  const discovery = await fetcher(`${config.authority.replace(/\/$/, '')}/.well-known/openid-configuration`);
+  const { oidc: config } = (await (await fetcher('/v1/auth/login')).json()) as { oidc: { url: string; client_id: string; scope: string } };
+  const discovery = await fetcher(`${config.url.replace(/\/$/, '')}/.well-known/openid-configuration`);
   if (!discovery.ok) throw new Error(`the sign-in provider did not answer (${discovery.status})`);
   const document = (await discovery.json()) as { authorization_endpoint: string; token_endpoint: string };
   return { clientId: config.client_id, scope: config.scope, authorizationEndpoint: document.authorization_endpoint, tokenEndpoint: document.token_endpoint };

@@ -157,7 +157,8 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   InviteResource: ['invite_code', 'room', 'created_by', 'expiration', 'active'],
   VerifyInviteResponse: ['room_id', 'password_required'],
   UserResource: ['id', 'display_name', 'email', 'locale', 'is_admin', 'groups'],
-  WebSignInConfig: ['authority', 'client_id', 'scope'],
+  GetLoginResponse: ['oidc'],
+  OidcProvider: ['name', 'url', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],
   StreamingTargetResource: ['id', 'name', 'streaming_endpoint', 'streaming_key', 'public_url'],
 };
