@@ -17,7 +17,7 @@ public sealed class UsersTests : RoomTest
         {
             var body = JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal((umaId, $"uma-{tag}@example.org", "de", false),
-                (body.GetProperty("id").GetGuid(), body.GetProperty("email").GetString(), body.GetProperty("locale").GetString(), body.GetProperty("is_admin").GetBoolean()));
+                (body.GetProperty("id").GetGuid(), body.GetProperty("email").GetString(), body.GetProperty("language").GetString(), body.GetProperty("is_admin").GetBoolean()));
         }
 
         foreach (var query in new[] { $"UMA{tag}", $"-{tag}@example" })

@@ -41,6 +41,11 @@ public static class OpenApiShapes
             Type = JsonSchemaType.String,
             Description = "What went wrong, for programs: not_found, validation_failed, service_unavailable, ...",
         };
+        schema.Properties["message"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "What went wrong, for people (the detail, else the title): the message of OpenTalk's error bodies.",
+        };
         schema.Properties["trace_id"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Names the request in the node's log." };
         schema.Properties["validation_errors"] = new OpenApiSchema
         {
@@ -50,6 +55,7 @@ public static class OpenApiShapes
         };
         schema.Required ??= new HashSet<string>();
         schema.Required.Add("code");
+        schema.Required.Add("message");
         return Task.CompletedTask;
     }
 }

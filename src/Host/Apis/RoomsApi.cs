@@ -15,6 +15,11 @@ public static class RoomsApi
         var rooms = app.MapGroup("/v1/rooms").RequireAuthorization();
         rooms.MapPost("/", CreateRoom).Takes<CreateRoomRequest>().Returns<RoomResource>(StatusCodes.Status201Created);
         rooms.MapGet("/{roomId:guid}", GetRoom).Returns<RoomResource>();
+        // One tariff for every room (see TariffSettings); rooms that do not exist have none.
+        rooms.MapGet("/{roomId:guid}/tariff", async (Guid roomId, HttpContext context, EngineGateway engine, TariffResource tariff) =>
+            (await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), context.RequestAborted)).Error is { } error
+                ? Problems.For(error)
+                : Results.Ok(tariff)).Returns<TariffResource>();
         rooms.MapPost("/{roomId:guid}/invites", CreateInvite).Takes<CreateInviteRequest>().Returns<InviteResource>(StatusCodes.Status201Created);
         rooms.MapGet("/{roomId:guid}/invites", ListInvites).Returns<List<InviteResource>>();
         rooms.MapDelete("/{roomId:guid}/invites/{code}", RevokeInvite).ReturnsNothing();

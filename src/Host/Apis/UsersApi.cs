@@ -2,12 +2,13 @@ using OpenTalk.Host.Auth;
 
 namespace OpenTalk.Host.Apis;
 
-/// <param name="Groups">The groups of the sign-in token (group chats in meetings).</param>
-public sealed record UserResource(Guid Id, string DisplayName, string? Email, string? Locale, bool IsAdmin, IReadOnlyList<string> Groups);
+/// <summary>A person found by name or address: OpenTalk's registered user entry (<c>kind: registered</c>).</summary>
+public sealed record FoundUser(Guid Id, string Email, string Title, string Firstname, string Lastname, string DisplayName, string AvatarUrl, string Kind = "registered");
 
-public sealed record FoundUser(Guid Id, string DisplayName, string? Email);
+/// <summary>What a person has stored (recordings and other meeting artifacts; none until this node keeps any).</summary>
+public sealed record UserAssetsResponse(IReadOnlyList<object> OwnedAssets);
 
-/// <summary>Who am I, and who can I invite: people who have signed in before, found by name or address.</summary>
+/// <summary>Who am I, my settings and tariff, and who can I invite: people who have signed in before, found by name or address.</summary>
 public static class UsersApi
 {
     public const int MaxResults = 20;
@@ -15,18 +16,36 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/v1/users").RequireAuthorization();
-        users.MapGet("/me", (HttpContext context) =>
-        {
-            var me = CurrentUser.From(context.User)!;
-            return Results.Ok(new UserResource(me.Id, me.Name, me.Email, me.Locale, me.IsAdmin, me.Groups));
-        }).Returns<UserResource>();
-        users.MapGet("/find", async (string? q, UserDirectory directory, HttpContext context) =>
+        users.MapGet("/me", async (HttpContext context, UserProfiles profiles) =>
+            Results.Ok(await profiles.MeAsync(CurrentUser.From(context.User)!, context.RequestAborted))).Returns<PrivateUserProfile>();
+        users.MapMethods("/me", ["PATCH"], PatchMe).Takes<PatchMeRequest>().Returns<PrivateUserProfile>();
+        users.MapGet("/me/tariff", (TariffResource tariff) => Results.Ok(tariff)).Returns<TariffResource>();
+        users.MapGet("/me/assets", () => Results.Ok(new UserAssetsResponse([]))).Returns<UserAssetsResponse>();
+        users.MapGet("/{userId:guid}", async (Guid userId, UserProfiles profiles, HttpContext context) =>
+            await profiles.FindAsync(userId, context.RequestAborted) is { } profile
+                ? Results.Ok(profile)
+                : Problems.For(Protocol.Rest.ProblemCodes.NotFound, "No one with this id has signed in here.")).Returns<PublicUserProfile>();
+        users.MapGet("/find", async (string? q, UserDirectory directory, UserProfiles profiles, HttpContext context) =>
         {
             if (q is null || q.Trim().Length < 2 || q.Length > 100)
                 return Problems.Validation("q", "Search with 2 to 100 characters.");
             var found = await directory.FindAsync(q.Trim(), MaxResults, context.RequestAborted);
-            return Results.Ok(found.Select(u => new FoundUser(u.Id, u.DisplayName, u.Email)).ToList());
+            var shown = await profiles.PublicAsync(found.Select(u => u.Id), context.RequestAborted);
+            return Results.Ok(found.Select(u => shown[u.Id]).Select(p =>
+                new FoundUser(p.Id, p.Email, p.Title, p.Firstname, p.Lastname, p.DisplayName, p.AvatarUrl)).ToList());
         }).Returns<List<FoundUser>>();
         return app;
+    }
+
+    private static async Task<IResult> PatchMe(HttpRequest request, UserProfiles profiles)
+    {
+        var (body, problem) = await Problems.ReadBodyAsync<PatchMeRequest>(request);
+        if (problem is not null)
+            return problem;
+        if (UserProfiles.Check(body!) is { } invalid)
+            return Problems.Validation(invalid.Field, invalid.Message);
+        var me = CurrentUser.From(request.HttpContext.User)!;
+        await profiles.SaveAsync(me.Id, body!, request.HttpContext.RequestAborted);
+        return Results.Ok(await profiles.MeAsync(me, request.HttpContext.RequestAborted));
     }
 }

@@ -13,6 +13,11 @@ public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySe
     /// <summary>From the <c>locale</c> claim (e.g. <c>de</c>, <c>de-DE</c>, <c>en</c>).</summary>
     public string? Locale { get; init; }
 
+    /// <summary>From the <c>given_name</c> and <c>family_name</c> claims, when the provider sends them.</summary>
+    public string? GivenName { get; init; }
+
+    public string? FamilyName { get; init; }
+
     public const string AdminRole = "opentalk-admin";
 
     public static CurrentUser? From(ClaimsPrincipal principal)
@@ -30,6 +35,8 @@ public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySe
         {
             Email = principal.FindFirstValue("email") ?? principal.FindFirstValue(ClaimTypes.Email),
             Locale = principal.FindFirstValue("locale"),
+            GivenName = principal.FindFirstValue("given_name"),
+            FamilyName = principal.FindFirstValue("family_name"),
         };
     }
 

@@ -5,7 +5,7 @@ using OpenTalk.Projections;
 namespace OpenTalk.Host.Auth;
 
 /// <summary>A person as last seen in their access token: where their mail goes and in which language.</summary>
-public sealed record KnownUser(Guid Id, string DisplayName, string? Email, string? Locale);
+public sealed record KnownUser(Guid Id, string DisplayName, string? Email, string? Locale, string? GivenName = null, string? FamilyName = null);
 
 /// <summary>A <see cref="KnownUser"/> as stored (a Marten document beside the read models).</summary>
 public sealed class UserDirectoryEntry
@@ -18,9 +18,13 @@ public sealed class UserDirectoryEntry
 
     public string? Locale { get; set; }
 
+    public string? GivenName { get; set; }
+
+    public string? FamilyName { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
-    public KnownUser ToKnownUser() => new(Id, DisplayName, Email, Locale);
+    public KnownUser ToKnownUser() => new(Id, DisplayName, Email, Locale, GivenName, FamilyName);
 }
 
 /// <summary>
@@ -33,17 +37,30 @@ public sealed class UserDirectory(IDocumentStore store, ReadModelSchema schema)
 
     public async Task RememberAsync(CurrentUser user, DateTimeOffset now, CancellationToken ct)
     {
-        var known = new KnownUser(user.Id, user.Name, user.Email, user.Locale);
+        var known = new KnownUser(user.Id, user.Name, user.Email, user.Locale, user.GivenName, user.FamilyName);
         if (_written.TryGetValue(user.Id, out var before) && before == known)
             return;
         await schema.EnsureAsync(ct);
         await using var session = store.LightweightSession();
         session.Store(new UserDirectoryEntry
         {
-            Id = user.Id, DisplayName = user.Name, Email = user.Email, Locale = user.Locale, UpdatedAt = now.ToUniversalTime(),
+            Id = user.Id, DisplayName = user.Name, Email = user.Email, Locale = user.Locale,
+            GivenName = user.GivenName, FamilyName = user.FamilyName, UpdatedAt = now.ToUniversalTime(),
         });
         await session.SaveChangesAsync(ct);
         _written[user.Id] = known;
+    }
+
+    /// <summary>The people among <paramref name="ids"/> who signed in before.</summary>
+    public async Task<IReadOnlyDictionary<Guid, KnownUser>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToArray();
+        if (wanted.Length == 0)
+            return new Dictionary<Guid, KnownUser>();
+        await schema.EnsureAsync(ct);
+        await using var session = store.QuerySession();
+        var found = await session.LoadManyAsync<UserDirectoryEntry>(ct, wanted);
+        return found.ToDictionary(u => u.Id, u => u.ToKnownUser());
     }
 
     public async Task<KnownUser?> FindAsync(Guid id, CancellationToken ct)

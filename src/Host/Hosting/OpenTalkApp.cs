@@ -53,6 +53,10 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<RoomHistoryReader>();
         builder.Services.AddSingleton<EventsReader>();
         builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddSingleton<UserProfiles>();
+        builder.Services.AddOptions<TurnSettings>().BindConfiguration(TurnSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TariffSettings>().BindConfiguration(TariffSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => TariffResource.From(services.GetRequiredService<IOptions<TariffSettings>>().Value));
         builder.Services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AdhocCleanup>();
         builder.Services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -130,6 +134,7 @@ public static class OpenTalkApp
         app.MapSipApi();
         app.MapStreamingTargetsApi();
         app.MapUsersApi();
+        app.MapTurnApi();
         app.MapAuthLoginApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
@@ -140,7 +145,11 @@ public static class OpenTalkApp
 
     /// <summary>The read models' document store, with the Host's own documents beside the projections'.</summary>
     public static DocumentStore ReadModels(string postgres) =>
-        ReadModelStore.Create(postgres, options => options.Schema.For<UserDirectoryEntry>());
+        ReadModelStore.Create(postgres, options =>
+        {
+            options.Schema.For<UserDirectoryEntry>();
+            options.Schema.For<UserPreferencesDocument>();
+        });
 
     private static EngineOptions EngineOptionsFrom(OpenTalkSettings settings, string postgres) => new()
     {

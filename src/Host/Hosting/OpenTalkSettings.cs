@@ -80,6 +80,13 @@ public sealed class OpenTalkSettings
     /// <see cref="SignInSettings.OpenTalkWebApp"/> is allowed as well.
     /// </summary>
     public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>
+    /// A Libravatar or Gravatar service (e.g. <c>https://seccdn.libravatar.org/avatar/</c>) whose pictures of people's
+    /// e-mail addresses profiles point to, as OpenTalk's do. Empty (the default): no pictures, since every browser
+    /// showing one would tell that service who takes part in which meeting.
+    /// </summary>
+    public string? AvatarBaseUrl { get; set; }
 }
 
 /// <summary>Sign-in settings (section <c>SignIn</c>).</summary>

@@ -5,7 +5,7 @@ import { Admin } from './pages/Admin';
 import { Dashboard } from './pages/Dashboard';
 import { MeetingEditor } from './pages/MeetingEditor';
 import { RoomPage } from './pages/RoomPage';
-import type { UserResource } from './protocol';
+import type { PrivateUserProfile } from './protocol';
 import { navigate, routeOf, type Route } from './routes';
 import { currentToken, finishSignIn, signIn, signOut } from './session';
 import { TextContext, translator } from './text';
@@ -15,7 +15,7 @@ export function App() {
   const t = useMemo(() => translator(language), [language]);
   const [route, setRoute] = useState<Route>(() => routeOf(window.location.pathname));
   const [token, setToken] = useState<string | null>(currentToken());
-  const [me, setMe] = useState<UserResource | null>(null);
+  const [me, setMe] = useState<PrivateUserProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = useMemo(() => (token ? new Api(token) : null), [token]);
 

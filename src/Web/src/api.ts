@@ -1,6 +1,6 @@
 import type {
   ClusterView, EventInviteRequest, EventPage, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
-  SipConfigResource, StreamingTargetResource, TicketResponse, UserResource, VerifyInviteResponse,
+  SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, VerifyInviteResponse,
 } from './protocol';
 
 /** A REST call that failed: the node's problem details. */
@@ -37,7 +37,7 @@ export class Api {
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
-  me = () => this.call<UserResource>('GET', '/v1/users/me');
+  me = () => this.call<PrivateUserProfile>('GET', '/v1/users/me');
   meetings = () => this.call<EventPage>('GET', '/v1/events?per_page=100');
   pendingInvites = () => this.call<EventResource[]>('GET', '/v1/users/me/pending_invites');
   /** The next occurrences of a meeting from now on. */

@@ -109,11 +109,20 @@ export interface VerifyInviteResponse {
   password_required: boolean;
 }
 
-export interface UserResource {
+/** The signed-in person (OpenTalk's PrivateUserProfile, plus is_admin and groups). */
+export interface PrivateUserProfile {
   id: string;
+  email: string;
+  title: string;
+  firstname: string;
+  lastname: string;
   display_name: string;
-  email: string | null;
-  locale: string | null;
+  avatar_url: string;
+  dashboard_theme: string;
+  conference_theme: string;
+  language: string;
+  tariff_status: string;
+  used_storage: number;
   is_admin: boolean;
   groups: string[];
 }
@@ -156,7 +165,7 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   InstanceResource: ['id', 'event_id', 'room_id', 'title', 'description', 'starts_at', 'ends_at', 'status', 'is_exception'],
   InviteResource: ['invite_code', 'room', 'created_by', 'expiration', 'active'],
   VerifyInviteResponse: ['room_id', 'password_required'],
-  UserResource: ['id', 'display_name', 'email', 'locale', 'is_admin', 'groups'],
+  PrivateUserProfile: ['id', 'email', 'title', 'firstname', 'lastname', 'display_name', 'avatar_url', 'dashboard_theme', 'conference_theme', 'language', 'tariff_status', 'used_storage', 'is_admin', 'groups'],
   GetLoginResponse: ['oidc'],
   OidcProvider: ['name', 'url', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],
