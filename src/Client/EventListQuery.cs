@@ -10,4 +10,11 @@ public sealed record EventListQuery(
     DateTimeOffset? TimeMax = null,
     InviteStatus? InviteStatus = null,
     bool? Favorites = null,
-    bool? Adhoc = null);
+    bool? Adhoc = null,
+    bool? TimeIndependent = null);
+
+/// <summary>One page of the meeting list: the meetings, the changed occurrences of recurring ones, and the next page's cursor.</summary>
+public sealed record EventPage(IReadOnlyList<EventResource> Items, IReadOnlyList<EventExceptionResource> Exceptions, string? Next);
+
+/// <summary>One page of a meeting's occurrences and the next page's cursor.</summary>
+public sealed record InstancePage(IReadOnlyList<InstanceResource> Items, string? Next);

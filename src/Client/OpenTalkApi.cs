@@ -47,24 +47,52 @@ public sealed class OpenTalkApi(HttpClient http)
         NoContentAsync(HttpMethod.Delete, $"v1/events/{eventId}", null, ct);
 
     public Task<EventPage> ListEventsAsync(int? perPage = null, string? after = null, CancellationToken ct = default) =>
-        SendAsync<EventPage>(HttpMethod.Get, "v1/events" + Query(("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", after)), null, ct);
+        ListEventsAsync(new EventListQuery(perPage, after), ct);
 
     /// <summary>The dashboard list with filters; a null filter is not sent.</summary>
-    public Task<EventPage> ListEventsAsync(EventListQuery query, CancellationToken ct = default) =>
-        SendAsync<EventPage>(HttpMethod.Get, "v1/events" + Query(
+    public async Task<EventPage> ListEventsAsync(EventListQuery query, CancellationToken ct = default)
+    {
+        var (entries, next) = await PageAsync<JsonElement>("v1/events" + Query(
             ("per_page", query.PerPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", query.After),
             ("time_min", query.TimeMin?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
             ("time_max", query.TimeMax?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
             ("invite_status", query.InviteStatus?.ToString().ToLowerInvariant()),
             ("favorites", query.Favorites is { } f ? (f ? "true" : "false") : null),
-            ("adhoc", query.Adhoc is { } a ? (a ? "true" : "false") : null)), null, ct);
+            ("adhoc", query.Adhoc is { } a ? (a ? "true" : "false") : null),
+            ("time_independent", query.TimeIndependent is { } t ? (t ? "true" : "false") : null)), ct);
+        // Meetings and the changed occurrences after them, told apart by their type.
+        bool IsException(JsonElement e) => e.GetProperty("type").GetString() == "exception";
+        return new EventPage(
+            [.. entries.Where(e => !IsException(e)).Select(e => e.Deserialize<EventResource>(WireJson.Options)!)],
+            [.. entries.Where(IsException).Select(e => e.Deserialize<EventExceptionResource>(WireJson.Options)!)],
+            next);
+    }
 
-    public Task<InstancePage> ListInstancesAsync(Guid eventId, DateTimeOffset? timeMin = null, DateTimeOffset? timeMax = null,
-        int? perPage = null, string? after = null, CancellationToken ct = default) =>
-        SendAsync<InstancePage>(HttpMethod.Get, $"v1/events/{eventId}/instances" + Query(
+    public async Task<InstancePage> ListInstancesAsync(Guid eventId, DateTimeOffset? timeMin = null, DateTimeOffset? timeMax = null,
+        int? perPage = null, string? after = null, CancellationToken ct = default)
+    {
+        var (items, next) = await PageAsync<InstanceResource>($"v1/events/{eventId}/instances" + Query(
             ("time_min", timeMin?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
             ("time_max", timeMax?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
-            ("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", after)), null, ct);
+            ("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("after", after)), ct);
+        return new InstancePage(items, next);
+    }
+
+    /// <summary>A list page: the bare array, and the cursor of the next page from the <c>Link</c> header (<c>rel="after"</c>).</summary>
+    private async Task<(List<T> Items, string? Next)> PageAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await SendRepeatingWhileBusyAsync(HttpMethod.Get, path, null, safeToRepeat: true, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);
+        string? next = null;
+        if (response.Headers.TryGetValues("Link", out var links))
+            foreach (var link in links.SelectMany(l => l.Split(",<")))
+                if (link.Contains("rel=\"after\"", StringComparison.Ordinal)
+                    && System.Text.RegularExpressions.Regex.Match(link, "[?&]after=([^&>]*)") is { Success: true } cursor)
+                    next = Uri.UnescapeDataString(cursor.Groups[1].Value);
+        return (JsonSerializer.Deserialize<List<T>>(text, WireJson.Options)!, next);
+    }
 
     public Task<InstanceResource> PatchInstanceAsync(Guid eventId, string instanceId, InstancePatchRequest changes, CancellationToken ct = default) =>
         SendAsync<InstanceResource>(HttpMethod.Patch, $"v1/events/{eventId}/instances/{instanceId}", changes, ct);
@@ -90,11 +118,11 @@ public sealed class OpenTalkApi(HttpClient http)
         return present.Count == 0 ? "" : "?" + string.Join('&', present);
     }
 
-    public Task<EventInviteResource> InviteAsync(Guid eventId, EventInviteRequest invite, CancellationToken ct = default) =>
-        SendAsync<EventInviteResource>(HttpMethod.Post, $"v1/events/{eventId}/invites", invite, ct);
+    public Task<EventInvitee> InviteAsync(Guid eventId, EventInviteRequest invite, CancellationToken ct = default) =>
+        SendAsync<EventInvitee>(HttpMethod.Post, $"v1/events/{eventId}/invites", invite, ct);
 
-    public Task<List<EventInviteResource>> ListInvitesAsync(Guid eventId, CancellationToken ct = default) =>
-        SendAsync<List<EventInviteResource>>(HttpMethod.Get, $"v1/events/{eventId}/invites", null, ct);
+    public Task<List<EventInvitee>> ListInvitesAsync(Guid eventId, CancellationToken ct = default) =>
+        SendAsync<List<EventInvitee>>(HttpMethod.Get, $"v1/events/{eventId}/invites", null, ct);
 
     public async Task UninviteAsync(Guid eventId, Guid invitee, CancellationToken ct = default) =>
         await NoContentAsync(HttpMethod.Delete, $"v1/events/{eventId}/invites/{invitee}", null, ct);

@@ -24,5 +24,19 @@ public static class WireJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        options.Converters.Add(new UtcTimestamps());
+    }
+
+    /// <summary>
+    /// Instants are written in UTC with <c>Z</c> (<c>2026-10-05T07:00:00Z</c>), as OpenTalk writes them; any RFC 3339
+    /// offset is read.
+    /// </summary>
+    private sealed class UtcTimestamps : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.UtcDateTime);
     }
 }

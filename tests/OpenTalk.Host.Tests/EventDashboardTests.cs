@@ -49,7 +49,7 @@ public sealed class EventDashboardTests : RoomTest
 
         var listed = Assert.Single((await Olga.ListEventsAsync(new EventListQuery())).Items, e => e.Id == weekly.Id);
         var invitee = Assert.Single(listed.Invitees);
-        Assert.Equal((umaId, InviteRole.Moderator, InviteStatus.Accepted), (invitee.Invitee!.Value, invitee.Role, invitee.Status));
+        Assert.Equal((umaId, InviteRole.Moderator, InviteStatus.Accepted, "registered"), (invitee.Profile.Id!.Value, invitee.Profile.Role, invitee.Status, invitee.Profile.Kind));
 
         using var bad = await Olga.SendRawAsync(HttpMethod.Get, "v1/events?invite_status=maybe", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
@@ -78,8 +78,8 @@ public sealed class EventDashboardTests : RoomTest
         await Olga.InviteAsync(created.Id, new EventInviteRequest(monaId, null, InviteRole.Moderator));
         await Olga.InviteAsync(created.Id, new EventInviteRequest(ulfId, null, InviteRole.User));
 
-        var asModerator = await Participant.JoinAsync(Node, created.RoomId, mona, "Mona");
-        var asUser = await Participant.JoinAsync(Node, created.RoomId, ulf, "Ulf");
+        var asModerator = await Participant.JoinAsync(Node, created.Room.Id, mona, "Mona");
+        var asUser = await Participant.JoinAsync(Node, created.Room.Id, ulf, "Ulf");
         Assert.Equal("moderator", asModerator.JoinSuccess.GetProperty("role").GetString());
         Assert.Equal("user", asUser.JoinSuccess.GetProperty("role").GetString());
         await asModerator.Socket.DisposeAsync();
@@ -87,7 +87,7 @@ public sealed class EventDashboardTests : RoomTest
 
         await Olga.UninviteAsync(created.Id, monaId);
         await Olga.InviteAsync(created.Id, new EventInviteRequest(monaId, null, InviteRole.User));
-        var again = await Participant.JoinAsync(Node, created.RoomId, mona, "Mona");
+        var again = await Participant.JoinAsync(Node, created.Room.Id, mona, "Mona");
         Assert.Equal("user", again.JoinSuccess.GetProperty("role").GetString());
         await again.Socket.DisposeAsync();
     }
@@ -96,11 +96,11 @@ public sealed class EventDashboardTests : RoomTest
     public async Task The_meeting_details_show_the_phone_call_in()
     {
         var created = await Olga.CreateEventAsync(At("Call-in", new DateTime(2027, 1, 10, 9, 0, 0)));
-        Assert.Null((await Olga.GetEventAsync(created.Id)).CallIn);
-        var sip = await Olga.PutSipAsync(created.RoomId, "0123456789");
+        Assert.Null((await Olga.GetEventAsync(created.Id)).Room.CallIn);
+        var sip = await Olga.PutSipAsync(created.Room.Id, "0123456789");
 
-        var callIn = (await Olga.GetEventAsync(created.Id)).CallIn!;
-        Assert.Equal((sip.GetProperty("sip_id").GetString(), "0123456789"), (callIn.SipId, callIn.Password));
+        var callIn = (await Olga.GetEventAsync(created.Id)).Room.CallIn!;
+        Assert.Equal((sip.GetProperty("sip_id").GetString(), "0123456789"), (callIn.Id, callIn.Password));
     }
 
     [Fact]
@@ -110,11 +110,11 @@ public sealed class EventDashboardTests : RoomTest
         var idle = await Olga.CreateEventAsync(new EventRequest("Quick chat", "", null, false, null, null, null, null, IsAdhoc: true));
         Assert.True(busy.IsAdhoc);
         Assert.True(busy.IsTimeIndependent);
-        var inside = await Participant.JoinAsync(Node, busy.RoomId, Olga, "Olga");
+        var inside = await Participant.JoinAsync(Node, busy.Room.Id, Olga, "Olga");
 
         await Poll.UntilAsync(async () => await StatusOfGetAsync(idle.Id), s => s == HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, await StatusOfGetAsync(idle.Id));
-        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<OpenTalkApiException>(() => Olga.StartAsync(idle.RoomId))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<OpenTalkApiException>(() => Olga.StartAsync(idle.Room.Id))).Status);
         Assert.Equal(HttpStatusCode.OK, await StatusOfGetAsync(busy.Id)); // someone is in its room: it waits
 
         await inside.Socket.SendAsync("control", "leave");

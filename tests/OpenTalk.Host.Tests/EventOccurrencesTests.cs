@@ -20,10 +20,12 @@ public sealed class EventOccurrencesTests : RoomTest
         var to = new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero);
 
         var first = await Olga.ListInstancesAsync(created.Id, from, to, perPage: 3);
-        Assert.Equal(["20270104T080000Z", "20270111T080000Z", "20270118T080000Z"], first.Items.Select(i => i.Id));
-        Assert.All(first.Items, i => Assert.Equal((new TimeOnly(9, 0), "Europe/Berlin"), (TimeOnly.FromDateTime(i.StartsAt.Datetime), i.StartsAt.Timezone)));
+        Assert.Equal(["20270104T080000Z", "20270111T080000Z", "20270118T080000Z"], first.Items.Select(i => i.InstanceId));
+        // 9:00 in Berlin, written as the UTC instant (OpenTalk's DateTimeTz).
+        Assert.All(first.Items, i => Assert.Equal((new TimeOnly(8, 0), DateTimeKind.Utc, "Europe/Berlin"), (TimeOnly.FromDateTime(i.StartsAt.Datetime), i.StartsAt.Datetime.Kind, i.StartsAt.Timezone)));
+        Assert.All(first.Items, i => Assert.Equal($"{created.Id}_{i.InstanceId}", i.Id));
         var second = await Olga.ListInstancesAsync(created.Id, from, to, perPage: 3, after: first.Next);
-        Assert.Equal(["20270125T080000Z"], second.Items.Select(i => i.Id));
+        Assert.Equal(["20270125T080000Z"], second.Items.Select(i => i.InstanceId));
         Assert.Null(second.Next);
 
         // Without a range the series is still bounded by the page.
@@ -39,7 +41,7 @@ public sealed class EventOccurrencesTests : RoomTest
 
         var moved = await Olga.PatchInstanceAsync(created.Id, "20261012T070000Z", new InstancePatchRequest("Review (Tuesday)", null,
             new DateTimeTz(new DateTime(2026, 10, 13, 14, 0, 0), "Europe/Berlin"), null, null));
-        Assert.Equal((new DateTime(2026, 10, 13, 14, 0, 0), new DateTime(2026, 10, 13, 15, 0, 0)), (moved.StartsAt.Datetime, moved.EndsAt.Datetime));
+        Assert.Equal((new DateTime(2026, 10, 13, 12, 0, 0, DateTimeKind.Utc), new DateTime(2026, 10, 13, 13, 0, 0, DateTimeKind.Utc)), (moved.StartsAt.Datetime, moved.EndsAt.Datetime));
         Assert.True(moved.IsException);
         await Olga.PatchInstanceAsync(created.Id, "20261019T070000Z", new InstancePatchRequest(null, null, null, null, InstanceStatus.Cancelled));
 
@@ -71,7 +73,7 @@ public sealed class EventOccurrencesTests : RoomTest
         });
 
         var all = (await Olga.ListInstancesAsync(created.Id)).Items;
-        Assert.Equal(["20261005T090000Z", "20261012T090000Z", "20261019T090000Z"], all.Select(i => i.Id));
+        Assert.Equal(["20261005T090000Z", "20261012T090000Z", "20261019T090000Z"], all.Select(i => i.InstanceId));
         Assert.All(all, i => Assert.Equal(InstanceStatus.Ok, i.Status));
     }
 

@@ -43,14 +43,14 @@ public sealed class EventsTests : RoomTest
         var created = await Olga.CreateEventAsync(Weekly("Team sync"));
         Assert.Equal("Europe/Berlin", created.StartsAt!.Timezone);
         Assert.Equal(1, created.Revision);
-        var owner = await Participant.JoinAsync(Node, created.RoomId, Olga, "Olga"); // the room is real
+        var owner = await Participant.JoinAsync(Node, created.Room.Id, Olga, "Olga"); // the room is real
         await owner.Socket.DisposeAsync();
 
         var changed = await Olga.PatchEventAsync(created.Id, new { title = "Team sync (moved)", waiting_room = true });
         Assert.Equal("Team sync (moved)", changed.Title);
         Assert.Equal(created.StartsAt, changed.StartsAt);
         Assert.Equal(2, changed.Revision);
-        Assert.True((await Olga.GetRoomAsync(created.RoomId)).WaitingRoom);
+        Assert.True((await Olga.GetRoomAsync(created.Room.Id)).WaitingRoom);
 
         var listed = await ListWhenAsync(p => p.Items.Any(e => e.Id == created.Id && e.Revision == 2));
         Assert.Equal("Team sync (moved)", Assert.Single(listed.Items, e => e.Id == created.Id).Title);
@@ -105,7 +105,7 @@ public sealed class EventsTests : RoomTest
         Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.GetEventAsync(created.Id))).Status);
 
         var invite = await Olga.InviteAsync(created.Id, new EventInviteRequest(umaId, null, InviteRole.Moderator));
-        Assert.Equal((InviteRole.Moderator, InviteStatus.Pending), (invite.Role, invite.Status));
+        Assert.Equal((InviteRole.Moderator, InviteStatus.Pending), (invite.Profile.Role, invite.Status));
         await Olga.InviteAsync(created.Id, new EventInviteRequest(null, "guest@example.org", InviteRole.Guest));
         var bad = await Assert.ThrowsAsync<OpenTalkApiException>(() => Olga.InviteAsync(created.Id, new EventInviteRequest(null, "x@example.org\r\nBcc: y@example.org")));
         Assert.Equal(ProblemCodes.ValidationFailed, bad.Code);
@@ -117,8 +117,8 @@ public sealed class EventsTests : RoomTest
         await uma.AnswerInviteAsync(created.Id, InviteStatus.Accepted);
         Assert.DoesNotContain(await Eventually(uma.PendingInvitesAsync, p => p.All(e => e.Id != created.Id)), e => e.Id == created.Id);
         var invites = await Olga.ListInvitesAsync(created.Id);
-        Assert.Equal(InviteStatus.Accepted, Assert.Single(invites, i => i.Invitee == umaId).Status);
-        Assert.Contains(invites, i => i.Email == "guest@example.org");
+        Assert.Equal(InviteStatus.Accepted, Assert.Single(invites, i => i.Profile.Id == umaId).Status);
+        Assert.Contains(invites, i => i.Profile is { Kind: "email", Email: "guest@example.org" });
         Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<OpenTalkApiException>(() => uma.PatchEventAsync(created.Id, new { title = "Mine" }))).Status);
 
         await Olga.UninviteAsync(created.Id, umaId);
@@ -162,8 +162,8 @@ public sealed class EventsTests : RoomTest
             (HttpMethod.Get, $"v1/events/{id}/instances/{instance}", null, HttpStatusCode.Forbidden),
             (HttpMethod.Patch, $"v1/events/{id}/instances/{instance}", new { status = "cancelled" }, HttpStatusCode.Forbidden),
             (HttpMethod.Put, $"v1/users/me/event_favorites/{id}", null, HttpStatusCode.Forbidden),
-            (HttpMethod.Get, $"v1/rooms/{created.RoomId}/streaming_targets", null, HttpStatusCode.Forbidden),
-            (HttpMethod.Get, $"v1/rooms/{created.RoomId}/invites", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Get, $"v1/rooms/{created.Room.Id}/streaming_targets", null, HttpStatusCode.Forbidden),
+            (HttpMethod.Get, $"v1/rooms/{created.Room.Id}/invites", null, HttpStatusCode.Forbidden),
         ];
         foreach (var (method, path, body, expected) in attempts)
         {
@@ -175,7 +175,7 @@ public sealed class EventsTests : RoomTest
 
         var after = await Olga.GetEventAsync(id);
         Assert.Equal(("Private", 1), (after.Title, after.Revision));
-        Assert.Equal([umaId], (await Olga.ListInvitesAsync(id)).Select(i => i.Invitee!.Value));
+        Assert.Equal([umaId], (await Olga.ListInvitesAsync(id)).Select(i => i.Profile.Id!.Value));
         Assert.All((await Olga.ListInstancesAsync(id, perPage: 3)).Items, i => Assert.Equal(InstanceStatus.Ok, i.Status));
     }
 }

@@ -35,7 +35,7 @@ public sealed class InvitationMailTests : RoomTest
     public async Task Invitees_and_the_creator_get_an_invitation_with_calendar_part_and_attachment_in_their_language()
     {
         var (otto, umaId, meeting) = await ScheduleAsync();
-        var sip = await otto.PutSipAsync(meeting.RoomId, "1234567890");
+        var sip = await otto.PutSipAsync(meeting.Room.Id, "1234567890");
         await otto.InviteAsync(meeting.Id, new EventInviteRequest(umaId, null, InviteRole.Moderator));
         await otto.InviteAsync(meeting.Id, new EventInviteRequest(null, Address("gast"), InviteRole.Guest));
 
@@ -45,7 +45,7 @@ public sealed class InvitationMailTests : RoomTest
         Assert.Contains("Moderator", toUma.TextBody, StringComparison.Ordinal);
         Assert.Contains(sip.GetProperty("sip_id").GetString()!, toUma.TextBody, StringComparison.Ordinal);
         Assert.Contains("1234567890", toUma.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"https://meet.opentalk.test/room/{meeting.RoomId}", toUma.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"https://meet.opentalk.test/room/{meeting.Room.Id}", toUma.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("invite.ics", Assert.Single(toUma.Attachments).ContentDisposition!.FileName);
 
         var (method, calendar, text) = Mailbox.CalendarOf(toUma);
@@ -64,7 +64,7 @@ public sealed class InvitationMailTests : RoomTest
         var attendees = series.Attendees.ToDictionary(a => a.Value!.ToString(), a => (a.ParticipationStatus, a.Rsvp));
         Assert.Equal(("NEEDS-ACTION", true), attendees[$"mailto:{Address("uma")}"]);
         Assert.Equal(("NEEDS-ACTION", true), attendees[$"mailto:{Address("gast")}"]);
-        Assert.Equal($"https://meet.opentalk.test/room/{meeting.RoomId}", series.Location);
+        Assert.Equal($"https://meet.opentalk.test/room/{meeting.Room.Id}", series.Location);
         Assert.Contains("1234567890", series.Description, StringComparison.Ordinal);
 
         var toGuest = Assert.Single(await Mailbox.ForAsync(Address("gast")));
@@ -72,7 +72,7 @@ public sealed class InvitationMailTests : RoomTest
         var guestLink = System.Text.RegularExpressions.Regex.Match(toGuest.TextBody!, @"https://meet\.opentalk\.test/invite/(\S+)");
         Assert.True(guestLink.Success, "an e-mail invitee gets a guest link of their own");
         var code = Uri.UnescapeDataString(guestLink.Groups[1].Value);
-        Assert.Equal(meeting.RoomId, (await Node.Anonymous().VerifyInviteAsync(code)).RoomId);
+        Assert.Equal(meeting.Room.Id, (await Node.Anonymous().VerifyInviteAsync(code)).RoomId);
         var copies = await Mailbox.ForAsync(Address("otto"), count: 2);
         Assert.Equal(2, copies.Count);
         Assert.All(copies, c => Assert.Equal("Invitation: Board meeting (your copy)", c.Subject));

@@ -32,9 +32,9 @@ public sealed class OpenApiConformanceTests
     [Fact]
     public void Problems_carry_a_code_and_unknown_paths_answer_one()
     {
-        const string problem = """{"title":"Not found.","status":404,"code":"not_found","trace_id":"00-1"}""";
+        const string problem = """{"title":"Not found.","status":404,"code":"not_found","message":"Not found.","trace_id":"00-1"}""";
         Assert.Empty(OpenApiConformance.Check("GET", "/v1/nothing/here", 404, "application/problem+json", problem));
-        Assert.Equal(["$.code: required, but missing"], OpenApiConformance.Check("GET", "/v1/rooms/6f1c2a52-0000-4000-8000-000000000001", 404,
+        Assert.Equal(["$.code: required, but missing", "$.message: required, but missing"], OpenApiConformance.Check("GET", "/v1/rooms/6f1c2a52-0000-4000-8000-000000000001", 404,
             "application/problem+json", """{"title":"Not found.","status":404}"""));
     }
 }

@@ -15,15 +15,18 @@ public static class EventInstancesApi
     public static IEndpointRouteBuilder MapEventInstancesApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/v1/events/{eventId:guid}/instances").RequireAuthorization();
-        events.MapGet("/", List).Returns<InstancePage>();
+        events.MapGet("/", List).Returns<List<InstanceResource>>();
         events.MapGet("/{instanceId}", Get).Returns<InstanceResource>();
         events.MapMethods("/{instanceId}", ["PATCH"], Patch).Takes<InstancePatchRequest>().Returns<InstanceResource>();
         return app;
     }
 
-    /// <summary><c>time_min</c>/<c>time_max</c> bound the range; <c>after</c> is the last instance id of the previous page.</summary>
-    private static async Task<IResult> List(Guid eventId, HttpContext context, EngineGateway engine,
-        DateTimeOffset? time_min, DateTimeOffset? time_max, int? per_page, string? after)
+    /// <summary>
+    /// A bare array, as OpenTalk has it: <c>time_min</c>/<c>time_max</c> bound the range; the next page is in the
+    /// <c>Link</c> header (<c>rel="after"</c>, the last instance id of this page).
+    /// </summary>
+    private static async Task<IResult> List(Guid eventId, HttpContext context, EngineGateway engine, UserProfiles profiles,
+        DateTimeOffset? time_min, DateTimeOffset? time_max, int? per_page, string? after, int? invitees_max)
     {
         var (evt, refused) = await EventAccess.ReadableAsync(eventId, context, engine);
         if (refused is not null)
@@ -37,22 +40,35 @@ public static class EventInstancesApi
             .Where(o => time_max is not { } end || o.StartsUtc < end)
             .Take(take + 1)
             .ToList();
-        var next = occurrences.Count > take ? occurrences[take - 1].InstanceId : null;
-        return Results.Ok(new InstancePage(
-            [.. occurrences.Take(take).Select(o => EventResources.Instance(evt.EventId, evt.RoomId, evt.Details!, o))], next));
+        if (occurrences.Count > take)
+            context.Response.Headers.Link = Paging.Link(context.Request, "after", occurrences[take - 1].InstanceId);
+        var (view, people, room, inviteesMax) = await ShownAsync(evt, context, engine, profiles, invitees_max);
+        var viewer = CurrentUser.From(context.User)!.Id;
+        return Results.Ok(occurrences.Take(take).Select(o => EventResources.Instance(view, viewer, people, room, o, inviteesMax)).ToList());
     }
 
-    private static async Task<IResult> Get(Guid eventId, string instanceId, HttpContext context, EngineGateway engine)
+    /// <summary>What showing occurrences of <paramref name="evt"/> takes: the profiles it names and its room's details.</summary>
+    private static async Task<(EventView View, PeopleShown People, RoomDetails Room, int InviteesMax)> ShownAsync(
+        EventState evt, HttpContext context, EngineGateway engine, UserProfiles profiles, int? inviteesMax)
+    {
+        var max = EventsApi.InviteesMax(inviteesMax);
+        var view = EventView.Of(evt, CurrentUser.From(context.User)!.Id);
+        var people = await PeopleShown.ForAsync(profiles, view.People(max), context.RequestAborted);
+        return (view, people, await EventsApi.RoomDetailsAsync(engine, evt.RoomId, context.RequestAborted), max);
+    }
+
+    private static async Task<IResult> Get(Guid eventId, string instanceId, int? invitees_max, HttpContext context, EngineGateway engine, UserProfiles profiles)
     {
         var (evt, refused) = await EventAccess.ReadableAsync(eventId, context, engine);
         if (refused is not null)
             return refused;
-        return Find(evt!, instanceId) is { } occurrence
-            ? Results.Ok(EventResources.Instance(evt!.EventId, evt.RoomId, evt.Details!, occurrence))
-            : Problems.For(ProblemCodes.NotFound, "The meeting has no such occurrence.");
+        if (Find(evt!, instanceId) is not { } occurrence)
+            return Problems.For(ProblemCodes.NotFound, "The meeting has no such occurrence.");
+        var (view, people, room, max) = await ShownAsync(evt!, context, engine, profiles, invitees_max);
+        return Results.Ok(EventResources.Instance(view, CurrentUser.From(context.User)!.Id, people, room, occurrence, max));
     }
 
-    private static async Task<IResult> Patch(Guid eventId, string instanceId, HttpRequest request, EngineGateway engine)
+    private static async Task<IResult> Patch(Guid eventId, string instanceId, int? invitees_max, HttpRequest request, EngineGateway engine, UserProfiles profiles)
     {
         var (evt, refused) = await EventAccess.OwnAsync(eventId, request.HttpContext, engine);
         if (refused is not null)
@@ -85,9 +101,10 @@ public static class EventInstancesApi
             new ChangeInstance(new ScheduledEventId(eventId), new UserId(user.Id), exception, EventAccess.SuppressMail(request.HttpContext)), request.HttpContext.RequestAborted);
         if (reply.Error is { } error)
             return Problems.For(error);
-        return Find(reply.Event!, instanceId) is { } changed
-            ? Results.Ok(EventResources.Instance(eventId, reply.Event!.RoomId, reply.Event.Details!, changed))
-            : Problems.For(ProblemCodes.NotFound);
+        if (Find(reply.Event!, instanceId) is not { } changed)
+            return Problems.For(ProblemCodes.NotFound);
+        var (view, people, room, max) = await ShownAsync(reply.Event!, request.HttpContext, engine, profiles, invitees_max);
+        return Results.Ok(EventResources.Instance(view, user.Id, people, room, changed, max));
     }
 
     /// <summary>An occurrence by its id (the UTC start of the original occurrence).</summary>
@@ -116,7 +133,7 @@ public static class EventInstancesApi
             errors[field] = ["Give a date-time and an IANA time zone."];
             return null;
         }
-        var utc = Recurrence.ToUtc(value.Datetime, value.Timezone);
+        var utc = Recurrence.ToUtc(WireTimes.InZone(value.Datetime, value.Timezone), value.Timezone);
         return DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime, DateTimeKind.Unspecified);
     }
 }

@@ -13,33 +13,77 @@ public static class EventInvitesApi
     {
         var events = app.MapGroup("/v1/events").RequireAuthorization();
         app.MapGet("/v1/users/me/pending_invites", PendingInvites).RequireAuthorization().Returns<List<EventResource>>();
-        events.MapGet("/{eventId:guid}/invites", List).Returns<List<EventInviteResource>>();
-        events.MapPost("/{eventId:guid}/invites", Invite).Takes<EventInviteRequest>().Returns<EventInviteResource>(StatusCodes.Status201Created);
+        events.MapGet("/{eventId:guid}/invites", List).Returns<List<EventInvitee>>();
+        events.MapPost("/{eventId:guid}/invites", Invite).Takes<EventInviteRequest>().Returns<EventInvitee>(StatusCodes.Status201Created);
+        events.MapMethods("/{eventId:guid}/invites/{invitee:guid}", ["PATCH"], (Guid eventId, Guid invitee, HttpRequest request, EngineGateway engine) =>
+            ChangeRoleAsync(eventId, Invitee.UserKey(invitee), request, engine)).Takes<InviteRoleRequest>().ReturnsNothing();
         events.MapDelete("/{eventId:guid}/invites/{invitee:guid}", (Guid eventId, Guid invitee, HttpContext context, EngineGateway engine) =>
             Uninvite(eventId, Invitee.UserKey(invitee), context, engine)).ReturnsNothing();
+        // OpenTalk's apps name the address in a JSON body; ours in the query (?email=).
+        events.MapDelete("/{eventId:guid}/invites/email", UninviteEmail).Takes<EmailInviteeRequest>().ReturnsNothing();
         events.MapDelete("/{eventId:guid}/invites", (Guid eventId, string? email, HttpContext context, EngineGateway engine) =>
             email is null ? Task.FromResult(Problems.Validation("email", "Name the e-mail address to uninvite.")) : Uninvite(eventId, Invitee.EmailKey(email), context, engine))
             .ReturnsNothing();
+        // No body accepts, as OpenTalk's apps do; {status} answers accepted, tentative or declined.
         events.MapMethods("/{eventId:guid}/invite", ["PATCH"], Answer).Takes<InviteAnswerRequest>().ReturnsNothing();
         events.MapDelete("/{eventId:guid}/invite", (Guid eventId, HttpContext context, EngineGateway engine) =>
             AnswerAsync(eventId, InviteStatus.Declined, context, engine)).ReturnsNothing();
         return app;
     }
 
-    private static async Task<IResult> PendingInvites(HttpContext context, EventsReader reader, TimeProvider clock)
+    private static async Task<IResult> PendingInvites(HttpContext context, EventsReader reader, UserProfiles profiles, TimeProvider clock)
     {
-        var rows = await reader.PendingInvitesAsync(CurrentUser.From(context.User)!.Id, context.RequestAborted);
+        var viewer = CurrentUser.From(context.User)!.Id;
+        var views = (await reader.PendingInvitesAsync(viewer, context.RequestAborted)).Select(EventView.Of).ToList();
+        var people = await PeopleShown.ForAsync(profiles, views.SelectMany(v => v.People(int.MaxValue)), context.RequestAborted);
         var now = clock.GetUtcNow();
-        return Results.Ok(rows.Select(r => EventResources.From(r, now)).ToList());
+        return Results.Ok(views.Select(v => EventResources.Resource(v, viewer, people, null, int.MaxValue, now)).ToList());
     }
 
-    private static async Task<IResult> List(Guid eventId, HttpContext context, EngineGateway engine)
+    /// <summary>Invited users first (by id), then addresses, as OpenTalk lists them.</summary>
+    private static async Task<IResult> List(Guid eventId, HttpContext context, EngineGateway engine, UserProfiles profiles)
     {
         var (evt, refused) = await EventAccess.ReadableAsync(eventId, context, engine);
-        return refused ?? Results.Ok(evt!.Invitees.Values.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.View()).ToList());
+        if (refused is not null)
+            return refused;
+        var invitees = evt!.Invitees.Values.OrderBy(i => i.UserId is null).ThenBy(i => i.Key, StringComparer.Ordinal).ToList();
+        var people = await PeopleShown.ForAsync(profiles, invitees.Select(i => i.UserId).OfType<Guid>(), context.RequestAborted);
+        return Results.Ok(invitees.Select(i => EventResources.Invitee(i, people)).ToList());
     }
 
-    private static async Task<IResult> Invite(Guid eventId, HttpRequest request, EngineGateway engine)
+    private static async Task<IResult> UninviteEmail(Guid eventId, HttpRequest request, EngineGateway engine)
+    {
+        var (body, problem) = await Problems.ReadBodyAsync<EmailInviteeRequest>(request);
+        if (problem is not null)
+            return problem;
+        return string.IsNullOrWhiteSpace(body!.Email)
+            ? Problems.Validation("email", "Name the e-mail address to uninvite.")
+            : await Uninvite(eventId, Invitee.EmailKey(body.Email), request.HttpContext, engine);
+    }
+
+    /// <summary>Makes an invited user a moderator of the meeting, or a user again (OpenTalk's moderator toggle).</summary>
+    private static async Task<IResult> ChangeRoleAsync(Guid eventId, string key, HttpRequest request, EngineGateway engine)
+    {
+        var (body, problem) = await Problems.ReadBodyAsync<InviteRoleRequest>(request);
+        if (problem is not null)
+            return problem;
+        var (current, refused) = await EventAccess.OwnAsync(eventId, request.HttpContext, engine);
+        if (refused is not null)
+            return refused;
+        if (body!.Role is null || body.Role == InviteRole.Guest)
+            return Problems.Validation("role", "An invited user is a user or a moderator.");
+        if (!current!.Invitees.ContainsKey(key))
+            return Problems.For(ProblemCodes.NotFound, "This person is not invited.");
+        var ct = request.HttpContext.RequestAborted;
+        var reply = await engine.AskEventAsync(new InviteToEvent(new ScheduledEventId(eventId), new UserId(CurrentUser.From(request.HttpContext.User)!.Id),
+            key, body.Role.Value.ToScheduling(), EventAccess.SuppressMail(request.HttpContext), null), ct);
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        await SyncModeratorsAsync(reply.Event!, engine, ct);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Invite(Guid eventId, HttpRequest request, EngineGateway engine, UserProfiles profiles)
     {
         var (body, problem) = await Problems.ReadBodyAsync<EventInviteRequest>(request);
         if (problem is not null)
@@ -73,7 +117,9 @@ public static class EventInvitesApi
         if (reply.Error is { } error)
             return Problems.For(error);
         await SyncModeratorsAsync(reply.Event!, engine, ct);
-        return Results.Created($"/v1/events/{eventId}/invites", reply.Event!.Invitees[key].View());
+        var invitee = reply.Event!.Invitees[key];
+        var people = await PeopleShown.ForAsync(profiles, invitee.UserId is { } id ? [id] : [], ct);
+        return Results.Created($"/v1/events/{eventId}/invites", EventResources.Invitee(invitee, people));
     }
 
     private static async Task<IResult> Uninvite(Guid eventId, string key, HttpContext context, EngineGateway engine)
@@ -116,10 +162,11 @@ public static class EventInvitesApi
 
     private static async Task<IResult> Answer(Guid eventId, HttpRequest request, EngineGateway engine)
     {
-        var (body, problem) = await Problems.ReadBodyAsync<InviteAnswerRequest>(request);
+        var (body, problem) = await Problems.ReadBodyAsync<InviteAnswerRequest>(request, optional: true);
         if (problem is not null)
             return problem;
-        return body!.Status == InviteStatus.Pending
+        body ??= new InviteAnswerRequest(InviteStatus.Accepted);
+        return body.Status == InviteStatus.Pending
             ? Problems.Validation("status", "Answer with accepted, tentative or declined.")
             : await AnswerAsync(eventId, body.Status, request.HttpContext, engine);
     }

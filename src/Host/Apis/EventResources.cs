@@ -1,39 +1,128 @@
 using OpenTalk.Actors.Scheduling;
+using OpenTalk.Host.Auth;
 using OpenTalk.Projections.Events;
 using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
 
-/// <summary>Turns a meeting (live entity or read-model row) into what the REST API returns.</summary>
+/// <summary>A meeting as the API shows it, from the live entity or a read-model row.</summary>
+public sealed record EventView(
+    Guid Id, Guid Owner, Guid Room, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Revision, EventDetails Details,
+    IReadOnlyDictionary<string, InstanceException> Exceptions, bool IsAdhoc, bool IsFavorite, InviteStatus? MyStatus,
+    IReadOnlyList<Invitee> Invitees)
+{
+    public static EventView Of(EventState e, Guid viewer) => new(
+        e.EventId, e.CreatedBy, e.RoomId, e.CreatedAt, e.UpdatedAt, e.Revision, e.Details!, e.Exceptions, e.IsAdhoc,
+        e.Favorites.Contains(viewer), e.Invitees.GetValueOrDefault(Invitee.UserKey(viewer))?.Status.ToWire(),
+        [.. e.Invitees.Values.OrderBy(i => i.Key, StringComparer.Ordinal)]);
+
+    public static EventView Of(EventRow r) => new(
+        r.EventId, r.OwnerId, r.RoomId, r.CreatedAt, r.UpdatedAt, r.Revision, r.Details, r.Exceptions, r.IsAdhoc,
+        r.IsFavorite, r.MyInviteStatus, r.Invitees);
+
+    /// <summary>Whose profiles showing this meeting takes: its creator and, up to <paramref name="inviteesMax"/>, the invited users.</summary>
+    public IEnumerable<Guid> People(int inviteesMax) =>
+        Invitees.Take(inviteesMax).Select(i => i.UserId).OfType<Guid>().Prepend(Owner);
+}
+
+/// <summary>The people a response names, looked up once per response.</summary>
+public sealed record PeopleShown(IReadOnlyDictionary<Guid, PublicUserProfile> Profiles, Func<string, string> AvatarOfEmail)
+{
+    public PublicUserProfile this[Guid id] => Profiles[id];
+
+    public static async Task<PeopleShown> ForAsync(UserProfiles profiles, IEnumerable<Guid> people, CancellationToken ct) =>
+        new(await profiles.PublicAsync(people, ct), profiles.AvatarUrl);
+}
+
+/// <summary>What only the room knows: its password (for those who may enter) and its dial-in.</summary>
+public sealed record RoomDetails(string? Password, CallIn? CallIn);
+
+/// <summary>Turns meetings into OpenTalk's event, exception and instance resources.</summary>
 public static class EventResources
 {
     /// <summary>How far ahead the next occurrence is looked for before giving up (all cancelled, say).</summary>
     private const int NextOccurrenceLookahead = 500;
 
-    public static EventResource From(EventState e, Guid viewer, CallIn? callIn, DateTimeOffset now) => Build(
-        e.EventId, e.CreatedBy, e.RoomId, e.CreatedAt, e.UpdatedAt, e.Revision, e.Details!, e.Exceptions, e.IsAdhoc,
-        e.Favorites.Contains(viewer), e.Invitees.GetValueOrDefault(Invitee.UserKey(viewer))?.Status.ToWire(),
-        [.. e.Invitees.Values.OrderBy(i => i.Key, StringComparer.Ordinal)], callIn, now);
-
-    public static EventResource From(EventRow r, DateTimeOffset now) => Build(
-        r.EventId, r.OwnerId, r.RoomId, r.CreatedAt, r.UpdatedAt, r.Revision, r.Details, r.Exceptions, r.IsAdhoc,
-        r.IsFavorite, r.MyInviteStatus, r.Invitees, null, now);
-
-    public static InstanceResource Instance(Guid eventId, Guid roomId, EventDetails d, Occurrence o) => new(
-        o.InstanceId, eventId, roomId, o.Exception?.Title ?? d.Title, o.Exception?.Description ?? d.Description,
-        new DateTimeTz(o.StartsAt, d.StartsTimezone!), new DateTimeTz(o.EndsAt, d.EndsTimezone!),
-        o.Cancelled ? InstanceStatus.Cancelled : InstanceStatus.Ok, o.Exception is not null);
-
-    private static EventResource Build(Guid id, Guid owner, Guid room, DateTimeOffset created, DateTimeOffset updated, int revision,
-        EventDetails d, IReadOnlyDictionary<string, InstanceException> exceptions, bool adhoc, bool favorite, InviteStatus? status,
-        IReadOnlyList<Invitee> invitees, CallIn? callIn, DateTimeOffset now)
+    public static EventResource Resource(EventView e, Guid viewer, PeopleShown people, RoomDetails? room, int inviteesMax, DateTimeOffset now)
     {
-        var next = Recurrence.Expand(d, exceptions, now).Take(NextOccurrenceLookahead).FirstOrDefault(o => !o.Cancelled);
-        return new EventResource(id, owner, created, updated, d.Title, d.Description, room, d.WaitingRoom, d.IsTimeIndependent,
-            d.StartsAt is { } s ? new DateTimeTz(s, d.StartsTimezone!) : null,
-            d.EndsAt is { } e ? new DateTimeTz(e, d.EndsTimezone!) : null,
-            d.RecurrencePattern, revision, adhoc, favorite, status, [.. invitees.Select(i => i.View())],
-            next is null ? null : new NextOccurrence(next.InstanceId, new DateTimeTz(next.StartsAt, d.StartsTimezone!), new DateTimeTz(next.EndsAt, d.EndsTimezone!)),
-            callIn);
+        var d = e.Details;
+        var next = Recurrence.Expand(d, e.Exceptions, now).Take(NextOccurrenceLookahead).FirstOrDefault(o => !o.Cancelled);
+        var timed = !d.IsTimeIndependent && d.StartsAt is not null;
+        return new EventResource(
+            e.Id, people[e.Owner], e.CreatedAt, people[e.Owner], e.UpdatedAt, d.Title, d.Description,
+            new EventRoomInfo(e.Room, room?.Password, d.WaitingRoom, E2eEncryption: false, room?.CallIn),
+            InviteesTruncated: e.Invitees.Count > inviteesMax,
+            [.. e.Invitees.Take(inviteesMax).Select(i => Invitee(i, people))],
+            d.IsTimeIndependent,
+            timed ? false : null,
+            timed ? WireTimes.Out(d.StartsAt!.Value, d.StartsTimezone!) : null,
+            timed ? WireTimes.Out(d.EndsAt!.Value, d.EndsTimezone!) : null,
+            d.RecurrencePattern.Count > 0 ? d.RecurrencePattern : null,
+            e.IsAdhoc,
+            d.RecurrencePattern.Count > 0 ? EventType.Recurring : EventType.Single,
+            e.MyStatus ?? InviteStatus.Accepted,
+            e.IsFavorite,
+            CanEdit: viewer == e.Owner,
+            ShowMeetingDetails: false,
+            e.Revision,
+            next is null ? null : new NextOccurrence(next.InstanceId, WireTimes.Out(next.StartsAt, d.StartsTimezone!), WireTimes.Out(next.EndsAt, d.EndsTimezone!)));
     }
+
+    /// <summary>The meeting's changed occurrences, for clients that expand the rule themselves.</summary>
+    public static IEnumerable<EventExceptionResource> Exceptions(EventView e, Guid viewer, PeopleShown people)
+    {
+        var d = e.Details;
+        if (d.IsTimeIndependent || d.StartsTimezone is null)
+            yield break;
+        foreach (var x in e.Exceptions.Values.OrderBy(x => x.InstanceId, StringComparer.Ordinal))
+        {
+            var original = DateTimeOffset.ParseExact(x.InstanceId, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal);
+            yield return new EventExceptionResource(
+                $"{e.Id}_{x.InstanceId}", e.Id, x.InstanceId, people[e.Owner], e.CreatedAt, people[e.Owner], e.UpdatedAt,
+                x.Title, x.Description, x.StartsAt is null && x.EndsAt is null ? null : false,
+                x.StartsAt is { } s ? WireTimes.Out(s, d.StartsTimezone) : null,
+                x.EndsAt is { } end ? WireTimes.Out(end, d.EndsTimezone!) : null,
+                new DateTimeTz(original.UtcDateTime, d.StartsTimezone),
+                EventType.Exception, x.Cancelled ? InstanceStatus.Cancelled : InstanceStatus.Ok, viewer == e.Owner);
+        }
+    }
+
+    public static InstanceResource Instance(EventView e, Guid viewer, PeopleShown people, RoomDetails? room, Occurrence o, int inviteesMax)
+    {
+        var d = e.Details;
+        return new InstanceResource(
+            $"{e.Id}_{o.InstanceId}", e.Id, o.InstanceId, people[e.Owner], e.CreatedAt, people[e.Owner], e.UpdatedAt,
+            o.Exception?.Title ?? d.Title, o.Exception?.Description ?? d.Description,
+            new EventRoomInfo(e.Room, room?.Password, d.WaitingRoom, E2eEncryption: false, room?.CallIn),
+            e.Invitees.Count > inviteesMax, [.. e.Invitees.Take(inviteesMax).Select(i => Invitee(i, people))],
+            IsAllDay: false, WireTimes.Out(o.StartsAt, d.StartsTimezone!), WireTimes.Out(o.EndsAt, d.EndsTimezone!),
+            EventType.Instance, o.Cancelled ? InstanceStatus.Cancelled : InstanceStatus.Ok,
+            e.MyStatus ?? InviteStatus.Accepted, e.IsFavorite, viewer == e.Owner, o.Exception is not null);
+    }
+
+    public static EventInvitee Invitee(Invitee i, PeopleShown people) => new(
+        i.UserId is { } user
+            ? InviteeProfile.Registered(people[user], i.Role.ToWire())
+            : InviteeProfile.ByEmail(i.Email!, people.AvatarOfEmail(i.Email!), i.Role.ToWire()),
+        i.Status.ToWire());
+}
+
+/// <summary>
+/// Times on the wire as OpenTalk has them: an instant in UTC beside the zone it is planned in. Meetings keep the local
+/// time in their zone (so a weekly meeting stays at 9:00 across daylight saving), converted at the API's edge.
+/// </summary>
+public static class WireTimes
+{
+    public static DateTimeTz Out(DateTime local, string zone) => new(Recurrence.ToUtc(local, zone).UtcDateTime, zone);
+
+    /// <summary>The local time in <paramref name="zone"/> of a time read from a request (see <see cref="DateTimeTz"/>).</summary>
+    public static DateTime InZone(DateTime read, string zone) => read.Kind switch
+    {
+        DateTimeKind.Unspecified => read,
+        // An unknown zone is refused by validation; until then the time stays as read.
+        _ when !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) => read,
+        _ => DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(new DateTimeOffset(read.ToUniversalTime(), TimeSpan.Zero),
+            TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime, DateTimeKind.Unspecified),
+    };
 }

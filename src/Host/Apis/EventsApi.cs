@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenTalk.Actors.Meetings;
+using OpenTalk.Actors.Participants;
 using OpenTalk.Actors.Scheduling;
 using OpenTalk.Host.Auth;
 using OpenTalk.Projections.Events;
@@ -15,7 +16,7 @@ public static class EventsApi
     {
         var events = app.MapGroup("/v1/events").RequireAuthorization();
         events.MapPost("/", Create).Takes<EventRequest>().Returns<EventResource>(StatusCodes.Status201Created);
-        events.MapGet("/", List).Returns<EventPage>();
+        events.MapGet("/", List).Returns<List<EventListEntry>>();
         events.MapGet("/{eventId:guid}", Get).Returns<EventResource>();
         events.MapMethods("/{eventId:guid}", ["PATCH"], Patch).Takes<EventRequest>().Returns<EventResource>();
         events.MapDelete("/{eventId:guid}", Delete).ReturnsNothing();
@@ -25,7 +26,7 @@ public static class EventsApi
         return app;
     }
 
-    private static async Task<IResult> Create(HttpRequest request, EngineGateway engine, TimeProvider clock)
+    private static async Task<IResult> Create(HttpRequest request, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
     {
         var user = CurrentUser.From(request.HttpContext.User)!;
         var (body, problem) = await Problems.ReadBodyAsync<EventRequest>(request);
@@ -46,22 +47,42 @@ public static class EventsApi
             return Problems.For(roomError);
         var eventId = Guid.NewGuid();
         var reply = await engine.AskEventAsync(new ScheduleEvent(new ScheduledEventId(eventId), new UserId(user.Id), new RoomId(roomId), details, adhoc), ct);
-        return reply.Error is { } error
-            ? Problems.For(error)
-            : Results.Created($"/v1/events/{eventId}", EventResources.From(reply.Event!, user.Id, null, clock.GetUtcNow()));
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        var created = await ResourceAsync(EventView.Of(reply.Event!, user.Id), user.Id, new RoomDetails(body.Password, null), int.MaxValue, profiles, clock, ct);
+        return Results.Created($"/v1/events/{eventId}", created);
     }
 
-    private static async Task<IResult> Get(Guid eventId, HttpContext context, EngineGateway engine, TimeProvider clock)
+    /// <summary>One meeting as a resource, with the profiles it names.</summary>
+    private static async Task<EventResource> ResourceAsync(EventView view, Guid viewer, RoomDetails? room, int inviteesMax,
+        UserProfiles profiles, TimeProvider clock, CancellationToken ct)
+    {
+        var people = await PeopleShown.ForAsync(profiles, view.People(inviteesMax), ct);
+        return EventResources.Resource(view, viewer, people, room, inviteesMax, clock.GetUtcNow());
+    }
+
+    /// <summary>The room's password and dial-in, for people who may read the meeting (they may enter its room).</summary>
+    internal static async Task<RoomDetails> RoomDetailsAsync(EngineGateway engine, Guid roomId, CancellationToken ct)
+    {
+        var room = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), ct);
+        var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(roomId), ct);
+        return new RoomDetails(room.Room?.Password, sip.Sip is { } s ? new CallIn("", s.SipId, s.Pin) : null);
+    }
+
+    private static async Task<IResult> Get(Guid eventId, int? invitees_max, HttpContext context, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
     {
         var (evt, refused) = await EventAccess.ReadableAsync(eventId, context, engine);
         if (refused is not null)
             return refused;
-        var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(evt!.RoomId), context.RequestAborted);
-        var callIn = sip.Sip is { } s ? new CallIn(s.SipId, s.Pin) : null;
-        return Results.Ok(EventResources.From(evt, CurrentUser.From(context.User)!.Id, callIn, clock.GetUtcNow()));
+        var viewer = CurrentUser.From(context.User)!.Id;
+        var room = await RoomDetailsAsync(engine, evt!.RoomId, context.RequestAborted);
+        return Results.Ok(await ResourceAsync(EventView.Of(evt, viewer), viewer, room, InviteesMax(invitees_max), profiles, clock, context.RequestAborted));
     }
 
-    private static async Task<IResult> Patch(Guid eventId, HttpRequest request, EngineGateway engine, TimeProvider clock)
+    /// <summary>How many invitees a meeting lists (OpenTalk's <c>invitees_max</c>; ours lists all unless asked for fewer).</summary>
+    internal static int InviteesMax(int? asked) => asked is { } max ? Math.Max(max, 0) : int.MaxValue;
+
+    private static async Task<IResult> Patch(Guid eventId, int? invitees_max, HttpRequest request, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
     {
         var current = await EventAccess.OwnAsync(eventId, request.HttpContext, engine);
         if (current.Problem is { } refused)
@@ -96,7 +117,10 @@ public static class EventsApi
                 return Problems.For(roomError);
         }
         var reply = await engine.AskEventAsync(new ChangeEvent(new ScheduledEventId(eventId), new UserId(user.Id), details, EventAccess.SuppressMail(request.HttpContext)), ct);
-        return reply.Error is { } error ? Problems.For(error) : Results.Ok(EventResources.From(reply.Event!, user.Id, null, clock.GetUtcNow()));
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        var roomDetails = await RoomDetailsAsync(engine, reply.Event!.RoomId, ct);
+        return Results.Ok(await ResourceAsync(EventView.Of(reply.Event, user.Id), user.Id, roomDetails, InviteesMax(invitees_max), profiles, clock, ct));
     }
 
     private static async Task<IResult> Delete(Guid eventId, HttpContext context, EngineGateway engine)
@@ -114,11 +138,15 @@ public static class EventsApi
     }
 
     /// <summary>
-    /// The meetings the user owns or is invited to. Filters: <c>time_min</c>/<c>time_max</c> (meetings with an occurrence
-    /// span overlapping the range), <c>invite_status</c>, <c>favorites</c>, <c>adhoc</c>.
+    /// The meetings the user owns or is invited to, newest first, as OpenTalk lists them: a bare array, each recurring
+    /// meeting followed by its changed occurrences, and the next page in a <c>Link</c> header (<c>rel="after"</c>).
+    /// Filters: <c>time_min</c>/<c>time_max</c> (meetings with an occurrence span overlapping the range),
+    /// <c>invite_status</c> (one status, or several separated by commas), <c>favorites</c>, <c>adhoc</c>,
+    /// <c>time_independent</c>; <c>invitees_max</c> limits the invitees listed.
     /// </summary>
-    private static async Task<IResult> List(HttpContext context, EventsReader reader, TimeProvider clock,
-        int? per_page, string? after, DateTimeOffset? time_min, DateTimeOffset? time_max, string? invite_status, bool? favorites, bool? adhoc)
+    private static async Task<IResult> List(HttpContext context, EventsReader reader, UserProfiles profiles, TimeProvider clock,
+        int? per_page, string? after, DateTimeOffset? time_min, DateTimeOffset? time_max, string? invite_status, bool? favorites, bool? adhoc,
+        bool? time_independent, int? invitees_max)
     {
         InviteStatus? status = null;
         if (invite_status is not null)
@@ -130,10 +158,21 @@ public static class EventsApi
         if (time_min is { } min && time_max is { } max && max <= min)
             return Problems.Validation("time_max", "time_max must be after time_min.");
         var user = CurrentUser.From(context.User)!;
-        var filter = new EventFilter(time_min, time_max, status, favorites ?? false, adhoc);
-        var (rows, next) = await reader.PageAsync(user.Id, filter, per_page ?? 30, after, context.RequestAborted);
+        var filter = new EventFilter(time_min, time_max, status, favorites ?? false, adhoc, time_independent);
+        var (rows, next) = await reader.PageAsync(user.Id, filter, Math.Clamp(per_page ?? 30, 1, 100), after, context.RequestAborted);
+        var inviteesMax = InviteesMax(invitees_max);
+        var views = rows.Select(EventView.Of).ToList();
+        var people = await PeopleShown.ForAsync(profiles, views.SelectMany(v => v.People(inviteesMax)), context.RequestAborted);
         var now = clock.GetUtcNow();
-        return Results.Ok(new EventPage([.. rows.Select(r => EventResources.From(r, now))], next));
+        var listed = new List<EventListEntry>();
+        foreach (var view in views)
+        {
+            listed.Add(EventResources.Resource(view, user.Id, people, null, inviteesMax, now));
+            listed.AddRange(EventResources.Exceptions(view, user.Id, people));
+        }
+        if (next is not null)
+            context.Response.Headers.Link = Paging.Link(context.Request, "after", next);
+        return Results.Ok(listed);
     }
 
     private static IResult? Invalid(EventDetails details, string? password) =>
@@ -150,9 +189,9 @@ public static class EventsApi
             r.Description ?? current?.Description ?? "",
             r.WaitingRoom ?? current?.WaitingRoom ?? false,
             timeIndependent,
-            timeIndependent ? null : r.StartsAt?.Datetime ?? current?.StartsAt,
+            timeIndependent ? null : (r.StartsAt is { } s ? WireTimes.InZone(s.Datetime, s.Timezone) : current?.StartsAt),
             timeIndependent ? null : r.StartsAt?.Timezone ?? current?.StartsTimezone,
-            timeIndependent ? null : r.EndsAt?.Datetime ?? current?.EndsAt,
+            timeIndependent ? null : (r.EndsAt is { } e ? WireTimes.InZone(e.Datetime, e.Timezone) : current?.EndsAt),
             timeIndependent ? null : r.EndsAt?.Timezone ?? current?.EndsTimezone,
             timeIndependent ? [] : r.RecurrencePattern ?? current?.RecurrencePattern ?? []);
     }

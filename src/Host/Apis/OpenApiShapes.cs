@@ -16,13 +16,23 @@ public static class OpenApiShapes
         {
             options.AddSchemaTransformer(MembersThatMayBeNullMayBeAbsent);
             options.AddSchemaTransformer(ProblemsCarryOurMembers);
+            options.AddSchemaTransformer(ListEntriesCarryNoTypeMember);
         });
+
+    // A list of several kinds (meetings and changed occurrences) is told apart by the entries' own `type` member, as
+    // OpenTalk does; the generator would document a `$type` member that is never written.
+    private static Task ListEntriesCarryNoTypeMember(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (schema.Discriminator?.PropertyName == "$type")
+            schema.Discriminator = null;
+        return Task.CompletedTask;
+    }
 
     // The wire format leaves null members out (WireJson: WhenWritingNull), so a member that may be null is not
     // required: a client finds it absent, not null.
     private static Task MembersThatMayBeNullMayBeAbsent(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
-        if (schema.Required is { } required && context.JsonPropertyInfo is null)
+        if (schema.Required is { } required && context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object)
             foreach (var member in context.JsonTypeInfo.Properties)
                 if (member.IsGetNullable || Nullable.GetUnderlyingType(member.PropertyType) is not null)
                     required.Remove(member.Name);

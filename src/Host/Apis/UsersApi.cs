@@ -1,4 +1,5 @@
 using OpenTalk.Host.Auth;
+using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
 

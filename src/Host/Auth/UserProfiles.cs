@@ -4,23 +4,9 @@ using Marten;
 using Microsoft.Extensions.Options;
 using OpenTalk.Host.Hosting;
 using OpenTalk.Projections;
+using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Auth;
-
-/// <summary>A person as others see them (OpenTalk's <c>PublicUserProfile</c>): who created a meeting, who is invited.</summary>
-public sealed record PublicUserProfile(Guid Id, string Email, string Title, string Firstname, string Lastname, string DisplayName, string AvatarUrl);
-
-/// <summary>
-/// The signed-in person's own profile (OpenTalk's <c>PrivateUserProfile</c>), plus ours: <paramref name="IsAdmin"/>
-/// and <paramref name="Groups"/> (the token's groups, for group chats).
-/// </summary>
-public sealed record PrivateUserProfile(
-    Guid Id, string Email, string Title, string Firstname, string Lastname, string DisplayName, string AvatarUrl,
-    string DashboardTheme, string ConferenceTheme, string Language, string TariffStatus, long UsedStorage,
-    bool IsAdmin, IReadOnlyList<string> Groups);
-
-/// <summary>What a person changes of their profile (<c>PATCH /v1/users/me</c>); omitted fields stay.</summary>
-public sealed record PatchMeRequest(string? Title, string? DisplayName, string? Language, string? DashboardTheme, string? ConferenceTheme);
 
 /// <summary>What a person set for themselves, kept beside the read models (the token gives the rest).</summary>
 public sealed class UserPreferencesDocument
@@ -112,7 +98,7 @@ public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, 
     /// A Libravatar/Gravatar address of the person's e-mail, when <c>OpenTalk:AvatarBaseUrl</c> names a service (as
     /// OpenTalk does); none by default, since each picture shown would tell that service who is in which meeting.
     /// </summary>
-    private string AvatarUrl(string? email)
+    public string AvatarUrl(string? email)
     {
         var service = settings.Value.AvatarBaseUrl;
         if (string.IsNullOrWhiteSpace(service) || string.IsNullOrWhiteSpace(email))

@@ -29,7 +29,8 @@ public sealed record EventFilter(
     DateTimeOffset? TimeMax = null,
     InviteStatus? InviteStatus = null,
     bool FavoritesOnly = false,
-    bool? Adhoc = null);
+    bool? Adhoc = null,
+    bool? TimeIndependent = null);
 
 /// <summary>
 /// The meetings a user owns or is invited to, newest first, a page at a time (the cursor is opaque to clients),
@@ -70,6 +71,8 @@ public sealed class EventsReader(IDocumentStore store, ReadModelSchema schema)
             page = page.Where(e => e.FavoredBy.Contains(user));
         if (filter.Adhoc is { } adhoc)
             page = page.Where(e => e.IsAdhoc == adhoc);
+        if (filter.TimeIndependent is { } timeIndependent)
+            page = page.Where(e => e.Details.IsTimeIndependent == timeIndependent);
         if (Decode(after) is ({ } afterCreated, { } afterId))
             page = page.Where(e => e.CreatedAt < afterCreated || (e.CreatedAt == afterCreated && e.Id.CompareTo(afterId) < 0));
         var listed = (await page.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(take + 1).ToListAsync(ct)).ToList();

@@ -1,6 +1,10 @@
 namespace OpenTalk.Protocol.Rest;
 
-/// <summary>A point in time as a local date-time in a named (IANA) time zone.</summary>
+/// <summary>
+/// A point in time and the (IANA) time zone it is planned in, as OpenTalk has it: <see cref="Datetime"/> is written in
+/// UTC (<c>2026-10-05T07:00:00Z</c>). Read, a time with an offset is that instant; one without is the local time in
+/// <see cref="Timezone"/>.
+/// </summary>
 public sealed record DateTimeTz(DateTime Datetime, string Timezone);
 
 public sealed record EventRequest(
@@ -14,34 +18,78 @@ public sealed record EventRequest(
     IReadOnlyList<string>? RecurrencePattern,
     bool? IsAdhoc = null);
 
-/// <summary>How to dial in by phone: the conference id and its PIN (10 digits each).</summary>
-public sealed record CallIn(string SipId, string Password);
+/// <summary>How to dial in by phone: the number (empty until a phone gateway is set up), the conference id and its PIN (10 digits each).</summary>
+public sealed record CallIn(string Tel, string Id, string Password);
 
-/// <summary>The next occurrence that is not cancelled.</summary>
+/// <summary>The meeting's room as OpenTalk's <c>EventRoomInfo</c>; the password only for those who may enter.</summary>
+public sealed record EventRoomInfo(Guid Id, string? Password, bool WaitingRoom, bool E2eEncryption, CallIn? CallIn);
+
+/// <summary>The next occurrence that is not cancelled (ours: saves clients expanding the rule).</summary>
 public sealed record NextOccurrence(string InstanceId, DateTimeTz StartsAt, DateTimeTz EndsAt);
 
+#pragma warning disable CA1720 // "single" is the wire name OpenTalk gives a meeting that does not recur
+public enum EventType { Single, Recurring, Instance, Exception }
+#pragma warning restore CA1720
+
+/// <summary>An entry of the meeting list: a meeting, or a changed occurrence of the recurring meeting before it.</summary>
+[System.Text.Json.Serialization.JsonDerivedType(typeof(EventResource))]
+[System.Text.Json.Serialization.JsonDerivedType(typeof(EventExceptionResource))]
+public abstract record EventListEntry;
+
+/// <summary>
+/// A scheduled meeting in the shape of OpenTalk's <c>EventResource</c>. People are <c>PublicUserProfile</c>s
+/// (<see cref="CreatedBy"/>, <see cref="UpdatedBy"/>, invitees' <c>profile</c>). Ours besides: <see cref="Revision"/>
+/// and <see cref="NextOccurrence"/>.
+/// </summary>
 public sealed record EventResource(
     Guid Id,
-    Guid CreatedBy,
+    PublicUserProfile CreatedBy,
     DateTimeOffset CreatedAt,
+    PublicUserProfile UpdatedBy,
     DateTimeOffset UpdatedAt,
     string Title,
     string Description,
-    Guid RoomId,
-    bool WaitingRoom,
+    EventRoomInfo Room,
+    bool InviteesTruncated,
+    IReadOnlyList<EventInvitee> Invitees,
     bool IsTimeIndependent,
+    bool? IsAllDay,
     DateTimeTz? StartsAt,
     DateTimeTz? EndsAt,
-    IReadOnlyList<string> RecurrencePattern,
-    int Revision,
+    IReadOnlyList<string>? RecurrencePattern,
     bool IsAdhoc,
+    EventType Type,
+    InviteStatus InviteStatus,
     bool IsFavorite,
-    InviteStatus? InviteStatus,
-    IReadOnlyList<EventInviteResource> Invitees,
-    NextOccurrence? NextOccurrence,
-    CallIn? CallIn);
+    bool CanEdit,
+    bool ShowMeetingDetails,
+    int Revision,
+    NextOccurrence? NextOccurrence) : EventListEntry;
 
-public sealed record EventPage(IReadOnlyList<EventResource> Items, string? Next);
+/// <summary>
+/// One changed occurrence of a recurring meeting (OpenTalk's <c>EventExceptionResource</c>), listed right after its
+/// meeting in <c>GET /v1/events</c>: clients expanding the rule hide or move the occurrence it names.
+/// </summary>
+public sealed record EventExceptionResource(
+    string Id,
+    Guid RecurringEventId,
+    string InstanceId,
+    PublicUserProfile CreatedBy,
+    DateTimeOffset CreatedAt,
+    PublicUserProfile UpdatedBy,
+    DateTimeOffset UpdatedAt,
+    string? Title,
+    string? Description,
+    bool? IsAllDay,
+    DateTimeTz? StartsAt,
+    DateTimeTz? EndsAt,
+    DateTimeTz OriginalStartsAt,
+    EventType Type,
+    InstanceStatus Status,
+    bool CanEdit) : EventListEntry;
+
+/// <summary>Someone invited (OpenTalk's <c>EventInvitee</c>): <see cref="Profile"/> says who, by <c>kind</c>.</summary>
+public sealed record EventInvitee(InviteeProfile Profile, InviteStatus Status);
 
 public enum InviteRole { User, Moderator, Guest }
 
@@ -54,21 +102,41 @@ public sealed record EventInviteResource(Guid? Invitee, string? Email, InviteRol
 
 public sealed record InviteAnswerRequest(InviteStatus Status);
 
+/// <summary>The role of an invited user (OpenTalk's <c>PatchInviteBody</c>).</summary>
+public sealed record InviteRoleRequest(InviteRole? Role);
+
+/// <summary>Names someone invited by address (OpenTalk's <c>DeleteEmailInviteBody</c>).</summary>
+public sealed record EmailInviteeRequest(string? Email);
+
 public enum InstanceStatus { Ok, Cancelled }
 
-/// <summary>One occurrence of a meeting; <see cref="Id"/> is the UTC start of the original occurrence.</summary>
+/// <summary>
+/// One occurrence of a meeting (OpenTalk's <c>EventInstance</c>). <see cref="InstanceId"/> is the UTC start of the
+/// original occurrence (<c>20261005T070000Z</c>); <see cref="Id"/> is <c>{event id}_{instance id}</c>. Ours besides:
+/// <see cref="IsException"/>.
+/// </summary>
 public sealed record InstanceResource(
     string Id,
-    Guid EventId,
-    Guid RoomId,
+    Guid RecurringEventId,
+    string InstanceId,
+    PublicUserProfile CreatedBy,
+    DateTimeOffset CreatedAt,
+    PublicUserProfile UpdatedBy,
+    DateTimeOffset UpdatedAt,
     string Title,
     string Description,
+    EventRoomInfo Room,
+    bool InviteesTruncated,
+    IReadOnlyList<EventInvitee> Invitees,
+    bool IsAllDay,
     DateTimeTz StartsAt,
     DateTimeTz EndsAt,
+    EventType Type,
     InstanceStatus Status,
+    InviteStatus InviteStatus,
+    bool IsFavorite,
+    bool CanEdit,
     bool IsException);
-
-public sealed record InstancePage(IReadOnlyList<InstanceResource> Items, string? Next);
 
 /// <summary>Changes one occurrence: move it, retitle it, or cancel it (<c>status: cancelled</c>); omitted fields stay.</summary>
 public sealed record InstancePatchRequest(string? Title, string? Description, DateTimeTz? StartsAt, DateTimeTz? EndsAt, InstanceStatus? Status);

@@ -1,5 +1,5 @@
 import type {
-  ClusterView, EventInviteRequest, EventPage, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
+  ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
   SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, VerifyInviteResponse,
 } from './protocol';
 
@@ -38,11 +38,13 @@ export class Api {
   }
 
   me = () => this.call<PrivateUserProfile>('GET', '/v1/users/me');
-  meetings = () => this.call<EventPage>('GET', '/v1/events?per_page=100');
+  /** The meetings (without the changed occurrences listed after recurring ones). */
+  meetings = async () => (await this.call<(EventResource | EventExceptionResource)[]>('GET', '/v1/events?per_page=100'))
+    .filter((e): e is EventResource => e.type !== 'exception');
   pendingInvites = () => this.call<EventResource[]>('GET', '/v1/users/me/pending_invites');
   /** The next occurrences of a meeting from now on. */
   occurrences = (id: string, count: number, from = new Date()) =>
-    this.call<{ items: InstanceResource[] }>('GET', `/v1/events/${id}/instances?time_min=${encodeURIComponent(from.toISOString())}&per_page=${count}`);
+    this.call<InstanceResource[]>('GET', `/v1/events/${id}/instances?time_min=${encodeURIComponent(from.toISOString())}&per_page=${count}`);
   meeting = (id: string) => this.call<EventResource>('GET', `/v1/events/${id}`);
   createMeeting = (request: EventRequest) => this.call<EventResource>('POST', '/v1/events', request);
   updateMeeting = (id: string, request: Partial<EventRequest>) => this.call<EventResource>('PATCH', `/v1/events/${id}`, request);

@@ -11,45 +11,78 @@ export interface NextOccurrence {
   ends_at: DateTimeTz;
 }
 
+/** Who is invited (OpenTalk's EventInvitee): a registered user by id, or an address. */
 export interface EventInvite {
-  invitee: string | null;
-  email: string | null;
-  role: 'user' | 'moderator' | 'guest';
+  profile: {
+    kind: 'registered' | 'email';
+    id?: string;
+    email: string;
+    display_name?: string;
+    avatar_url: string;
+    role: 'user' | 'moderator' | 'guest';
+  };
   status: 'pending' | 'accepted' | 'tentative' | 'declined';
+}
+
+/** A person as others see them (OpenTalk's PublicUserProfile). */
+export interface PublicUserProfile {
+  id: string;
+  email: string;
+  title: string;
+  firstname: string;
+  lastname: string;
+  display_name: string;
+  avatar_url: string;
+}
+
+export interface EventRoomInfo {
+  id: string;
+  password?: string;
+  waiting_room: boolean;
+  e2e_encryption: boolean;
+  call_in?: { tel: string; id: string; password: string };
 }
 
 export interface EventResource {
   id: string;
-  created_by: string;
+  created_by: PublicUserProfile;
   created_at: string;
+  updated_by: PublicUserProfile;
   updated_at: string;
   title: string;
   description: string;
-  room_id: string;
-  waiting_room: boolean;
-  is_time_independent: boolean;
-  starts_at: DateTimeTz | null;
-  ends_at: DateTimeTz | null;
-  recurrence_pattern: string[];
-  revision: number;
-  is_adhoc: boolean;
-  is_favorite: boolean;
-  invite_status: EventInvite['status'] | null;
+  room: EventRoomInfo;
+  invitees_truncated: boolean;
   invitees: EventInvite[];
-  next_occurrence: NextOccurrence | null;
-  call_in: { sip_id: string; password: string } | null;
+  is_time_independent: boolean;
+  is_all_day?: boolean;
+  starts_at?: DateTimeTz;
+  ends_at?: DateTimeTz;
+  recurrence_pattern?: string[];
+  is_adhoc: boolean;
+  type: 'single' | 'recurring';
+  invite_status: EventInvite['status'];
+  is_favorite: boolean;
+  can_edit: boolean;
+  show_meeting_details: boolean;
+  revision: number;
+  next_occurrence?: NextOccurrence;
 }
 
-export interface EventPage {
-  items: EventResource[];
-  next: string | null;
+/** A changed occurrence, listed after its meeting in GET /v1/events. */
+export interface EventExceptionResource {
+  id: string;
+  type: 'exception';
+  recurring_event_id: string;
+  instance_id: string;
+  status: 'ok' | 'cancelled';
 }
 
 /** Every field of EventResource, for the contract test. */
 export const eventResourceFields: readonly (keyof EventResource)[] = [
-  'id', 'created_by', 'created_at', 'updated_at', 'title', 'description', 'room_id', 'waiting_room', 'is_time_independent',
-  'starts_at', 'ends_at', 'recurrence_pattern', 'revision', 'is_adhoc', 'is_favorite', 'invite_status', 'invitees',
-  'next_occurrence', 'call_in',
+  'id', 'created_by', 'created_at', 'updated_by', 'updated_at', 'title', 'description', 'room', 'invitees_truncated', 'invitees',
+  'is_time_independent', 'is_all_day', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc', 'type', 'invite_status',
+  'is_favorite', 'can_edit', 'show_meeting_details', 'revision', 'next_occurrence',
 ];
 
 /** RFC 7807 problem details as the node sends them. */
@@ -58,6 +91,7 @@ export interface Problem {
   status: number;
   detail?: string;
   code: string;
+  message: string;
   validation_errors?: Record<string, string[]>;
 }
 
@@ -76,17 +110,19 @@ export interface EventRequest {
 export interface EventInviteRequest {
   invitee: string | null;
   email: string | null;
-  role: EventInvite['role'];
+  role: EventInvite['profile']['role'];
 }
 
 export interface InstanceResource {
   id: string;
-  event_id: string;
-  room_id: string;
+  recurring_event_id: string;
+  instance_id: string;
   title: string;
   description: string;
+  room: EventRoomInfo;
   starts_at: DateTimeTz;
   ends_at: DateTimeTz;
+  type: 'instance';
   status: 'ok' | 'cancelled';
   is_exception: boolean;
 }
@@ -162,7 +198,7 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   EventRequest: ['title', 'description', 'password', 'waiting_room', 'is_time_independent', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc'],
   EventInviteRequest: ['invitee', 'email', 'role'],
   TicketResponse: ['ticket', 'resumption'],
-  InstanceResource: ['id', 'event_id', 'room_id', 'title', 'description', 'starts_at', 'ends_at', 'status', 'is_exception'],
+  InstanceResource: ['id', 'recurring_event_id', 'instance_id', 'created_by', 'created_at', 'updated_by', 'updated_at', 'title', 'description', 'room', 'invitees_truncated', 'invitees', 'is_all_day', 'starts_at', 'ends_at', 'type', 'status', 'invite_status', 'is_favorite', 'can_edit', 'is_exception'],
   InviteResource: ['invite_code', 'room', 'created_by', 'expiration', 'active'],
   VerifyInviteResponse: ['room_id', 'password_required'],
   PrivateUserProfile: ['id', 'email', 'title', 'firstname', 'lastname', 'display_name', 'avatar_url', 'dashboard_theme', 'conference_theme', 'language', 'tariff_status', 'used_storage', 'is_admin', 'groups'],

@@ -8,8 +8,17 @@ export const statusKey: Record<EventInvite['status'], TextKey> = {
   pending: 'status_pending', accepted: 'status_accepted', tentative: 'status_tentative', declined: 'status_declined',
 };
 
-/** "2026-12-01 09:30" from a wall-clock date-time. */
-export const wallClock = (d: DateTimeTz) => d.datetime.replace('T', ' ').slice(0, 16);
+/** "2026-12-01T09:30": the instant (UTC on the wire) as the local time in its meeting's zone. */
+export function localInZone(d: DateTimeTz): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: d.timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(d.datetime));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/** "2026-12-01 09:30" in the meeting's zone. */
+export const wallClock = (d: DateTimeTz) => localInZone(d).replace('T', ' ');
 
 export function describeWhen(e: EventResource, t: Translate): string {
   if (e.is_time_independent) return t('anyTime');
@@ -21,8 +30,8 @@ export function describeWhen(e: EventResource, t: Translate): string {
 /** A local date-time as the API takes it (`2026-12-01T09:30:00`), from an <input type=datetime-local> value. */
 export const fromInput = (value: string) => (value.length === 16 ? `${value}:00` : value);
 
-/** The other way round. */
-export const toInput = (d: DateTimeTz | null) => (d ? d.datetime.slice(0, 16) : '');
+/** The other way round: the local time in the meeting's zone. */
+export const toInput = (d: DateTimeTz | null | undefined) => (d ? localInZone(d) : '');
 
 /** An hour from now, rounded up to the next quarter, as an input value in the browser's zone. */
 export function nextQuarter(now: Date, plusMinutes = 0): string {

@@ -164,7 +164,7 @@ public sealed class WebRoomTests : WebTest
         await admin.CreateAccountAsync("mona", "password-mona", "Mona");
         var monaApi = await Stack.Node.AsAsync("mona", "password-mona");
         var meeting = await monaApi.CreateEventAsync(new EventRequest("Board meeting", "", "s3cret", false, true, null, null, []));
-        var link = await monaApi.CreateInviteAsync(meeting.RoomId);
+        var link = await monaApi.CreateInviteAsync(meeting.Room.Id);
 
         var mona = await Stack.OpenAsync();
         await SignInAsync(mona, "mona");

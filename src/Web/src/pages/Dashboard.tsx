@@ -17,13 +17,13 @@ export function Dashboard({ api }: { api: Api }) {
   const [error, setError] = useState<string | null>(null);
 
   const load = () => {
-    api.meetings().then((page) => setMeetings(page.items), (e: Error) => setError(e.message));
+    api.meetings().then((list) => setMeetings(list), (e: Error) => setError(e.message));
     api.pendingInvites().then(setPending, () => setPending([]));
   };
   useEffect(load, [api]);
   useEffect(() => {
-    for (const m of (meetings ?? []).filter((x) => x.recurrence_pattern.length > 0).slice(0, 20))
-      api.occurrences(m.id, 4).then((page) => setDates((d) => ({ ...d, [m.id]: page.items })), () => undefined);
+    for (const m of (meetings ?? []).filter((x) => x.type === 'recurring').slice(0, 20))
+      api.occurrences(m.id, 4).then((list) => setDates((d) => ({ ...d, [m.id]: list })), () => undefined);
   }, [api, meetings]);
 
   /** Runs a change; a refusal is shown. */
@@ -56,7 +56,7 @@ export function Dashboard({ api }: { api: Api }) {
         title: t('adhocTitle'), description: '', password: null, waiting_room: false, is_time_independent: true,
         starts_at: null, ends_at: null, recurrence_pattern: [], is_adhoc: true,
       });
-      navigate(`/room/${created.room_id}`);
+      navigate(`/room/${created.room.id}`);
     });
 
   const shown = (meetings ?? []).filter((m) => !favoritesOnly || m.is_favorite).filter((m) => !m.is_adhoc);
@@ -116,7 +116,7 @@ export function Dashboard({ api }: { api: Api }) {
                   <strong>{m.title}</strong>
                   <span className="muted">
                     {describeWhen(m, t)}
-                    {m.recurrence_pattern.length > 0 && <span className="badge">{t('recurring')}</span>}
+                    {m.type === 'recurring' && <span className="badge">{t('recurring')}</span>}
                     {m.invite_status && <span className="badge">{t(statusKey[m.invite_status])}</span>}
                   </span>
                   {(dates[m.id]?.length ?? 0) > 1 && (
@@ -127,7 +127,7 @@ export function Dashboard({ api }: { api: Api }) {
                 </div>
                 <div className="actions">
                   <button type="button" className="secondary" onClick={() => navigate(`/meetings/${m.id}`)} aria-label={t('editNamed', { title: m.title })}>{t('edit')}</button>
-                  <button type="button" className="primary" onClick={() => navigate(`/room/${m.room_id}`)} aria-label={t('joinNamed', { title: m.title })}>{t('join')}</button>
+                  <button type="button" className="primary" onClick={() => navigate(`/room/${m.room.id}`)} aria-label={t('joinNamed', { title: m.title })}>{t('join')}</button>
                 </div>
               </li>
             ))}

@@ -38,8 +38,8 @@ export function MeetingEditor({ api, id }: { api: Api; id: string | null }) {
       setAnyTime(m.is_time_independent);
       if (m.starts_at) { setStarts(toInput(m.starts_at)); setZone(m.starts_at.timezone); }
       if (m.ends_at) setEnds(toInput(m.ends_at));
-      setRecurrence(recurrenceChoice(m.recurrence_pattern));
-      setWaitingRoom(m.waiting_room);
+      setRecurrence(recurrenceChoice(m.recurrence_pattern ?? []));
+      setWaitingRoom(m.room.waiting_room);
     }, (e: Error) => setError(e.message));
   }, [api, id]);
 
@@ -116,7 +116,7 @@ export function MeetingEditor({ api, id }: { api: Api; id: string | null }) {
             {t('repeats')}
             <select value={recurrence} onChange={(e) => setRecurrence(e.target.value)}>
               {Object.keys(recurrenceRules).map((name) => <option key={name} value={name}>{t(`repeat_${name}` as 'repeat_none')}</option>)}
-              {recurrence === 'custom' && <option value="custom">{meeting?.recurrence_pattern.join(' ')}</option>}
+              {recurrence === 'custom' && <option value="custom">{meeting?.recurrence_pattern?.join(' ')}</option>}
             </select>
             {fieldError('recurrence_pattern')}
           </label>
@@ -134,7 +134,7 @@ export function MeetingEditor({ api, id }: { api: Api; id: string | null }) {
         </div>
         <div className="actions">
           <button type="submit" className="primary">{id ? t('save') : t('create')}</button>
-          {meeting && <button type="button" className="secondary" onClick={() => navigate(`/room/${meeting.room_id}`)}>{t('join')}</button>}
+          {meeting && <button type="button" className="secondary" onClick={() => navigate(`/room/${meeting.room.id}`)}>{t('join')}</button>}
         </div>
       </form>
 
@@ -155,7 +155,7 @@ export function MeetingEditor({ api, id }: { api: Api; id: string | null }) {
 function Invitations({ api, meeting, onChange }: { api: Api; meeting: EventResource; onChange: (m: EventResource) => void }) {
   const t = useText();
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<EventInvite['role']>('guest');
+  const [role, setRole] = useState<EventInvite['profile']['role']>('guest');
   const [error, setError] = useState<string | null>(null);
 
   const refresh = async () => onChange(await api.meeting(meeting.id));
@@ -182,7 +182,7 @@ function Invitations({ api, meeting, onChange }: { api: Api; meeting: EventResou
         </label>
         <label>
           {t('role')}
-          <select value={role} onChange={(e) => setRole(e.target.value as EventInvite['role'])}>
+          <select value={role} onChange={(e) => setRole(e.target.value as EventInvite['profile']['role'])}>
             <option value="guest">{t('role_guest')}</option>
             <option value="user">{t('role_user')}</option>
             <option value="moderator">{t('role_moderator')}</option>
@@ -193,12 +193,12 @@ function Invitations({ api, meeting, onChange }: { api: Api; meeting: EventResou
       {meeting.invitees.length === 0 ? <p className="muted">{t('noInvitees')}</p> : (
         <ul className="plain-list">
           {meeting.invitees.map((i) => (
-            <li key={i.invitee ?? i.email}>
-              <span>{i.email ?? i.invitee}</span>
-              <span className="badge">{t(`role_${i.role}` as 'role_guest')}</span>
+            <li key={i.profile.id ?? i.profile.email}>
+              <span>{i.profile.kind === 'email' ? i.profile.email : i.profile.display_name || i.profile.email || i.profile.id}</span>
+              <span className="badge">{t(`role_${i.profile.role}` as 'role_guest')}</span>
               <span className="badge">{t(statusKey[i.status])}</span>
-              <button type="button" className="link" aria-label={t('removeInvitee', { name: i.email ?? i.invitee ?? '' })}
-                onClick={() => void (i.email ? api.uninviteEmail(meeting.id, i.email) : api.uninviteUser(meeting.id, i.invitee!)).then(refresh)}>
+              <button type="button" className="link" aria-label={t('removeInvitee', { name: i.profile.kind === 'email' ? i.profile.email : i.profile.display_name ?? i.profile.id ?? '' })}
+                onClick={() => void (i.profile.kind === 'email' ? api.uninviteEmail(meeting.id, i.profile.email) : api.uninviteUser(meeting.id, i.profile.id!)).then(refresh)}>
                 {t('remove')}
               </button>
             </li>

@@ -6,7 +6,7 @@ import { useText } from '../text';
 /** What belongs to a meeting's room: guest link, phone call-in, live-stream targets and past sessions. */
 export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResource }) {
   const t = useText();
-  const room = meeting.room_id;
+  const room = meeting.room.id;
   const [links, setLinks] = useState<InviteResource[]>([]);
   const [copied, setCopied] = useState<string | null>(null);
   const [sip, setSip] = useState<SipConfigResource | null>(null);

@@ -27,7 +27,7 @@ export function RoomPage({ entry }: { entry: Entry }) {
   // Members see the meeting's title; guests only know the room.
   useEffect(() => {
     if (entry.kind === 'member')
-      entry.api.meetings().then((page) => setTitle(page.items.find((m) => m.room_id === entry.roomId)?.title ?? null), () => setTitle(null));
+      entry.api.meetings().then((list) => setTitle(list.find((m) => m.room.id === entry.roomId)?.title ?? null), () => setTitle(null));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entry.kind === 'member' ? entry.roomId : '']);
 
