@@ -1,5 +1,7 @@
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Scheduling;
+using OpenTalk.Projections.Events;
 using OpenTalk.Host.Auth;
 using OpenTalk.Protocol.Rest;
 
@@ -15,6 +17,13 @@ public static class RoomsApi
         var rooms = app.MapGroup("/v1/rooms").RequireAuthorization();
         rooms.MapPost("/", CreateRoom).Takes<CreateRoomRequest>().Returns<RoomResource>(StatusCodes.Status201Created);
         rooms.MapGet("/{roomId:guid}", GetRoom).Returns<RoomResource>();
+        rooms.MapMethods("/{roomId:guid}", ["PATCH"], PatchRoom).Takes<PatchRoomRequest>().Returns<RoomResource>();
+        rooms.MapDelete("/{roomId:guid}", DeleteRoomAsync).ReturnsNothing();
+        // Recordings and other artifacts of the room: none until this node keeps any.
+        rooms.MapGet("/{roomId:guid}/assets", async (Guid roomId, HttpContext context, EngineGateway engine) =>
+            await OwnedRoomAsync(roomId, context, engine) is { Problem: { } refused } ? refused : Results.Ok(Array.Empty<object>()))
+            .Returns<List<object>>();
+        app.MapGet("/v1/rooms/{roomId:guid}/event", RoomEvent).AllowAnonymous().Returns<RoomEventInfo>();
         // One tariff for every room (see TariffSettings); rooms that do not exist have none.
         rooms.MapGet("/{roomId:guid}/tariff", async (Guid roomId, HttpContext context, EngineGateway engine, TariffResource tariff) =>
             (await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), context.RequestAborted)).Error is { } error
@@ -29,7 +38,7 @@ public static class RoomsApi
         return app;
     }
 
-    private static async Task<IResult> CreateRoom(HttpRequest request, EngineGateway engine)
+    private static async Task<IResult> CreateRoom(HttpRequest request, EngineGateway engine, UserProfiles profiles)
     {
         var user = CurrentUser.From(request.HttpContext.User)!;
         var (body, problem) = await Problems.ReadBodyAsync<CreateRoomRequest>(request, optional: true);
@@ -43,19 +52,105 @@ public static class RoomsApi
         var reply = await engine.AskMeetingAsync<MeetingReply>(new CreateRoom(roomId, user.Id, body.Password, body.WaitingRoom), request.HttpContext.RequestAborted);
         return reply.Error is { } error
             ? Problems.For(error)
-            : Results.Created($"/v1/rooms/{roomId}", ToResource(reply.Room!));
+            : Results.Created($"/v1/rooms/{roomId}", await ToResourceAsync(reply.Room!, profiles, request.HttpContext.RequestAborted));
     }
 
-    private static async Task<IResult> GetRoom(Guid roomId, HttpContext context, EngineGateway engine)
+    private static async Task<IResult> GetRoom(Guid roomId, HttpContext context, EngineGateway engine, UserProfiles profiles)
+    {
+        var (room, refused) = await OwnedRoomAsync(roomId, context, engine);
+        return refused ?? Results.Ok(await ToResourceAsync(room!, profiles, context.RequestAborted));
+    }
+
+    /// <summary>The room, for its owner (or an admin); others get 403, unknown rooms 404.</summary>
+    private static async Task<(RoomView? Room, IResult? Problem)> OwnedRoomAsync(Guid roomId, HttpContext context, EngineGateway engine)
     {
         var user = CurrentUser.From(context.User)!;
         var reply = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), context.RequestAborted);
         if (reply.Error is { } error)
-            return Problems.For(error);
-        return reply.Room!.OwnerId == user.Id || user.IsAdmin ? Results.Ok(ToResource(reply.Room)) : Problems.For(ProblemCodes.Forbidden);
+            return (null, Problems.For(error));
+        return reply.Room!.OwnerId == user.Id || user.IsAdmin ? (reply.Room, null) : (null, Problems.For(ProblemCodes.Forbidden));
     }
 
-    private static async Task<IResult> CreateInvite(Guid roomId, HttpRequest request, EngineGateway engine)
+    /// <summary>Changes the password (<c>null</c> removes it, absent keeps it) or the waiting room; the owner only.</summary>
+    private static async Task<IResult> PatchRoom(Guid roomId, HttpRequest request, EngineGateway engine, UserProfiles profiles)
+    {
+        var (room, refused) = await OwnedRoomAsync(roomId, request.HttpContext, engine);
+        if (refused is not null)
+            return refused;
+        var (body, problem) = await Problems.ReadBodyAsync<System.Text.Json.JsonDocument>(request);
+        if (problem is not null)
+            return problem;
+        using var document = body!;
+        if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+            return Problems.For(ProblemCodes.InvalidJson, "A JSON object is required.");
+        var (changes, unreadable) = Problems.Deserialize<PatchRoomRequest>(document.RootElement);
+        if (unreadable is not null)
+            return unreadable;
+        var password = document.RootElement.TryGetProperty("password", out _) ? changes!.Password : room!.Password;
+        if (password is { Length: 0 or > MaxPasswordLength })
+            return Problems.Validation("password", $"A room password has 1 to {MaxPasswordLength} characters.");
+        var user = CurrentUser.From(request.HttpContext.User)!;
+        var reply = await engine.AskMeetingAsync<MeetingReply>(
+            new UpdateRoom(roomId, user.Id, password, changes!.WaitingRoom ?? room!.WaitingRoom), request.HttpContext.RequestAborted);
+        return reply.Error is { } error ? Problems.For(error) : Results.Ok(await ToResourceAsync(reply.Room!, profiles, request.HttpContext.RequestAborted));
+    }
+
+    /// <summary>
+    /// Deletes the room for good, and cancels the meeting it belongs to (OpenTalk's web app does this when an ad-hoc
+    /// meeting ends); refused with <c>room_in_use</c> while anyone is still in it.
+    /// </summary>
+    private static async Task<IResult> DeleteRoomAsync(Guid roomId, HttpContext context, EngineGateway engine, EventsReader events)
+    {
+        var (_, refused) = await OwnedRoomAsync(roomId, context, engine);
+        if (refused is not null)
+            return refused;
+        var user = CurrentUser.From(context.User)!;
+        var reply = await engine.AskMeetingAsync<MeetingReply>(new DeleteRoom(roomId, user.Id, user.IsAdmin), context.RequestAborted);
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        if (await events.EventOfRoomAsync(roomId, context.RequestAborted) is { } eventId)
+            await engine.AskEventAsync(new CancelEvent(new ScheduledEventId(eventId), new UserId(user.Id), EventAccess.SuppressMail(context)), context.RequestAborted);
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// The meeting a room belongs to (OpenTalk's <c>EventInfo</c>), for the lobby: for signed-in people, and for guests
+    /// whose invite code (<c>Authorization: InviteCode ...</c> or <c>Bearer ...</c>) opens this room. 404 when the room has
+    /// no meeting.
+    /// </summary>
+    private static async Task<IResult> RoomEvent(Guid roomId, HttpContext context, EngineGateway engine, EventsReader events)
+    {
+        if (CurrentUser.From(context.User) is null && GuestCode(context) is not { } code)
+            return Problems.For(ProblemCodes.Unauthorized, "Sign in, or send the invite code.");
+        if (CurrentUser.From(context.User) is null)
+        {
+            var invite = GuestCode(context)!;
+            if (Secrets.RoomOfInvite(invite) != roomId)
+                return Problems.For(ProblemCodes.Unauthorized, "The invite code is not for this room.");
+            var admission = await engine.AskMeetingAsync<MeetingReply>(new CheckAdmission(roomId, ParticipantIdentity.ForGuest(invite), Password: null), context.RequestAborted);
+            if (admission.Error is { } refused && refused != ProblemCodes.WrongRoomPassword)
+                return Problems.For(ProblemCodes.Unauthorized, "The invite code is not valid.");
+        }
+        if (await events.EventOfRoomAsync(roomId, context.RequestAborted) is not { } eventId)
+            return Problems.For(ProblemCodes.NotFound, "This room belongs to no meeting.");
+        var reply = await engine.AskEventAsync(new GetEvent(new ScheduledEventId(eventId)), context.RequestAborted);
+        return reply.Event is { Details: { } details } evt
+            ? Results.Ok(new RoomEventInfo(evt.EventId, evt.RoomId, details.Title, evt.IsAdhoc, E2eEncryption: false))
+            : Problems.For(ProblemCodes.NotFound, "This room belongs to no meeting.");
+    }
+
+    /// <summary>A guest's invite code as OpenTalk's apps send it: <c>InviteCode {code}</c>, or as a bearer token.</summary>
+    internal static string? GuestCode(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        foreach (var scheme in new[] { "InviteCode ", "Bearer " })
+            if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header[scheme.Length..].Trim() is { Length: > 0 } code
+                && Secrets.RoomOfInvite(code) is not null)
+                return code;
+        return null;
+    }
+
+    private static async Task<IResult> CreateInvite(Guid roomId, HttpRequest request, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
     {
         var user = CurrentUser.From(request.HttpContext.User)!;
         var (body, problem) = await Problems.ReadBodyAsync<CreateInviteRequest>(request, optional: true);
@@ -68,11 +163,12 @@ public static class RoomsApi
             return Problems.Validation("expiration", "The expiration must be in the future.");
         return reply.Error is { } error
             ? Problems.For(error)
-            : Results.Created($"/v1/rooms/{roomId}/invites/{code}",
-                new InviteResource(code, roomId, user.Id, body?.Expiration, true));
+            : Results.Created($"/v1/rooms/{roomId}/invites/{code}", Invite(
+                new InviteLink(code, user.Id, body?.Expiration, clock.GetUtcNow()), roomId,
+                await PeopleShown.ForAsync(profiles, [user.Id], request.HttpContext.RequestAborted), clock.GetUtcNow()));
     }
 
-    private static async Task<IResult> ListInvites(Guid roomId, HttpContext context, EngineGateway engine, TimeProvider clock)
+    private static async Task<IResult> ListInvites(Guid roomId, HttpContext context, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
     {
         var user = CurrentUser.From(context.User)!;
         var reply = await engine.AskMeetingAsync<InvitesReply>(new GetInvites(roomId), context.RequestAborted);
@@ -81,7 +177,8 @@ public static class RoomsApi
         if (reply.OwnerId != user.Id && !user.IsAdmin)
             return Problems.For(ProblemCodes.Forbidden);
         var now = clock.GetUtcNow();
-        return Results.Ok(reply.Invites.Select(i => new InviteResource(i.Code, roomId, i.CreatedBy, i.Expiration, i.IsValidAt(now))).ToList());
+        var people = await PeopleShown.ForAsync(profiles, reply.Invites.Select(i => i.CreatedBy), context.RequestAborted);
+        return Results.Ok(reply.Invites.Select(i => Invite(i, roomId, people, now)).ToList());
     }
 
     private static async Task<IResult> RevokeInvite(Guid roomId, string code, HttpContext context, EngineGateway engine)
@@ -172,5 +269,13 @@ public static class RoomsApi
             : Results.Ok(new TicketResponse($"{participantId:N}.{ticket}", $"{participantId:N}.{resume}"));
     }
 
-    private static RoomResource ToResource(RoomView room) => new(room.RoomId, room.OwnerId, room.Password, room.WaitingRoom);
+    private static async Task<RoomResource> ToResourceAsync(RoomView room, UserProfiles profiles, CancellationToken ct) =>
+        new(room.RoomId, (await profiles.PublicAsync([room.OwnerId], ct))[room.OwnerId], room.CreatedAt, room.Password, room.WaitingRoom);
+
+    /// <summary>A guest link as OpenTalk shows it; links made before their time was kept show the Unix epoch.</summary>
+    private static InviteResource Invite(InviteLink link, Guid roomId, PeopleShown people, DateTimeOffset now)
+    {
+        var created = link.CreatedAt ?? DateTimeOffset.UnixEpoch;
+        return new InviteResource(link.Code, created, people[link.CreatedBy], created, people[link.CreatedBy], roomId, link.IsValidAt(now), link.Expiration);
+    }
 }

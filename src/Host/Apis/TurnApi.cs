@@ -77,11 +77,7 @@ public static class TurnApi
 
     private static async Task<bool> IsGuestWithValidInviteAsync(HttpContext context, EngineGateway engine)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            return false;
-        var code = header["Bearer ".Length..].Trim();
-        if (Secrets.RoomOfInvite(code) is not { } roomId)
+        if (RoomsApi.GuestCode(context) is not { } code || Secrets.RoomOfInvite(code) is not { } roomId)
             return false;
         var reply = await engine.AskMeetingAsync<MeetingReply>(new CheckAdmission(roomId, ParticipantIdentity.ForGuest(code), Password: null), context.RequestAborted);
         return reply.Error is null or ProblemCodes.WrongRoomPassword;

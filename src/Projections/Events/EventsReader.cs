@@ -88,6 +88,15 @@ public sealed class EventsReader(IDocumentStore store, ReadModelSchema schema)
     }
 
     /// <summary>Meetings this user is invited to and has not answered yet (not cancelled ones), newest first.</summary>
+    /// <summary>The meeting that owns <paramref name="roomId"/>, when one does (rooms can also be made on their own).</summary>
+    public async Task<Guid?> EventOfRoomAsync(Guid roomId, CancellationToken ct = default)
+    {
+        await schema.EnsureAsync(ct);
+        await using var session = store.QuerySession();
+        var found = await session.Query<EventListDocument>().Where(e => e.RoomId == roomId && !e.Cancelled).Select(e => e.Id).ToListAsync(ct);
+        return found.Count > 0 ? found[0] : null;
+    }
+
     public async Task<IReadOnlyList<EventRow>> PendingInvitesAsync(Guid user, CancellationToken ct = default)
     {
         var (rows, _) = await PageAsync(user, new EventFilter(InviteStatus: InviteStatus.Pending), MaxPage, null, ct);

@@ -2,7 +2,14 @@ namespace OpenTalk.Protocol.Rest;
 
 public sealed record CreateRoomRequest(string? Password, bool WaitingRoom = false);
 
-public sealed record RoomResource(Guid Id, Guid CreatedBy, string? Password, bool WaitingRoom);
+/// <summary>Changes to a room; a <c>password</c> of <c>null</c> removes it, an absent one keeps it.</summary>
+public sealed record PatchRoomRequest(string? Password, bool? WaitingRoom);
+
+/// <summary>The meeting a room belongs to (OpenTalk's <c>EventInfo</c>), as its lobby shows it.</summary>
+public sealed record RoomEventInfo(Guid Id, Guid RoomId, string Title, bool IsAdhoc, bool E2eEncryption);
+
+/// <summary>A room (OpenTalk's <c>RoomResource</c>); <see cref="CreatedAt"/> is null for rooms made before it was kept.</summary>
+public sealed record RoomResource(Guid Id, PublicUserProfile CreatedBy, DateTimeOffset? CreatedAt, string? Password, bool WaitingRoom);
 
 /// <summary><see cref="BreakoutRoom"/>: start in that breakout room of the room instead of the main room.</summary>
 public sealed record StartRequest(string? Resumption = null, Guid? BreakoutRoom = null);
@@ -13,7 +20,19 @@ public sealed record TicketResponse(string Ticket, string Resumption);
 
 public sealed record CreateInviteRequest(DateTimeOffset? Expiration = null);
 
-public sealed record InviteResource(string InviteCode, Guid Room, Guid CreatedBy, DateTimeOffset? Expiration, bool Active);
+/// <summary>
+/// A guest link (OpenTalk's <c>InviteResource</c>). <see cref="Expiration"/> is always written, <c>null</c> for a link
+/// that does not expire: OpenTalk's web app looks for exactly that, and makes a new link when it finds none.
+/// </summary>
+public sealed record InviteResource(
+    string InviteCode,
+    DateTimeOffset Created,
+    PublicUserProfile CreatedBy,
+    DateTimeOffset Updated,
+    PublicUserProfile UpdatedBy,
+    Guid RoomId,
+    bool Active,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateTimeOffset? Expiration);
 
 public sealed record VerifyInviteRequest(string? InviteCode);
 

@@ -132,12 +132,16 @@ export interface TicketResponse {
   resumption: string;
 }
 
+/** A guest link (OpenTalk's InviteResource); expiration is null for a link that does not expire. */
 export interface InviteResource {
   invite_code: string;
-  room: string;
-  created_by: string;
-  expiration: string | null;
+  created: string;
+  created_by: PublicUserProfile;
+  updated: string;
+  updated_by: PublicUserProfile;
+  room_id: string;
   active: boolean;
+  expiration: string | null;
 }
 
 export interface VerifyInviteResponse {
@@ -199,7 +203,7 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   EventInviteRequest: ['invitee', 'email', 'role'],
   TicketResponse: ['ticket', 'resumption'],
   InstanceResource: ['id', 'recurring_event_id', 'instance_id', 'created_by', 'created_at', 'updated_by', 'updated_at', 'title', 'description', 'room', 'invitees_truncated', 'invitees', 'is_all_day', 'starts_at', 'ends_at', 'type', 'status', 'invite_status', 'is_favorite', 'can_edit', 'is_exception'],
-  InviteResource: ['invite_code', 'room', 'created_by', 'expiration', 'active'],
+  InviteResource: ['invite_code', 'created', 'created_by', 'updated', 'updated_by', 'room_id', 'active', 'expiration'],
   VerifyInviteResponse: ['room_id', 'password_required'],
   PrivateUserProfile: ['id', 'email', 'title', 'firstname', 'lastname', 'display_name', 'avatar_url', 'dashboard_theme', 'conference_theme', 'language', 'tariff_status', 'used_storage', 'is_admin', 'groups'],
   GetLoginResponse: ['oidc'],
