@@ -14,4 +14,10 @@ public sealed record EngineSettings
 
     /// <summary>How long the speaker in focus keeps it after they stop talking, so the view does not flicker.</summary>
     public TimeSpan FocusHold { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>
+    /// The tariff every participant is told in <c>join_success</c> (OpenTalk's <c>TariffResource</c>; the Host's
+    /// configuration): OpenTalk's web app decides by its modules which parts of the meeting it offers.
+    /// </summary>
+    public object? Tariff { get; init; }
 }

@@ -175,7 +175,9 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             var key = (note.Namespace, note.Payload);
             if (!rendered.TryGetValue(key, out var outbound))
             {
-                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, note.Payload).ToJson(), NewestChatMessageIn(note.Payload));
+                // The tariff is the node's, not the meeting's: it joins join_success here, where the settings are.
+                var payload = note.Payload is JoinSuccess welcome ? welcome with { Tariff = _settings.Tariff } : note.Payload;
+                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, payload).ToJson(), NewestChatMessageIn(note.Payload));
                 rendered[key] = outbound;
             }
             connection.Tell(outbound);

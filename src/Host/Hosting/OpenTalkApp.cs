@@ -45,7 +45,9 @@ public static class OpenTalkApp
         builder.Services.AddOpenTalkOpenApi();
         var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
         builder.Services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        var tariff = TariffResource.From(builder.Configuration.GetSection(TariffSettings.Section).Get<TariffSettings>() ?? new TariffSettings());
         var engine = EngineOptionsFrom(settings, postgres);
+        engine = engine with { Settings = engine.Settings with { Tariff = tariff } };
         // A factory, so that the container disposes the store and its connection pool with the node.
         builder.Services.AddSingleton<IDocumentStore>(_ => ReadModels(postgres));
         builder.Services.AddSingleton<ReadModelSchema>();
@@ -56,7 +58,7 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<UserProfiles>();
         builder.Services.AddOptions<TurnSettings>().BindConfiguration(TurnSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<TariffSettings>().BindConfiguration(TariffSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(services => TariffResource.From(services.GetRequiredService<IOptions<TariffSettings>>().Value));
+        builder.Services.AddSingleton(tariff);
         builder.Services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AdhocCleanup>();
         builder.Services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -135,6 +135,10 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         });
         Receive<SocketClosed>(c =>
         {
+            // A client that closes its socket normally has left (OpenTalk's apps send no control/leave): the others
+            // see it go at once. Any other end (network, reload, a node going away) keeps the place for the resume window.
+            if (c.ClientLeft && _meeting is not null && !_reattaching)
+                _meetings.Tell(new NumberedCommand(++_lastNumber, new Leave(_roomId, _participantId)));
             _meetings.Tell(new ConnectionLost(_roomId, _participantId, Self));
             _socket.TryComplete();
             Context.Stop(Self);
@@ -249,5 +253,6 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>The client's socket closed or broke without <c>leave</c>.</summary>
-    public sealed record SocketClosed;
+    /// <param name="ClientLeft">The client closed the socket normally (status 1000).</param>
+    public sealed record SocketClosed(bool ClientLeft = false);
 }

@@ -64,11 +64,12 @@ public static partial class SignalingEndpoint
         var log = loggers.CreateLogger(typeof(SignalingEndpoint));
         // Cancelled when the client is gone or when a stopping node gives up waiting for its close handshake.
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var clientLeft = false;
         try
         {
             registry.Add(connection, outgoing.Writer, abort);
             var writer = WriteAsync(socket, outgoing.Reader, log);
-            await ReadAsync(socket, connection, room, participant, clock, log, abort.Token);
+            clientLeft = await ReadAsync(socket, connection, room, participant, clock, log, abort.Token);
             outgoing.Writer.TryComplete();
             await writer;
         }
@@ -76,12 +77,13 @@ public static partial class SignalingEndpoint
         {
             // Whatever ended the socket (close, network, a fault in this code), its actor must know:
             // otherwise the participant stays "connected" for everyone else, for good.
-            connection.Tell(new ConnectionActor.SocketClosed());
+            connection.Tell(new ConnectionActor.SocketClosed(clientLeft));
             registry.Remove(connection);
         }
     }
 
-    private static async Task ReadAsync(WebSocket socket, IActorRef connection, RoomId roomId, ParticipantId participantId, TimeProvider clock, ILogger log,
+    /// <summary>Reads frames until the socket ends; true when the client closed it normally (1000): it left on purpose.</summary>
+    private static async Task<bool> ReadAsync(WebSocket socket, IActorRef connection, RoomId roomId, ParticipantId participantId, TimeProvider clock, ILogger log,
         CancellationToken ct)
     {
         var limiter = new RateLimiter(BurstCapacity, SustainedPerSecond, clock);
@@ -93,8 +95,10 @@ public static partial class SignalingEndpoint
             while (socket.State == WebSocketState.Open)
             {
                 var result = await socket.ReceiveAsync(buffer, ct);
+                // Left on purpose: the client began the close handshake with 1000. A client answering the node's own close
+                // (a node shutting down, say) echoes a status too, but then the node's close was sent first.
                 if (result.MessageType == WebSocketMessageType.Close)
-                    return;
+                    return result.CloseStatus == WebSocketCloseStatus.NormalClosure && socket.State == WebSocketState.CloseReceived;
                 if (!tooLarge && result.MessageType == WebSocketMessageType.Text)
                 {
                     message.Write(buffer, 0, result.Count);
@@ -118,6 +122,7 @@ public static partial class SignalingEndpoint
         {
             // The client went away without a close handshake, or the node stopped waiting for it.
         }
+        return false;
     }
 
     /// <summary>The parser answers every frame; should it ever throw, the client still gets an error and keeps its socket.</summary>

@@ -15,7 +15,15 @@ public sealed record ControlState(
     DateTimeOffset? HandUpdatedAt,
     DateTimeOffset JoinedAt,
     bool IsRoomOwner,
-    bool IsConnected);
+    bool IsConnected)
+{
+    /// <summary>
+    /// When the participant left: always <c>null</c>, as only people in the room are listed. Written all the same,
+    /// since OpenTalk's web app shows only participants whose <c>left_at</c> is <c>null</c>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public DateTimeOffset? LeftAt => null;
+}
 
 public sealed record ParticipantInfo(Guid Id, ControlState Control, ParticipantMedia Media);
 
@@ -38,6 +46,9 @@ public sealed record JoinSuccess(
     /// </summary>
     [System.Text.Json.Serialization.JsonExtensionData]
     public Dictionary<string, object> Modules { get; init; } = [];
+
+    /// <summary>The node's tariff (OpenTalk's <c>TariffResource</c>): which modules the meeting offers.</summary>
+    public object? Tariff { get; init; }
 }
 
 public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("joined");

@@ -69,4 +69,13 @@ public sealed record UnmuteAllowed(Guid Issuer) : ServerPayload("unmute_allowed"
 public sealed record PresenterRoleRequired(bool Required) : ServerPayload("presenter_role_required");
 
 /// <summary>In <c>join_success</c>: this participant's media rights and the room's current focus.</summary>
-public sealed record MediaModuleState(bool IsPresenter, bool PresenterRoleRequired, bool ForceMuted, Guid? Focus);
+public sealed record MediaModuleState(bool IsPresenter, bool PresenterRoleRequired, bool ForceMuted, Guid? Focus)
+{
+    /// <summary>
+    /// OpenTalk's room-wide microphone lock (<c>{type: enabled|disabled, allow_list}</c>). This node mutes people one
+    /// by one instead (<see cref="ForceMuted"/>), so the lock is always off.
+    /// </summary>
+    public ForceMuteState ForceMute { get; } = new("disabled", []);
+}
+
+public sealed record ForceMuteState(string Type, IReadOnlyList<Guid> AllowList);
