@@ -54,7 +54,7 @@ public static class EventInstancesApi
         var max = EventsApi.InviteesMax(inviteesMax);
         var view = EventView.Of(evt, CurrentUser.From(context.User)!.Id);
         var people = await PeopleShown.ForAsync(profiles, view.People(max), context.RequestAborted);
-        return (view, people, await EventsApi.RoomDetailsAsync(engine, evt.RoomId, context.RequestAborted), max);
+        return (view, people, await EventsApi.RoomDetailsAsync(engine, evt.RoomId, context), max);
     }
 
     private static async Task<IResult> Get(Guid eventId, string instanceId, int? invitees_max, HttpContext context, EngineGateway engine, UserProfiles profiles)

@@ -62,11 +62,14 @@ public static class EventsApi
     }
 
     /// <summary>The room's password and dial-in, for people who may read the meeting (they may enter its room).</summary>
-    internal static async Task<RoomDetails> RoomDetailsAsync(EngineGateway engine, Guid roomId, CancellationToken ct)
+    internal static async Task<RoomDetails> RoomDetailsAsync(EngineGateway engine, Guid roomId, HttpContext context)
     {
+        var ct = context.RequestAborted;
+        // The number to dial is the one the invitation mails name (Mail:CallInNumber).
+        var callInNumber = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailSettings>>().Value.CallInNumber;
         var room = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), ct);
         var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(roomId), ct);
-        return new RoomDetails(room.Room?.Password, sip.Sip is { } s ? new CallIn("", s.SipId, s.Pin) : null);
+        return new RoomDetails(room.Room?.Password, sip.Sip is { } s ? new CallIn(callInNumber ?? "", s.SipId, s.Pin) : null);
     }
 
     private static async Task<IResult> Get(Guid eventId, int? invitees_max, HttpContext context, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
@@ -75,7 +78,7 @@ public static class EventsApi
         if (refused is not null)
             return refused;
         var viewer = CurrentUser.From(context.User)!.Id;
-        var room = await RoomDetailsAsync(engine, evt!.RoomId, context.RequestAborted);
+        var room = await RoomDetailsAsync(engine, evt!.RoomId, context);
         return Results.Ok(await ResourceAsync(EventView.Of(evt, viewer), viewer, room, InviteesMax(invitees_max), profiles, clock, context.RequestAborted));
     }
 
@@ -119,7 +122,7 @@ public static class EventsApi
         var reply = await engine.AskEventAsync(new ChangeEvent(new ScheduledEventId(eventId), new UserId(user.Id), details, EventAccess.SuppressMail(request.HttpContext)), ct);
         if (reply.Error is { } error)
             return Problems.For(error);
-        var roomDetails = await RoomDetailsAsync(engine, reply.Event!.RoomId, ct);
+        var roomDetails = await RoomDetailsAsync(engine, reply.Event!.RoomId, request.HttpContext);
         return Results.Ok(await ResourceAsync(EventView.Of(reply.Event, user.Id), user.Id, roomDetails, InviteesMax(invitees_max), profiles, clock, ct));
     }
 
