@@ -23,15 +23,17 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
     public async Task A_guest_link_that_never_expires_says_so_with_null_so_the_app_does_not_make_another()
     {
         using (var made = await Olga.SendRawAsync(HttpMethod.Post, $"v1/rooms/{Room}/invites", JsonContent.Create(new { })))
-            Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        {
+            var answer = await JsonAsync(made);
+            Assert.True(answer.GetProperty("created").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+            Assert.Equal(JsonValueKind.Null, answer.GetProperty("expiration").ValueKind);
+        }
         using var listed = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{Room}/invites", null);
         var invite = Assert.Single((await JsonAsync(listed)).EnumerateArray());
         Assert.Equal(JsonValueKind.Null, invite.GetProperty("expiration").ValueKind); // present, and null
         Assert.True(invite.GetProperty("active").GetBoolean());
         Assert.Equal(Room, invite.GetProperty("room_id").GetGuid());
         Assert.Equal("olga", invite.GetProperty("created_by").GetProperty("display_name").GetString());
-        Assert.True(invite.GetProperty("created").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
-        Assert.Equal(JsonValueKind.String, invite.GetProperty("updated").ValueKind);
     }
 
     [Fact]
@@ -41,7 +43,6 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
         {
             var r = await JsonAsync(room);
             Assert.Equal("olga", r.GetProperty("created_by").GetProperty("display_name").GetString());
-            Assert.True(r.GetProperty("created_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
         }
         using (var changed = await Olga.SendRawAsync(HttpMethod.Patch, $"v1/rooms/{Room}", JsonContent.Create(new { password = "secret-1", waiting_room = true })))
         {

@@ -135,7 +135,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         PersistChained(decision.Events, afterAll: () => replyTo.Tell(MeetingReply.Ok(View())));
     }
 
-    private RoomView View() => new(State.RoomId, State.Room!.OwnerId, State.Room.Password, State.Room.WaitingRoom, State.Room.CreatedAt);
+    private RoomView View() => new(State.RoomId, State.Room!.OwnerId, State.Room.Password, State.Room.WaitingRoom);
 
     private void HandleParticipantCommand(IParticipantCommand command)
     {

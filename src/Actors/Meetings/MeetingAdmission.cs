@@ -25,6 +25,6 @@ public static class MeetingAdmission
         if (needsPassword && !string.Equals(room.Password, check.Password, StringComparison.Ordinal))
             return MeetingReply.Fail(ProblemCodes.WrongRoomPassword);
 
-        return MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom, room.CreatedAt));
+        return MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom));
     }
 }

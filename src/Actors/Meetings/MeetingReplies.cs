@@ -2,7 +2,7 @@ using OpenTalk.Actors.Sharding;
 
 namespace OpenTalk.Actors.Meetings;
 
-public sealed record RoomView(Guid RoomId, Guid OwnerId, string? Password, bool WaitingRoom, DateTimeOffset? CreatedAt = null);
+public sealed record RoomView(Guid RoomId, Guid OwnerId, string? Password, bool WaitingRoom);
 
 /// <summary>Reply to REST-side commands: the result, or an error code from <c>ProblemCodes</c>.</summary>
 public sealed record MeetingReply(RoomView? Room, string? Error) : IEngineMessage

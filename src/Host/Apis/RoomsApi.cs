@@ -164,8 +164,8 @@ public static class RoomsApi
         return reply.Error is { } error
             ? Problems.For(error)
             : Results.Created($"/v1/rooms/{roomId}/invites/{code}", Invite(
-                new InviteLink(code, user.Id, body?.Expiration, clock.GetUtcNow()), roomId,
-                await PeopleShown.ForAsync(profiles, [user.Id], request.HttpContext.RequestAborted), clock.GetUtcNow()));
+                new InviteLink(code, user.Id, body?.Expiration), roomId,
+                await PeopleShown.ForAsync(profiles, [user.Id], request.HttpContext.RequestAborted), clock.GetUtcNow(), clock.GetUtcNow()));
     }
 
     private static async Task<IResult> ListInvites(Guid roomId, HttpContext context, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
@@ -270,12 +270,9 @@ public static class RoomsApi
     }
 
     private static async Task<RoomResource> ToResourceAsync(RoomView room, UserProfiles profiles, CancellationToken ct) =>
-        new(room.RoomId, (await profiles.PublicAsync([room.OwnerId], ct))[room.OwnerId], room.CreatedAt, room.Password, room.WaitingRoom);
+        new(room.RoomId, (await profiles.PublicAsync([room.OwnerId], ct))[room.OwnerId], room.Password, room.WaitingRoom);
 
-    /// <summary>A guest link as OpenTalk shows it; links made before their time was kept show the Unix epoch.</summary>
-    private static InviteResource Invite(InviteLink link, Guid roomId, PeopleShown people, DateTimeOffset now)
-    {
-        var created = link.CreatedAt ?? DateTimeOffset.UnixEpoch;
-        return new InviteResource(link.Code, created, people[link.CreatedBy], created, people[link.CreatedBy], roomId, link.IsValidAt(now), link.Expiration);
-    }
+    /// <summary>A guest link as OpenTalk shows it; <paramref name="created"/> only when it was just made.</summary>
+    private static InviteResource Invite(InviteLink link, Guid roomId, PeopleShown people, DateTimeOffset now, DateTimeOffset? created = null) =>
+        new(link.Code, created, people[link.CreatedBy], created, people[link.CreatedBy], roomId, link.IsValidAt(now), link.Expiration);
 }

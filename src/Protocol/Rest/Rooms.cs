@@ -8,8 +8,8 @@ public sealed record PatchRoomRequest(string? Password, bool? WaitingRoom);
 /// <summary>The meeting a room belongs to (OpenTalk's <c>EventInfo</c>), as its lobby shows it.</summary>
 public sealed record RoomEventInfo(Guid Id, Guid RoomId, string Title, bool IsAdhoc, bool E2eEncryption);
 
-/// <summary>A room (OpenTalk's <c>RoomResource</c>); <see cref="CreatedAt"/> is null for rooms made before it was kept.</summary>
-public sealed record RoomResource(Guid Id, PublicUserProfile CreatedBy, DateTimeOffset? CreatedAt, string? Password, bool WaitingRoom);
+/// <summary>A room (OpenTalk's <c>RoomResource</c>, without its <c>created_at</c>, which a room does not keep).</summary>
+public sealed record RoomResource(Guid Id, PublicUserProfile CreatedBy, string? Password, bool WaitingRoom);
 
 /// <summary><see cref="BreakoutRoom"/>: start in that breakout room of the room instead of the main room.</summary>
 public sealed record StartRequest(string? Resumption = null, Guid? BreakoutRoom = null);
@@ -23,12 +23,14 @@ public sealed record CreateInviteRequest(DateTimeOffset? Expiration = null);
 /// <summary>
 /// A guest link (OpenTalk's <c>InviteResource</c>). <see cref="Expiration"/> is always written, <c>null</c> for a link
 /// that does not expire: OpenTalk's web app looks for exactly that, and makes a new link when it finds none.
+/// <see cref="Created"/> and <see cref="Updated"/> are known only in the answer that makes the link: a room keeps its
+/// links without their times.
 /// </summary>
 public sealed record InviteResource(
     string InviteCode,
-    DateTimeOffset Created,
+    DateTimeOffset? Created,
     PublicUserProfile CreatedBy,
-    DateTimeOffset Updated,
+    DateTimeOffset? Updated,
     PublicUserProfile UpdatedBy,
     Guid RoomId,
     bool Active,

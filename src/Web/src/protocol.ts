@@ -135,9 +135,9 @@ export interface TicketResponse {
 /** A guest link (OpenTalk's InviteResource); expiration is null for a link that does not expire. */
 export interface InviteResource {
   invite_code: string;
-  created: string;
+  created?: string;
   created_by: PublicUserProfile;
-  updated: string;
+  updated?: string;
   updated_by: PublicUserProfile;
   room_id: string;
   active: boolean;

@@ -75,7 +75,7 @@ public sealed class RoomModule : IMeetingModule
 
     public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
     {
-        RoomCreated e => state with { Room = new RoomSettings(e.OwnerId, e.Password, e.WaitingRoom, e.OccurredAt) },
+        RoomCreated e => state with { Room = new RoomSettings(e.OwnerId, e.Password, e.WaitingRoom) },
         SipConfigured e => state with { Sip = new SipSettings(e.SipId, e.Pin) },
         SipRemoved => state with { Sip = null },
         StreamingTargetSaved e => state with { StreamingTargets = state.StreamingTargets.SetItem(e.Target.Id, e.Target) },
@@ -86,7 +86,7 @@ public sealed class RoomModule : IMeetingModule
         RoomUpdated e => state with { Room = state.Room! with { Password = e.Password, WaitingRoom = e.WaitingRoom } },
         InviteCreated e => state with
         {
-            Invites = state.Invites.SetItem(e.Code, new InviteLink(e.Code, state.Room?.OwnerId ?? Guid.Empty, e.Expiration, e.OccurredAt)),
+            Invites = state.Invites.SetItem(e.Code, new InviteLink(e.Code, state.Room?.OwnerId ?? Guid.Empty, e.Expiration)),
         },
         _ => null,
     };
