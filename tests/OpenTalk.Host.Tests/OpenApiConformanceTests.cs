@@ -5,7 +5,9 @@ namespace OpenTalk.Host.Tests;
 /// <summary>The checker every REST test's answers pass through finds drift in either direction.</summary>
 public sealed class OpenApiConformanceTests
 {
-    private const string Room = """{"id":"6f1c2a52-0000-4000-8000-000000000001","created_by":"6f1c2a52-0000-4000-8000-000000000002","waiting_room":false}""";
+    private const string Creator = """{"id":"6f1c2a52-0000-4000-8000-000000000002","email":"","title":"","firstname":"Olga","lastname":"","display_name":"Olga","avatar_url":""}""";
+
+    private const string Room = "{\"id\":\"6f1c2a52-0000-4000-8000-000000000001\",\"created_by\":" + Creator + ",\"waiting_room\":false}";
 
     [Fact]
     public void A_documented_answer_passes() =>
@@ -14,7 +16,7 @@ public sealed class OpenApiConformanceTests
     [Fact]
     public void A_member_that_may_be_null_may_be_left_out_but_a_required_one_may_not() =>
         Assert.Equal(["$.waiting_room: required, but missing"], OpenApiConformance.Check("GET", "/v1/rooms/6f1c2a52-0000-4000-8000-000000000001", 200,
-            "application/json", """{"id":"6f1c2a52-0000-4000-8000-000000000001","created_by":"6f1c2a52-0000-4000-8000-000000000002"}"""));
+            "application/json", "{\"id\":\"6f1c2a52-0000-4000-8000-000000000001\",\"created_by\":" + Creator + "}"));
 
     [Fact]
     public void An_undocumented_member_fails() =>

@@ -93,6 +93,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RoomTimerExpired>(e => PersistChained(MeetingDecider.Decide(State, e, Now).Events, Publish));
         Command<TimerView>(ReconcileTimer);
         Command<OpenBreakoutRoom>(DecideForRest);
+        Command<StopWhenIdle>(_ => Context.Stop(Self));
         Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));
         Command<CheckBreakoutAdmission>(c => Sender.Tell(BreakoutModule.CheckAdmission(State, c, Now)));
         Command<MeetingReply>(_ => { }); // a breakout room confirming it opened
@@ -206,9 +207,19 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         };
     }
 
+    /// <summary>
+    /// Leaves memory when nobody is in the meeting. The stop is an ordinary command, not a PoisonPill: a PoisonPill
+    /// stops a persistent actor at once, even while it holds back commands until a write is stored, and those commands
+    /// (a REST call's ask, say) would be lost; this one waits its turn behind them.
+    /// </summary>
     private void PassivateWhenEmpty()
     {
         if (State.Participants.IsEmpty)
-            Context.Parent.Tell(new Passivate(PoisonPill.Instance));
+            Context.Parent.Tell(new Passivate(StopWhenIdle.Instance));
+    }
+
+    private sealed class StopWhenIdle
+    {
+        public static readonly StopWhenIdle Instance = new();
     }
 }

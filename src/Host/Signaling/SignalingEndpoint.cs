@@ -17,8 +17,13 @@ namespace OpenTalk.Host.Signaling;
 /// </summary>
 public static partial class SignalingEndpoint
 {
-    public const int BurstCapacity = 30;
-    public const double SustainedPerSecond = 10;
+    /// <summary>
+    /// Frames a socket may send at once, then per second. Joining a room with video sends a subscribe, an answer and a
+    /// handful of ICE candidates per person already publishing (OpenTalk's web app sends them as fast as they come),
+    /// so a burst must hold a room of a dozen; a client past the sustained rate is flooding.
+    /// </summary>
+    public const int BurstCapacity = 150;
+    public const double SustainedPerSecond = 25;
 
     public static IEndpointRouteBuilder MapSignaling(this IEndpointRouteBuilder app)
     {

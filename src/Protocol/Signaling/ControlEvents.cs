@@ -59,4 +59,10 @@ public sealed record Left(Guid Id, LeftReason Reason) : ServerPayload("left");
 
 public sealed record RoleUpdated(Role NewRole) : ServerPayload("role_updated");
 
+/// <summary>To the one whose hand went up (OpenTalk's apps drive their own hand button by it); the others get <c>update</c>.</summary>
+public sealed record HandRaisedNotice() : ServerPayload("hand_raised");
+
+/// <summary>To the one whose hand went down, by themselves or a moderator.</summary>
+public sealed record HandLoweredNotice() : ServerPayload("hand_lowered");
+
 public sealed record Pong() : ServerPayload("pong");

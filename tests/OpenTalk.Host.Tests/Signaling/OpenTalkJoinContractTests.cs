@@ -67,4 +67,26 @@ public sealed class OpenTalkJoinContractTests : RoomTest
         var left = await olga.Socket.WaitForAsync("control", "left", TimeSpan.FromSeconds(10));
         Assert.Equal("timeout", left.Payload.GetProperty("reason").GetString());
     }
+
+    [Fact]
+    public async Task Whoever_raises_or_lowers_a_hand_is_told_so_and_the_others_see_an_update()
+    {
+        var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga"); // the owner: a moderator
+        var ben = await UserAsync("Ben");
+        await olga.Socket.WaitForAsync("control", "joined");
+
+        await ben.Socket.SendAsync("control", "raise_hand");
+        await ben.Socket.WaitForAsync("control", "hand_raised");
+        var seen = await olga.Socket.WaitForAsync(m => m.Message == "update" && m.Payload.GetProperty("control").GetProperty("hand_is_up").GetBoolean());
+        Assert.Equal(ben.Id, seen.Payload.GetProperty("id").GetGuid());
+
+        await ben.Socket.SendAsync("control", "lower_hand");
+        await ben.Socket.WaitForAsync("control", "hand_lowered");
+
+        // A moderator lowering it counts too: OpenTalk's app drives its own hand button only by these.
+        await ben.Socket.SendAsync("control", "raise_hand");
+        await ben.Socket.WaitForAsync("control", "hand_raised");
+        await olga.Socket.SendAsync("moderation", "reset_raised_hands", new { target = ben.Id });
+        await ben.Socket.WaitForAsync("control", "hand_lowered");
+    }
 }

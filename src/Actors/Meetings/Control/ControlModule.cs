@@ -164,8 +164,10 @@ public sealed class ControlModule : IMeetingModule
         ParticipantLeft e => Removed(e).Concat(before.Find(e.ParticipantId) is { IsInRoom: true }
             ? MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, e.Reason.ToWire()))
             : MeetingNotifications.ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(e.ParticipantId))),
-        HandRaised e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
-        HandLowered e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
+        HandRaised e => MeetingNotifications.UpdateToAll(e.ParticipantId, after)
+            .Prepend(new Notification(e.ParticipantId, Namespaces.Control, new HandRaisedNotice())),
+        HandLowered e => MeetingNotifications.UpdateToAll(e.ParticipantId, after)
+            .Prepend(new Notification(e.ParticipantId, Namespaces.Control, new HandLoweredNotice())),
         ModeratorRoleGranted e => RoleChanged(e.ParticipantId, MeetingRole.Moderator, after),
         ModeratorRoleRevoked e => RoleChanged(e.ParticipantId, MeetingRole.User, after),
         _ => null,

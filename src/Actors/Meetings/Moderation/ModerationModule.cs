@@ -138,8 +138,9 @@ public sealed class ModerationModule : IMeetingModule
         RaiseHandsTurnedOff e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new RaiseHandsDisabled(MeetingNotifications.IssuerOf(e))),
         DisplayNameSet e => MeetingNotifications.UpdateToAll(e.ParticipantId, after).Prepend(new Notification(e.ParticipantId, Namespaces.Moderation,
             new DisplayNameChanged(e.ParticipantId, MeetingNotifications.IssuerOf(e), before.Participants[e.ParticipantId].DisplayName, e.DisplayName))),
-        RaisedHandReset e => MeetingNotifications.UpdateToAll(e.ParticipantId, after).Prepend(
-            new Notification(e.ParticipantId, Namespaces.Moderation, new RaisedHandResetByModerator(MeetingNotifications.IssuerOf(e)))),
+        RaisedHandReset e => MeetingNotifications.UpdateToAll(e.ParticipantId, after)
+            .Prepend(new Notification(e.ParticipantId, Namespaces.Control, new HandLoweredNotice()))
+            .Prepend(new Notification(e.ParticipantId, Namespaces.Moderation, new RaisedHandResetByModerator(MeetingNotifications.IssuerOf(e)))),
         MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(MeetingNotifications.IssuerOf(e), e.Force)))
             .Concat(e.Force ? e.Targets.SelectMany(t => MeetingNotifications.UpdateToAll(t, after)) : []),
         _ => null,
