@@ -13,20 +13,13 @@ namespace OpenTalk.Host.Tests;
 /// </summary>
 public sealed class OpenTalkEventsContractTests : RoomTest
 {
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     /// <summary>The list once the read model has caught up with what was just written (it follows the journal).</summary>
     private async Task<(List<JsonElement> Entries, string? Link)> ListedAsync(string path, Func<List<JsonElement>, bool> caughtUp)
     {
         for (var attempt = 0; ; attempt++)
         {
             using var response = await Olga.SendRawAsync(HttpMethod.Get, path, null);
-            var entries = (await JsonAsync(response)).EnumerateArray().ToList();
+            var entries = (await response.JsonOkAsync()).EnumerateArray().ToList();
             if (caughtUp(entries) || attempt >= 100)
                 return (entries, response.Headers.TryGetValues("Link", out var link) ? link.Single() : null);
             await Task.Delay(100);
@@ -45,7 +38,7 @@ public sealed class OpenTalkEventsContractTests : RoomTest
     public async Task A_meeting_planned_in_the_app_reads_back_as_OpenTalks_event_resource()
     {
         using var created = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", AppMeeting("Planning", "\"RRULE:FREQ=WEEKLY;COUNT=4\""));
-        var e = await JsonAsync(created);
+        var e = await created.JsonOkAsync();
         var id = e.GetProperty("id").GetGuid();
 
         Assert.Equal(("2027-03-01T09:00:00Z", "Europe/Berlin"), (e.GetProperty("starts_at").GetProperty("datetime").GetString(), e.GetProperty("starts_at").GetProperty("timezone").GetString()));
@@ -66,7 +59,7 @@ public sealed class OpenTalkEventsContractTests : RoomTest
         // One occurrence cancelled the way the app does it (body not snake-cased; status only).
         using (var cancelled = await Olga.SendRawAsync(HttpMethod.Patch, $"v1/events/{id}/instances/20270308T090000Z",
                    new StringContent("""{"status":"cancelled"}""", Encoding.UTF8, "application/json")))
-            Assert.Equal("cancelled", (await JsonAsync(cancelled)).GetProperty("status").GetString());
+            Assert.Equal("cancelled", (await cancelled.JsonOkAsync()).GetProperty("status").GetString());
 
         // The list: a bare array, the meeting followed by its exception, whose original start the app matches exactly.
         var (entries, _) = await ListedAsync("v1/events?per_page=4&adhoc=false", l => l.Any(x => x.GetProperty("type").GetString() == "exception"));
@@ -80,7 +73,7 @@ public sealed class OpenTalkEventsContractTests : RoomTest
 
         // Occurrences: a bare array of EventInstance, times in UTC with Z.
         using var instances = await Olga.SendRawAsync(HttpMethod.Get, $"v1/events/{id}/instances?per_page=2", null);
-        var page = (await JsonAsync(instances)).EnumerateArray().ToList();
+        var page = (await instances.JsonOkAsync()).EnumerateArray().ToList();
         Assert.Equal(2, page.Count);
         Assert.Equal(("instance", "20270301T090000Z", $"{id}_20270301T090000Z", "2027-03-01T09:00:00Z"),
             (page[0].GetProperty("type").GetString(), page[0].GetProperty("instance_id").GetString(), page[0].GetProperty("id").GetString(),
@@ -93,9 +86,9 @@ public sealed class OpenTalkEventsContractTests : RoomTest
     {
         for (var i = 0; i < 3; i++)
             using (var made = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", AppMeeting($"Timed {i}", "")))
-                await JsonAsync(made);
+                await made.JsonOkAsync();
         using (var anyTime = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", JsonContent.Create(new { title = "Open door", description = "", is_time_independent = true })))
-            Assert.Equal("single", (await JsonAsync(anyTime)).GetProperty("type").GetString());
+            Assert.Equal("single", (await anyTime.JsonOkAsync()).GetProperty("type").GetString());
 
         // The list follows the journal: once the last meeting written is listed, all are.
         await ListedAsync("v1/events?time_independent=true", l => l.Count == 1);
@@ -107,12 +100,12 @@ public sealed class OpenTalkEventsContractTests : RoomTest
         Assert.Contains("time_independent=false", next.Groups[1].Value, StringComparison.Ordinal); // the filters stay
         var nextUrl = new Uri(next.Groups[1].Value);
         using var second = await Olga.SendRawAsync(HttpMethod.Get, nextUrl.PathAndQuery.TrimStart('/'), null);
-        var secondPage = (await JsonAsync(second)).EnumerateArray().ToList();
+        var secondPage = (await second.JsonOkAsync()).EnumerateArray().ToList();
         Assert.Equal("Timed 0", Assert.Single(secondPage).GetProperty("title").GetString());
         Assert.False(second.Headers.Contains("Link"));
 
         using var timeIndependent = await Olga.SendRawAsync(HttpMethod.Get, "v1/events?time_independent=true", null);
-        Assert.Equal(["Open door"], (await JsonAsync(timeIndependent)).EnumerateArray().Select(x => x.GetProperty("title").GetString()));
+        Assert.Equal(["Open door"], (await timeIndependent.JsonOkAsync()).EnumerateArray().Select(x => x.GetProperty("title").GetString()));
     }
 
     [Fact]
@@ -120,7 +113,7 @@ public sealed class OpenTalkEventsContractTests : RoomTest
     {
         var (uma, umaId) = await Node.NewUserWithIdAsync("uma", "uma@example.org");
         using var made = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", AppMeeting("Board", ""));
-        var id = (await JsonAsync(made)).GetProperty("id").GetGuid();
+        var id = (await made.JsonOkAsync()).GetProperty("id").GetGuid();
         using (var invited = await Olga.SendRawAsync(HttpMethod.Post, $"v1/events/{id}/invites", JsonContent.Create(new { invitee = umaId, role = "user" })))
             Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
         using (var byEmail = await Olga.SendRawAsync(HttpMethod.Post, $"v1/events/{id}/invites", JsonContent.Create(new { email = "guest@example.org" })))
@@ -133,7 +126,7 @@ public sealed class OpenTalkEventsContractTests : RoomTest
             Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
 
         using var listed = await Olga.SendRawAsync(HttpMethod.Get, $"v1/events/{id}/invites", null);
-        var invitees = (await JsonAsync(listed)).EnumerateArray().ToList();
+        var invitees = (await listed.JsonOkAsync()).EnumerateArray().ToList();
         Assert.Equal(2, invitees.Count);
         var registered = invitees[0].GetProperty("profile"); // registered users first
         Assert.Equal(("registered", umaId, "uma", "moderator", "accepted"),
@@ -144,7 +137,7 @@ public sealed class OpenTalkEventsContractTests : RoomTest
         // The invitee sees the meeting as accepted, not editable.
         using (var seen = await uma.SendRawAsync(HttpMethod.Get, $"v1/events/{id}", null))
         {
-            var e = await JsonAsync(seen);
+            var e = await seen.JsonOkAsync();
             Assert.Equal(("accepted", false), (e.GetProperty("invite_status").GetString(), e.GetProperty("can_edit").GetBoolean()));
         }
 
@@ -152,7 +145,7 @@ public sealed class OpenTalkEventsContractTests : RoomTest
         using (var removed = await Olga.SendRawAsync(HttpMethod.Delete, $"v1/events/{id}/invites/email", JsonContent.Create(new { email = "guest@example.org" })))
             Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         using var after = await Olga.SendRawAsync(HttpMethod.Get, $"v1/events/{id}/invites", null);
-        Assert.Single((await JsonAsync(after)).EnumerateArray());
+        Assert.Single((await after.JsonOkAsync()).EnumerateArray());
 
         // Only the creator changes roles.
         using var refused = await uma.SendRawAsync(HttpMethod.Patch, $"v1/events/{id}/invites/{umaId}", JsonContent.Create(new { role = "user" }));

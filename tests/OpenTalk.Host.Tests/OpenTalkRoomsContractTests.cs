@@ -12,24 +12,17 @@ namespace OpenTalk.Host.Tests;
 /// </summary>
 public sealed class OpenTalkRoomsContractTests : RoomTest
 {
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
     [Fact]
     public async Task A_guest_link_that_never_expires_says_so_with_null_so_the_app_does_not_make_another()
     {
         using (var made = await Olga.SendRawAsync(HttpMethod.Post, $"v1/rooms/{Room}/invites", JsonContent.Create(new { })))
         {
-            var answer = await JsonAsync(made);
+            var answer = await made.JsonOkAsync();
             Assert.True(answer.GetProperty("created").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
             Assert.Equal(JsonValueKind.Null, answer.GetProperty("expiration").ValueKind);
         }
         using var listed = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{Room}/invites", null);
-        var invite = Assert.Single((await JsonAsync(listed)).EnumerateArray());
+        var invite = Assert.Single((await listed.JsonOkAsync()).EnumerateArray());
         Assert.Equal(JsonValueKind.Null, invite.GetProperty("expiration").ValueKind); // present, and null
         Assert.True(invite.GetProperty("active").GetBoolean());
         Assert.Equal(Room, invite.GetProperty("room_id").GetGuid());
@@ -41,17 +34,17 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
     {
         using (var room = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{Room}", null))
         {
-            var r = await JsonAsync(room);
+            var r = await room.JsonOkAsync();
             Assert.Equal("olga", r.GetProperty("created_by").GetProperty("display_name").GetString());
         }
         using (var changed = await Olga.SendRawAsync(HttpMethod.Patch, $"v1/rooms/{Room}", JsonContent.Create(new { password = "secret-1", waiting_room = true })))
         {
-            var r = await JsonAsync(changed);
+            var r = await changed.JsonOkAsync();
             Assert.Equal(("secret-1", true), (r.GetProperty("password").GetString(), r.GetProperty("waiting_room").GetBoolean()));
         }
         using (var cleared = await Olga.SendRawAsync(HttpMethod.Patch, $"v1/rooms/{Room}", new StringContent("""{"password":null}""", System.Text.Encoding.UTF8, "application/json")))
         {
-            var r = await JsonAsync(cleared);
+            var r = await cleared.JsonOkAsync();
             Assert.False(r.TryGetProperty("password", out _));
             Assert.True(r.GetProperty("waiting_room").GetBoolean()); // not sent: kept
         }
@@ -63,7 +56,7 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
         using (var assets = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{Room}/assets", null))
-            Assert.Empty((await JsonAsync(assets)).EnumerateArray());
+            Assert.Empty((await assets.JsonOkAsync()).EnumerateArray());
 
         using (var deleted = await Olga.SendRawAsync(HttpMethod.Delete, $"v1/rooms/{Room}", null))
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -75,7 +68,7 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
     public async Task The_lobby_shows_the_meeting_of_a_room_to_members_and_to_guests_with_its_invite_code()
     {
         using var made = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", JsonContent.Create(new { title = "Town hall", description = "", is_time_independent = true }));
-        var meeting = await JsonAsync(made);
+        var meeting = await made.JsonOkAsync();
         var (eventId, roomId) = (meeting.GetProperty("id").GetGuid(), meeting.GetProperty("room").GetProperty("id").GetGuid());
         var invite = await Olga.CreateInviteAsync(roomId);
 
@@ -87,7 +80,7 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
             request.Headers.Authorization = new AuthenticationHeaderValue("InviteCode", invite.InviteCode);
             using var answer = await http.SendAsync(request);
             if (answer.StatusCode == HttpStatusCode.OK)
-                info = await JsonAsync(answer);
+                info = await answer.JsonOkAsync();
             else
                 await Task.Delay(100);
         }
@@ -95,7 +88,7 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
         Assert.Equal((eventId, roomId, "Town hall", false), (info.Value.GetProperty("id").GetGuid(), info.Value.GetProperty("room_id").GetGuid(),
             info.Value.GetProperty("title").GetString(), info.Value.GetProperty("is_adhoc").GetBoolean()));
         using (var member = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{roomId}/event", null))
-            Assert.Equal(eventId, (await JsonAsync(member)).GetProperty("id").GetGuid());
+            Assert.Equal(eventId, (await member.JsonOkAsync()).GetProperty("id").GetGuid());
 
         // A code of another room, or none, opens nothing; a room of its own has no meeting.
         var otherInvite = await Olga.CreateInviteAsync(Room);
