@@ -178,7 +178,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             {
                 // The tariff is the node's, not the meeting's: it joins join_success here, where the settings are.
                 var payload = note.Payload is JoinSuccess welcome ? welcome with { Tariff = _settings.Tariff } : note.Payload;
-                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, payload).ToJson(), NewestChatMessageIn(note.Payload));
+                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, payload).ToJson(), NewestChatMessageIn(note.Payload), payload is JoinSuccess);
                 rendered[key] = outbound;
             }
             connection.Tell(outbound);

@@ -38,7 +38,7 @@ public static class MeetingNotifications
         var room = state.Room!;
         return new JoinSuccess(
             me.Id, me.DisplayName, me.Role.ToWire(), state.IsOwner(me.Identity), resumed,
-            new RoomInfo(state.RoomId, room.Password is not null, room.OwnerId, room.WaitingRoom),
+            new RoomInfo(state.RoomId, room.Password is not null, room.WaitingRoom),
             state.InRoom.Where(p => p.Id != participantId)
                 .OrderBy(p => p.JoinedAt)
                 .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state)))

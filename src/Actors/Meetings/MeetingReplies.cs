@@ -14,8 +14,11 @@ public sealed record MeetingReply(RoomView? Room, string? Error) : IEngineMessag
 
 // Messages from a meeting to a participant's connection.
 
-/// <summary>A rendered message for a socket; <paramref name="ChatMessage"/> names the newest chat message it carries, if any.</summary>
-public sealed record Outbound(string Json, Guid? ChatMessage = null) : IEngineMessage;
+/// <summary>
+/// A rendered message for a socket; <paramref name="ChatMessage"/> names the newest chat message it carries, if any;
+/// <paramref name="IsJoinSuccess"/> marks the <c>join_success</c>, to which the connection adds what the node knows beyond the meeting.
+/// </summary>
+public sealed record Outbound(string Json, Guid? ChatMessage = null, bool IsJoinSuccess = false) : IEngineMessage;
 
 /// <summary>The participant is attached to the meeting (in the room or its waiting room).</summary>
 public sealed record Attached(Guid ParticipantId) : IEngineMessage;

@@ -131,12 +131,18 @@ public static class RoomsApi
             if (admission.Error is { } refused && refused != ProblemCodes.WrongRoomPassword)
                 return Problems.For(ProblemCodes.Unauthorized, "The invite code is not valid.");
         }
-        if (await events.EventOfRoomAsync(roomId, context.RequestAborted) is not { } eventId)
-            return Problems.For(ProblemCodes.NotFound, "This room belongs to no meeting.");
-        var reply = await engine.AskEventAsync(new GetEvent(new ScheduledEventId(eventId)), context.RequestAborted);
-        return reply.Event is { Details: { } details } evt
-            ? Results.Ok(new RoomEventInfo(evt.EventId, evt.RoomId, details.Title, evt.IsAdhoc, E2eEncryption: false))
+        return await EventInfoAsync(roomId, engine, events, context.RequestAborted) is { } info
+            ? Results.Ok(info)
             : Problems.For(ProblemCodes.NotFound, "This room belongs to no meeting.");
+    }
+
+    /// <summary>The meeting a room belongs to, as OpenTalk's <c>EventInfo</c>; null for a room without one.</summary>
+    internal static async Task<RoomEventInfo?> EventInfoAsync(Guid roomId, EngineGateway engine, EventsReader events, CancellationToken ct)
+    {
+        if (await events.EventOfRoomAsync(roomId, ct) is not { } eventId)
+            return null;
+        var reply = await engine.AskEventAsync(new GetEvent(new ScheduledEventId(eventId)), ct);
+        return reply.Event is { Details: { } details } evt ? new RoomEventInfo(evt.EventId, evt.RoomId, details.Title, evt.IsAdhoc, E2eEncryption: false) : null;
     }
 
     /// <summary>A guest's invite code as OpenTalk's apps send it: <c>InviteCode {code}</c>, or as a bearer token.</summary>

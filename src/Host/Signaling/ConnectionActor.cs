@@ -47,6 +47,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly IActorRef _meetings;
     private readonly ChannelWriter<OutgoingFrame> _socket;
     private readonly IActorRef? _mediaGateway;
+    private readonly JoinExtras? _joinExtras;
     private IActorRef? _media;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _meeting;
@@ -57,8 +58,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private DateTimeOffset _lostMeetingAt;
 
     public ConnectionActor(RoomId roomId, ParticipantId participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
-        IActorRef? mediaGateway)
+        IActorRef? mediaGateway, JoinExtras? joinExtras = null)
     {
+        _joinExtras = joinExtras;
         _mediaGateway = mediaGateway;
         _roomId = roomId;
         _participantId = participantId;
@@ -70,7 +72,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<Outbound>(o =>
         {
             _lastChatMessage = o.ChatMessage ?? _lastChatMessage;
-            _socket.TryWrite(new OutgoingFrame.Text(o.Json));
+            _socket.TryWrite(new OutgoingFrame.Text(o.IsJoinSuccess && _joinExtras is not null ? _joinExtras.AddTo(o.Json) : o.Json));
         });
         Receive<MediaToClient>(m => Send(Namespaces.Media, m.Payload));
         Receive<StopMedia>(m => _media?.Forward(m));
@@ -158,8 +160,8 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     });
 
     public static Props Props(RoomId roomId, ParticipantId participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
-        IActorRef? mediaGateway) =>
-        Akka.Actor.Props.Create(() => new ConnectionActor(roomId, participantId, identity, meetings, socket, mediaGateway));
+        IActorRef? mediaGateway, JoinExtras? joinExtras = null) =>
+        Akka.Actor.Props.Create(() => new ConnectionActor(roomId, participantId, identity, meetings, socket, mediaGateway, joinExtras));
 
     private void Handle(ParsedMessage message)
     {

@@ -6,6 +6,8 @@ using Akka.Hosting;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
 using OpenTalk.Host.Apis;
+using OpenTalk.Host.Auth;
+using OpenTalk.Projections.Events;
 using OpenTalk.Protocol.Rest;
 using OpenTalk.Protocol.Signaling;
 
@@ -32,7 +34,7 @@ public static partial class SignalingEndpoint
     }
 
     private static async Task Handle(HttpContext context, EngineGateway engine, ActorSystem system,
-        ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers)
+        ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers, EventsReader events, UserProfiles profiles)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -55,6 +57,8 @@ public static partial class SignalingEndpoint
             return;
         }
 
+        var log = loggers.CreateLogger(typeof(SignalingEndpoint));
+        var extras = await JoinExtras.LoadAsync(redeemed.RoomId!.Value, engine, events, profiles, log, context.RequestAborted);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = Subprotocol.Json,
@@ -65,8 +69,7 @@ public static partial class SignalingEndpoint
         var room = new RoomId(redeemed.RoomId!.Value);
         var participant = new ParticipantId(participantId);
         var connection = system.ActorOf(ConnectionActor.Props(room, participant, redeemed.Identity!, engine.Meetings,
-            outgoing.Writer, mediaGateway));
-        var log = loggers.CreateLogger(typeof(SignalingEndpoint));
+            outgoing.Writer, mediaGateway, extras));
         // Cancelled when the client is gone or when a stopping node gives up waiting for its close handshake.
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var clientLeft = false;

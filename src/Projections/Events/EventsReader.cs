@@ -87,7 +87,6 @@ public sealed class EventsReader(IDocumentStore store, ReadModelSchema schema)
         return ([.. listed.Select(e => Row(e, user, myStatus, invites.GetValueOrDefault(e.Id)))], next);
     }
 
-    /// <summary>Meetings this user is invited to and has not answered yet (not cancelled ones), newest first.</summary>
     /// <summary>The meeting that owns <paramref name="roomId"/>, when one does (rooms can also be made on their own).</summary>
     public async Task<Guid?> EventOfRoomAsync(Guid roomId, CancellationToken ct = default)
     {
@@ -97,6 +96,7 @@ public sealed class EventsReader(IDocumentStore store, ReadModelSchema schema)
         return found.Count > 0 ? found[0] : null;
     }
 
+    /// <summary>Meetings this user is invited to and has not answered yet (not cancelled ones), newest first.</summary>
     public async Task<IReadOnlyList<EventRow>> PendingInvitesAsync(Guid user, CancellationToken ct = default)
     {
         var (rows, _) = await PageAsync(user, new EventFilter(InviteStatus: InviteStatus.Pending), MaxPage, null, ct);

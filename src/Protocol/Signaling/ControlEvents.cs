@@ -27,7 +27,11 @@ public sealed record ControlState(
 
 public sealed record ParticipantInfo(Guid Id, ControlState Control, ParticipantMedia Media);
 
-public sealed record RoomInfo(Guid Id, bool PasswordRequired, Guid CreatedBy, bool WaitingRoom);
+/// <summary>The room; the node adds <c>created_by</c> (a <see cref="RoomCreator"/>) from its user profiles when it sends the frame.</summary>
+public sealed record RoomInfo(Guid Id, bool PasswordRequired, bool WaitingRoom);
+
+/// <summary>Who created the room, as OpenTalk's <c>room_info.created_by</c> shows them (no id, no email: guests see it too).</summary>
+public sealed record RoomCreator(string Title, string Firstname, string Lastname, string DisplayName, string AvatarUrl);
 
 public sealed record JoinSuccess(
     Guid Id,

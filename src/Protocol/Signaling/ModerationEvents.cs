@@ -5,7 +5,24 @@ public sealed record InWaitingRoom() : ServerPayload("in_waiting_room");
 
 public sealed record Accepted() : ServerPayload("accepted");
 
-public sealed record JoinedWaitingRoom(Guid Id, string DisplayName) : ServerPayload("joined_waiting_room");
+/// <summary>To moderators: someone waits (a participant as OpenTalk lists one, with its <c>control</c> part).</summary>
+public sealed record JoinedWaitingRoom(Guid Id, ControlState Control) : ServerPayload("joined_waiting_room");
+
+/// <summary>Someone in the waiting room, as a moderator's <c>join_success</c> lists them: still waiting, or let in and not yet entered.</summary>
+public sealed record WaitingParticipant(Guid Id, ControlState Control, WaitingRoomState WaitingRoomState);
+
+public enum WaitingRoomState { Waiting, Accepted }
+
+/// <summary>
+/// The <c>moderation</c> part of <c>join_success</c>: whether hands may go up; moderators also learn whether the
+/// waiting room is on and who waits in it (absent for everyone else).
+/// </summary>
+public sealed record ModerationModuleState(bool RaiseHandsEnabled)
+{
+    public bool? WaitingRoomEnabled { get; init; }
+
+    public IReadOnlyList<WaitingParticipant>? WaitingRoomParticipants { get; init; }
+}
 
 public sealed record LeftWaitingRoom(Guid Id) : ServerPayload("left_waiting_room");
 

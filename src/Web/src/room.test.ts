@@ -24,11 +24,23 @@ describe('participation', () => {
 
   test('moderators see who waits, until they are let in', () => {
     let room = apply(emptyRoom, ['control', joinSuccess()],
-      ['moderation', { message: 'joined_waiting_room', id: 'g1', display_name: 'Gustav' }],
-      ['moderation', { message: 'joined_waiting_room', id: 'g2', display_name: 'Greta' }]);
+      ['moderation', { message: 'joined_waiting_room', id: 'g1', control: control('Gustav', 'guest') }],
+      ['moderation', { message: 'joined_waiting_room', id: 'g2', control: control('Greta', 'guest') }]);
     expect(room.waiting.map((w) => w.displayName)).toEqual(['Gustav', 'Greta']);
     room = apply(room, ['moderation', { message: 'left_waiting_room', id: 'g1' }]);
     expect(room.waiting.map((w) => w.id)).toEqual(['g2']);
+  });
+
+  test('a moderator who comes in sees who already waits, not who was let in already', () => {
+    const room = apply(emptyRoom, ['control', joinSuccess({
+      moderation: {
+        raise_hands_enabled: true, waiting_room_enabled: true, waiting_room_participants: [
+          { id: 'g1', control: control('Gustav', 'guest'), waiting_room_state: 'waiting' },
+          { id: 'g2', control: control('Greta', 'guest'), waiting_room_state: 'accepted' },
+        ],
+      },
+    })]);
+    expect(room.waiting).toEqual([{ id: 'g1', displayName: 'Gustav' }]);
   });
 
   test('a server error is shown, and nothing else changes', () => {

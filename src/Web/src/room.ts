@@ -240,6 +240,8 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       const b = payload.breakout as { rooms: BreakoutView['rooms']; expires: string | null; assignment: string | null } | null | undefined;
       const a = payload.automod as { speaker: string | null; ends_at: string | null; remaining: string[] } | null | undefined;
       const v = payload.legal_vote as WireVote | null | undefined;
+      // Moderators learn who already waits; everyone else gets no list.
+      const m = payload.moderation as { waiting_room_participants?: (Entry & { waiting_room_state: string })[] } | undefined;
       return {
         ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people,
         focus: (payload.media as { focus?: string | null } | undefined)?.focus ?? null,
@@ -253,6 +255,7 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
         breakout: b ? { rooms: b.rooms, expires: b.expires, assignment: b.assignment } : null,
         talkingStick: a ? { speaker: a.speaker, endsAt: a.ends_at, remaining: a.remaining } : null,
         vote: v ? vote(v) : null,
+        waiting: (m?.waiting_room_participants ?? []).filter((w) => w.waiting_room_state === 'waiting').map(waitingPerson),
       };
     }
     case 'joined':
@@ -271,6 +274,10 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
   }
 }
 
+function waitingPerson(entry: Entry): { id: string; displayName: string } {
+  return { id: entry.id, displayName: entry.control.display_name };
+}
+
 function moderation(room: RoomView, payload: Record<string, unknown>): RoomView {
   switch (payload.message) {
     case 'in_waiting_room':
@@ -278,7 +285,7 @@ function moderation(room: RoomView, payload: Record<string, unknown>): RoomView 
     case 'sent_to_waiting_room':
       return { ...room, phase: 'waiting', reason: 'sent_to_waiting_room', people: {}, timer: null, poll: null };
     case 'joined_waiting_room':
-      return { ...room, waiting: [...room.waiting.filter((w) => w.id !== payload.id), { id: payload.id as string, displayName: payload.display_name as string }] };
+      return { ...room, waiting: [...room.waiting.filter((w) => w.id !== payload.id), waitingPerson(payload as unknown as Entry)] };
     case 'left_waiting_room':
       return { ...room, waiting: room.waiting.filter((w) => w.id !== payload.id) };
     case 'kicked':

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Tests.Signaling;
 
@@ -88,5 +89,68 @@ public sealed class OpenTalkJoinContractTests : RoomTest
         await ben.Socket.WaitForAsync("control", "hand_raised");
         await olga.Socket.SendAsync("moderation", "reset_raised_hands", new { target = ben.Id });
         await ben.Socket.WaitForAsync("control", "hand_lowered");
+    }
+
+    [Fact]
+    public async Task Moderators_see_who_waits_as_participants_and_find_them_listed_when_they_come_in()
+    {
+        var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga"); // the owner: a moderator
+        var ben = await UserAsync("Ben");
+        Assert.Equal(JsonValueKind.True, ben.JoinSuccess.GetProperty("moderation").GetProperty("raise_hands_enabled").ValueKind);
+        Assert.False(ben.JoinSuccess.GetProperty("moderation").TryGetProperty("waiting_room_participants", out _)); // not for users
+
+        await olga.Socket.SendAsync("moderation", "enable_waiting_room");
+        await olga.Socket.WaitForAsync("moderation", "waiting_room_enabled");
+        var invite = await Olga.CreateInviteAsync(Room);
+        await using var gus = await Node.ConnectAsync((await Node.Anonymous().StartInvitedAsync(Room, invite.InviteCode)).Ticket);
+        await gus.JoinAsync("Gus");
+        await gus.WaitForAsync("moderation", "in_waiting_room");
+
+        // OpenTalk's app reads the waiting person's control part (it throws without it).
+        var waiting = (await olga.Socket.WaitForAsync("moderation", "joined_waiting_room")).Payload;
+        Assert.Equal("Gus", waiting.GetProperty("control").GetProperty("display_name").GetString());
+        Assert.Equal("guest", waiting.GetProperty("control").GetProperty("role").GetString());
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("control").GetProperty("left_at").ValueKind);
+
+        // A moderator who comes in later finds Gus waiting.
+        var second = await Participant.JoinAsync(Node, Room, Olga, "Olga, second tab");
+        var moderation = second.JoinSuccess.GetProperty("moderation");
+        Assert.True(moderation.GetProperty("waiting_room_enabled").GetBoolean());
+        var listed = Assert.Single(moderation.GetProperty("waiting_room_participants").EnumerateArray());
+        Assert.Equal(waiting.GetProperty("id").GetGuid(), listed.GetProperty("id").GetGuid());
+        Assert.Equal("Gus", listed.GetProperty("control").GetProperty("display_name").GetString());
+        Assert.Equal("waiting", listed.GetProperty("waiting_room_state").GetString());
+    }
+
+    [Fact]
+    public async Task Join_success_names_the_meeting_and_the_rooms_creator_for_guests_too()
+    {
+        var meeting = await Olga.CreateEventAsync(new EventRequest("Daily stand-up", "", null, false, true, null, null, null));
+        var invite = await Olga.CreateInviteAsync(meeting.Room.Id);
+        for (var attempt = 0; attempt < 100; attempt++) // the room's meeting is found through the read model, moments after it is planned
+        {
+            using var known = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{meeting.Room.Id}/event", null);
+            if (known.IsSuccessStatusCode)
+                break;
+            await Task.Delay(100);
+        }
+        var guest = await Participant.JoinWithTicketAsync(Node, await Node.Anonymous().StartInvitedAsync(meeting.Room.Id, invite.InviteCode), "Gus");
+
+        var info = guest.JoinSuccess.GetProperty("event_info");
+        Assert.Equal(meeting.Id, info.GetProperty("id").GetGuid());
+        Assert.Equal(meeting.Room.Id, info.GetProperty("room_id").GetGuid());
+        Assert.Equal("Daily stand-up", info.GetProperty("title").GetString());
+        Assert.False(info.GetProperty("is_adhoc").GetBoolean());
+
+        var creator = guest.JoinSuccess.GetProperty("room_info").GetProperty("created_by");
+        using var response = await Olga.SendRawAsync(HttpMethod.Get, "v1/users/me", null);
+        var me = await response.JsonOkAsync();
+        Assert.Equal(me.GetProperty("display_name").GetString(), creator.GetProperty("display_name").GetString());
+        Assert.False(creator.TryGetProperty("email", out _)); // guests see the name, not the address
+
+        // A room that belongs to no meeting has no event_info (OpenTalk's app then shows its default title).
+        var plain = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        Assert.False(plain.JoinSuccess.TryGetProperty("event_info", out _));
+        Assert.Equal(JsonValueKind.Object, plain.JoinSuccess.GetProperty("room_info").GetProperty("created_by").ValueKind);
     }
 }

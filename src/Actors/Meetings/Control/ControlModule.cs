@@ -156,7 +156,7 @@ public sealed class ControlModule : IMeetingModule
         ParticipantWaiting e =>
         [
             new Notification(e.ParticipantId, Namespaces.Moderation, new InWaitingRoom()),
-            .. MeetingNotifications.ToModerators(after, Namespaces.Moderation, new JoinedWaitingRoom(e.ParticipantId, e.DisplayName)),
+            .. MeetingNotifications.ToModerators(after, Namespaces.Moderation, new JoinedWaitingRoom(e.ParticipantId, MeetingNotifications.ControlOf(after.Participants[e.ParticipantId], after))),
         ],
         ParticipantReconnected e => MeetingNotifications.Welcome(e.ParticipantId, after, resumed: true)
             .Concat(MeetingNotifications.UpdateToOthers(e.ParticipantId, after)),

@@ -131,6 +131,19 @@ public sealed class ModerationModule : IMeetingModule
         _ => null,
     };
 
+    public ModuleJoinState? JoinState(JoinContext join) => new(Namespaces.Moderation, join.Me.IsModerator
+        ? new ModerationModuleState(join.State.RaiseHandsEnabled)
+        {
+            WaitingRoomEnabled = join.State.Room!.WaitingRoom,
+            WaitingRoomParticipants = join.State.Participants.Values
+                .Where(p => p.Presence != Presence.InRoom)
+                .OrderBy(p => p.JoinedAt)
+                .Select(p => new WaitingParticipant(p.Id, MeetingNotifications.ControlOf(p, join.State),
+                    p.Presence == Presence.Waiting ? WaitingRoomState.Waiting : WaitingRoomState.Accepted))
+                .ToList(),
+        }
+        : new ModerationModuleState(join.State.RaiseHandsEnabled));
+
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
         DebriefingBegan e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new DebriefingStarted(MeetingNotifications.IssuerOf(e))),

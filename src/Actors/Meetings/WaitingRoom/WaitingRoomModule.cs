@@ -67,7 +67,7 @@ public sealed class WaitingRoomModule : IMeetingModule
             new Notification(e.ParticipantId, Namespaces.Moderation, new InWaitingRoom()),
             .. MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, LeaveReason.SentToWaitingRoom.ToWire())),
             .. MeetingNotifications.ToModerators(after, Namespaces.Moderation,
-                new JoinedWaitingRoom(e.ParticipantId, after.Participants[e.ParticipantId].DisplayName)),
+                new JoinedWaitingRoom(e.ParticipantId, MeetingNotifications.ControlOf(after.Participants[e.ParticipantId], after))),
         ],
         WaitingRoomTurnedOn => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new WaitingRoomEnabled()),
         WaitingRoomTurnedOff => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new WaitingRoomDisabled()),

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Host.Apis;
+using OpenTalk.Host.Auth;
+using OpenTalk.Projections.Events;
+using OpenTalk.Protocol;
+using OpenTalk.Protocol.Rest;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Host.Signaling;
+
+/// <summary>
+/// What <c>join_success</c> tells beyond the meeting's own state: the meeting the room belongs to (OpenTalk's
+/// <c>event_info</c>, which titles the room) and the room's creator as a profile. Both live in read models, so they
+/// are read once when the socket opens and added to the frame here: the meeting itself stays free of lookups.
+/// </summary>
+public sealed record JoinExtras(RoomEventInfo? EventInfo, RoomCreator CreatedBy)
+{
+    /// <summary>The extras of a room; null (the join goes on without them) when the room or a read model cannot be read.</summary>
+    public static async Task<JoinExtras?> LoadAsync(Guid roomId, EngineGateway engine, EventsReader events, UserProfiles profiles, ILogger log,
+        CancellationToken ct)
+    {
+        try
+        {
+            if ((await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), ct)).Room is not { } room)
+                return null;
+            var owner = await profiles.FindAsync(room.OwnerId, ct);
+            var creator = owner is null
+                ? new RoomCreator("", "", "", "", "")
+                : new RoomCreator(owner.Title, owner.Firstname, owner.Lastname, owner.DisplayName, owner.AvatarUrl);
+            return new JoinExtras(await RoomsApi.EventInfoAsync(roomId, engine, events, ct), creator);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Could not read the meeting and creator of room {RoomId}; join_success goes without them", roomId);
+            return null;
+        }
+    }
+
+    /// <summary>A rendered <c>join_success</c> envelope with the extras in its payload.</summary>
+    public string AddTo(string envelope)
+    {
+        var frame = JsonNode.Parse(envelope)!;
+        var payload = frame["payload"]!.AsObject();
+        if (EventInfo is not null)
+            payload["event_info"] = JsonSerializer.SerializeToNode(EventInfo, WireJson.Options);
+        if (payload["room_info"] is JsonObject roomInfo)
+            roomInfo["created_by"] = JsonSerializer.SerializeToNode(CreatedBy, WireJson.Options);
+        return frame.ToJsonString();
+    }
+}
