@@ -55,6 +55,18 @@ public sealed class PollTests : RoomTest
     }
 
     [Fact]
+    public async Task Several_choices_count_when_voted_as_OpenTalks_apps_send_them()
+    {
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        await owner.Socket.SendAsync("polls", "start", new { topic = "Which days?", live = true, multiple_choice = true, choices = new[] { "Mon", "Tue", "Wed" }, duration = 120 });
+        var pollId = (await owner.Socket.WaitForAsync("polls", "started")).Payload.GetProperty("id").GetGuid();
+
+        await owner.Socket.SendAsync("polls", "vote", new { poll_id = pollId, choice_ids = new[] { 0, 2 } });
+        Assert.Equal(new[] { 1, 0, 1 }, Counts(await owner.Socket.WaitForAsync("polls", "live_update")));
+        await owner.Socket.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_running_poll_survives_a_restart_and_closes_once_when_its_time_is_up()
     {
         var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
@@ -70,7 +82,9 @@ public sealed class PollTests : RoomTest
 
         var back = await Participant.JoinAsync(Node, Room, Olga, "Olga", owner.Resumption);
         var polls = back.JoinSuccess.GetProperty("polls");
-        Assert.Equal(pollId, polls.GetProperty("poll").GetProperty("id").GetGuid());
+        Assert.Equal(pollId, polls.GetProperty("id").GetGuid()); // flat, as OpenTalk's apps read it
+        Assert.Equal(started.GetProperty("choices").ToString(), polls.GetProperty("choices").ToString());
+        Assert.Equal(JsonValueKind.String, polls.GetProperty("started").ValueKind);
         Assert.Equal([0], polls.GetProperty("my_choices").EnumerateArray().Select(c => c.GetInt32()));
 
         var done = await back.Socket.WaitForAsync("polls", "done", TimeSpan.FromSeconds(30));

@@ -15,12 +15,13 @@ public sealed class TimerTests : RoomTest
         var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         var user = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("uma"), "Uma");
 
-        await user.Socket.SendAsync("timer", "start", new { kind = "countdown", duration = 300, style = "coffee_break" });
+        await user.Socket.SendAsync("timer", "start", new { kind = "countdown", duration = 300, style = "coffee-break" });
         Assert.Equal("insufficient_permissions", (await user.Socket.WaitForAsync(m => m.Message == "error")).Error);
 
-        await owner.Socket.SendAsync("timer", "start", new { kind = "countdown", duration = 300, style = "coffee_break", title = "Coffee", enable_ready_check = true });
-        var started = (await user.Socket.WaitForAsync("timer", "started")).Payload.GetProperty("config");
-        Assert.Equal("coffee_break", started.GetProperty("style").GetString());
+        await owner.Socket.SendAsync("timer", "start", new { kind = "countdown", duration = 300, style = "coffee-break", title = "Coffee", enable_ready_check = true });
+        var started = (await user.Socket.WaitForAsync("timer", "started")).Payload; // flat, as OpenTalk's apps read it
+        Assert.Equal("coffee-break", started.GetProperty("style").GetString());
+        Assert.True(started.GetProperty("ready_check_enabled").GetBoolean());
         var timerId = started.GetProperty("timer_id").GetGuid();
         var endsAt = started.GetProperty("ends_at").GetDateTimeOffset();
         Assert.Equal(300, (endsAt - started.GetProperty("started_at").GetDateTimeOffset()).TotalSeconds, 3);
@@ -29,15 +30,19 @@ public sealed class TimerTests : RoomTest
         var ready = await owner.Socket.WaitForAsync("timer", "updated_ready_status");
         Assert.Equal(user.Id, ready.Payload.GetProperty("participant_id").GetGuid());
 
-        // Someone joining during the break sees it, with the ready list.
+        // Someone joining during the break sees it (not ready themselves yet), and who is ready among the others.
         var late = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("lea"), "Lea");
         var timer = late.JoinSuccess.GetProperty("timer");
-        Assert.Equal(timerId, timer.GetProperty("config").GetProperty("timer_id").GetGuid());
-        Assert.True(timer.GetProperty("ready_status").GetProperty(user.Id.ToString()).GetBoolean());
+        Assert.Equal(timerId, timer.GetProperty("timer_id").GetGuid());
+        Assert.Equal("coffee-break", timer.GetProperty("style").GetString());
+        Assert.False(timer.GetProperty("ready_status").GetBoolean());
+        var readiness = late.JoinSuccess.GetProperty("participants").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("id").GetGuid(), p => p.GetProperty("timer").GetProperty("ready_status").GetBoolean());
+        Assert.Equal(new Dictionary<Guid, bool> { [owner.Id] = false, [user.Id] = true }, readiness);
 
         await owner.Socket.SendAsync("timer", "stop", new { timer_id = timerId });
-        var stopped = await late.Socket.WaitForAsync("timer", "stopped");
-        Assert.Equal("by_moderator", stopped.Payload.GetProperty("kind").GetString());
+        var stopped = (await late.Socket.WaitForAsync("timer", "stopped")).Payload;
+        Assert.Equal(("by_moderator", owner.Id), (stopped.GetProperty("kind").GetString(), stopped.GetProperty("participant_id").GetGuid()));
         foreach (var p in new[] { owner, user, late })
             await p.Socket.DisposeAsync();
     }
@@ -47,7 +52,7 @@ public sealed class TimerTests : RoomTest
     {
         var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         await owner.Socket.SendAsync("timer", "start", new { kind = "countdown", duration = 8, title = "Quick" });
-        var config = (await owner.Socket.WaitForAsync("timer", "started")).Payload.GetProperty("config");
+        var config = (await owner.Socket.WaitForAsync("timer", "started")).Payload;
         var endsAt = config.GetProperty("ends_at").GetDateTimeOffset();
 
         var restart = RestartAsync();
@@ -55,7 +60,7 @@ public sealed class TimerTests : RoomTest
         await restart;
 
         var back = await Participant.JoinAsync(Node, Room, Olga, "Olga", owner.Resumption);
-        var timer = back.JoinSuccess.GetProperty("timer").GetProperty("config");
+        var timer = back.JoinSuccess.GetProperty("timer");
         Assert.Equal(endsAt, timer.GetProperty("ends_at").GetDateTimeOffset());
 
         var stopped = await back.Socket.WaitForAsync("timer", "stopped", TimeSpan.FromSeconds(30));

@@ -41,7 +41,7 @@ public static class MeetingNotifications
             new RoomInfo(state.RoomId, room.Password is not null, room.WaitingRoom),
             state.InRoom.Where(p => p.Id != participantId)
                 .OrderBy(p => p.JoinedAt)
-                .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state)))
+                .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state)) { Timer = state.Timer?.Of(p.Id) })
                 .ToList())
         {
             Modules = MeetingModules.All.JoinStates(new JoinContext(state, me, lastChatMessage)),

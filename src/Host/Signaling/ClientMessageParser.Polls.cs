@@ -17,7 +17,7 @@ public static partial class ClientMessageParser
                 when TrySeconds(start.Duration, out var given) && given is { } duration && !choices.Contains(null):
                 return For(new StartPoll(s.Room, s.Me, Guid.NewGuid(), topic, start.Live, start.MultipleChoice,
                     [.. choices.Select(choice => choice!)], duration, start.AllowEditing));
-            case In.VoteInPoll { PollId: { } poll } vote when (vote.Choices ?? (vote.ChoiceId is { } one ? [one] : null)) is { } chosen:
+            case In.VoteInPoll { PollId: { } poll } vote when (vote.Choices ?? vote.ChoiceIds ?? (vote.ChoiceId is { } one ? [one] : null)) is { } chosen:
                 return For(new VoteInPoll(s.Room, s.Me, poll, [.. chosen]));
             case In.FinishPoll finish when (finish.Id ?? finish.PollId) is { } poll:
                 return For(new FinishPoll(s.Room, s.Me, poll));

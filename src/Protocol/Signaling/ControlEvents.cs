@@ -25,7 +25,11 @@ public sealed record ControlState(
     public DateTimeOffset? LeftAt => null;
 }
 
-public sealed record ParticipantInfo(Guid Id, ControlState Control, ParticipantMedia Media);
+public sealed record ParticipantInfo(Guid Id, ControlState Control, ParticipantMedia Media)
+{
+    /// <summary>Whether they said ready, while a timer with a ready check runs.</summary>
+    public ParticipantTimer? Timer { get; init; }
+}
 
 /// <summary>The room; the node adds <c>created_by</c> (a <see cref="RoomCreator"/>) from its user profiles when it sends the frame.</summary>
 public sealed record RoomInfo(Guid Id, bool PasswordRequired, bool WaitingRoom);

@@ -18,5 +18,9 @@ public sealed record PollLiveUpdate(Guid Id, IReadOnlyList<PollResult> Results) 
 
 public sealed record PollDone(Guid Id, IReadOnlyList<PollResult> Results, string Reason) : ServerPayload("done");
 
-/// <summary>The polls part of <c>join_success</c>: the running poll, your vote, and live results if the poll shows them.</summary>
-public sealed record PollModuleState(PollStartedPayload Poll, IReadOnlyList<int> MyChoices, IReadOnlyList<PollResult>? Results);
+/// <summary>
+/// The polls part of <c>join_success</c> while a poll runs, flat as OpenTalk's apps read it (the poll, and when it
+/// <c>started</c>); ours besides: your vote (<c>my_choices</c>) and the live results if the poll shows them.
+/// </summary>
+public sealed record PollModuleState(Guid Id, string Topic, bool Live, bool MultipleChoice, IReadOnlyList<PollChoice> Choices,
+    DateTimeOffset Started, double Duration, bool AllowEditing, DateTimeOffset EndsAt, IReadOnlyList<int> MyChoices, IReadOnlyList<PollResult>? Results);

@@ -93,10 +93,10 @@ describe('chat', () => {
 });
 
 describe('timer and coffee break', () => {
-  const config = { timer_id: 't1', started_at: '2026-11-25T10:00:00Z', kind: 'countdown', ends_at: '2026-11-25T10:05:00Z', style: 'coffee_break', title: null, ready_check_enabled: true, end_when_all_ready: false };
+  const config = { timer_id: 't1', started_at: '2026-11-25T10:00:00Z', kind: 'countdown', ends_at: '2026-11-25T10:05:00Z', style: 'coffee-break', title: null, ready_check_enabled: true, end_when_all_ready: false };
   test('starts, collects ready marks, and stops', () => {
-    let room = apply(emptyRoom, ['control', joinSuccess()], ['timer', { message: 'started', config }]);
-    expect(room.timer?.style).toBe('coffee_break');
+    let room = apply(emptyRoom, ['control', joinSuccess()], ['timer', { message: 'started', ...config }]);
+    expect(room.timer?.style).toBe('coffee-break');
     room = apply(room, ['timer', { message: 'updated_ready_status', timer_id: 't1', participant_id: 'u1', status: true }]);
     expect(room.timer?.ready).toEqual({ u1: true });
     room = apply(room, ['timer', { message: 'stopped', timer_id: 'other', kind: 'by_moderator' }]);
@@ -104,9 +104,12 @@ describe('timer and coffee break', () => {
     room = apply(room, ['timer', { message: 'stopped', timer_id: 't1', kind: 'by_moderator' }]);
     expect(room.timer).toBeNull();
   });
-  test('a running break is part of join_success', () => {
-    const room = apply(emptyRoom, ['control', joinSuccess({ timer: { config, ready_status: { me: true } } })]);
-    expect(room.timer?.ready.me).toBe(true);
+  test('a running break is part of join_success, with my own ready mark and the others\'', () => {
+    const room = apply(emptyRoom, ['control', joinSuccess({
+      timer: { ...config, ready_status: true },
+      participants: [{ id: 'u1', control: control('Uma'), timer: { ready_status: false } }, { id: 'u2', control: control('Udo'), timer: { ready_status: true } }],
+    })]);
+    expect(room.timer?.ready).toEqual({ me: true, u1: false, u2: true });
   });
 });
 
@@ -122,6 +125,15 @@ describe('polls', () => {
     room = apply(room, ['polls', { message: 'done', id: 'p1', results: [{ id: 0, count: 2 }, { id: 1, count: 1 }], reason: 'finished' }]);
     expect(room.poll?.done).toBe(true);
     expect(room.poll?.results).toEqual({ 0: 2, 1: 1 });
+  });
+  test('a running poll is part of join_success, flat, with my vote and the live results', () => {
+    const { message: _started, ...fields } = started;
+    const room = apply(emptyRoom, ['control', joinSuccess({
+      polls: { ...fields, started: '2026-11-25T10:00:00Z', my_choices: [1], results: [{ id: 0, count: 0 }, { id: 1, count: 1 }] },
+    })]);
+    expect(room.poll?.id).toBe('p1');
+    expect(room.poll?.myChoices).toEqual([1]);
+    expect(room.poll?.results).toEqual({ 0: 0, 1: 1 });
   });
 });
 

@@ -31,7 +31,7 @@ export interface ChatMessage {
 export interface TimerView {
   id: string;
   kind: 'countdown' | 'stopwatch';
-  style: 'normal' | 'coffee_break';
+  style: 'normal' | 'coffee-break';
   title: string | null;
   startedAt: string;
   endsAt: string | null;
@@ -129,6 +129,8 @@ interface Entry {
   id: string;
   control: Control;
   media?: MediaState;
+  /** Whether they said ready, while a timer with a ready check runs (join_success only). */
+  timer?: { ready_status: boolean };
 }
 
 interface WireMessage {
@@ -194,6 +196,12 @@ const timer = (c: WireTimer, ready: Record<string, boolean> = {}): TimerView => 
   id: c.timer_id, kind: c.kind, style: c.style, title: c.title, startedAt: c.started_at, endsAt: c.ends_at, readyCheck: c.ready_check_enabled, ready,
 });
 
+/** Who said ready, from the joiner's own mark and the others' `timer` parts. */
+const readiness = (me: string, mine: boolean | undefined, others: Entry[]): Record<string, boolean> => Object.fromEntries([
+  ...(mine === undefined ? [] : [[me, mine]]),
+  ...others.filter((p) => p.timer).map((p) => [p.id, p.timer!.ready_status]),
+]);
+
 const tally = (results: Results | null | undefined) =>
   results ? Object.fromEntries(results.map((r) => [r.id, r.count])) as Record<number, number> : null;
 
@@ -235,8 +243,8 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       const people: Record<string, Person> = { [me.id]: { ...me, media: room.people[me.id]?.media ?? null } };
       for (const p of (payload.participants as Entry[]).map(person)) people[p.id] = p;
       const chat = payload.chat as { enabled: boolean; room_history: WireMessage[]; last_seen_timestamps: Record<string, string> } | undefined;
-      const t = payload.timer as { config: WireTimer; ready_status: Record<string, boolean> } | null | undefined;
-      const p = payload.polls as { poll: WirePoll; my_choices: number[]; results: Results | null } | null | undefined;
+      const t = payload.timer as (WireTimer & { ready_status?: boolean }) | null | undefined;
+      const p = payload.polls as (WirePoll & { my_choices: number[]; results?: Results | null }) | null | undefined;
       const b = payload.breakout as { rooms: BreakoutView['rooms']; expires: string | null; assignment: string | null } | null | undefined;
       const a = payload.automod as { speaker: string | null; ends_at: string | null; remaining: string[] } | null | undefined;
       const v = payload.legal_vote as WireVote | null | undefined;
@@ -250,8 +258,8 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
         // the last message this socket got; keep what we had and add what we missed, each message once.
         messages: payload.resumed ? mergeMessages(room.messages, (chat?.room_history ?? []).map(chatMessage)) : (chat?.room_history ?? []).map(chatMessage),
         lastSeen: { ...(chat?.last_seen_timestamps ?? {}), ...room.lastSeen },
-        timer: t ? timer(t.config, t.ready_status) : null,
-        poll: p ? poll(p.poll, p.my_choices, p.results) : null,
+        timer: t ? timer(t, readiness(me.id, t.ready_status, payload.participants as Entry[])) : null,
+        poll: p ? poll(p, p.my_choices, p.results ?? null) : null,
         breakout: b ? { rooms: b.rooms, expires: b.expires, assignment: b.assignment } : null,
         talkingStick: a ? { speaker: a.speaker, endsAt: a.ends_at, remaining: a.remaining } : null,
         vote: v ? vote(v) : null,
@@ -317,7 +325,7 @@ function timers(room: RoomView, payload: Record<string, unknown>): RoomView {
   const current = room.timer;
   switch (payload.message) {
     case 'started':
-      return { ...room, timer: timer(payload.config as WireTimer) };
+      return { ...room, timer: timer(payload as unknown as WireTimer) };
     case 'stopped':
       return room.timer?.id === payload.timer_id ? { ...room, timer: null } : room;
     case 'updated_ready_status':

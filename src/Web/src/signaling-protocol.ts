@@ -228,7 +228,7 @@ export interface ClientMessages {
     | {
       action: 'start';
       kind: 'stopwatch' | 'countdown';
-      style?: 'normal' | 'coffee_break' | null;
+      style?: 'normal' | 'coffee-break' | null;
       duration?: number | null;
       title?: string | null;
       enable_ready_check?: boolean;
@@ -263,6 +263,7 @@ export interface ClientMessages {
       poll_id: string;
       choices?: number[] | null;
       choice_id?: number | null;
+      choice_ids?: number[] | null;
     };
   automod:
     | {

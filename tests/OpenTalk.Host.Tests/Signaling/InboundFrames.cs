@@ -43,7 +43,7 @@ public static class InboundFrames
         ("chat", "set_last_seen_timestamp", """{"timestamp":"2026-12-01T10:00:00Z","scope":"global"}"""),
         ("chat", "get_history_chunk", $$"""{"before":"{{Id}}","count":20}"""),
         ("chat", "search_history", """{"query":"hello"}"""),
-        ("timer", "start", """{"kind":"countdown","style":"coffee_break","duration":60,"title":"Break","enable_ready_check":true,"end_when_all_ready":false}"""),
+        ("timer", "start", """{"kind":"countdown","style":"coffee-break","duration":60,"title":"Break","enable_ready_check":true,"end_when_all_ready":false}"""),
         ("timer", "stop", $$"""{"timer_id":"{{Id}}"}"""),
         ("timer", "update_ready_status", $$"""{"timer_id":"{{Id}}","status":true}"""),
         ("polls", "start", """{"topic":"Lunch?","choices":["yes","no"],"duration":30,"live":true,"multiple_choice":false,"allow_editing":false}"""),

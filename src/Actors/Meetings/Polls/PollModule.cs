@@ -87,7 +87,8 @@ public sealed class PollModule : IMeetingModule
     };
 
     public ModuleJoinState? JoinState(JoinContext join) => join.State.Poll is { } poll
-        ? new(Namespaces.Polls, new PollModuleState(poll.Started(), poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(join.Me), []),
+        ? new(Namespaces.Polls, new PollModuleState(poll.PollId, poll.Topic, poll.Live, poll.MultipleChoice, poll.ChoiceList(), poll.StartedAt,
+            poll.Duration.TotalSeconds, poll.AllowEditing, poll.EndsAt, poll.Votes.GetValueOrDefault(RoomPoll.VoterOf(join.Me), []),
             poll.Live ? poll.Results() : null))
         : null;
 

@@ -28,8 +28,10 @@ public sealed record RoomPoll(
 
     public IReadOnlyList<PollResult> Results() => [.. Tally().Select((count, i) => new PollResult(i, count))];
 
-    public PollStartedPayload Started() =>
-        new(PollId, Topic, Live, MultipleChoice, [.. Choices.Select((c, i) => new PollChoice(i, c))], Duration.TotalSeconds, AllowEditing, EndsAt);
+    public PollStartedPayload Started() => new(PollId, Topic, Live, MultipleChoice, ChoiceList(), Duration.TotalSeconds, AllowEditing, EndsAt);
+
+    /// <summary>The choices, numbered from 0 in the order given.</summary>
+    public IReadOnlyList<PollChoice> ChoiceList() => [.. Choices.Select((c, i) => new PollChoice(i, c))];
 
     /// <summary>One vote per person: the account for users, the participant for guests.</summary>
     public static string VoterOf(MeetingParticipant p) => p.Identity.UserId is { } user ? $"user:{user}" : $"participant:{p.Id}";

@@ -22,7 +22,12 @@ public sealed record RoomTimer(
     [JsonPropertyName("ends_at")]
     public DateTimeOffset? EndsAt => Duration is { } d ? StartedAt + d : null;
 
-    public TimerConfig Config() => new(TimerId, StartedAt, Kind.ToWire(), EndsAt, Style.ToWire(), Title, ReadyCheck, EndWhenAllReady);
+    public TimerStartedPayload Started() => new(TimerId, StartedAt, Kind.ToWire(), EndsAt, Style.ToWire(), Title, ReadyCheck, EndWhenAllReady);
 
-    public TimerModuleState ModuleState() => new(Config(), Ready);
+    /// <summary>The timer as <paramref name="participant"/> finds it on joining, with its own readiness when the timer asks for it.</summary>
+    public TimerModuleState ModuleState(Guid participant) => new(TimerId, StartedAt, Kind.ToWire(), EndsAt, Style.ToWire(), Title, ReadyCheck,
+        EndWhenAllReady, ReadyCheck ? Ready.GetValueOrDefault(participant) : null);
+
+    /// <summary>What others see of <paramref name="participant"/>'s readiness; null without a ready check.</summary>
+    public ParticipantTimer? Of(Guid participant) => ReadyCheck ? new ParticipantTimer(Ready.GetValueOrDefault(participant)) : null;
 }

@@ -84,11 +84,11 @@ public sealed class RoomTimerModule : IMeetingModule
     };
 
     public ModuleJoinState? JoinState(JoinContext join) =>
-        join.State.Timer?.ModuleState() is { } timer ? new(Namespaces.Timer, timer) : null;
+        join.State.Timer?.ModuleState(join.Me.Id) is { } timer ? new(Namespaces.Timer, timer) : null;
 
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
-        RoomTimerStarted => MeetingNotifications.ToRoom(after, Namespaces.Timer, new TimerStartedPayload(after.Timer!.Config())),
+        RoomTimerStarted => MeetingNotifications.ToRoom(after, Namespaces.Timer, after.Timer!.Started()),
         RoomTimerStopped e => MeetingNotifications.ToRoom(after, Namespaces.Timer, new TimerStoppedPayload(e.TimerId, e.Kind.ToWire(), Actor.ParticipantOf(e.By))),
         ReadyStatusSet e => MeetingNotifications.ToRoom(after, Namespaces.Timer, new UpdatedReadyStatus(e.TimerId, e.ParticipantId, e.Ready)),
         _ => null,

@@ -118,7 +118,7 @@ public static partial class InboundJson
     {
         var names = new JsonArray();
         foreach (var name in Enum.GetNames(type))
-            names.Add(JsonNamingPolicy.SnakeCaseLower.ConvertName(name));
+            names.Add(WireEnumNames.Of(type, name));
         if (nullable)
             names.Add(null);
         return new JsonObject { ["enum"] = names };

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -143,18 +144,30 @@ public sealed class WireEnumConverterFactory : JsonConverterFactory
     }
 }
 
-/// <summary>The snake_case names of an enum's members, as the wire spells them.</summary>
+/// <summary>The names of an enum's members as the wire spells them: snake_case, unless a member names itself (<see cref="JsonStringEnumMemberNameAttribute"/>).</summary>
 internal static class WireEnum<T>
     where T : struct, Enum
 {
     public static FrozenDictionary<T, string> Names { get; } =
-        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => WireEnumNames.Of(typeof(T), v.ToString()));
 
-    private static readonly FrozenDictionary<string, T> Members =
-        Names.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    // A member that names itself is also read by its snake_case name, which clients may have sent before it did
+    // (a tab opened before an upgrade still sends "coffee_break").
+    private static readonly FrozenDictionary<string, T> Members = Names
+        .Select(p => (Name: p.Value, Member: p.Key))
+        .Concat(Enum.GetValues<T>().Select(v => (Name: JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()), Member: v)))
+        .DistinctBy(p => p.Name)
+        .ToFrozenDictionary(p => p.Name, p => p.Member, StringComparer.Ordinal);
 
     public static T Parse(string name) =>
         Members.TryGetValue(name, out var member) ? member : throw new JsonException($"\"{name}\" is no {typeof(T).Name}.");
+}
+
+internal static class WireEnumNames
+{
+    public static string Of(Type enumType, string member) =>
+        enumType.GetField(member)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+        ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(member);
 }
 
 internal static class Loose

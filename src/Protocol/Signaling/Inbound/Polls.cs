@@ -17,11 +17,15 @@ public sealed record StartPoll(
     [property: JsonConverter(typeof(LooseBool))] bool MultipleChoice = false,
     [property: JsonConverter(typeof(LooseBool))] bool AllowEditing = false) : IPollsMessage;
 
-/// <summary>The choices voted for: <c>choices</c> when it is a list, else the single <c>choice_id</c>.</summary>
+/// <summary>
+/// The choices voted for: <c>choices</c> when it is a list, else <c>choice_ids</c> (OpenTalk's apps for several choices),
+/// else the single <c>choice_id</c>.
+/// </summary>
 public sealed record VoteInPoll(
     [property: JsonConverter(typeof(LooseGuid))] Guid? PollId,
     [property: JsonConverter(typeof(LooseArray<int>))] IReadOnlyList<int>? Choices = null,
-    [property: JsonConverter(typeof(LooseInt))] int? ChoiceId = null) : IPollsMessage;
+    [property: JsonConverter(typeof(LooseInt))] int? ChoiceId = null,
+    [property: JsonConverter(typeof(LooseArray<int>))] IReadOnlyList<int>? ChoiceIds = null) : IPollsMessage;
 
 /// <summary>The poll is named by <c>id</c> or, as the other poll messages do, by <c>poll_id</c>.</summary>
 public sealed record FinishPoll(

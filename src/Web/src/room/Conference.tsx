@@ -174,7 +174,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
         <span className="divider" />
         <button type="button" className="leave" onClick={() => { meeting.leave(); onLeft(); }}>{t('leave')}</button>
       </nav>
-      {room.timer && room.timer.style === 'coffee_break' && <CoffeeBreak key={room.timer.id} timer={room.timer} moderator={moderator} send={send} />}
+      {room.timer && room.timer.style === 'coffee-break' && <CoffeeBreak key={room.timer.id} timer={room.timer} moderator={moderator} send={send} />}
     </div>
   );
 }

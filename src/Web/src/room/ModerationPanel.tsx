@@ -50,7 +50,7 @@ export function ModerationPanel({ room, send }: { room: RoomView; send: Send }) 
 
       <form className="tool" onSubmit={(e) => {
         e.preventDefault();
-        send('timer', { action: 'start', kind: 'countdown', style: 'coffee_break', duration: breakMinutes * 60, title: t('coffeeBreak') });
+        send('timer', { action: 'start', kind: 'countdown', style: 'coffee-break', duration: breakMinutes * 60, title: t('coffeeBreak') });
       }}>
         <h3>{t('coffeeBreak')}</h3>
         <label className="compact">{t('minutes')}<input type="number" min={1} max={120} value={breakMinutes} onChange={(e) => setBreakMinutes(Number(e.target.value))} /></label>
