@@ -54,7 +54,7 @@ public class MeetingInvariantTests
             16 => new ChangeDisplayName(Room, new ParticipantId(me), new ParticipantId(target), flag ? "Renamed" : ""),
             17 => new SetWaitingRoom(Room, new ParticipantId(me), flag),
             18 => new SetRaiseHands(Room, new ParticipantId(me), flag),
-            19 => new ResetRaisedHands(Room, new ParticipantId(me), flag ? null : new ParticipantId(target)),
+            19 => new ResetRaisedHands(Room, new ParticipantId(me), flag ? null : [target]),
             20 => new RequestMuteOf(Room, new ParticipantId(me), flag ? [] : [target], flag),
             21 => new AcceptAllWaiting(Room, new ParticipantId(me)),
             22 => new StartPoll(Room, new ParticipantId(me), Poll, "Lunch?", flag, !flag, ["A", "B", "C"], TimeSpan.FromMinutes(1), flag),

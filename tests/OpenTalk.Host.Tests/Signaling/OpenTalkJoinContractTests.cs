@@ -89,6 +89,12 @@ public sealed class OpenTalkJoinContractTests : RoomTest
         await ben.Socket.WaitForAsync("control", "hand_raised");
         await olga.Socket.SendAsync("moderation", "reset_raised_hands", new { target = ben.Id });
         await ben.Socket.WaitForAsync("control", "hand_lowered");
+
+        // "Reset selected" in OpenTalk's app names the hands as a list.
+        await ben.Socket.SendAsync("control", "raise_hand");
+        await ben.Socket.WaitForAsync("control", "hand_raised");
+        await olga.Socket.SendAsync("moderation", "reset_raised_hands", new { target = new[] { ben.Id } });
+        await ben.Socket.WaitForAsync("control", "hand_lowered");
     }
 
     [Fact]

@@ -74,4 +74,27 @@ public sealed class ParserFuzzTests
         var parsed = ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()));
         Assert.IsNotType<ParsedMessage.Invalid>(parsed);
     }
+
+    [Theory]
+    [InlineData("coffee-break")] // as OpenTalk's apps send it
+    [InlineData("coffee_break")] // as our web app did before: a tab opened before an upgrade still works
+    public void A_coffee_break_is_read_in_either_spelling(string style)
+    {
+        var frame = $$$"""{"namespace":"timer","payload":{"action":"start","kind":"countdown","duration":300,"style":"{{{style}}}"}}""";
+        var parsed = Assert.IsType<ParsedMessage.ForMeeting>(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid())));
+        Assert.Equal(RoomTimerStyle.CoffeeBreak, Assert.IsType<StartRoomTimer>(parsed.Command).Style);
+    }
+
+    [Fact]
+    public void Hands_to_lower_are_named_one_by_one_or_as_a_list()
+    {
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid()];
+        ResetRaisedHands Parse(string target) => Assert.IsType<ResetRaisedHands>(Assert.IsType<ParsedMessage.ForMeeting>(ClientMessageParser.Parse(
+            Encoding.UTF8.GetBytes($$$"""{"namespace":"moderation","payload":{"action":"reset_raised_hands"{{{target}}}}}"""),
+            new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()))).Command);
+
+        Assert.Equal([ids[0]], Parse($",\"target\":\"{ids[0]}\"").Targets);
+        Assert.Equal(ids, Parse($""","target":["{ids[0]}","{ids[1]}"]""").Targets);
+        Assert.Null(Parse("").Targets); // everyone's
+    }
 }

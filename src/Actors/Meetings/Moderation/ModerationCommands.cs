@@ -13,7 +13,8 @@ public sealed record ChangeDisplayName(RoomId RoomId, ParticipantId ParticipantI
 public sealed record SetRaiseHands(RoomId RoomId, ParticipantId ParticipantId, bool Enabled) : IParticipantCommand;
 
 /// <summary>Lower one participant's hand, or everyone's when <see cref="Target"/> is null.</summary>
-public sealed record ResetRaisedHands(RoomId RoomId, ParticipantId ParticipantId, ParticipantId? Target) : IParticipantCommand;
+/// <summary>Lower the hands of <paramref name="Targets"/>, or every raised hand when null.</summary>
+public sealed record ResetRaisedHands(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid>? Targets) : IParticipantCommand;
 
 /// <summary>Ask participants to mute; an empty target list means everyone else in the room.</summary>
 public sealed record RequestMuteOf(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid> Targets, bool Force) : IParticipantCommand;

@@ -39,8 +39,8 @@ public sealed class ModerationModule : IMeetingModule
             SetRaiseHands => state.RaiseHandsEnabled
                 ? Decision.Accept([At(new RaiseHandsTurnedOff()), .. LowerHands(state, null, At)])
                 : Decision.Nothing,
-            ResetRaisedHands { Target: { } target } when state.Find(target) is not { IsInRoom: true } => Decision.Reject(ErrorCodes.TargetNotFound),
-            ResetRaisedHands c => Decision.Accept([.. LowerHands(state, c.Target, At)]),
+            ResetRaisedHands { Targets: { } targets } when targets.Any(t => state.Find(t) is not { IsInRoom: true }) => Decision.Reject(ErrorCodes.TargetNotFound),
+            ResetRaisedHands c => Decision.Accept([.. LowerHands(state, c.Targets, At)]),
             RequestMuteOf c => DecideMute(state, c, At),
             _ => null,
         };
@@ -110,8 +110,8 @@ public sealed class ModerationModule : IMeetingModule
         return targets.Count == 0 ? Decision.Nothing : Decision.Accept(at(new MuteRequested(targets, c.Force)));
     }
 
-    private static IEnumerable<DomainEvent> LowerHands(MeetingState state, Guid? only, Func<DomainEvent, DomainEvent> at) =>
-        state.InRoom.Where(p => p.HandIsUp && (only is null || p.Id == only)).Select(p => at(new RaisedHandReset(p.Id)));
+    private static IEnumerable<DomainEvent> LowerHands(MeetingState state, IReadOnlyList<Guid>? only, Func<DomainEvent, DomainEvent> at) =>
+        state.InRoom.Where(p => p.HandIsUp && (only is null || only.Contains(p.Id))).Select(p => at(new RaisedHandReset(p.Id)));
 
     public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
     {

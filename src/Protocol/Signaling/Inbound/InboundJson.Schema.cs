@@ -107,6 +107,13 @@ public static partial class InboundJson
                 ["type"] = new JsonArray("array", "null"),
                 ["items"] = JsonSchemaExporter.GetJsonSchemaAsNode(Options, converter.GetGenericArguments()[0]),
             };
+        if (converter == typeof(OneOrManyGuids))
+            return new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
+                    new JsonObject { ["type"] = "string", ["format"] = "uuid" },
+                    new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } }),
+            };
         if (converter is null && type.IsEnum)
             return EnumSchema(type, nullable: type != property.PropertyType);
         if (type == typeof(JsonElement) && property.Name == "media_session_state")

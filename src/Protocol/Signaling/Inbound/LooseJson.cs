@@ -104,6 +104,29 @@ public sealed class LooseArray<T> : JsonConverter<IReadOnlyList<T>?>
 }
 
 /// <summary>
+/// Participants named one by one or as a list (OpenTalk's <c>one_or_many</c>): a single id reads as a list of one, and a
+/// list of one is written back as the single id. Anything else is refused.
+/// </summary>
+public sealed class OneOrManyGuids : JsonConverter<IReadOnlyList<Guid>?>
+{
+    public override IReadOnlyList<Guid>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.String => [reader.GetGuid()],
+            JsonTokenType.StartArray => JsonSerializer.Deserialize<List<Guid>>(ref reader, options),
+            _ => throw new JsonException("A participant id, or a list of them."),
+        };
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<Guid>? value, JsonSerializerOptions options)
+    {
+        if (value is [var one])
+            writer.WriteStringValue(one);
+        else
+            JsonSerializer.Serialize(writer, value, options);
+    }
+}
+
+/// <summary>
 /// A simulcast layer: a number that is no Int32 reads as absent, as a number out of range does later, but a value of
 /// any other kind, <c>null</c> included, is refused. Give the property <c>JsonIgnoreCondition.WhenWritingNull</c>, as the
 /// <c>null</c> it would write reads back as an error.

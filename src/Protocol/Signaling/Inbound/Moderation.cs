@@ -43,8 +43,8 @@ public sealed record EnableRaiseHands : IModerationMessage;
 
 public sealed record DisableRaiseHands : IModerationMessage;
 
-/// <summary>Lowers the hand of <c>target</c>, or every hand when there is none.</summary>
-public sealed record ResetRaisedHands(Guid? Target = null) : IModerationMessage;
+/// <summary>Lowers the hands of <c>target</c> (one participant or a list, as OpenTalk's apps send it), or every hand when there is none.</summary>
+public sealed record ResetRaisedHands([property: JsonConverter(typeof(OneOrManyGuids))] IReadOnlyList<Guid>? Target = null) : IModerationMessage;
 
 /// <summary>Asks <c>targets</c> to mute, everyone else when the field is left out.</summary>
 public sealed record Mute([property: JsonConverter(typeof(LooseBool))] bool Force = false) : IModerationMessage
