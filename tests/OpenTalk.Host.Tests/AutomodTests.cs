@@ -18,7 +18,11 @@ public sealed class AutomodTests : RoomTest
         Assert.Equal("insufficient_permissions", (await ann.Socket.WaitForAsync(m => m.Message == "error")).Error);
 
         await owner.Socket.SendAsync("automod", "start", new { selection_strategy = "playlist", playlist = new[] { ann.Id, ben.Id }, time_limit = 2 });
-        await ben.Socket.WaitForAsync("automod", "started");
+        // Flat, with both lists, as OpenTalk's app reads it (its reducer throws without history or remaining).
+        var started = (await ben.Socket.WaitForAsync("automod", "started")).Payload;
+        Assert.Equal("playlist", started.GetProperty("selection_strategy").GetString());
+        Assert.Equal([ann.Id, ben.Id], started.GetProperty("remaining").EnumerateArray().Select(r => r.GetGuid()));
+        Assert.Equal(0, started.GetProperty("history").GetArrayLength());
         var first = await ben.Socket.WaitForAsync("automod", "speaker_updated");
         Assert.Equal(ann.Id, first.Payload.GetProperty("speaker").GetGuid());
         Assert.True(first.Payload.TryGetProperty("ends_at", out _));
@@ -34,6 +38,8 @@ public sealed class AutomodTests : RoomTest
 
         var late = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("cy"), "Cy");
         Assert.Equal(2, late.JoinSuccess.GetProperty("automod").GetProperty("history").GetArrayLength());
+        var config = late.JoinSuccess.GetProperty("automod").GetProperty("config");
+        Assert.Equal((2, 0), (config.GetProperty("history").GetArrayLength(), config.GetProperty("remaining").GetArrayLength()));
         await owner.Socket.SendAsync("automod", "stop");
         await late.Socket.WaitForAsync("automod", "stopped");
         foreach (var p in new[] { owner, ann, ben, late })

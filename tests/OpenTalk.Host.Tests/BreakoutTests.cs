@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpenTalk.Client;
 using OpenTalk.Host.Tests.Infrastructure;
 using OpenTalk.Protocol.Rest;
@@ -33,6 +34,8 @@ public sealed class BreakoutTests : RoomTest
         var annInRed = await Participant.JoinWithTicketAsync(Node, await annApi.StartAsync(Room, breakoutRoom: red), "Ann");
         Assert.Equal(red, annInRed.JoinSuccess.GetProperty("breakout").GetProperty("current").GetGuid());
         Assert.Equal(Room, annInRed.JoinSuccess.GetProperty("breakout").GetProperty("main_room").GetGuid());
+        // OpenTalk's app maps breakout.participants on every join and throws when it is missing.
+        Assert.Equal(JsonValueKind.Array, annInRed.JoinSuccess.GetProperty("breakout").GetProperty("participants").ValueKind);
         var benInBlue = await Participant.JoinWithTicketAsync(Node, await benApi.StartAsync(Room, breakoutRoom: blue), "Ben");
 
         // The moderator visits Red; chat there stays there.

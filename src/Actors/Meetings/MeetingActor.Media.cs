@@ -39,6 +39,8 @@ public sealed partial class MeetingActor
     {
         if (State.Find(report.ParticipantId) is not { IsInRoom: true })
             return;
+        if (_focus.Talking.ContainsKey(report.ParticipantId) != report.Speaking)
+            Deliver(MeetingNotifications.ToRoom(State, Namespaces.Media, new MediaSpeakerUpdated(report.ParticipantId, report.Speaking, Now)));
         Refocus(_focus.Report(report.ParticipantId, report.Speaking, Now, _settings.FocusHold));
     }
 

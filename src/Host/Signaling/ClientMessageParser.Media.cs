@@ -45,6 +45,7 @@ public static partial class ClientMessageParser
             In.RevokePresenterRole { ParticipantIds: { Count: > 0 and <= 100 } ids } => For(new RevokePresenterRole(s.Room, s.Me, [.. ids])),
             In.AllowUnmute { ParticipantIds: { Count: > 0 and <= 100 } ids } => For(new AllowUnmute(s.Room, s.Me, [.. ids])),
             In.RequirePresenterRole { Required: { } required } => For(new RequirePresenterRole(s.Room, s.Me, required)),
+            In.UpdateSpeakingState { IsSpeaking: not null } => new ParsedMessage.Ignored(),
             _ => InvalidPayload(ns),
         };
     }

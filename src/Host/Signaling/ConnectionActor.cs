@@ -173,6 +173,8 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             case ParsedMessage.Ping:
                 Send(Namespaces.Echo, new Pong());
                 break;
+            case ParsedMessage.Ignored:
+                break;
             case ParsedMessage.JoinRequest join when _meeting is not null:
                 SendError(Namespaces.Control, ErrorCodes.AlreadyJoined);
                 break;

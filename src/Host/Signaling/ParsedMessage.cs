@@ -9,6 +9,9 @@ public abstract record ParsedMessage
 
     public sealed record Ping : ParsedMessage;
 
+    /// <summary>A valid frame that asks for nothing this node does (OpenTalk's speaking reports): no answer, no error.</summary>
+    public sealed record Ignored : ParsedMessage;
+
     public sealed record JoinRequest(string DisplayName) : ParsedMessage;
 
     /// <summary>A command for the meeting, from the frame of <paramref name="Namespace"/>/<paramref name="Action"/>.</summary>

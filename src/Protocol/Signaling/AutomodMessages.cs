@@ -14,9 +14,31 @@ public static class AutomodActions
     public const string Yield = "yield";
 }
 
-public sealed record AutomodConfig(SelectionStrategy SelectionStrategy, double? TimeLimit, bool AllowDoubleSelection);
+/// <summary>
+/// The talking stick's settings with who spoke and who may still speak, as OpenTalk's apps read them. The list is always
+/// shown, raised hands are not considered and a random pick is not animated (<c>show_list</c>, <c>consider_hand_raise</c>,
+/// <c>animation_on_random</c>: OpenTalk's options we do not offer).
+/// </summary>
+public sealed record AutomodConfig(SelectionStrategy SelectionStrategy, double? TimeLimit, bool AllowDoubleSelection,
+    IReadOnlyList<Guid> History, IReadOnlyList<Guid> Remaining)
+{
+    public bool ShowList => true;
 
-public sealed record AutomodStartedPayload(AutomodConfig Config, IReadOnlyList<Guid> Remaining) : ServerPayload("started");
+    public bool ConsiderHandRaise => false;
+
+    public bool AnimationOnRandom => false;
+}
+
+/// <summary>The talking stick started, its settings at the top level as OpenTalk's apps read them.</summary>
+public sealed record AutomodStartedPayload(SelectionStrategy SelectionStrategy, double? TimeLimit, bool AllowDoubleSelection,
+    IReadOnlyList<Guid> History, IReadOnlyList<Guid> Remaining) : ServerPayload("started")
+{
+    public bool ShowList => true;
+
+    public bool ConsiderHandRaise => false;
+
+    public bool AnimationOnRandom => false;
+}
 
 public sealed record SpeakerUpdated(Guid? Speaker, DateTimeOffset? EndsAt, IReadOnlyList<Guid> History, IReadOnlyList<Guid> Remaining)
     : ServerPayload("speaker_updated");
@@ -25,5 +47,5 @@ public sealed record RemainingUpdated(IReadOnlyList<Guid> Remaining) : ServerPay
 
 public sealed record AutomodStoppedPayload() : ServerPayload("stopped");
 
-/// <summary>The talking-stick part of <c>join_success</c>.</summary>
+/// <summary>The talking-stick part of <c>join_success</c>: OpenTalk's <c>config</c> and <c>speaker</c>, and ours besides (the others).</summary>
 public sealed record AutomodModuleState(AutomodConfig Config, Guid? Speaker, DateTimeOffset? EndsAt, IReadOnlyList<Guid> History, IReadOnlyList<Guid> Remaining);

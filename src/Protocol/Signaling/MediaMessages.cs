@@ -37,6 +37,7 @@ public static class MediaActions
     public const string GrantPresenterRole = "grant_presenter_role";
     public const string RevokePresenterRole = "revoke_presenter_role";
     public const string RequirePresenterRole = "require_presenter_role";
+    public const string UpdateSpeakingState = "update_speaking_state";
 }
 
 public sealed record SdpAnswerPayload(string Sdp, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_answer");
@@ -57,6 +58,9 @@ public sealed record MediaStatus(Guid Source, MediaSessionType MediaSessionType,
 
 /// <summary>Who has the floor: the participant speaking now (kept for a moment after they stop), or nobody.</summary>
 public sealed record FocusUpdate(Guid? Focus) : ServerPayload("focus_update");
+
+/// <summary>To everyone: a participant started or stopped speaking, as the SFU hears it (OpenTalk's speaking indicator and speaker view).</summary>
+public sealed record MediaSpeakerUpdated(Guid Participant, bool IsSpeaking, DateTimeOffset UpdatedAt) : ServerPayload("speaker_updated");
 
 public sealed record PresenterGranted() : ServerPayload("presenter_granted");
 

@@ -190,6 +190,10 @@ export interface ClientMessages {
           video: boolean;
         };
       };
+    }
+    | {
+      action: 'update_speaking_state';
+      is_speaking: boolean;
     };
   chat:
     | {

@@ -50,5 +50,9 @@ public sealed class BrowserMediaTests : IAsyncLifetime
             && m.GetProperty("payload").GetProperty("focus").ValueKind == System.Text.Json.JsonValueKind.String), 30);
         var focused = focus.Last(m => m.GetProperty("message").GetString() == "focus_update").GetProperty("payload").GetProperty("focus").GetGuid();
         Assert.Contains(focused, everyone.Select(p => p.Id));
+
+        // OpenTalk's apps show who speaks by speaker_updated, from the same reports.
+        var speaking = focus.Where(m => m.GetProperty("message").GetString() == "speaker_updated").Select(m => m.GetProperty("payload")).ToList();
+        Assert.Contains(speaking, p => p.GetProperty("is_speaking").GetBoolean() && everyone.Any(e => e.Id == p.GetProperty("participant").GetGuid()));
     }
 }

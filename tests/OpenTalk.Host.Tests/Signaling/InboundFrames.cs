@@ -83,6 +83,7 @@ public static class InboundFrames
         ("media", "revoke_presenter_role", $$"""{"participant_ids":["{{Id}}"]}"""),
         ("media", "allow_unmute", $$"""{"participant_ids":["{{Id}}"]}"""),
         ("media", "require_presenter_role", """{"required":true}"""),
+        ("media", "update_speaking_state", """{"is_speaking":true}"""),
     ];
 
     public static JsonObject Frame(string ns, string action, string payload)

@@ -159,4 +159,14 @@ public sealed class OpenTalkJoinContractTests : RoomTest
         Assert.False(plain.JoinSuccess.TryGetProperty("event_info", out _));
         Assert.Equal(JsonValueKind.Object, plain.JoinSuccess.GetProperty("room_info").GetProperty("created_by").ValueKind);
     }
+
+    [Fact]
+    public async Task Speaking_reports_from_OpenTalks_apps_are_taken_without_an_answer()
+    {
+        var ben = await UserAsync("Ben");
+        await ben.Socket.SendAsync("media", "update_speaking_state", new { is_speaking = true }); // sent at every change while people talk
+        await ben.Socket.SendAsync("echo", "ping");
+        var next = await ben.Socket.WaitForAsync(m => m.Namespace is "media" or "echo");
+        Assert.Equal("pong", next.Message); // no error came first
+    }
 }

@@ -67,6 +67,7 @@ public sealed class ParserGoldenTests
     {
         ParsedMessage.Invalid e => new JsonObject { ["invalid"] = new JsonArray(e.Namespace, e.Error) },
         ParsedMessage.Ping => new JsonObject { ["ping"] = true },
+        ParsedMessage.Ignored => new JsonObject { ["ignored"] = true },
         ParsedMessage.JoinRequest j => new JsonObject { ["join"] = j.DisplayName },
         ParsedMessage.ForMedia m => new JsonObject
         {

@@ -19,7 +19,9 @@ public sealed record Automod(
     [JsonPropertyName("ends_at")]
     public DateTimeOffset? EndsAt => Speaker is not null && TimeLimit is { } limit && SpeakerSince is { } since ? since + limit : null;
 
-    public AutomodConfig Config() => new(Strategy.ToWire(), TimeLimit?.TotalSeconds, AllowDoubleSelection);
+    public AutomodConfig Config() => new(Strategy.ToWire(), TimeLimit?.TotalSeconds, AllowDoubleSelection, History, Remaining);
+
+    public AutomodStartedPayload Started() => new(Strategy.ToWire(), TimeLimit?.TotalSeconds, AllowDoubleSelection, History, Remaining);
 
     public AutomodModuleState ModuleState() => new(Config(), Speaker, EndsAt, History, Remaining);
 

@@ -130,7 +130,7 @@ public sealed class AutomodModule : IMeetingModule
 
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
-        AutomodStarted => MeetingNotifications.ToRoom(after, Namespaces.Automod, new AutomodStartedPayload(after.Automod!.Config(), after.Automod.Remaining)),
+        AutomodStarted => MeetingNotifications.ToRoom(after, Namespaces.Automod, after.Automod!.Started()),
         SpeakerChanged when after.Automod is { } automod => MeetingNotifications.ToRoom(after, Namespaces.Automod, automod.Update()),
         AutomodPlaylistEdited when after.Automod is { } automod => MeetingNotifications.ToRoom(after, Namespaces.Automod, new RemainingUpdated(automod.Remaining)),
         AutomodStopped => MeetingNotifications.ToRoom(after, Namespaces.Automod, new AutomodStoppedPayload()),

@@ -20,6 +20,7 @@ namespace OpenTalk.Protocol.Signaling.Inbound;
 [JsonDerivedType(typeof(GrantPresenterRole), MediaActions.GrantPresenterRole)]
 [JsonDerivedType(typeof(RevokePresenterRole), MediaActions.RevokePresenterRole)]
 [JsonDerivedType(typeof(RequirePresenterRole), MediaActions.RequirePresenterRole)]
+[JsonDerivedType(typeof(UpdateSpeakingState), MediaActions.UpdateSpeakingState)]
 public interface IMediaMessage;
 
 /// <summary>
@@ -106,3 +107,9 @@ public sealed record RevokePresenterRole(IReadOnlyList<Guid>? ParticipantIds) : 
 
 /// <summary>Whether sharing a screen needs the presenter role in this room.</summary>
 public sealed record RequirePresenterRole(bool? Required) : IMediaMessage;
+
+/// <summary>
+/// OpenTalk's apps report whether their own microphone hears speech. Read, and without effect: the node tells who speaks
+/// from the audio the SFU receives (<c>speaker_updated</c>), which a client cannot claim for itself.
+/// </summary>
+public sealed record UpdateSpeakingState([property: JsonConverter(typeof(LooseNullableBool))] bool? IsSpeaking) : IMediaMessage;
