@@ -83,7 +83,7 @@ public sealed partial class MeetingActor
             case MediaPublished e:
                 foreach (var (id, connection) in _connections.Where(c => c.Key != e.ParticipantId))
                     connection.Tell(new MediaAvailable(e.ParticipantId, e.Type));
-                if (e.Type == MediaKind.Video && after.ForceMuted.Contains(e.ParticipantId))
+                if (e.Type == MediaKind.Video && after.IsForceMuted(e.ParticipantId))
                     TellConnection(e.ParticipantId, new RelayAudio(e.ParticipantId, false));
                 break;
             case MuteRequested { Force: true } e:
@@ -91,8 +91,13 @@ public sealed partial class MeetingActor
                     TellConnection(target, new RelayAudio(target, false));
                 break;
             case UnmuteAllowedFor e:
-                foreach (var participant in e.Participants)
+                foreach (var participant in e.Participants.Where(p => !after.IsForceMuted(p)))
                     TellConnection(participant, new RelayAudio(participant, true));
+                break;
+            case ForceMuteTurnedOn or ForceMuteTurnedOff:
+                // The SFU holds the lock too: a client that ignores it is still not heard.
+                foreach (var p in after.InRoom.Where(p => before.IsForceMuted(p.Id) != after.IsForceMuted(p.Id)))
+                    TellConnection(p.Id, new RelayAudio(p.Id, !after.IsForceMuted(p.Id)));
                 break;
         }
     }

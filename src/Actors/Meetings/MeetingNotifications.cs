@@ -51,7 +51,7 @@ public static class MeetingNotifications
     public static ParticipantMedia MediaOf(MeetingParticipant p, MeetingState state) => new(
         p.Media.TryGetValue(MediaKind.Video, out var video) ? new MediaSessionState(video.Audio, video.Video) : null,
         p.Media.TryGetValue(MediaKind.Screen, out var screen) ? new MediaSessionState(screen.Audio, screen.Video) : null,
-        state.IsPresenter(p), state.ForceMuted.Contains(p.Id));
+        state.IsPresenter(p), state.IsForceMuted(p.Id));
 
     public static ControlState ControlOf(MeetingParticipant p, MeetingState state) =>
         new(p.DisplayName, p.Role.ToWire(), p.Identity.Kind.ToWire(), p.HandIsUp, p.HandUpdatedAt, p.JoinedAt,

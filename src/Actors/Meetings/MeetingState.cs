@@ -93,6 +93,19 @@ public sealed record MeetingState(
     [JsonPropertyName("force_muted")]
     public ImmutableHashSet<Guid> ForceMuted { get; init; } = [];
 
+    /// <summary>
+    /// The room's microphone lock (OpenTalk's force mute): while set, only moderators and the people on it may unmute.
+    /// Null while off (and then not written, so states stored before the lock existed read the same).
+    /// </summary>
+    [JsonPropertyName("force_mute_allow_list")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableHashSet<Guid>? ForceMuteAllowList { get; init; }
+
+    /// <summary>Whether <paramref name="participant"/> may not unmute: muted one by one, or locked out by the room's lock.</summary>
+    public bool IsForceMuted(Guid participant) =>
+        ForceMuted.Contains(participant)
+        || (ForceMuteAllowList is { } allowed && !allowed.Contains(participant) && Find(participant) is not { IsModerator: true });
+
     /// <summary>Who has the floor now (from Janus' talking events; not journaled).</summary>
     [JsonPropertyName("focus")]
     public Guid? Focus { get; init; }

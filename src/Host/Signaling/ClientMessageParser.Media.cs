@@ -46,6 +46,8 @@ public static partial class ClientMessageParser
             In.AllowUnmute { ParticipantIds: { Count: > 0 and <= 100 } ids } => For(new AllowUnmute(s.Room, s.Me, [.. ids])),
             In.RequirePresenterRole { Required: { } required } => For(new RequirePresenterRole(s.Room, s.Me, required)),
             In.UpdateSpeakingState { IsSpeaking: not null } => new ParsedMessage.Ignored(),
+            In.ModeratorEnableForceMute { AllowList: { Count: <= 1000 } allowed } => For(new EnableForceMute(s.Room, s.Me, [.. allowed])),
+            In.ModeratorDisableForceMute => For(new DisableForceMute(s.Room, s.Me)),
             _ => InvalidPayload(ns),
         };
     }

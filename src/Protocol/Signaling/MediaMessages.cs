@@ -37,6 +37,8 @@ public static class MediaActions
     public const string GrantPresenterRole = "grant_presenter_role";
     public const string RevokePresenterRole = "revoke_presenter_role";
     public const string RequirePresenterRole = "require_presenter_role";
+    public const string ModeratorEnableForceMute = "moderator_enable_force_mute";
+    public const string ModeratorDisableForceMute = "moderator_disable_force_mute";
     public const string UpdateSpeakingState = "update_speaking_state";
 }
 
@@ -72,14 +74,17 @@ public sealed record UnmuteAllowed(Guid Issuer) : ServerPayload("unmute_allowed"
 /// <summary>(ours) Whether screen sharing needs the presenter role in this room.</summary>
 public sealed record PresenterRoleRequired(bool Required) : ServerPayload("presenter_role_required");
 
-/// <summary>In <c>join_success</c>: this participant's media rights and the room's current focus.</summary>
-public sealed record MediaModuleState(bool IsPresenter, bool PresenterRoleRequired, bool ForceMuted, Guid? Focus)
-{
-    /// <summary>
-    /// OpenTalk's room-wide microphone lock (<c>{type: enabled|disabled, allow_list}</c>). This node mutes people one
-    /// by one instead (<see cref="ForceMuted"/>), so the lock is always off.
-    /// </summary>
-    public ForceMuteState ForceMute { get; } = new("disabled", []);
-}
+/// <summary>
+/// In <c>join_success</c>: this participant's media rights, the room's current focus and its microphone lock
+/// (OpenTalk's <c>force_mute</c>, <c>{type: enabled|disabled, allow_list}</c>); <c>force_muted</c> says whether this
+/// participant may not unmute, by the lock or muted one by one.
+/// </summary>
+public sealed record MediaModuleState(bool IsPresenter, bool PresenterRoleRequired, bool ForceMuted, Guid? Focus, ForceMuteState ForceMute);
+
+/// <summary>To everyone: a moderator locked the microphones; only moderators and those on <c>allow_list</c> may unmute.</summary>
+public sealed record ForceMuteEnabled(IReadOnlyList<Guid> AllowList) : ServerPayload("force_mute_enabled");
+
+/// <summary>To everyone: the microphone lock is lifted.</summary>
+public sealed record ForceMuteDisabled() : ServerPayload("force_mute_disabled");
 
 public sealed record ForceMuteState(string Type, IReadOnlyList<Guid> AllowList);

@@ -100,6 +100,13 @@ export interface ClientMessages {
       participant_ids: string[];
     }
     | {
+      action: 'moderator_disable_force_mute';
+    }
+    | {
+      action: 'moderator_enable_force_mute';
+      allow_list: string[];
+    }
+    | {
       action: 'moderator_mute';
       force?: boolean;
       targets?: string[];

@@ -31,6 +31,26 @@ public sealed class ForcedMuteTests : IAsyncLifetime
         Assert.True(await EnergyGainedAsync(olga, key) > 0, "Uma is not heard again after unmuting was allowed");
     }
 
+    [Fact]
+    public async Task The_rooms_microphone_lock_holds_at_the_SFU_until_it_is_lifted()
+    {
+        var olga = await _room.JoinAsync("Olga"); // the owner: a moderator
+        var uma = await _room.JoinAsync("Uma");
+        await uma.PublishAsync("video"); // this test client never mutes itself
+        var key = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.AudioEnergy > 0, 60);
+
+        // OpenTalk's "disable microphones": nobody on the allow list.
+        await olga.SendAsync("media", new { action = "moderator_enable_force_mute", allow_list = Array.Empty<Guid>() });
+        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "force_mute_enabled"), 30);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // what was on its way when the lock came
+        Assert.Equal(0, await EnergyGainedAsync(olga, key));
+
+        await olga.SendAsync("media", new { action = "moderator_disable_force_mute" });
+        await Poll.UntilAsync(() => EnergyGainedAsync(olga, key), gained => gained > 0, 30);
+        Assert.True(await EnergyGainedAsync(olga, key) > 0, "Uma is not heard again after the lock was lifted");
+    }
+
     /// <summary>Audio energy received from a session over three seconds (Chromium's fake microphone beeps every second).</summary>
     private static async Task<double> EnergyGainedAsync(BrowserParticipant listener, string key)
     {

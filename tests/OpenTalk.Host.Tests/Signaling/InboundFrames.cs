@@ -84,6 +84,8 @@ public static class InboundFrames
         ("media", "allow_unmute", $$"""{"participant_ids":["{{Id}}"]}"""),
         ("media", "require_presenter_role", """{"required":true}"""),
         ("media", "update_speaking_state", """{"is_speaking":true}"""),
+        ("media", "moderator_enable_force_mute", $$"""{"allow_list":["{{Id}}"]}"""),
+        ("media", "moderator_disable_force_mute", "{}"),
     ];
 
     public static JsonObject Frame(string ns, string action, string payload)

@@ -169,4 +169,36 @@ public sealed class OpenTalkJoinContractTests : RoomTest
         var next = await ben.Socket.WaitForAsync(m => m.Namespace is "media" or "echo");
         Assert.Equal("pong", next.Message); // no error came first
     }
+
+    [Fact]
+    public async Task A_moderator_locks_the_microphones_of_all_but_the_allow_list_and_lifts_the_lock()
+    {
+        var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga"); // the owner: a moderator
+        var ben = await UserAsync("Ben");
+        var cy = await UserAsync("Cy");
+
+        await cy.Socket.SendAsync("media", "moderator_enable_force_mute", new { allow_list = Array.Empty<Guid>() });
+        Assert.Equal("insufficient_permissions", (await cy.Socket.WaitForAsync(m => m.Message == "error")).Error);
+
+        await olga.Socket.SendAsync("media", "moderator_enable_force_mute", new { allow_list = new[] { ben.Id } });
+        var locked = (await cy.Socket.WaitForAsync("media", "force_mute_enabled")).Payload;
+        Assert.Equal([ben.Id], locked.GetProperty("allow_list").EnumerateArray().Select(p => p.GetGuid()));
+        var cyLocked = await olga.Socket.WaitForAsync(m => m.Message == "update" && m.Payload.GetProperty("id").GetGuid() == cy.Id
+            && m.Payload.GetProperty("media").GetProperty("force_muted").GetBoolean());
+        Assert.NotNull(cyLocked);
+
+        // Someone coming in finds the lock, and finds themselves locked out.
+        var dan = await UserAsync("Dan");
+        var media = dan.JoinSuccess.GetProperty("media");
+        Assert.Equal("enabled", media.GetProperty("force_mute").GetProperty("type").GetString());
+        Assert.Equal([ben.Id], media.GetProperty("force_mute").GetProperty("allow_list").EnumerateArray().Select(p => p.GetGuid()));
+        Assert.True(media.GetProperty("force_muted").GetBoolean());
+        var listedBen = dan.JoinSuccess.GetProperty("participants").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == ben.Id);
+        Assert.False(listedBen.GetProperty("media").GetProperty("force_muted").GetBoolean());
+
+        await olga.Socket.SendAsync("media", "moderator_disable_force_mute");
+        await dan.Socket.WaitForAsync("media", "force_mute_disabled");
+        var again = await Participant.JoinAsync(Node, Room, Olga, "Olga, second tab");
+        Assert.Equal("disabled", again.JoinSuccess.GetProperty("media").GetProperty("force_mute").GetProperty("type").GetString());
+    }
 }

@@ -49,3 +49,8 @@ public sealed record RevokePresenterRole(RoomId RoomId, ParticipantId Participan
 public sealed record RequirePresenterRole(RoomId RoomId, ParticipantId ParticipantId, bool Required) : IParticipantCommand;
 
 public sealed record AllowUnmute(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid> Targets) : IParticipantCommand;
+
+/// <summary>Lock every microphone but those of moderators and <paramref name="AllowList"/> (OpenTalk's force mute).</summary>
+public sealed record EnableForceMute(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid> AllowList) : IParticipantCommand;
+
+public sealed record DisableForceMute(RoomId RoomId, ParticipantId ParticipantId) : IParticipantCommand;

@@ -50,6 +50,20 @@ public sealed record PresentersRevoked(
 /// <summary>Whether sharing a screen needs the presenter role (moderators always have it).</summary>
 public sealed record PresenterRoleRequirementSet([property: JsonPropertyName("required")] bool Required) : DomainEvent;
 
+/// <summary>
+/// A moderator locks every microphone in the room (OpenTalk's force mute): only moderators and the people on
+/// <paramref name="AllowList"/> may unmute until the lock is lifted.
+/// </summary>
+public sealed record ForceMuteTurnedOn([property: JsonPropertyName("allow_list")] IReadOnlyList<Guid> AllowList) : DomainEvent
+{
+    public bool Equals(ForceMuteTurnedOn? other) => other is not null && base.Equals(other) && AllowList.SequenceEqual(other.AllowList);
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), AllowList.Count);
+}
+
+/// <summary>The room's microphone lock is lifted (those muted one by one stay muted).</summary>
+public sealed record ForceMuteTurnedOff : DomainEvent;
+
 /// <summary>A moderator lets force-muted participants unmute again.</summary>
 public sealed record UnmuteAllowedFor([property: JsonPropertyName("participants")] IReadOnlyList<Guid> Participants) : DomainEvent
 {

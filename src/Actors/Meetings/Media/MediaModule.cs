@@ -15,11 +15,13 @@ public sealed class MediaModule : IMeetingModule
         (typeof(PresentersRevoked), "meeting.presenters_revoked.v1"),
         (typeof(PresenterRoleRequirementSet), "meeting.presenter_role_requirement_set.v1"),
         (typeof(UnmuteAllowedFor), "meeting.unmute_allowed.v1"),
+        (typeof(ForceMuteTurnedOn), "meeting.force_mute_turned_on.v1"),
+        (typeof(ForceMuteTurnedOff), "meeting.force_mute_turned_off.v1"),
         (typeof(WhisperAudioPlaced), "meeting.whisper_audio_placed.v1"),
     ];
 
-    /// <summary>Who leaves loses the presenter right and the force mute.</summary>
-    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(ParticipantLeft)];
+    /// <summary>Who leaves loses the presenter right and the force mute; the room's microphone lock ends with the session.</summary>
+    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(ParticipantLeft), typeof(SessionClosed)];
 
     /// <summary>A request from a participant's media actor: the events to write and the answer to give.</summary>
     public static (Decision Decision, MediaReply Reply) DecideRequest(MeetingState state, IMediaRequest request, DateTimeOffset now)
@@ -44,7 +46,7 @@ public sealed class MediaModule : IMeetingModule
             case RecordMediaState c:
                 if (!me.Media.TryGetValue(c.Type, out var published))
                     return Refuse(ErrorCodes.NotPublishing);
-                if (c.Audio && !published.Audio && state.ForceMuted.Contains(me.Id))
+                if (c.Audio && !published.Audio && state.IsForceMuted(me.Id))
                     return Refuse(ErrorCodes.ForceMuted);
                 return published.Audio == c.Audio && published.Video == c.Video
                     ? (Decision.Nothing, MediaReply.Ok)
@@ -73,7 +75,7 @@ public sealed class MediaModule : IMeetingModule
 
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
-        if (command is not (GrantPresenterRole or RevokePresenterRole or RequirePresenterRole or AllowUnmute))
+        if (command is not (GrantPresenterRole or RevokePresenterRole or RequirePresenterRole or AllowUnmute or EnableForceMute or DisableForceMute))
             return null;
         if (MeetingDecider.RequireInRoom(state, ((IParticipantCommand)command).ParticipantId, out var me) is { } refused)
             return refused;
@@ -112,6 +114,18 @@ public sealed class MediaModule : IMeetingModule
                 var allowed = targets.Where(state.ForceMuted.Contains).ToList();
                 return allowed.Count == 0 ? Decision.Nothing : Decision.Accept(At(new UnmuteAllowedFor(allowed)));
             }
+            case EnableForceMute c:
+            {
+                var allowed = c.AllowList.Distinct().ToList();
+                var locked = state with { ForceMuteAllowList = [.. allowed] };
+                // Microphones that are on now go off, as OpenTalk does; their owners' apps mute themselves on force_mute_enabled.
+                var silenced = state.InRoom
+                    .Where(p => locked.IsForceMuted(p.Id) && p.Media.TryGetValue(MediaKind.Video, out var m) && m.Audio)
+                    .Select(p => At(new MediaSessionUpdated(p.Id, MediaKind.Video, false, p.Media[MediaKind.Video].Video)));
+                return Decision.Accept([At(new ForceMuteTurnedOn(allowed)), .. silenced]);
+            }
+            case DisableForceMute:
+                return state.ForceMuteAllowList is null ? Decision.Nothing : Decision.Accept(At(new ForceMuteTurnedOff()));
             default:
                 return null;
         }
@@ -142,11 +156,14 @@ public sealed class MediaModule : IMeetingModule
             ? state with { Whispers = state.Whispers.SetItem(e.WhisperId, g with { AudioInstance = e.Instance }) }
             : state,
         ParticipantLeft e => state with { Presenters = state.Presenters.Remove(e.ParticipantId), ForceMuted = state.ForceMuted.Remove(e.ParticipantId) },
+        ForceMuteTurnedOn e => state with { ForceMuteAllowList = [.. e.AllowList] },
+        ForceMuteTurnedOff or SessionClosed => state.ForceMuteAllowList is null ? state : state with { ForceMuteAllowList = null },
         _ => null,
     };
 
     public ModuleJoinState? JoinState(JoinContext join) => new(Namespaces.Media, new MediaModuleState(
-        join.State.IsPresenter(join.Me), join.State.PresenterRoleRequired, join.State.ForceMuted.Contains(join.Me.Id), join.State.Focus));
+        join.State.IsPresenter(join.Me), join.State.PresenterRoleRequired, join.State.IsForceMuted(join.Me.Id), join.State.Focus,
+        join.State.ForceMuteAllowList is { } allowed ? new ForceMuteState("enabled", [.. allowed]) : new ForceMuteState("disabled", [])));
 
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
@@ -158,6 +175,10 @@ public sealed class MediaModule : IMeetingModule
         PresentersRevoked e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
             .Prepend(new Notification(p, Namespaces.Media, new PresenterRevoked()))),
         PresenterRoleRequirementSet e => MeetingNotifications.ToRoom(after, Namespaces.Media, new PresenterRoleRequired(e.Required))
+            .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
+        ForceMuteTurnedOn e => MeetingNotifications.ToRoom(after, Namespaces.Media, new ForceMuteEnabled(e.AllowList))
+            .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
+        ForceMuteTurnedOff => MeetingNotifications.ToRoom(after, Namespaces.Media, new ForceMuteDisabled())
             .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
         UnmuteAllowedFor e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
             .Prepend(new Notification(p, Namespaces.Media, new UnmuteAllowed(MeetingNotifications.IssuerOf(e))))),

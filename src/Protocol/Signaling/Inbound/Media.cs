@@ -21,6 +21,8 @@ namespace OpenTalk.Protocol.Signaling.Inbound;
 [JsonDerivedType(typeof(RevokePresenterRole), MediaActions.RevokePresenterRole)]
 [JsonDerivedType(typeof(RequirePresenterRole), MediaActions.RequirePresenterRole)]
 [JsonDerivedType(typeof(UpdateSpeakingState), MediaActions.UpdateSpeakingState)]
+[JsonDerivedType(typeof(ModeratorEnableForceMute), MediaActions.ModeratorEnableForceMute)]
+[JsonDerivedType(typeof(ModeratorDisableForceMute), MediaActions.ModeratorDisableForceMute)]
 public interface IMediaMessage;
 
 /// <summary>
@@ -113,3 +115,9 @@ public sealed record RequirePresenterRole(bool? Required) : IMediaMessage;
 /// from the audio the SFU receives (<c>speaker_updated</c>), which a client cannot claim for itself.
 /// </summary>
 public sealed record UpdateSpeakingState([property: JsonConverter(typeof(LooseNullableBool))] bool? IsSpeaking) : IMediaMessage;
+
+/// <summary>Locks every microphone but those of moderators and <c>allow_list</c> (OpenTalk's force mute).</summary>
+public sealed record ModeratorEnableForceMute(IReadOnlyList<Guid>? AllowList) : IMediaMessage;
+
+/// <summary>Lifts the microphone lock.</summary>
+public sealed record ModeratorDisableForceMute() : IMediaMessage;

@@ -36,6 +36,8 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   const media = mediaRef.current;
   // After the first join, what the user has switched on since is kept across reconnects.
   const joinedBefore = useRef(false);
+  // Moderators are never locked out by a room's microphone lock.
+  const moderator = useRef(false);
 
   useEffect(() => {
     const client = new Signaling({
@@ -59,6 +61,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
         const screen = media.localStream('screen');
         media.reset();
         media.me = payload.id as string;
+        moderator.current = payload.role === 'moderator';
         for (const p of payload.participants as { id: string; media?: { video: unknown; screen: unknown } }[]) media.notice(p.id, p.media);
         if (choice.stream && choice.stream.getTracks().some((t) => t.readyState === 'live'))
           await media.publish('video', choice.stream, joinedBefore.current ? media.published : { audio: choice.audio, video: choice.video });
@@ -66,6 +69,11 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
         joinedBefore.current = true;
       } else if (namespace === 'control' && (payload.message === 'joined' || payload.message === 'update')) {
         media.notice(payload.id as string, payload.media as { video: unknown; screen: unknown });
+      } else if (namespace === 'control' && payload.message === 'role_updated') {
+        moderator.current = payload.new_role === 'moderator';
+      } else if (namespace === 'media' && payload.message === 'force_mute_enabled'
+        && !moderator.current && !(payload.allow_list as string[]).includes(media.me ?? '')) {
+        media.setState({ ...media.published, audio: false });
       } else if (namespace === 'control' && payload.message === 'left') {
         media.forget(payload.id as string);
       } else if (namespace === 'moderation' && payload.message === 'accepted') {
