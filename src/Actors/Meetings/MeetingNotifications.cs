@@ -48,9 +48,10 @@ public static class MeetingNotifications
         };
     }
 
+    /// <summary>A participant's media as others see it: the sessions whose publisher said what they send.</summary>
     public static ParticipantMedia MediaOf(MeetingParticipant p, MeetingState state) => new(
-        p.Media.TryGetValue(MediaKind.Video, out var video) ? new MediaSessionState(video.Audio, video.Video) : null,
-        p.Media.TryGetValue(MediaKind.Screen, out var screen) ? new MediaSessionState(screen.Audio, screen.Video) : null,
+        p.Media.TryGetValue(MediaKind.Video, out var video) && !video.Pending ? new MediaSessionState(video.Audio, video.Video) : null,
+        p.Media.TryGetValue(MediaKind.Screen, out var screen) && !screen.Pending ? new MediaSessionState(screen.Audio, screen.Video) : null,
         state.IsPresenter(p), state.IsForceMuted(p.Id));
 
     public static ControlState ControlOf(MeetingParticipant p, MeetingState state) =>

@@ -44,6 +44,12 @@ public sealed class BrowserMediaTests : IAsyncLifetime
 
         var messages = await ulf.MessagesAsync();
         Assert.Contains(messages, m => m.GetProperty("message").GetString() == "webrtc_up");
+        // A session shows to others once its publisher said what it sends (every one here sends video): OpenTalk's apps
+        // keep the first state they see of a session, and one shown as "no video" too early was never watched.
+        var announced = messages.Where(m => m.GetProperty("message").GetString() is "update" or "joined"
+            && m.GetProperty("payload").TryGetProperty("media", out var media) && media.TryGetProperty("video", out _)).ToList();
+        Assert.NotEmpty(announced);
+        Assert.All(announced, m => Assert.True(m.GetProperty("payload").GetProperty("media").GetProperty("video").GetProperty("video").GetBoolean()));
 
         // The fake microphones beep: Janus reports talking, and the floor goes to one of the three.
         var focus = await Poll.UntilAsync(ulf.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "focus_update"

@@ -9,7 +9,17 @@ public sealed record PublishedMedia(
     [property: JsonPropertyName("instance")] string Instance,
     [property: JsonPropertyName("feed")] string Feed,
     [property: JsonPropertyName("audio")] bool Audio,
-    [property: JsonPropertyName("video")] bool Video);
+    [property: JsonPropertyName("video")] bool Video)
+{
+    /// <summary>
+    /// Published, but the publisher has not said yet what it sends (<c>publish_complete</c>): others are not shown the
+    /// session until it has, as OpenTalk's apps expect (they keep the first state they see of a session). Not written
+    /// when false, so states stored before it existed read the same.
+    /// </summary>
+    [JsonPropertyName("pending")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Pending { get; init; }
+}
 
 /// <summary>A participant's session is published on <paramref name="Instance"/> (again, after a Janus failure).</summary>
 public sealed record MediaPublished(

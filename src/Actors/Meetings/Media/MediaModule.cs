@@ -46,9 +46,12 @@ public sealed class MediaModule : IMeetingModule
             case RecordMediaState c:
                 if (!me.Media.TryGetValue(c.Type, out var published))
                     return Refuse(ErrorCodes.NotPublishing);
+                // Completing a publication while muted by a moderator: it starts without sound (as OpenTalk does), not refused.
+                if (published.Pending && c.Audio && state.IsForceMuted(me.Id))
+                    return (Decision.Accept(At(new MediaSessionUpdated(me.Id, c.Type, false, c.Video))), MediaReply.Ok);
                 if (c.Audio && !published.Audio && state.IsForceMuted(me.Id))
                     return Refuse(ErrorCodes.ForceMuted);
-                return published.Audio == c.Audio && published.Video == c.Video
+                return published.Audio == c.Audio && published.Video == c.Video && !published.Pending
                     ? (Decision.Nothing, MediaReply.Ok)
                     : (Decision.Accept(At(new MediaSessionUpdated(me.Id, c.Type, c.Audio, c.Video))), MediaReply.Ok);
             case RecordUnpublished c:
@@ -142,10 +145,10 @@ public sealed class MediaModule : IMeetingModule
     {
         MediaPublished e => MeetingEvolve.Change(state, e.ParticipantId, p => p with
         {
-            Media = p.Media.SetItem(e.Type, new PublishedMedia(e.Instance, e.Feed, false, false)),
+            Media = p.Media.SetItem(e.Type, new PublishedMedia(e.Instance, e.Feed, false, false) { Pending = true }),
         }),
         MediaSessionUpdated e => MeetingEvolve.Change(state, e.ParticipantId, p => p.Media.TryGetValue(e.Type, out var m)
-            ? p with { Media = p.Media.SetItem(e.Type, m with { Audio = e.Audio, Video = e.Video }) }
+            ? p with { Media = p.Media.SetItem(e.Type, m with { Audio = e.Audio, Video = e.Video, Pending = false }) }
             : p),
         MediaUnpublished e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Media = p.Media.Remove(e.Type) }),
         PresentersGranted e => state with { Presenters = state.Presenters.Union(e.Participants) },
