@@ -61,4 +61,31 @@ public sealed class BrowserMediaTests : IAsyncLifetime
         var speaking = focus.Where(m => m.GetProperty("message").GetString() == "speaker_updated").Select(m => m.GetProperty("payload")).ToList();
         Assert.Contains(speaking, p => p.GetProperty("is_speaking").GetBoolean() && everyone.Any(e => e.Id == p.GetProperty("participant").GetGuid()));
     }
+
+    [Fact]
+    public async Task A_resubscribe_restarts_ICE_on_the_same_connection_and_the_video_goes_on()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        await uma.PublishAsync("video");
+        var key = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.FramesDecoded > 5, 60);
+        static IEnumerable<string> Offers(IEnumerable<System.Text.Json.JsonElement> ms) => ms
+            .Where(m => m.GetProperty("message").GetString() == "sdp_offer")
+            .Select(m => m.GetProperty("payload").GetProperty("sdp").GetString()!);
+        var first = Assert.Single(Offers(await olga.MessagesAsync()));
+
+        // OpenTalk's apps recover a broken subscription so: the new offer must fit the PeerConnection they have.
+        await olga.ResubscribeAsync(uma, "video");
+        var restart = Offers(await Poll.UntilAsync(olga.MessagesAsync, ms => Offers(ms).Count() > 1, 30)).Last();
+        Assert.Equal(Line(first, "a=fingerprint:"), Line(restart, "a=fingerprint:")); // the same Janus handle, the same DTLS
+        Assert.NotEqual(Line(first, "a=ice-ufrag:"), Line(restart, "a=ice-ufrag:")); // new ICE credentials: a restart
+
+        var before = (await olga.StatsAsync())[key].FramesDecoded;
+        var after = await Poll.UntilAsync(olga.StatsAsync, s => s[key].FramesDecoded > before + 30, 30);
+        Assert.True(after[key].FramesDecoded > before + 30, $"The video stopped after the restart: {await olga.DescribeAsync()}");
+    }
+
+    private static string? Line(string sdp, string prefix) =>
+        sdp.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
 }

@@ -103,6 +103,10 @@ public sealed record BrowserParticipant(IPage Page, Guid Id, string Name)
     /// <summary>Connects this participant's microphone to a whisper group (and receives the group's mix).</summary>
     public Task WhisperAsync(Guid group) => Page.EvaluateAsync("id => ot.publish('whisper', id)", group.ToString());
 
+    /// <summary>Restarts ICE on the subscription to <paramref name="source"/>'s session, answering on the same PeerConnection.</summary>
+    public Task ResubscribeAsync(BrowserParticipant source, string type) =>
+        Page.EvaluateAsync("([id, type]) => ot.resubscribe(id, type)", new object[] { source.Id.ToString(), type });
+
     /// <summary>Sends a signaling command from the page.</summary>
     public Task SendAsync(string ns, object payload) => Page.EvaluateAsync("([ns, payload]) => ot.send(ns, payload)", new object[] { ns, payload });
 
