@@ -23,8 +23,6 @@ public sealed record Invitee(
 
     [JsonPropertyName("email")]
     public string? Email => Key.StartsWith("email:", StringComparison.Ordinal) ? Key["email:".Length..] : null;
-
-    public EventInviteResource View() => new(UserId, Email, Role.ToWire(), Status.ToWire());
 }
 
 /// <summary>Someone invited, or their role changed (<see cref="RoleChange"/>: no new invitation goes out).</summary>

@@ -27,6 +27,7 @@ public sealed class TimerActor : ChainedEntityActor<TimerState>, IWithTimers
             PassivateWhenDone();
         });
         Command<Expire>(_ => ExpireIfDue());
+        Command<StopWhenIdle>(_ => Context.Stop(Self));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -87,11 +88,19 @@ public sealed class TimerActor : ChainedEntityActor<TimerState>, IWithTimers
             });
     }
 
-    /// <summary>A finished timer only answers questions: it need not stay in memory.</summary>
+    /// <summary>
+    /// A finished timer only answers questions: it need not stay in memory. It stops with an ordinary command, which
+    /// waits behind a write in progress and the commands held back during it (a PoisonPill would drop those).
+    /// </summary>
     private void PassivateWhenDone()
     {
         if (State.Started is not null && !State.IsRunning)
-            Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+            Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(StopWhenIdle.Instance));
+    }
+
+    private sealed class StopWhenIdle
+    {
+        public static readonly StopWhenIdle Instance = new();
     }
 
     private sealed class Expire

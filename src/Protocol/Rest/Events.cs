@@ -98,8 +98,6 @@ public enum InviteStatus { Pending, Accepted, Tentative, Declined }
 /// <summary>Invite a registered user (<see cref="Invitee"/>) or anyone by <see cref="Email"/>.</summary>
 public sealed record EventInviteRequest(Guid? Invitee, string? Email, InviteRole Role = InviteRole.User);
 
-public sealed record EventInviteResource(Guid? Invitee, string? Email, InviteRole Role, InviteStatus Status);
-
 public sealed record InviteAnswerRequest(InviteStatus Status);
 
 /// <summary>The role of an invited user (OpenTalk's <c>PatchInviteBody</c>).</summary>
