@@ -82,6 +82,11 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             Error(refused);
             return;
         }
+        if (_publications.TryGetValue(c.Type, out var current) && current.OfferSession is { } same && same == Sdp.SessionIdOf(c.Sdp))
+        {
+            await RenegotiateAsync(c.Type, current, c.Sdp);
+            return;
+        }
         if (_publications.ContainsKey(c.Type))
             await UnpublishAsync(c.Type, MediaEndReasons.Unpublished, tellMeeting: false);
 
@@ -98,7 +103,36 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         {
             ["request"] = "joinandconfigure", ["room"] = _roomId.ToString(), ["ptype"] = "publisher", ["id"] = feed,
             ["display"] = feed, ["audio"] = true, ["video"] = true,
-        }, c.Sdp, c.Type, handle => new Publication(instance!, handle, feed, AudioMid: Sdp.MidOf(c.Sdp, "audio")));
+        }, c.Sdp, c.Type, handle => new Publication(instance!, handle, feed, AudioMid: Sdp.MidOf(c.Sdp, "audio"), OfferSession: Sdp.SessionIdOf(c.Sdp)));
+    }
+
+    /// <summary>
+    /// A new offer from the PeerConnection already publishing (OpenTalk's apps restart ICE so when the connection
+    /// breaks): renegotiated on the same handle, so the session, its feed and everyone's subscriptions stay as they are.
+    /// </summary>
+    private async Task RenegotiateAsync(MediaSessionType type, Publication publication, string offer)
+    {
+        try
+        {
+            var (_, jsep) = await publication.Handle.MessageAsync(new JsonObject { ["request"] = "configure" },
+                new JsonObject { ["type"] = "offer", ["sdp"] = offer }, JanusReply.Event);
+            var answer = jsep?.GetProperty("sdp").GetString();
+            if (answer is null || !Sdp.HasAcceptedMedia(answer))
+            {
+                Error(ErrorCodes.NoUsableCodec);
+                return;
+            }
+            ToClient(new SdpAnswerPayload(answer, _me, type));
+        }
+        catch (JanusException e)
+        {
+            LogJanusRefused(type, e);
+            Error(ErrorCodes.InvalidSdp);
+        }
+        catch (JanusUnavailableException)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+        }
     }
 
     /// <summary>
@@ -432,8 +466,9 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         _log.Info("Janus refused a {0} request of participant {1}: {2}", type, _me, e.Message);
 
     /// <summary>A publication; <see cref="Recorded"/> once the meeting knows it (after Janus' webrtcup).</summary>
+    /// <param name="OfferSession">The <c>o=</c> session id of the client's offer: a new offer with the same one comes from the same PeerConnection.</param>
     private sealed record Publication(string Instance, JanusHandle Handle, string Feed, bool Recorded = false, MediaSessionState? PendingState = null,
-        string? AudioMid = null);
+        string? AudioMid = null, string? OfferSession = null);
 
     private sealed record Subscription(string Instance, JanusHandle Handle, string? VideoMid, SubstreamWish? Wish = null);
 }

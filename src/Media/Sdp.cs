@@ -32,6 +32,16 @@ public static class Sdp
         return false;
     }
 
+    /// <summary>
+    /// The session id of the <c>o=</c> line: the same for every offer of one PeerConnection (an ICE restart, a
+    /// renegotiation), a new one for a new connection. Null when there is no such line.
+    /// </summary>
+    public static string? SessionIdOf(string sdp)
+    {
+        var origin = sdp.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').FirstOrDefault(l => l.StartsWith("o=", StringComparison.Ordinal));
+        return origin?.Split(' ') is [_, var id, ..] && id.Length > 0 ? id : null;
+    }
+
     /// <summary>The <c>a=mid</c> of the first media section of a kind (<c>audio</c>, <c>video</c>), if any.</summary>
     public static string? MidOf(string sdp, string kind)
     {

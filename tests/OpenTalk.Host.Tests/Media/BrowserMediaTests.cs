@@ -86,6 +86,27 @@ public sealed class BrowserMediaTests : IAsyncLifetime
         Assert.True(after[key].FramesDecoded > before + 30, $"The video stopped after the restart: {await olga.DescribeAsync()}");
     }
 
+    [Fact]
+    public async Task A_publisher_restarting_ICE_keeps_its_session_and_nobody_has_to_subscribe_again()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        await uma.PublishAsync("video");
+        var key = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.FramesDecoded > 5, 60);
+        static int Count(IEnumerable<System.Text.Json.JsonElement> ms, string message) => ms.Count(m => m.GetProperty("message").GetString() == message);
+
+        // OpenTalk's apps send publish again from the same PeerConnection: a renegotiation of the session it has.
+        await uma.RestartPublicationAsync("video");
+        await Poll.UntilAsync(uma.MessagesAsync, ms => Count(ms, "sdp_answer") > 1, 30);
+        var before = (await olga.StatsAsync())[key].FramesDecoded;
+        var after = await Poll.UntilAsync(olga.StatsAsync, s => s[key].FramesDecoded > before + 30, 30);
+        Assert.True(after[key].FramesDecoded > before + 30, $"Olga's video stopped: {await olga.DescribeAsync()}");
+        var olgaSaw = await olga.MessagesAsync();
+        Assert.Equal(1, Count(olgaSaw, "sdp_offer")); // her subscription went on as it was
+        Assert.Equal(0, Count(olgaSaw, "webrtc_down"));
+    }
+
     private static string? Line(string sdp, string prefix) =>
         sdp.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
 }

@@ -107,6 +107,9 @@ public sealed record BrowserParticipant(IPage Page, Guid Id, string Name)
     public Task ResubscribeAsync(BrowserParticipant source, string type) =>
         Page.EvaluateAsync("([id, type]) => ot.resubscribe(id, type)", new object[] { source.Id.ToString(), type });
 
+    /// <summary>Restarts ICE on this participant's publication, offering again from the same PeerConnection.</summary>
+    public Task RestartPublicationAsync(string type) => Page.EvaluateAsync("type => ot.restartPublish(type)", type);
+
     /// <summary>Sends a signaling command from the page.</summary>
     public Task SendAsync(string ns, object payload) => Page.EvaluateAsync("([ns, payload]) => ot.send(ns, payload)", new object[] { ns, payload });
 
