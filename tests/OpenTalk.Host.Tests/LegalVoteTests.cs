@@ -65,11 +65,18 @@ public sealed class LegalVoteTests : RoomTest
         await ann.Socket.SendAsync("legal_vote", "vote", new { legal_vote_id = voteId, option = "yes" });
         var updated = await owner.Socket.WaitForAsync("legal_vote", "updated");
         Assert.Equal(ann.Id, updated.Payload.GetProperty("votes")[0].GetProperty("participant_id").GetGuid());
+
+        // Someone coming in finds the running vote in OpenTalk's list of votes.
+        var cy = await Participant.JoinAsync(Node, Room, await Node.NewUserAsync("cy"), "Cy");
+        var running = Assert.Single(cy.JoinSuccess.GetProperty("legal_vote").GetProperty("votes").EnumerateArray());
+        Assert.Equal((voteId, "started", "Agenda"), (running.GetProperty("legal_vote_id").GetGuid(), running.GetProperty("state").GetString(),
+            running.GetProperty("name").GetString()));
         await owner.Socket.SendAsync("legal_vote", "stop", new { legal_vote_id = voteId });
         var stopped = await ann.Socket.WaitForAsync("legal_vote", "stopped");
         Assert.Equal("by_participant", stopped.Payload.GetProperty("kind").GetString());
         Assert.Equal(64, stopped.Payload.GetProperty("votes_digest").GetString()!.Length);
         await owner.Socket.DisposeAsync();
         await ann.Socket.DisposeAsync();
+        await cy.Socket.DisposeAsync();
     }
 }

@@ -50,7 +50,7 @@ public sealed record JoinSuccess(
     /// What each meeting module tells a participant who joins, under the module's name (<c>chat</c>, <c>media</c>,
     /// <c>timer</c> when one runs, ...): <see cref="ChatModuleState"/>, <see cref="MediaModuleState"/>,
     /// <see cref="TimerModuleState"/>, <see cref="PollModuleState"/>, <see cref="AutomodModuleState"/>,
-    /// <see cref="LegalVoteStartedPayload"/>, <see cref="BreakoutModuleState"/>. A module with nothing to tell is absent.
+    /// <see cref="LegalVoteModuleState"/>, <see cref="BreakoutModuleState"/>. A module with nothing to tell is absent.
     /// </summary>
     [System.Text.Json.Serialization.JsonExtensionData]
     public Dictionary<string, object> Modules { get; init; } = [];

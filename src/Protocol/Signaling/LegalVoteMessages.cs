@@ -22,6 +22,19 @@ public sealed record CastVote(Guid? ParticipantId, string? TokenHash, VoteOption
 public sealed record LegalVoteStartedPayload(Guid LegalVoteId, string Name, LegalVoteKind Kind, IReadOnlyList<Guid> AllowedParticipants,
     bool EnableAbstain, bool AutoClose, double? Duration, DateTimeOffset? EndsAt, Guid Initiator) : ServerPayload("started");
 
+/// <summary>
+/// The <c>legal_vote</c> part of <c>join_success</c>, as OpenTalk's list of the session's votes. A meeting keeps only
+/// the running vote, so the list holds that one (with <c>state: started</c>); finished votes are in the audit history.
+/// </summary>
+public sealed record LegalVoteModuleState(IReadOnlyList<RunningLegalVote> Votes);
+
+/// <summary>A running vote in <see cref="LegalVoteModuleState"/>: what <c>started</c> told, and its state.</summary>
+public sealed record RunningLegalVote(Guid LegalVoteId, string Name, LegalVoteKind Kind, IReadOnlyList<Guid> AllowedParticipants,
+    bool EnableAbstain, bool AutoClose, double? Duration, DateTimeOffset? EndsAt, Guid Initiator)
+{
+    public string State => "started";
+}
+
 /// <summary>(ours) Sent only to an allowed voter: the secret token that casts (and later identifies) their vote.</summary>
 public sealed record VoteTokenPayload(Guid LegalVoteId, string Token) : ServerPayload("token");
 

@@ -166,6 +166,13 @@ describe('breakout rooms, talking stick and votes', () => {
     expect(room.vote?.done).toBe(true);
     expect(room.vote?.results).toEqual({ yes: 1, no: 0, abstain: 0 });
   });
+
+  test('a running vote is found in join_success\'s list of votes', () => {
+    const room = apply(emptyRoom, ['control', joinSuccess({
+      legal_vote: { votes: [{ legal_vote_id: 'v1', name: 'Budget', kind: 'roll_call', allowed_participants: ['me'], enable_abstain: false, state: 'started' }] },
+    })]);
+    expect(room.vote?.id).toBe('v1');
+  });
 });
 
 describe('whisper groups', () => {

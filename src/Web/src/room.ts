@@ -247,7 +247,8 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       const p = payload.polls as (WirePoll & { my_choices: number[]; results?: Results | null }) | null | undefined;
       const b = payload.breakout as { rooms: BreakoutView['rooms']; expires: string | null; assignment: string | null } | null | undefined;
       const a = payload.automod as { speaker: string | null; ends_at: string | null; remaining: string[] } | null | undefined;
-      const v = payload.legal_vote as WireVote | null | undefined;
+      // OpenTalk's list of the session's votes; the running one is shown.
+      const v = (payload.legal_vote as { votes: (WireVote & { state: string })[] } | undefined)?.votes.find((x) => x.state === 'started');
       // Moderators learn who already waits; everyone else gets no list.
       const m = payload.moderation as { waiting_room_participants?: (Entry & { waiting_room_state: string })[] } | undefined;
       return {

@@ -43,6 +43,9 @@ public sealed record LegalVote(
     public LegalVoteStartedPayload Started() =>
         new(VoteId, Name, Kind.ToWire(), [.. Allowed.Order()], EnableAbstain, AutoClose, Duration?.TotalSeconds, EndsAt, Initiator);
 
+    public RunningLegalVote Running() =>
+        new(VoteId, Name, Kind.ToWire(), [.. Allowed.Order()], EnableAbstain, AutoClose, Duration?.TotalSeconds, EndsAt, Initiator);
+
     /// <summary>SHA-256 over the cast votes in order: anyone holding the report can recompute it.</summary>
     public static string Digest(IEnumerable<CastBallot> votes) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',

@@ -133,7 +133,7 @@ public sealed class LegalVoteModule : IMeetingModule
     };
 
     public ModuleJoinState? JoinState(JoinContext join) =>
-        join.State.LegalVote?.Started() is { } vote ? new(Namespaces.LegalVote, vote) : null;
+        join.State.LegalVote?.Running() is { } vote ? new(Namespaces.LegalVote, new LegalVoteModuleState([vote])) : null;
 
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
