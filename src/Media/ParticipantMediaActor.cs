@@ -57,7 +57,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         MediaCommand.UpdateMediaSession c => RecordStateAsync(c.Type, c.State),
         MediaCommand.Unpublish c => UnpublishAsync(c.Type, MediaEndReasons.Unpublished, tellMeeting: true),
         MediaCommand.Subscribe c => SubscribeAsync(c.Target, c.Type, c.WithoutVideo),
-        MediaCommand.Resubscribe c => SubscribeAsync(c.Target, c.Type, withoutVideo: false),
+        MediaCommand.Resubscribe c => ResubscribeAsync(c.Target, c.Type),
         MediaCommand.SdpAnswer c => StartSubscriptionAsync(c),
         MediaCommand.Candidate c => TrickleAsync(c),
         MediaCommand.Configure c => ConfigureAsync(c),
@@ -304,6 +304,36 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             LogJanusRefused(type, e);
             await DetachQuietlyAsync(handle);
             Error(e.Code == JanusException.NoSuchFeed ? ErrorCodes.NoSuchMediaSession : ErrorCodes.MediaUnavailable);
+        }
+        catch (JanusUnavailableException)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+        }
+    }
+
+    /// <summary>
+    /// OpenTalk's recovery of a broken subscription: an ICE restart on the handle the client has, so the new offer
+    /// keeps its DTLS and media lines and the client answers on the same PeerConnection. Without a live subscription
+    /// (or when Janus cannot restart it), a subscription anew.
+    /// </summary>
+    private async Task ResubscribeAsync(Guid target, MediaSessionType type)
+    {
+        if (!_subscriptions.TryGetValue((target, type), out var subscription))
+        {
+            await SubscribeAsync(target, type, withoutVideo: false);
+            return;
+        }
+        try
+        {
+            var (_, jsep) = await subscription.Handle.MessageAsync(new JsonObject { ["request"] = "configure", ["restart"] = true },
+                reply: JanusReply.Event);
+            var offer = jsep?.GetProperty("sdp").GetString() ?? throw new JanusException(0, "no offer");
+            ToClient(new SdpOfferPayload(offer, target, type));
+        }
+        catch (JanusException e)
+        {
+            LogJanusRefused(type, e);
+            await SubscribeAsync(target, type, withoutVideo: false);
         }
         catch (JanusUnavailableException)
         {

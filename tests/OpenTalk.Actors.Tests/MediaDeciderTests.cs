@@ -44,6 +44,36 @@ public class MediaDeciderTests : DeciderTest
     }
 
     [Fact]
+    public void A_new_session_shows_to_others_once_its_publisher_said_what_it_sends_even_if_that_is_nothing()
+    {
+        var (state, _) = Ask(Room_in_session(), new RecordPublished(Room, Ann, MediaKind.Video, "janus-a", "feed-1"));
+        Assert.Null(MeetingNotifications.MediaOf(state.Participants[Ann], state).Video);
+        (state, _) = Ask(state, new RecordMediaState(Room, Ann, MediaKind.Video, false, false)); // camera and microphone off
+        Assert.Equal(new MediaSessionState(false, false), MeetingNotifications.MediaOf(state.Participants[Ann], state).Video);
+    }
+
+    [Fact]
+    public void A_session_stored_before_sessions_waited_for_their_state_replays_as_shown()
+    {
+        var state = Given(
+            new RoomCreated(Room, Guid.NewGuid(), null, false),
+            new ParticipantJoined(Ann, "Ann", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())),
+            new MediaPublished(Ann, MediaKind.Video, "janus-a", "feed-1"));
+        Assert.Equal(new MediaSessionState(false, false), MeetingNotifications.MediaOf(state.Participants[Ann], state).Video);
+    }
+
+    [Fact]
+    public void The_rooms_microphone_lock_spares_moderators_and_the_allow_list_and_ends_with_its_lifting()
+    {
+        var state = Then(Room_in_session(), new EnableForceMute(Room, Mod, [Ben]));
+        Assert.Equal((false, true, false), (state.IsForceMuted(Mod), state.IsForceMuted(Ann), state.IsForceMuted(Ben)));
+        Assert.Empty(When(state, new EnableForceMute(Room, Mod, [Ben])).Events); // the same lock again changes nothing
+        Assert.Equal(ErrorCodes.InsufficientPermissions, When(state, new DisableForceMute(Room, Ann)).Error);
+        state = Then(state, new DisableForceMute(Room, Mod));
+        Assert.False(state.IsForceMuted(Ann));
+    }
+
+    [Fact]
     public void Someone_in_the_waiting_room_cannot_publish()
     {
         Assert.Equal(ErrorCodes.NotJoined, Ask(Room_in_session(), new CheckPublish(Room, Wendy, MediaKind.Video)).Reply.Error);

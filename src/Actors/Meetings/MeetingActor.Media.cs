@@ -37,7 +37,8 @@ public sealed partial class MeetingActor
 
     private void HandleSpeaking(SpeakingChanged report)
     {
-        if (State.Find(report.ParticipantId) is not { IsInRoom: true })
+        // A force-muted microphone is not passed on, so it does not speak (Janus still measures what it receives).
+        if (State.Find(report.ParticipantId) is not { IsInRoom: true } || (report.Speaking && State.IsForceMuted(report.ParticipantId)))
             return;
         if (_focus.Talking.ContainsKey(report.ParticipantId) != report.Speaking)
             Deliver(MeetingNotifications.ToRoom(State, Namespaces.Media, new MediaSpeakerUpdated(report.ParticipantId, report.Speaking, Now)));
@@ -86,20 +87,11 @@ public sealed partial class MeetingActor
                 if (e.Type == MediaKind.Video && after.IsForceMuted(e.ParticipantId))
                     TellConnection(e.ParticipantId, new RelayAudio(e.ParticipantId, false));
                 break;
-            case MuteRequested { Force: true } e:
-                foreach (var target in e.Targets.Where(after.ForceMuted.Contains))
-                    TellConnection(target, new RelayAudio(target, false));
-                break;
-            case UnmuteAllowedFor e:
-                foreach (var participant in e.Participants.Where(p => !after.IsForceMuted(p)))
-                    TellConnection(participant, new RelayAudio(participant, true));
-                break;
-            case ForceMuteTurnedOn or ForceMuteTurnedOff:
-                // The SFU holds the lock too: a client that ignores it is still not heard.
-                foreach (var p in after.InRoom.Where(p => before.IsForceMuted(p.Id) != after.IsForceMuted(p.Id)))
-                    TellConnection(p.Id, new RelayAudio(p.Id, !after.IsForceMuted(p.Id)));
-                break;
         }
+        // The SFU holds a forced mute too, so a client that ignores it is still not heard: whatever changed who may
+        // speak (a mute, its release, the room's lock, a moderator role granted or taken while the lock is on).
+        foreach (var p in after.InRoom.Where(p => before.Find(p.Id) is { IsInRoom: true } && before.IsForceMuted(p.Id) != after.IsForceMuted(p.Id)))
+            TellConnection(p.Id, new RelayAudio(p.Id, !after.IsForceMuted(p.Id)));
     }
 
     private void TellConnection(Guid participant, object message)

@@ -24,7 +24,7 @@ public static partial class ClientMessageParser
             In.DisableWaitingRoom => For(new SetWaitingRoom(s.Room, s.Me, false)),
             In.EnableRaiseHands => For(new SetRaiseHands(s.Room, s.Me, true)),
             In.DisableRaiseHands => For(new SetRaiseHands(s.Room, s.Me, false)),
-            In.ResetRaisedHands reset => For(new ResetRaisedHands(s.Room, s.Me, reset.Target)),
+            In.ResetRaisedHands { Target: null or { Count: <= 100 } } reset => For(new ResetRaisedHands(s.Room, s.Me, reset.Target)),
             In.Mute { Targets: { } targets } mute => For(new RequestMuteOf(s.Room, s.Me, targets, mute.Force)),
             _ => InvalidPayload(ns),
         };

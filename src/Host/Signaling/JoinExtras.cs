@@ -17,6 +17,9 @@ namespace OpenTalk.Host.Signaling;
 /// </summary>
 public sealed record JoinExtras(RoomEventInfo? EventInfo, RoomCreator CreatedBy)
 {
+    /// <summary>When the read models cannot be read: no meeting, and a creator without a name (OpenTalk's apps read one).</summary>
+    public static readonly JoinExtras Unknown = new(null, new RoomCreator("", "", "", "", ""));
+
     /// <summary>The extras of a room; null (the join goes on without them) when the room or a read model cannot be read.</summary>
     public static async Task<JoinExtras?> LoadAsync(Guid roomId, EngineGateway engine, EventsReader events, UserProfiles profiles, ILogger log,
         CancellationToken ct)
@@ -27,7 +30,7 @@ public sealed record JoinExtras(RoomEventInfo? EventInfo, RoomCreator CreatedBy)
                 return null;
             var owner = await profiles.FindAsync(room.OwnerId, ct);
             var creator = owner is null
-                ? new RoomCreator("", "", "", "", "")
+                ? Unknown.CreatedBy
                 : new RoomCreator(owner.Title, owner.Firstname, owner.Lastname, owner.DisplayName, owner.AvatarUrl);
             return new JoinExtras(await RoomsApi.EventInfoAsync(roomId, engine, events, ct), creator);
         }

@@ -75,7 +75,7 @@ export interface ClientMessages {
     }
     | {
       action: 'reset_raised_hands';
-      target?: string | string[];
+      target?: string | string[] | null;
     }
     | {
       action: 'send_to_waiting_room';

@@ -21,12 +21,17 @@ public sealed record PublishedMedia(
     public bool Pending { get; init; }
 }
 
-/// <summary>A participant's session is published on <paramref name="Instance"/> (again, after a Janus failure).</summary>
+/// <summary>
+/// A participant's session is published on <paramref name="Instance"/> (again, after a Janus failure).
+/// <paramref name="Pending"/>: shown to others only once its publisher says what it sends; false in events stored
+/// before sessions waited so (they replay as they were shown then).
+/// </summary>
 public sealed record MediaPublished(
     [property: JsonPropertyName("participant_id")] Guid ParticipantId,
     [property: JsonPropertyName("type")] MediaKind Type,
     [property: JsonPropertyName("instance")] string Instance,
-    [property: JsonPropertyName("feed")] string Feed) : DomainEvent;
+    [property: JsonPropertyName("feed")] string Feed,
+    [property: JsonPropertyName("pending"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Pending = false) : DomainEvent;
 
 /// <summary>The publisher reported what it sends (publish_complete, update_media_session).</summary>
 public sealed record MediaSessionUpdated(

@@ -42,7 +42,7 @@ public sealed class MediaModule : IMeetingModule
             case RecordPublished c:
                 if (c.Type == MediaKind.Screen && !state.IsPresenter(me))
                     return Refuse(ErrorCodes.NotPresenter);
-                return (Decision.Accept(At(new MediaPublished(me.Id, c.Type, c.Instance, c.Feed))), MediaReply.Ok);
+                return (Decision.Accept(At(new MediaPublished(me.Id, c.Type, c.Instance, c.Feed, Pending: true))), MediaReply.Ok);
             case RecordMediaState c:
                 if (!me.Media.TryGetValue(c.Type, out var published))
                     return Refuse(ErrorCodes.NotPublishing);
@@ -120,6 +120,8 @@ public sealed class MediaModule : IMeetingModule
             case EnableForceMute c:
             {
                 var allowed = c.AllowList.Distinct().ToList();
+                if (state.ForceMuteAllowList is { } current && current.SetEquals(allowed))
+                    return Decision.Nothing;
                 var locked = state with { ForceMuteAllowList = [.. allowed] };
                 // Microphones that are on now go off, as OpenTalk does; their owners' apps mute themselves on force_mute_enabled.
                 var silenced = state.InRoom
@@ -145,7 +147,7 @@ public sealed class MediaModule : IMeetingModule
     {
         MediaPublished e => MeetingEvolve.Change(state, e.ParticipantId, p => p with
         {
-            Media = p.Media.SetItem(e.Type, new PublishedMedia(e.Instance, e.Feed, false, false) { Pending = true }),
+            Media = p.Media.SetItem(e.Type, new PublishedMedia(e.Instance, e.Feed, false, false) { Pending = e.Pending }),
         }),
         MediaSessionUpdated e => MeetingEvolve.Change(state, e.ParticipantId, p => p.Media.TryGetValue(e.Type, out var m)
             ? p with { Media = p.Media.SetItem(e.Type, m with { Audio = e.Audio, Video = e.Video, Pending = false }) }

@@ -112,7 +112,8 @@ public static partial class InboundJson
             {
                 ["anyOf"] = new JsonArray(
                     new JsonObject { ["type"] = "string", ["format"] = "uuid" },
-                    new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } }),
+                    new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["format"] = "uuid" } },
+                    new JsonObject { ["type"] = "null" }),
             };
         if (converter is null && type.IsEnum)
             return EnumSchema(type, nullable: type != property.PropertyType);

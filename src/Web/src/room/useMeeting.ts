@@ -63,8 +63,11 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
         media.me = payload.id as string;
         moderator.current = payload.role === 'moderator';
         for (const p of payload.participants as { id: string; media?: { video: unknown; screen: unknown } }[]) media.notice(p.id, p.media);
+        // Muted by a moderator (one by one, or the room's lock): the microphone starts off, as the server holds it.
+        const muted = (payload.media as { force_muted?: boolean } | undefined)?.force_muted === true;
+        const wanted = joinedBefore.current ? media.published : { audio: choice.audio, video: choice.video };
         if (choice.stream && choice.stream.getTracks().some((t) => t.readyState === 'live'))
-          await media.publish('video', choice.stream, joinedBefore.current ? media.published : { audio: choice.audio, video: choice.video });
+          await media.publish('video', choice.stream, muted ? { ...wanted, audio: false } : wanted);
         if (screen?.getVideoTracks().some((t) => t.readyState === 'live')) await media.publish('screen', screen);
         joinedBefore.current = true;
       } else if (namespace === 'control' && (payload.message === 'joined' || payload.message === 'update')) {
