@@ -49,6 +49,7 @@ public sealed partial class MeetingActor
     {
         var before = _focus.Focus;
         _focus = result.Next;
+        State = State with { Speaking = _focus.Talking };
         if (result.CheckAt is { } at)
             Timers.StartSingleTimer(FocusTimer, new SettleFocus(), at - Now > TimeSpan.Zero ? at - Now : TimeSpan.Zero);
         if (_focus.Focus == before)

@@ -106,6 +106,11 @@ public sealed record MeetingState(
         ForceMuted.Contains(participant)
         || (ForceMuteAllowList is { } allowed && !allowed.Contains(participant) && Find(participant) is not { IsModerator: true });
 
+    /// <summary>Who speaks now, and since when (from Janus' talking events; neither journaled nor written with the state).</summary>
+    [JsonPropertyName("speaking")]
+    [JsonIgnore]
+    public IReadOnlyDictionary<Guid, DateTimeOffset> Speaking { get; init; } = ImmutableDictionary<Guid, DateTimeOffset>.Empty;
+
     /// <summary>Who has the floor now (from Janus' talking events; not journaled).</summary>
     [JsonPropertyName("focus")]
     public Guid? Focus { get; init; }

@@ -79,7 +79,11 @@ public sealed record PresenterRoleRequired(bool Required) : ServerPayload("prese
 /// (OpenTalk's <c>force_mute</c>, <c>{type: enabled|disabled, allow_list}</c>); <c>force_muted</c> says whether this
 /// participant may not unmute, by the lock or muted one by one.
 /// </summary>
-public sealed record MediaModuleState(bool IsPresenter, bool PresenterRoleRequired, bool ForceMuted, Guid? Focus, ForceMuteState ForceMute);
+public sealed record MediaModuleState(bool IsPresenter, bool PresenterRoleRequired, bool ForceMuted, Guid? Focus, ForceMuteState ForceMute,
+    IReadOnlyList<Speaker> Speakers);
+
+/// <summary>Someone speaking when a participant joins (OpenTalk's <c>media.speakers</c>), since <c>updated_at</c>.</summary>
+public sealed record Speaker(Guid Participant, bool IsSpeaking, DateTimeOffset UpdatedAt);
 
 /// <summary>To everyone: a moderator locked the microphones; only moderators and those on <c>allow_list</c> may unmute.</summary>
 public sealed record ForceMuteEnabled(IReadOnlyList<Guid> AllowList) : ServerPayload("force_mute_enabled");

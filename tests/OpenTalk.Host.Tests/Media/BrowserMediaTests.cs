@@ -60,6 +60,12 @@ public sealed class BrowserMediaTests : IAsyncLifetime
         // OpenTalk's apps show who speaks by speaker_updated, from the same reports.
         var speaking = focus.Where(m => m.GetProperty("message").GetString() == "speaker_updated").Select(m => m.GetProperty("payload")).ToList();
         Assert.Contains(speaking, p => p.GetProperty("is_speaking").GetBoolean() && everyone.Any(e => e.Id == p.GetProperty("participant").GetGuid()));
+
+        // Someone coming in while the beeps go on learns who speaks from join_success (OpenTalk's media.speakers).
+        var late = await _room.JoinAsync("Lea");
+        var welcome = (await late.MessagesAsync()).First(m => m.GetProperty("message").GetString() == "join_success").GetProperty("payload");
+        var speakers = welcome.GetProperty("media").GetProperty("speakers").EnumerateArray().ToList();
+        Assert.All(speakers, s => Assert.Contains(s.GetProperty("participant").GetGuid(), everyone.Select(p => p.Id)));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class OpenTalkJoinContractTests : RoomTest
         Assert.Equal(JsonValueKind.Null, other.GetProperty("control").GetProperty("left_at").ValueKind); // present, null
         Assert.Equal("Olga", other.GetProperty("control").GetProperty("display_name").GetString());
 
+        Assert.Equal(JsonValueKind.Array, welcome.GetProperty("media").GetProperty("speakers").ValueKind); // nobody speaks yet
         var forceMute = welcome.GetProperty("media").GetProperty("force_mute");
         Assert.Equal("disabled", forceMute.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Array, forceMute.GetProperty("allow_list").ValueKind);

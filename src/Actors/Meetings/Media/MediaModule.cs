@@ -166,9 +166,15 @@ public sealed class MediaModule : IMeetingModule
         _ => null,
     };
 
+    /// <summary>An <c>update</c> about each participant the room's lock muted or released (not everyone: a room of n hears n², else).</summary>
+    private static IEnumerable<Notification> LockChanged(MeetingState before, MeetingState after) =>
+        after.InRoom.Where(p => before.IsForceMuted(p.Id) != after.IsForceMuted(p.Id))
+            .SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after));
+
     public ModuleJoinState? JoinState(JoinContext join) => new(Namespaces.Media, new MediaModuleState(
         join.State.IsPresenter(join.Me), join.State.PresenterRoleRequired, join.State.IsForceMuted(join.Me.Id), join.State.Focus,
-        join.State.ForceMuteAllowList is { } allowed ? new ForceMuteState("enabled", [.. allowed]) : new ForceMuteState("disabled", [])));
+        join.State.ForceMuteAllowList is { } allowed ? new ForceMuteState("enabled", [.. allowed]) : new ForceMuteState("disabled", []),
+        [.. join.State.Speaking.OrderBy(s => s.Value).Select(s => new Speaker(s.Key, true, s.Value))]));
 
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
@@ -182,9 +188,9 @@ public sealed class MediaModule : IMeetingModule
         PresenterRoleRequirementSet e => MeetingNotifications.ToRoom(after, Namespaces.Media, new PresenterRoleRequired(e.Required))
             .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
         ForceMuteTurnedOn e => MeetingNotifications.ToRoom(after, Namespaces.Media, new ForceMuteEnabled(e.AllowList))
-            .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
+            .Concat(LockChanged(before, after)),
         ForceMuteTurnedOff => MeetingNotifications.ToRoom(after, Namespaces.Media, new ForceMuteDisabled())
-            .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
+            .Concat(LockChanged(before, after)),
         UnmuteAllowedFor e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
             .Prepend(new Notification(p, Namespaces.Media, new UnmuteAllowed(MeetingNotifications.IssuerOf(e))))),
         _ => null,
