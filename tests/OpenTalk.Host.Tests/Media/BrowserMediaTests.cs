@@ -71,11 +71,7 @@ public sealed class BrowserMediaTests : IAsyncLifetime
     [Fact]
     public async Task A_resubscribe_restarts_ICE_on_the_same_connection_and_the_video_goes_on()
     {
-        var olga = await _room.JoinAsync("Olga");
-        var uma = await _room.JoinAsync("Uma");
-        await uma.PublishAsync("video");
-        var key = BrowserParticipant.Key(uma, "video");
-        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.FramesDecoded > 5, 60);
+        var (olga, uma, key) = await OlgaWatchesUmaAsync();
         static IEnumerable<string> Offers(IEnumerable<System.Text.Json.JsonElement> ms) => ms
             .Where(m => m.GetProperty("message").GetString() == "sdp_offer")
             .Select(m => m.GetProperty("payload").GetProperty("sdp").GetString()!);
@@ -95,11 +91,7 @@ public sealed class BrowserMediaTests : IAsyncLifetime
     [Fact]
     public async Task A_publisher_restarting_ICE_keeps_its_session_and_nobody_has_to_subscribe_again()
     {
-        var olga = await _room.JoinAsync("Olga");
-        var uma = await _room.JoinAsync("Uma");
-        await uma.PublishAsync("video");
-        var key = BrowserParticipant.Key(uma, "video");
-        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.FramesDecoded > 5, 60);
+        var (olga, uma, key) = await OlgaWatchesUmaAsync();
         static int Count(IEnumerable<System.Text.Json.JsonElement> ms, string message) => ms.Count(m => m.GetProperty("message").GetString() == message);
 
         // OpenTalk's apps send publish again from the same PeerConnection: a renegotiation of the session it has.
@@ -111,6 +103,17 @@ public sealed class BrowserMediaTests : IAsyncLifetime
         var olgaSaw = await olga.MessagesAsync();
         Assert.Equal(1, Count(olgaSaw, "sdp_offer")); // her subscription went on as it was
         Assert.Equal(0, Count(olgaSaw, "webrtc_down"));
+    }
+
+    /// <summary>Uma publishes her camera and Olga decodes it.</summary>
+    private async Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaWatchesUmaAsync()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        await uma.PublishAsync("video");
+        var key = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.FramesDecoded > 5, 60);
+        return (olga, uma, key);
     }
 
     private static string? Line(string sdp, string prefix) =>

@@ -15,11 +15,7 @@ public sealed class ForcedMuteTests : IAsyncLifetime
     [Fact]
     public async Task A_force_muted_microphone_is_not_passed_on_even_if_the_client_keeps_sending()
     {
-        var olga = await _room.JoinAsync("Olga"); // the owner: a moderator
-        var uma = await _room.JoinAsync("Uma");
-        await uma.PublishAsync("video"); // this test client never mutes itself
-        var key = BrowserParticipant.Key(uma, "video");
-        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.AudioEnergy > 0, 60);
+        var (olga, uma, key) = await OlgaHearsUmaAsync();
         Assert.True(await EnergyGainedAsync(olga, key) > 0, "Uma cannot be heard before the mute");
 
         await olga.SendAsync("moderation", new { action = "mute", targets = new[] { uma.Id }, force = true });
@@ -34,11 +30,7 @@ public sealed class ForcedMuteTests : IAsyncLifetime
     [Fact]
     public async Task The_rooms_microphone_lock_holds_at_the_SFU_until_it_is_lifted()
     {
-        var olga = await _room.JoinAsync("Olga"); // the owner: a moderator
-        var uma = await _room.JoinAsync("Uma");
-        await uma.PublishAsync("video"); // this test client never mutes itself
-        var key = BrowserParticipant.Key(uma, "video");
-        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.AudioEnergy > 0, 60);
+        var (olga, uma, key) = await OlgaHearsUmaAsync();
 
         // OpenTalk's "disable microphones": nobody on the allow list.
         await olga.SendAsync("media", new { action = "moderator_enable_force_mute", allow_list = Array.Empty<Guid>() });
@@ -49,6 +41,17 @@ public sealed class ForcedMuteTests : IAsyncLifetime
         await olga.SendAsync("media", new { action = "moderator_disable_force_mute" });
         await Poll.UntilAsync(() => EnergyGainedAsync(olga, key), gained => gained > 0, 30);
         Assert.True(await EnergyGainedAsync(olga, key) > 0, "Uma is not heard again after the lock was lifted");
+    }
+
+    /// <summary>Olga (the owner: a moderator) hears Uma's microphone; this test client never mutes itself.</summary>
+    private async Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaHearsUmaAsync()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        await uma.PublishAsync("video");
+        var key = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.AudioEnergy > 0, 60);
+        return (olga, uma, key);
     }
 
     /// <summary>Audio energy received from a session over three seconds (Chromium's fake microphone beeps every second).</summary>
