@@ -1,13 +1,14 @@
 using OpenTalk.Projections.Events;
 using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
+using OpenTalk.Projections.Rooms;
 
 namespace OpenTalk.Projections;
 
 /// <summary>Every projection this build runs, by name.</summary>
 public static class ProjectionCatalog
 {
-    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection(), new InvitesProjection(), new MailOutboxProjection()];
+    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection(), new InvitesProjection(), new MailOutboxProjection(), new RoomsProjection()];
 
     public static IProjection? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 }
@@ -23,3 +24,6 @@ public sealed class InvitesRunner;
 
 /// <summary>Registry key of the mail outbox projection's singleton.</summary>
 public sealed class MailOutboxRunner;
+
+/// <summary>Registry key of the rooms projection's singleton.</summary>
+public sealed class RoomsRunner;

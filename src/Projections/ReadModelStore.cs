@@ -3,6 +3,7 @@ using Marten;
 using OpenTalk.Projections.Events;
 using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
+using OpenTalk.Projections.Rooms;
 using Weasel.Core;
 
 namespace OpenTalk.Projections;
@@ -34,6 +35,7 @@ public static class ReadModelStore
         options.Schema.For<OutboxMailDocument>();
         options.Schema.For<RoomHistoryProgress>();
         options.Schema.For<RoomSessionDocument>().Duplicate(s => s.RoomId);
+        options.Schema.For<RoomListDocument>().Duplicate(r => r.OwnerId);
         more?.Invoke(options);
     });
 }

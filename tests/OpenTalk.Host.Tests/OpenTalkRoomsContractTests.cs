@@ -27,6 +27,62 @@ public sealed class OpenTalkRoomsContractTests : RoomTest
         Assert.True(invite.GetProperty("active").GetBoolean());
         Assert.Equal(Room, invite.GetProperty("room_id").GetGuid());
         Assert.Equal("olga", invite.GetProperty("created_by").GetProperty("display_name").GetString());
+
+        // When it was made comes from the rooms read model, a moment later.
+        for (var attempt = 0; attempt < 100 && !invite.TryGetProperty("created", out _); attempt++)
+        {
+            await Task.Delay(100);
+            using var again = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{Room}/invites", null);
+            invite = Assert.Single((await again.JsonOkAsync()).EnumerateArray());
+        }
+        Assert.InRange(invite.GetProperty("created").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task Each_owner_lists_their_own_rooms_a_page_at_a_time_with_when_each_was_made()
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var second = (await Olga.CreateRoomAsync(new(Password: "pass-2", WaitingRoom: true))).Id;
+        var third = (await Olga.CreateRoomAsync(new(null))).Id;
+        var mallory = await Node.NewUserAsync("mallory");
+        var hers = (await mallory.CreateRoomAsync(new(null))).Id;
+        using (var deleted = await Olga.SendRawAsync(HttpMethod.Delete, $"v1/rooms/{third}", null))
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        // The list is a read model: wait until it has seen the deletion.
+        List<JsonElement> rooms = [];
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var listed = await Olga.SendRawAsync(HttpMethod.Get, "v1/rooms", null);
+            rooms = [.. (await listed.JsonOkAsync()).EnumerateArray()];
+            if (rooms.Count == 2 && !rooms.Any(r => r.GetProperty("id").GetGuid() == third))
+                break;
+            await Task.Delay(100);
+        }
+        Assert.Equal([Room, second], rooms.Select(r => r.GetProperty("id").GetGuid()));
+        Assert.All(rooms, r => Assert.Equal("olga", r.GetProperty("created_by").GetProperty("display_name").GetString()));
+        Assert.All(rooms, r => Assert.InRange(r.GetProperty("created_at").GetDateTimeOffset(), before, DateTimeOffset.UtcNow));
+        Assert.Equal(("pass-2", true), (rooms[1].GetProperty("password").GetString(), rooms[1].GetProperty("waiting_room").GetBoolean()));
+
+        // Page paging as OpenTalk's: the second of two pages links back to the first.
+        using (var first = await Olga.SendRawAsync(HttpMethod.Get, "v1/rooms?per_page=1", null))
+        {
+            Assert.Equal(Room, Assert.Single((await first.JsonOkAsync()).EnumerateArray()).GetProperty("id").GetGuid());
+            var link = string.Join(",", first.Headers.GetValues("Link"));
+            Assert.Contains("per_page=1&page=2>; rel=\"next\"", link, StringComparison.Ordinal);
+            Assert.Contains("page=2>; rel=\"last\"", link, StringComparison.Ordinal);
+        }
+        using (var last = await Olga.SendRawAsync(HttpMethod.Get, "v1/rooms?per_page=1&page=2", null))
+        {
+            Assert.Equal(second, Assert.Single((await last.JsonOkAsync()).EnumerateArray()).GetProperty("id").GetGuid());
+            var link = string.Join(",", last.Headers.GetValues("Link"));
+            Assert.Contains("page=1>; rel=\"first\"", link, StringComparison.Ordinal);
+            Assert.DoesNotContain("rel=\"next\"", link, StringComparison.Ordinal);
+        }
+        using (var theirs = await mallory.SendRawAsync(HttpMethod.Get, "v1/rooms", null))
+            Assert.Equal(hers, Assert.Single((await theirs.JsonOkAsync()).EnumerateArray()).GetProperty("id").GetGuid());
+        using var room = await Olga.SendRawAsync(HttpMethod.Get, $"v1/rooms/{second}", null);
+        Assert.Equal(rooms[1].GetProperty("created_at").GetDateTimeOffset(), (await room.JsonOkAsync()).GetProperty("created_at").GetDateTimeOffset());
     }
 
     [Fact]

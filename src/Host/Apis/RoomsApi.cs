@@ -2,6 +2,7 @@ using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
 using OpenTalk.Actors.Scheduling;
 using OpenTalk.Projections.Events;
+using OpenTalk.Projections.Rooms;
 using OpenTalk.Host.Auth;
 using OpenTalk.Protocol.Rest;
 
@@ -15,6 +16,7 @@ public static class RoomsApi
     public static IEndpointRouteBuilder MapRoomsApi(this IEndpointRouteBuilder app)
     {
         var rooms = app.MapGroup("/v1/rooms").RequireAuthorization();
+        rooms.MapGet("/", ListRooms).Returns<List<RoomResource>>();
         rooms.MapPost("/", CreateRoom).Takes<CreateRoomRequest>().Returns<RoomResource>(StatusCodes.Status201Created);
         rooms.MapGet("/{roomId:guid}", GetRoom).Returns<RoomResource>();
         rooms.MapMethods("/{roomId:guid}", ["PATCH"], PatchRoom).Takes<PatchRoomRequest>().Returns<RoomResource>();
@@ -38,7 +40,22 @@ public static class RoomsApi
         return app;
     }
 
-    private static async Task<IResult> CreateRoom(HttpRequest request, EngineGateway engine, UserProfiles profiles)
+    /// <summary>
+    /// The rooms the caller owns, oldest first, a page at a time (<c>per_page</c>, <c>page</c> from 1; OpenTalk's page
+    /// links in <c>Link</c>). Read from the rooms read model: a room made a moment ago may be missing for that moment.
+    /// </summary>
+    private static async Task<IResult> ListRooms(HttpContext context, RoomsReader reader, UserProfiles profiles, int? per_page, int? page)
+    {
+        var user = CurrentUser.From(context.User)!;
+        var (size, number) = (Math.Clamp(per_page ?? Paging.DefaultPageSize, 1, Paging.MaxPageSize), Math.Max(page ?? 1, 1));
+        var (rooms, total) = await reader.OwnedAsync(user.Id, number, size, context.RequestAborted);
+        if (Paging.PageLinks(context.Request, number, size, total) is { } links)
+            context.Response.Headers.Link = links;
+        var owner = (await profiles.PublicAsync([user.Id], context.RequestAborted))[user.Id];
+        return Results.Ok(rooms.Select(r => new RoomResource(r.Id, owner, r.CreatedAt, r.Password, r.WaitingRoom)).ToList());
+    }
+
+    private static async Task<IResult> CreateRoom(HttpRequest request, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
     {
         var user = CurrentUser.From(request.HttpContext.User)!;
         var (body, problem) = await Problems.ReadBodyAsync<CreateRoomRequest>(request, optional: true);
@@ -52,13 +69,13 @@ public static class RoomsApi
         var reply = await engine.AskMeetingAsync<MeetingReply>(new CreateRoom(roomId, user.Id, body.Password, body.WaitingRoom), request.HttpContext.RequestAborted);
         return reply.Error is { } error
             ? Problems.For(error)
-            : Results.Created($"/v1/rooms/{roomId}", await ToResourceAsync(reply.Room!, profiles, request.HttpContext.RequestAborted));
+            : Results.Created($"/v1/rooms/{roomId}", await ToResourceAsync(reply.Room!, profiles, clock.GetUtcNow(), request.HttpContext.RequestAborted));
     }
 
-    private static async Task<IResult> GetRoom(Guid roomId, HttpContext context, EngineGateway engine, UserProfiles profiles)
+    private static async Task<IResult> GetRoom(Guid roomId, HttpContext context, EngineGateway engine, UserProfiles profiles, RoomsReader reader)
     {
         var (room, refused) = await OwnedRoomAsync(roomId, context, engine);
-        return refused ?? Results.Ok(await ToResourceAsync(room!, profiles, context.RequestAborted));
+        return refused ?? Results.Ok(await ToResourceAsync(room!, profiles, (await reader.CreationTimesAsync(roomId, context.RequestAborted))?.CreatedAt, context.RequestAborted));
     }
 
     /// <summary>The room, for its owner (or an admin); others get 403, unknown rooms 404.</summary>
@@ -72,7 +89,7 @@ public static class RoomsApi
     }
 
     /// <summary>Changes the password (<c>null</c> removes it, absent keeps it) or the waiting room; the owner only.</summary>
-    private static async Task<IResult> PatchRoom(Guid roomId, HttpRequest request, EngineGateway engine, UserProfiles profiles)
+    private static async Task<IResult> PatchRoom(Guid roomId, HttpRequest request, EngineGateway engine, UserProfiles profiles, RoomsReader reader)
     {
         var (room, refused) = await OwnedRoomAsync(roomId, request.HttpContext, engine);
         if (refused is not null)
@@ -92,7 +109,10 @@ public static class RoomsApi
         var user = CurrentUser.From(request.HttpContext.User)!;
         var reply = await engine.AskMeetingAsync<MeetingReply>(
             new UpdateRoom(roomId, user.Id, password, changes!.WaitingRoom ?? room!.WaitingRoom), request.HttpContext.RequestAborted);
-        return reply.Error is { } error ? Problems.For(error) : Results.Ok(await ToResourceAsync(reply.Room!, profiles, request.HttpContext.RequestAborted));
+        if (reply.Error is { } error)
+            return Problems.For(error);
+        var createdAt = (await reader.CreationTimesAsync(roomId, request.HttpContext.RequestAborted))?.CreatedAt;
+        return Results.Ok(await ToResourceAsync(reply.Room!, profiles, createdAt, request.HttpContext.RequestAborted));
     }
 
     /// <summary>
@@ -174,7 +194,7 @@ public static class RoomsApi
                 await PeopleShown.ForAsync(profiles, [user.Id], request.HttpContext.RequestAborted), clock.GetUtcNow(), clock.GetUtcNow()));
     }
 
-    private static async Task<IResult> ListInvites(Guid roomId, HttpContext context, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
+    private static async Task<IResult> ListInvites(Guid roomId, HttpContext context, EngineGateway engine, UserProfiles profiles, RoomsReader reader, TimeProvider clock)
     {
         var user = CurrentUser.From(context.User)!;
         var reply = await engine.AskMeetingAsync<InvitesReply>(new GetInvites(roomId), context.RequestAborted);
@@ -184,7 +204,8 @@ public static class RoomsApi
             return Problems.For(ProblemCodes.Forbidden);
         var now = clock.GetUtcNow();
         var people = await PeopleShown.ForAsync(profiles, reply.Invites.Select(i => i.CreatedBy), context.RequestAborted);
-        return Results.Ok(reply.Invites.Select(i => Invite(i, roomId, people, now)).ToList());
+        var made = (await reader.CreationTimesAsync(roomId, context.RequestAborted))?.Invites;
+        return Results.Ok(reply.Invites.Select(i => Invite(i, roomId, people, now, made is not null && made.TryGetValue(i.Code, out var at) ? at : null)).ToList());
     }
 
     private static async Task<IResult> RevokeInvite(Guid roomId, string code, HttpContext context, EngineGateway engine)
@@ -275,10 +296,11 @@ public static class RoomsApi
             : Results.Ok(new TicketResponse($"{participantId:N}.{ticket}", $"{participantId:N}.{resume}"));
     }
 
-    private static async Task<RoomResource> ToResourceAsync(RoomView room, UserProfiles profiles, CancellationToken ct) =>
-        new(room.RoomId, (await profiles.PublicAsync([room.OwnerId], ct))[room.OwnerId], room.Password, room.WaitingRoom);
+    /// <param name="createdAt">From the rooms read model: null while it has not seen the room yet.</param>
+    private static async Task<RoomResource> ToResourceAsync(RoomView room, UserProfiles profiles, DateTimeOffset? createdAt, CancellationToken ct) =>
+        new(room.RoomId, (await profiles.PublicAsync([room.OwnerId], ct))[room.OwnerId], createdAt, room.Password, room.WaitingRoom);
 
-    /// <summary>A guest link as OpenTalk shows it; <paramref name="created"/> only when it was just made.</summary>
+    /// <summary>A guest link as OpenTalk shows it; <paramref name="created"/> when known (the read model may lag a moment).</summary>
     private static InviteResource Invite(InviteLink link, Guid roomId, PeopleShown people, DateTimeOffset now, DateTimeOffset? created = null) =>
         new(link.Code, created, people[link.CreatedBy], created, people[link.CreatedBy], roomId, link.IsValidAt(now), link.Expiration);
 }

@@ -13,6 +13,7 @@ using OpenTalk.Projections;
 using OpenTalk.Projections.Events;
 using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
+using OpenTalk.Projections.Rooms;
 using OpenTalk.Protocol;
 
 namespace OpenTalk.Host.Hosting;
@@ -53,6 +54,7 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<ReadModelSchema>();
         builder.Services.AddSingleton<ProjectionStore>();
         builder.Services.AddSingleton<RoomHistoryReader>();
+        builder.Services.AddSingleton<RoomsReader>();
         builder.Services.AddSingleton<EventsReader>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<UserProfiles>();
@@ -81,6 +83,8 @@ public static class OpenTalkApp
                 ProjectionRunner.Props(new InvitesProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithSingleton<MailOutboxRunner>("projection-mail",
                 ProjectionRunner.Props(new MailOutboxProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
+            .WithSingleton<RoomsRunner>("projection-rooms",
+                ProjectionRunner.Props(new RoomsProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithActors((system, registry, resolver) =>
             {
                 Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => _ = ProjectionRunner.WarmUpAsync(system));

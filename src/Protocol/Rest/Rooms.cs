@@ -8,8 +8,11 @@ public sealed record PatchRoomRequest(string? Password, bool? WaitingRoom);
 /// <summary>The meeting a room belongs to (OpenTalk's <c>EventInfo</c>), as its lobby shows it.</summary>
 public sealed record RoomEventInfo(Guid Id, Guid RoomId, string Title, bool IsAdhoc, bool E2eEncryption);
 
-/// <summary>A room (OpenTalk's <c>RoomResource</c>, without its <c>created_at</c>, which a room does not keep).</summary>
-public sealed record RoomResource(Guid Id, PublicUserProfile CreatedBy, string? Password, bool WaitingRoom);
+/// <summary>
+/// A room (OpenTalk's <c>RoomResource</c>). <see cref="CreatedAt"/> comes from the rooms read model and is left out in
+/// the moment before it has seen a new room.
+/// </summary>
+public sealed record RoomResource(Guid Id, PublicUserProfile CreatedBy, DateTimeOffset? CreatedAt, string? Password, bool WaitingRoom);
 
 /// <summary><see cref="BreakoutRoom"/>: start in that breakout room of the room instead of the main room.</summary>
 public sealed record StartRequest(string? Resumption = null, Guid? BreakoutRoom = null);
