@@ -35,6 +35,81 @@ public sealed class OpenTalkEventsContractTests : RoomTest
         """, Encoding.UTF8, "application/json");
 
     [Fact]
+    public async Task An_all_day_meeting_with_a_stream_keeps_both_and_shows_how_to_join_in_the_room()
+    {
+        using var created = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", new StringContent("""
+            {"title":"Open day","description":"","is_time_independent":false,"is_all_day":true,
+             "starts_at":{"datetime":"2027-05-03T00:00:00+02:00","timezone":"Europe/Berlin"},
+             "ends_at":{"datetime":"2027-05-04T00:00:00+02:00","timezone":"Europe/Berlin"},
+             "show_meeting_details":true,
+             "streaming_targets":[{"name":"Video site","kind":"custom","streaming_endpoint":"rtmp://127.0.0.1/live",
+                                   "streaming_key":"key-1","public_url":"https://videos.example/open-day"}]}
+            """, Encoding.UTF8, "application/json"));
+        var e = await created.JsonOkAsync();
+        var (id, roomId) = (e.GetProperty("id").GetGuid(), e.GetProperty("room").GetProperty("id").GetGuid());
+        Assert.True(e.GetProperty("is_all_day").GetBoolean());
+        Assert.True(e.GetProperty("show_meeting_details").GetBoolean());
+        var target = Assert.Single(e.GetProperty("streaming_targets").EnumerateArray());
+        Assert.Equal(("Video site", "custom", "key-1"),
+            (target.GetProperty("name").GetString(), target.GetProperty("kind").GetString(), target.GetProperty("streaming_key").GetString()));
+        Assert.Single(await Olga.ListStreamingTargetsAsync(roomId)); // the room's own targets
+
+        // An invitee reads the meeting, but not the stream's key.
+        var (uma, umaId) = await Node.NewUserWithIdAsync("uma");
+        await Olga.InviteAsync(id, new(umaId, null));
+        using (var read = await uma.SendRawAsync(HttpMethod.Get, $"v1/events/{id}", null))
+        {
+            var seen = await read.JsonOkAsync();
+            Assert.True(seen.GetProperty("is_all_day").GetBoolean());
+            Assert.False(seen.TryGetProperty("streaming_targets", out _));
+        }
+
+        // The room shows how to join: the guest link that does not expire, the call-in, the stream's page.
+        var link = await Olga.CreateInviteAsync(roomId);
+        var sip = await Olga.PutSipAsync(roomId);
+        using (var info = await uma.SendRawAsync(HttpMethod.Get, $"v1/rooms/{roomId}/event", null))
+        {
+            var details = (await info.JsonOkAsync()).GetProperty("meeting_details");
+            Assert.Equal(link.InviteCode, details.GetProperty("invite_code_id").GetString());
+            Assert.Equal(sip.GetProperty("sip_id").GetString(), details.GetProperty("call_in").GetProperty("id").GetString());
+            var stream = Assert.Single(details.GetProperty("streaming_links").EnumerateArray());
+            Assert.Equal(("Video site", "https://videos.example/open-day"), (stream.GetProperty("name").GetString(), stream.GetProperty("url").GetString()));
+        }
+
+        // Replaced by an empty list, details hidden again.
+        using (var changed = await Olga.SendRawAsync(HttpMethod.Patch, $"v1/events/{id}",
+                   JsonContent.Create(new { show_meeting_details = false, streaming_targets = Array.Empty<object>() })))
+        {
+            var after = await changed.JsonOkAsync();
+            Assert.False(after.TryGetProperty("streaming_targets", out _));
+            Assert.True(after.GetProperty("is_all_day").GetBoolean()); // not sent: kept
+        }
+        Assert.Empty(await Olga.ListStreamingTargetsAsync(roomId));
+        using var plain = await uma.SendRawAsync(HttpMethod.Get, $"v1/rooms/{roomId}/event", null);
+        Assert.False((await plain.JsonOkAsync()).TryGetProperty("meeting_details", out _));
+    }
+
+    [Fact]
+    public async Task A_meeting_without_a_time_is_not_all_day_and_a_bad_stream_is_named_by_its_place()
+    {
+        using (var refused = await Olga.SendRawAsync(HttpMethod.Post, "v1/events",
+                   JsonContent.Create(new { title = "Anytime", description = "", is_time_independent = true, is_all_day = true })))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Contains("is_all_day", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var badStream = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", JsonContent.Create(new
+        {
+            title = "Anytime", description = "", is_time_independent = true,
+            streaming_targets = new object?[] { new { name = "Site", streaming_endpoint = "http://not-rtmp", streaming_key = "k" }, null },
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badStream.StatusCode);
+        var errors = (await badStream.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("validation_errors");
+        Assert.True(errors.TryGetProperty("streaming_targets[0].streaming_endpoint", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("streaming_targets[1]", out _), errors.ToString());
+    }
+
+    [Fact]
     public async Task A_meeting_planned_in_the_app_reads_back_as_OpenTalks_event_resource()
     {
         using var created = await Olga.SendRawAsync(HttpMethod.Post, "v1/events", AppMeeting("Planning", "\"RRULE:FREQ=WEEKLY;COUNT=4\""));

@@ -16,9 +16,21 @@ public sealed record EventDetails(
     [property: JsonPropertyName("ends_timezone")] string? EndsTimezone,
     [property: JsonPropertyName("recurrence_pattern")] IReadOnlyList<string> RecurrencePattern)
 {
+    /// <summary>Shown as whole days (the times still say which); only a timed meeting is.</summary>
+    /// <remarks>Written only when set, as is <see cref="ShowMeetingDetails"/>: meetings stored before either existed keep their bytes.</remarks>
+    [JsonPropertyName("is_all_day")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsAllDay { get; init; }
+
+    /// <summary>The room shows everyone how to join it (guest link, call-in, streams), as OpenTalk's <c>meeting_details</c>.</summary>
+    [JsonPropertyName("show_meeting_details")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ShowMeetingDetails { get; init; }
+
     public bool Equals(EventDetails? other) =>
-        other is not null && (Title, Description, WaitingRoom, IsTimeIndependent, StartsAt, StartsTimezone, EndsAt, EndsTimezone)
-            == (other.Title, other.Description, other.WaitingRoom, other.IsTimeIndependent, other.StartsAt, other.StartsTimezone, other.EndsAt, other.EndsTimezone)
+        other is not null && (Title, Description, WaitingRoom, IsTimeIndependent, StartsAt, StartsTimezone, EndsAt, EndsTimezone, IsAllDay, ShowMeetingDetails)
+            == (other.Title, other.Description, other.WaitingRoom, other.IsTimeIndependent, other.StartsAt, other.StartsTimezone, other.EndsAt, other.EndsTimezone,
+                other.IsAllDay, other.ShowMeetingDetails)
         && RecurrencePattern.SequenceEqual(other.RecurrencePattern);
 
     public override int GetHashCode() => HashCode.Combine(Title, StartsAt, EndsAt);

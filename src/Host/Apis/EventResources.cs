@@ -1,3 +1,4 @@
+using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Scheduling;
 using OpenTalk.Host.Auth;
 using OpenTalk.Projections.Events;
@@ -34,8 +35,8 @@ public sealed record PeopleShown(IReadOnlyDictionary<Guid, PublicUserProfile> Pr
         new(await profiles.PublicAsync(people, ct), profiles.AvatarUrl);
 }
 
-/// <summary>What only the room knows: its password (for those who may enter) and its dial-in.</summary>
-public sealed record RoomDetails(string? Password, CallIn? CallIn);
+/// <summary>What only the room knows: its password (for those who may enter), its dial-in and its streaming targets.</summary>
+public sealed record RoomDetails(string? Password, CallIn? CallIn, IReadOnlyList<StreamingTarget> StreamingTargets);
 
 /// <summary>Turns meetings into OpenTalk's event, exception and instance resources.</summary>
 public static class EventResources
@@ -54,7 +55,7 @@ public static class EventResources
             InviteesTruncated: e.Invitees.Count > inviteesMax,
             [.. e.Invitees.Take(inviteesMax).Select(i => Invitee(i, people))],
             d.IsTimeIndependent,
-            timed ? false : null,
+            timed ? d.IsAllDay : null,
             timed ? WireTimes.Out(d.StartsAt!.Value, d.StartsTimezone!) : null,
             timed ? WireTimes.Out(d.EndsAt!.Value, d.EndsTimezone!) : null,
             d.RecurrencePattern.Count > 0 ? d.RecurrencePattern : null,
@@ -63,7 +64,9 @@ public static class EventResources
             e.MyStatus ?? InviteStatus.Accepted,
             e.IsFavorite,
             CanEdit: viewer == e.Owner,
-            ShowMeetingDetails: false,
+            // Keys of live streams are the owner's: others reading the meeting do not get them.
+            viewer == e.Owner && room is { StreamingTargets.Count: > 0 } ? [.. room.StreamingTargets.Select(StreamingTargetsApi.View)] : null,
+            d.ShowMeetingDetails,
             e.Revision,
             next is null ? null : new NextOccurrence(next.InstanceId, WireTimes.Out(next.StartsAt, d.StartsTimezone!), WireTimes.Out(next.EndsAt, d.EndsTimezone!)));
     }
@@ -80,7 +83,7 @@ public static class EventResources
                 System.Globalization.DateTimeStyles.AssumeUniversal);
             yield return new EventExceptionResource(
                 $"{e.Id}_{x.InstanceId}", e.Id, x.InstanceId, people[e.Owner], e.CreatedAt, people[e.Owner], e.UpdatedAt,
-                x.Title, x.Description, x.StartsAt is null && x.EndsAt is null ? null : false,
+                x.Title, x.Description, x.StartsAt is null && x.EndsAt is null ? null : d.IsAllDay,
                 x.StartsAt is { } s ? WireTimes.Out(s, d.StartsTimezone) : null,
                 x.EndsAt is { } end ? WireTimes.Out(end, d.EndsTimezone!) : null,
                 new DateTimeTz(original.UtcDateTime, d.StartsTimezone),
@@ -96,7 +99,7 @@ public static class EventResources
             o.Exception?.Title ?? d.Title, o.Exception?.Description ?? d.Description,
             new EventRoomInfo(e.Room, room?.Password, d.WaitingRoom, E2eEncryption: false, room?.CallIn),
             e.Invitees.Count > inviteesMax, [.. e.Invitees.Take(inviteesMax).Select(i => Invitee(i, people))],
-            IsAllDay: false, WireTimes.Out(o.StartsAt, d.StartsTimezone!), WireTimes.Out(o.EndsAt, d.EndsTimezone!),
+            d.IsAllDay, WireTimes.Out(o.StartsAt, d.StartsTimezone!), WireTimes.Out(o.EndsAt, d.EndsTimezone!),
             EventType.Instance, o.Cancelled ? InstanceStatus.Cancelled : InstanceStatus.Ok,
             e.MyStatus ?? InviteStatus.Accepted, e.IsFavorite, viewer == e.Owner, o.Exception is not null);
     }

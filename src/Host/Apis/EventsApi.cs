@@ -39,17 +39,24 @@ public static class EventsApi
             return Problems.Validation("is_adhoc", "An ad-hoc meeting has no start, end or recurrence.");
         if (Invalid(details, body.Password) is { } invalid)
             return invalid;
+        if (details.IsTimeIndependent && body.IsAllDay == true)
+            return Problems.Validation("is_all_day", "A meeting without a time is not an all-day meeting.");
+        var (targets, badTargets) = StreamingTargetsApi.FromMeeting(body.StreamingTargets ?? []);
+        if (badTargets is not null)
+            return badTargets;
 
         var ct = request.HttpContext.RequestAborted;
         var roomId = Guid.NewGuid();
         var room = await engine.AskMeetingAsync<MeetingReply>(new CreateRoom(roomId, user.Id, body.Password, details.WaitingRoom), ct);
         if (room.Error is { } roomError)
             return Problems.For(roomError);
+        if (targets!.Count > 0 && await StreamingTargetsApi.ReplaceAsync(roomId, user.Id, targets, engine, ct) is { } targetsError)
+            return Problems.For(targetsError);
         var eventId = Guid.NewGuid();
         var reply = await engine.AskEventAsync(new ScheduleEvent(new ScheduledEventId(eventId), new UserId(user.Id), new RoomId(roomId), details, adhoc), ct);
         if (reply.Error is { } error)
             return Problems.For(error);
-        var created = await ResourceAsync(EventView.Of(reply.Event!, user.Id), user.Id, new RoomDetails(body.Password, null), int.MaxValue, profiles, clock, ct);
+        var created = await ResourceAsync(EventView.Of(reply.Event!, user.Id), user.Id, new RoomDetails(body.Password, null, targets!), int.MaxValue, profiles, clock, ct);
         return Results.Created($"/v1/events/{eventId}", created);
     }
 
@@ -65,12 +72,15 @@ public static class EventsApi
     internal static async Task<RoomDetails> RoomDetailsAsync(EngineGateway engine, Guid roomId, HttpContext context)
     {
         var ct = context.RequestAborted;
-        // The number to dial is the one the invitation mails name (Mail:CallInNumber).
-        var callInNumber = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailSettings>>().Value.CallInNumber;
         var room = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), ct);
         var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(roomId), ct);
-        return new RoomDetails(room.Room?.Password, sip.Sip is { } s ? new CallIn(callInNumber ?? "", s.SipId, s.Pin) : null);
+        var targets = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), ct);
+        return new RoomDetails(room.Room?.Password, sip.Sip is { } s ? new CallIn(CallInNumber(context), s.SipId, s.Pin) : null, targets.Targets);
     }
+
+    /// <summary>The number to dial: the one the invitation mails name (<c>Mail:CallInNumber</c>); empty without a phone gateway.</summary>
+    internal static string CallInNumber(HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailSettings>>().Value.CallInNumber ?? "";
 
     private static async Task<IResult> Get(Guid eventId, int? invitees_max, HttpContext context, EngineGateway engine, UserProfiles profiles, TimeProvider clock)
     {
@@ -107,6 +117,11 @@ public static class EventsApi
         var password = passwordGiven ? changes.Password : null;
         if (Invalid(details, password) is { } invalid)
             return invalid;
+        if (details.IsTimeIndependent && changes.IsAllDay == true)
+            return Problems.Validation("is_all_day", "A meeting without a time is not an all-day meeting.");
+        var (targets, badTargets) = changes.StreamingTargets is { } requested ? StreamingTargetsApi.FromMeeting(requested) : (null, null);
+        if (badTargets is not null)
+            return badTargets;
 
         var ct = request.HttpContext.RequestAborted;
         var user = CurrentUser.From(request.HttpContext.User)!;
@@ -119,6 +134,8 @@ public static class EventsApi
             if (room.Error is { } roomError)
                 return Problems.For(roomError);
         }
+        if (targets is not null && await StreamingTargetsApi.ReplaceAsync(current.Event.RoomId, user.Id, targets, engine, ct) is { } targetsError)
+            return Problems.For(targetsError);
         var reply = await engine.AskEventAsync(new ChangeEvent(new ScheduledEventId(eventId), new UserId(user.Id), details, EventAccess.SuppressMail(request.HttpContext)), ct);
         if (reply.Error is { } error)
             return Problems.For(error);
@@ -196,6 +213,10 @@ public static class EventsApi
             timeIndependent ? null : r.StartsAt?.Timezone ?? current?.StartsTimezone,
             timeIndependent ? null : (r.EndsAt is { } e ? WireTimes.InZone(e.Datetime, e.Timezone) : current?.EndsAt),
             timeIndependent ? null : r.EndsAt?.Timezone ?? current?.EndsTimezone,
-            timeIndependent ? [] : r.RecurrencePattern ?? current?.RecurrencePattern ?? []);
+            timeIndependent ? [] : r.RecurrencePattern ?? current?.RecurrencePattern ?? [])
+        {
+            IsAllDay = !timeIndependent && (r.IsAllDay ?? current?.IsAllDay ?? false),
+            ShowMeetingDetails = r.ShowMeetingDetails ?? current?.ShowMeetingDetails ?? false,
+        };
     }
 }

@@ -151,18 +151,34 @@ public static class RoomsApi
             if (admission.Error is { } refused && refused != ProblemCodes.WrongRoomPassword)
                 return Problems.For(ProblemCodes.Unauthorized, "The invite code is not valid.");
         }
-        return await EventInfoAsync(roomId, engine, events, context.RequestAborted) is { } info
+        return await EventInfoAsync(roomId, engine, events, EventsApi.CallInNumber(context), context.RequestAborted) is { } info
             ? Results.Ok(info)
             : Problems.For(ProblemCodes.NotFound, "This room belongs to no meeting.");
     }
 
     /// <summary>The meeting a room belongs to, as OpenTalk's <c>EventInfo</c>; null for a room without one.</summary>
-    internal static async Task<RoomEventInfo?> EventInfoAsync(Guid roomId, EngineGateway engine, EventsReader events, CancellationToken ct)
+    /// <param name="callInNumber">The number to dial (<c>Mail:CallInNumber</c>), shown in the meeting's details.</param>
+    internal static async Task<RoomEventInfo?> EventInfoAsync(Guid roomId, EngineGateway engine, EventsReader events, string callInNumber, CancellationToken ct)
     {
         if (await events.EventOfRoomAsync(roomId, ct) is not { } eventId)
             return null;
         var reply = await engine.AskEventAsync(new GetEvent(new ScheduledEventId(eventId)), ct);
-        return reply.Event is { Details: { } details } evt ? new RoomEventInfo(evt.EventId, evt.RoomId, details.Title, evt.IsAdhoc, E2eEncryption: false) : null;
+        if (reply.Event is not { Details: { } details } evt)
+            return null;
+        var info = new RoomEventInfo(evt.EventId, evt.RoomId, details.Title, evt.IsAdhoc, E2eEncryption: false);
+        return details.ShowMeetingDetails ? info with { MeetingDetails = await MeetingDetailsAsync(roomId, engine, callInNumber, ct) } : info;
+    }
+
+    /// <summary>The room's oldest guest link that does not expire, its call-in and the streams viewers can open.</summary>
+    private static async Task<MeetingDetails> MeetingDetailsAsync(Guid roomId, EngineGateway engine, string callInNumber, CancellationToken ct)
+    {
+        var invites = await engine.AskMeetingAsync<InvitesReply>(new GetInvites(roomId), ct);
+        var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(roomId), ct);
+        var targets = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), ct);
+        return new MeetingDetails(
+            invites.Invites.FirstOrDefault(i => i.Expiration is null)?.Code,
+            sip.Sip is { } s ? new CallIn(callInNumber, s.SipId, s.Pin) : null,
+            [.. targets.Targets.Where(t => t.PublicUrl is not null).Select(t => new StreamingLink(t.Name, t.PublicUrl!))]);
     }
 
     /// <summary>A guest's invite code as OpenTalk's apps send it: <c>InviteCode {code}</c>, or as a bearer token.</summary>

@@ -81,6 +81,46 @@ public static class StreamingTargetsApi
         return created ? Results.Created($"/v1/rooms/{roomId}/streaming_targets/{target.Id}", View(target)) : Results.Ok(View(target));
     }
 
+    /// <summary>
+    /// The targets a meeting is created or changed with (<c>streaming_targets</c> of <c>/v1/events</c>, which replace the
+    /// room's), each with a new id; or the problem with them, each field named by its place in the list.
+    /// </summary>
+    internal static (IReadOnlyList<StreamingTarget>? Targets, IResult? Problem) FromMeeting(IReadOnlyList<StreamingTargetRequest?> requested)
+    {
+        if (requested.Count > MaxTargets)
+            return (null, Problems.Validation("streaming_targets", $"A room has at most {MaxTargets} streaming targets."));
+        var targets = new List<StreamingTarget>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (request, index) in requested.Select((r, i) => (r, i)))
+        {
+            if (request is null)
+            {
+                errors[$"streaming_targets[{index}]"] = ["A streaming target is an object."];
+                continue;
+            }
+            var target = Merge(Guid.NewGuid(), request, null);
+            foreach (var (field, messages) in Check(target))
+                errors[$"streaming_targets[{index}].{field}"] = messages;
+            targets.Add(target);
+        }
+        return errors.Count > 0 ? (null, Problems.For(ProblemCodes.ValidationFailed, "Some fields are not valid.", errors)) : (targets, null);
+    }
+
+    /// <summary>Makes these the room's targets, in place of the ones it had.</summary>
+    internal static async Task<string?> ReplaceAsync(Guid roomId, Guid userId, IReadOnlyList<StreamingTarget> targets, EngineGateway engine, CancellationToken ct)
+    {
+        var current = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), ct);
+        if (current.Error is { } error)
+            return error;
+        foreach (var old in current.Targets)
+            if ((await engine.AskMeetingAsync<MeetingReply>(new RemoveStreamingTarget(roomId, userId, AsAdmin: false, old.Id), ct)).Error is { } notRemoved)
+                return notRemoved;
+        foreach (var target in targets)
+            if ((await engine.AskMeetingAsync<MeetingReply>(new SaveStreamingTarget(roomId, userId, AsAdmin: false, target), ct)).Error is { } notSaved)
+                return notSaved;
+        return null;
+    }
+
     private static StreamingTarget Merge(Guid id, StreamingTargetRequest r, StreamingTarget? current) => new(
         id,
         (r.Name ?? current?.Name ?? "").Trim(),
@@ -111,5 +151,5 @@ public static class StreamingTargetsApi
         return reply.OwnerId == user.Id || user.IsAdmin ? (reply.Targets, null) : (null, Problems.For(ProblemCodes.Forbidden));
     }
 
-    private static StreamingTargetResource View(StreamingTarget t) => new(t.Id, t.Name, t.StreamingEndpoint, t.StreamingKey, t.PublicUrl);
+    internal static StreamingTargetResource View(StreamingTarget t) => new(t.Id, t.Name, t.StreamingEndpoint, t.StreamingKey, t.PublicUrl);
 }

@@ -58,7 +58,7 @@ public static partial class SignalingEndpoint
         }
 
         var log = loggers.CreateLogger(typeof(SignalingEndpoint));
-        var extras = await JoinExtras.LoadAsync(redeemed.RoomId!.Value, engine, events, profiles, log, context.RequestAborted) ?? JoinExtras.Unknown;
+        var extras = await JoinExtras.LoadAsync(redeemed.RoomId!.Value, engine, events, profiles, EventsApi.CallInNumber(context), log, context.RequestAborted) ?? JoinExtras.Unknown;
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = Subprotocol.Json,

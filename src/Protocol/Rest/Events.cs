@@ -16,7 +16,10 @@ public sealed record EventRequest(
     DateTimeTz? StartsAt,
     DateTimeTz? EndsAt,
     IReadOnlyList<string>? RecurrencePattern,
-    bool? IsAdhoc = null);
+    bool? IsAdhoc = null,
+    bool? IsAllDay = null,
+    bool? ShowMeetingDetails = null,
+    IReadOnlyList<StreamingTargetRequest?>? StreamingTargets = null);
 
 /// <summary>How to dial in by phone: the number (empty until a phone gateway is set up), the conference id and its PIN (10 digits each).</summary>
 public sealed record CallIn(string Tel, string Id, string Password);
@@ -62,6 +65,7 @@ public sealed record EventResource(
     InviteStatus InviteStatus,
     bool IsFavorite,
     bool CanEdit,
+    IReadOnlyList<StreamingTargetResource>? StreamingTargets,
     bool ShowMeetingDetails,
     int Revision,
     NextOccurrence? NextOccurrence) : EventListEntry;

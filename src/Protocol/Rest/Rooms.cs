@@ -5,8 +5,19 @@ public sealed record CreateRoomRequest(string? Password, bool WaitingRoom = fals
 /// <summary>Changes to a room; a <c>password</c> of <c>null</c> removes it, an absent one keeps it.</summary>
 public sealed record PatchRoomRequest(string? Password, bool? WaitingRoom);
 
-/// <summary>The meeting a room belongs to (OpenTalk's <c>EventInfo</c>), as its lobby shows it.</summary>
-public sealed record RoomEventInfo(Guid Id, Guid RoomId, string Title, bool IsAdhoc, bool E2eEncryption);
+/// <summary>
+/// The meeting a room belongs to (OpenTalk's <c>EventInfo</c>), as its lobby shows it; with how to join when its owner
+/// chose to show that in the room (<c>show_meeting_details</c>).
+/// </summary>
+public sealed record RoomEventInfo(Guid Id, Guid RoomId, string Title, bool IsAdhoc, bool E2eEncryption, MeetingDetails? MeetingDetails = null);
+
+/// <summary>
+/// How to join a meeting (OpenTalk's <c>MeetingDetails</c>): its guest link that does not expire, its call-in and the
+/// public pages of its live streams.
+/// </summary>
+public sealed record MeetingDetails(string? InviteCodeId, CallIn? CallIn, IReadOnlyList<StreamingLink> StreamingLinks);
+
+public sealed record StreamingLink(string Name, string Url);
 
 /// <summary>
 /// A room (OpenTalk's <c>RoomResource</c>). <see cref="CreatedAt"/> comes from the rooms read model and is left out in
@@ -46,4 +57,8 @@ public sealed record VerifyInviteResponse(Guid RoomId, bool PasswordRequired);
 /// <summary>An RTMP destination for the room's live stream (kept for recording and streaming).</summary>
 public sealed record StreamingTargetRequest(string? Name, string? StreamingEndpoint, string? StreamingKey, string? PublicUrl);
 
-public sealed record StreamingTargetResource(Guid Id, string Name, string StreamingEndpoint, string StreamingKey, string? PublicUrl);
+public sealed record StreamingTargetResource(Guid Id, string Name, string StreamingEndpoint, string StreamingKey, string? PublicUrl)
+{
+    /// <summary>OpenTalk's only kind of target: one the owner entered by hand.</summary>
+    public string Kind => "custom";
+}

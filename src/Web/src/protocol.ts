@@ -64,6 +64,8 @@ export interface EventResource {
   invite_status: EventInvite['status'];
   is_favorite: boolean;
   can_edit: boolean;
+  /** The room's live-stream destinations, for the meeting's owner only. */
+  streaming_targets?: StreamingTargetResource[];
   show_meeting_details: boolean;
   revision: number;
   next_occurrence?: NextOccurrence;
@@ -82,7 +84,7 @@ export interface EventExceptionResource {
 export const eventResourceFields: readonly (keyof EventResource)[] = [
   'id', 'created_by', 'created_at', 'updated_by', 'updated_at', 'title', 'description', 'room', 'invitees_truncated', 'invitees',
   'is_time_independent', 'is_all_day', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc', 'type', 'invite_status',
-  'is_favorite', 'can_edit', 'show_meeting_details', 'revision', 'next_occurrence',
+  'is_favorite', 'can_edit', 'streaming_targets', 'show_meeting_details', 'revision', 'next_occurrence',
 ];
 
 /** RFC 7807 problem details as the node sends them. */
@@ -105,6 +107,9 @@ export interface EventRequest {
   ends_at: DateTimeTz | null;
   recurrence_pattern: string[];
   is_adhoc: boolean;
+  is_all_day?: boolean;
+  show_meeting_details?: boolean;
+  streaming_targets?: Omit<StreamingTargetResource, 'id' | 'kind'>[];
 }
 
 export interface EventInviteRequest {
@@ -178,6 +183,7 @@ export interface StreamingTargetResource {
   streaming_endpoint: string;
   streaming_key: string;
   public_url: string | null;
+  kind?: 'custom';
 }
 
 export interface ClusterView {
@@ -199,7 +205,7 @@ export interface RoomHistory {
 
 /** Request and resource schemas of docs/openapi.json that this file mirrors, field for field (checked by a test). */
 export const mirroredSchemas: Record<string, readonly string[]> = {
-  EventRequest: ['title', 'description', 'password', 'waiting_room', 'is_time_independent', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc'],
+  EventRequest: ['title', 'description', 'password', 'waiting_room', 'is_time_independent', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc', 'is_all_day', 'show_meeting_details', 'streaming_targets'],
   EventInviteRequest: ['invitee', 'email', 'role'],
   TicketResponse: ['ticket', 'resumption'],
   InstanceResource: ['id', 'recurring_event_id', 'instance_id', 'created_by', 'created_at', 'updated_by', 'updated_at', 'title', 'description', 'room', 'invitees_truncated', 'invitees', 'is_all_day', 'starts_at', 'ends_at', 'type', 'status', 'invite_status', 'is_favorite', 'can_edit', 'is_exception'],
@@ -209,5 +215,5 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   GetLoginResponse: ['oidc'],
   OidcProvider: ['name', 'url', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],
-  StreamingTargetResource: ['id', 'name', 'streaming_endpoint', 'streaming_key', 'public_url'],
+  StreamingTargetResource: ['id', 'name', 'streaming_endpoint', 'streaming_key', 'public_url', 'kind'],
 };
