@@ -20,4 +20,7 @@ public sealed record EngineSettings
     /// configuration): OpenTalk's web app decides by its modules which parts of the meeting it offers.
     /// </summary>
     public object? Tariff { get; init; }
+
+    /// <summary>How many people a room may hold at once (the tariff's <c>room_participant_limit</c>); null for no limit.</summary>
+    public int? RoomParticipantLimit { get; init; }
 }

@@ -47,6 +47,29 @@ public class MeetingDeciderTests : DeciderTest
     }
 
     [Fact]
+    public void A_full_room_blocks_one_more_but_not_someone_coming_back_and_the_waiting_room_takes_no_place()
+    {
+        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),
+            new ParticipantJoined(UserP, "Uma", MeetingRole.User, UserId),
+            new ParticipantDisconnected(UserP, DisconnectReasons.ConnectionLost)) with { ParticipantLimit = 2 };
+
+        var blocked = When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody));
+        Assert.Equal(ErrorCodes.ParticipantLimitReached, blocked.Error);
+        Assert.Empty(blocked.Events);
+        // Uma's socket dropped; she keeps her place and comes back.
+        Assert.IsType<ParticipantReconnected>(Assert.Single(When(state, new Join(Room, UserP, UserId, "Uma", Akka.Actor.ActorRefs.Nobody)).Events));
+        Assert.IsType<ParticipantJoined>(Assert.Single(When(state with { ParticipantLimit = 3 }, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody)).Events));
+
+        // With the waiting room on, Gus waits and is accepted, but enters only once there is room.
+        state = MeetingEvolve.Apply(state, new RoomUpdated(null, WaitingRoom: true));
+        state = MeetingEvolve.Apply(state, Assert.IsType<ParticipantWaiting>(Assert.Single(When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody)).Events)));
+        state = MeetingEvolve.Apply(state, Assert.IsType<ParticipantAccepted>(Assert.Single(When(state, new AcceptFromWaitingRoom(Room, OwnerP, GuestP)).Events)));
+        Assert.Equal(ErrorCodes.ParticipantLimitReached, When(state, new EnterRoom(Room, GuestP)).Error);
+        state = MeetingEvolve.Apply(state, new ParticipantLeft(UserP, LeaveReason.Quit));
+        Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new EnterRoom(Room, GuestP)).Events));
+    }
+
+    [Fact]
     public void Meeting_refuses_grant_from_a_non_moderator_and_writes_nothing()
     {
         var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),

@@ -114,6 +114,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
 
     protected override void OnRecovered()
     {
+        State = State with { ParticipantLimit = _settings.RoomParticipantLimit };
         // Sockets attached before a restart re-attach themselves; whoever does not come back within
         // the resume window leaves, exactly as after a dropped socket.
         foreach (var participant in State.Participants.Values)

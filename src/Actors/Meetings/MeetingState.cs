@@ -106,6 +106,14 @@ public sealed record MeetingState(
         ForceMuted.Contains(participant)
         || (ForceMuteAllowList is { } allowed && !allowed.Contains(participant) && Find(participant) is not { IsModerator: true });
 
+    /// <summary>How many people the room may hold at once (the tariff's quota: configuration, neither journaled nor written with the state).</summary>
+    [JsonPropertyName("participant_limit")]
+    [JsonIgnore]
+    public int? ParticipantLimit { get; init; }
+
+    /// <summary>Whether one more person may come into the room.</summary>
+    public bool IsFull() => ParticipantLimit is { } limit && InRoom.Count() >= limit;
+
     /// <summary>Who speaks now, and since when (from Janus' talking events; neither journaled nor written with the state).</summary>
     [JsonPropertyName("speaking")]
     [JsonIgnore]

@@ -22,14 +22,21 @@ public sealed class TariffSettings
 
     /// <summary>Module features switched off (OpenTalk's <c>disabled_features</c>, <c>module::feature</c>).</summary>
     public string[] DisabledFeatures { get; set; } = [];
+
+    /// <summary>
+    /// How many people may be in a room at once (OpenTalk's <c>room_participant_limit</c> quota); unset for no limit.
+    /// One more is told <c>join_blocked</c> and may try again; the waiting room takes no place.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int? RoomParticipantLimit { get; set; }
 }
 
 /// <summary>A tariff's settings for one module: the features it has.</summary>
 public sealed record TariffModule(IReadOnlyList<string> Features);
 
 /// <summary>
-/// OpenTalk's <c>TariffResource</c>. <paramref name="Quotas"/> lists the limits this node enforces (none yet: no
-/// storage is kept and rooms have no time or size limit). <paramref name="EnabledModules"/> repeats the keys of
+/// OpenTalk's <c>TariffResource</c>. <paramref name="Quotas"/> lists the limits this node enforces: the room's size
+/// when one is set (no storage is kept, and rooms have no time limit). <paramref name="EnabledModules"/> repeats the keys of
 /// <paramref name="Modules"/>, as OpenTalk's older clients read that list.
 /// </summary>
 public sealed record TariffResource(
@@ -51,7 +58,10 @@ public sealed record TariffResource(
             throw new InvalidOperationException(
                 $"Tariff:Modules names modules this node does not have: {string.Join(", ", unknown)}. Known: {string.Join(", ", TariffSettings.KnownModules)}.");
         var modules = listed.Distinct().ToList();
-        return new TariffResource(DefaultId, settings.Name, new Dictionary<string, long>(), modules, settings.DisabledFeatures,
+        var quotas = new Dictionary<string, long>();
+        if (settings.RoomParticipantLimit is { } limit)
+            quotas["room_participant_limit"] = limit;
+        return new TariffResource(DefaultId, settings.Name, quotas, modules, settings.DisabledFeatures,
             modules.ToDictionary(m => m, _ => new TariffModule([])));
     }
 }

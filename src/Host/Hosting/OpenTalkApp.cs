@@ -46,9 +46,10 @@ public static class OpenTalkApp
         builder.Services.AddOpenTalkOpenApi();
         var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
         builder.Services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        var tariff = TariffResource.From(builder.Configuration.GetSection(TariffSettings.Section).Get<TariffSettings>() ?? new TariffSettings());
+        var tariffSettings = builder.Configuration.GetSection(TariffSettings.Section).Get<TariffSettings>() ?? new TariffSettings();
+        var tariff = TariffResource.From(tariffSettings);
         var engine = EngineOptionsFrom(settings, postgres);
-        engine = engine with { Settings = engine.Settings with { Tariff = tariff } };
+        engine = engine with { Settings = engine.Settings with { Tariff = tariff, RoomParticipantLimit = tariffSettings.RoomParticipantLimit } };
         // A factory, so that the container disposes the store and its connection pool with the node.
         builder.Services.AddSingleton<IDocumentStore>(_ => ReadModels(postgres));
         builder.Services.AddSingleton<ReadModelSchema>();
@@ -61,6 +62,7 @@ public static class OpenTalkApp
         builder.Services.AddOptions<TurnSettings>().BindConfiguration(TurnSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<TariffSettings>().BindConfiguration(TariffSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(tariff);
+        builder.Services.AddSingleton(DisabledModules.Of(tariff));
         builder.Services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AdhocCleanup>();
         builder.Services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Event;
@@ -48,6 +49,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly ChannelWriter<OutgoingFrame> _socket;
     private readonly IActorRef? _mediaGateway;
     private readonly JoinExtras? _joinExtras;
+    private readonly DisabledModules _disabledModules;
     private IActorRef? _media;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private IActorRef? _meeting;
@@ -58,9 +60,10 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private DateTimeOffset _lostMeetingAt;
 
     public ConnectionActor(RoomId roomId, ParticipantId participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
-        IActorRef? mediaGateway, JoinExtras? joinExtras = null)
+        IActorRef? mediaGateway, JoinExtras? joinExtras = null, DisabledModules? disabledModules = null)
     {
         _joinExtras = joinExtras;
+        _disabledModules = disabledModules ?? DisabledModules.None;
         _mediaGateway = mediaGateway;
         _roomId = roomId;
         _participantId = participantId;
@@ -72,7 +75,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<Outbound>(o =>
         {
             _lastChatMessage = o.ChatMessage ?? _lastChatMessage;
-            _socket.TryWrite(new OutgoingFrame.Text(o.IsJoinSuccess && _joinExtras is not null ? _joinExtras.AddTo(o.Json) : o.Json));
+            _socket.TryWrite(new OutgoingFrame.Text(o.IsJoinSuccess ? CompleteJoinSuccess(o.Json) : o.Json));
         });
         Receive<MediaToClient>(m => Send(Namespaces.Media, m.Payload));
         Receive<StopMedia>(m => _media?.Forward(m));
@@ -121,7 +124,12 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<CommandStored>(stored => _sent.Remove(stored.Number));
         Receive<CommandRefused>(refused =>
         {
-            if (refused.Number == CommandRefused.Join)
+            if (refused.Error == ErrorCodes.ParticipantLimitReached)
+            {
+                _sent.Remove(refused.Number);
+                Send(Namespaces.Control, new JoinBlocked(refused.Error));
+            }
+            else if (refused.Number == CommandRefused.Join)
                 SendError(Namespaces.Control, refused.Error);
             else if (_sent.Remove(refused.Number, out var sent))
                 SendError(sent.RefusedIn, refused.Error);
@@ -160,8 +168,18 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     });
 
     public static Props Props(RoomId roomId, ParticipantId participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
-        IActorRef? mediaGateway, JoinExtras? joinExtras = null) =>
-        Akka.Actor.Props.Create(() => new ConnectionActor(roomId, participantId, identity, meetings, socket, mediaGateway, joinExtras));
+        IActorRef? mediaGateway, JoinExtras? joinExtras = null, DisabledModules? disabledModules = null) =>
+        Akka.Actor.Props.Create(() => new ConnectionActor(roomId, participantId, identity, meetings, socket, mediaGateway, joinExtras, disabledModules));
+
+    /// <summary>The meeting's <c>join_success</c> with what the node adds (the read models' extras) and leaves out (modules the tariff does not offer).</summary>
+    private string CompleteJoinSuccess(string envelope)
+    {
+        var frame = JsonNode.Parse(envelope)!;
+        var payload = frame["payload"]!.AsObject();
+        _joinExtras?.AddTo(payload);
+        _disabledModules.RemoveFrom(payload);
+        return frame.ToJsonString();
+    }
 
     private void Handle(ParsedMessage message)
     {
@@ -197,6 +215,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             case ParsedMessage.ForMedia media:
                 _media ??= Context.ActorOf(ParticipantMediaActor.Props(_roomId, _participantId, _meetings, _mediaGateway, Self), "media");
                 _media.Tell(media.Command);
+                break;
+            case ParsedMessage.ForMeeting command when _disabledModules.Refuses(command.Namespace):
+                SendError(command.Namespace, ErrorCodes.ModuleNotEnabled);
                 break;
             case ParsedMessage.ForMeeting command when _meeting is null && !_joinSent:
                 SendError(command.Namespace, ErrorCodes.NotJoined);

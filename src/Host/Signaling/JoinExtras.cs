@@ -41,15 +41,12 @@ public sealed record JoinExtras(RoomEventInfo? EventInfo, RoomCreator CreatedBy)
         }
     }
 
-    /// <summary>A rendered <c>join_success</c> envelope with the extras in its payload.</summary>
-    public string AddTo(string envelope)
+    /// <summary>Puts the extras into a <c>join_success</c> payload.</summary>
+    public void AddTo(JsonObject payload)
     {
-        var frame = JsonNode.Parse(envelope)!;
-        var payload = frame["payload"]!.AsObject();
         if (EventInfo is not null)
             payload["event_info"] = JsonSerializer.SerializeToNode(EventInfo, WireJson.Options);
         if (payload["room_info"] is JsonObject roomInfo)
             roomInfo["created_by"] = JsonSerializer.SerializeToNode(CreatedBy, WireJson.Options);
-        return frame.ToJsonString();
     }
 }

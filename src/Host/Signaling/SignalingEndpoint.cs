@@ -34,7 +34,7 @@ public static partial class SignalingEndpoint
     }
 
     private static async Task Handle(HttpContext context, EngineGateway engine, ActorSystem system,
-        ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers, EventsReader events, UserProfiles profiles)
+        ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers, EventsReader events, UserProfiles profiles, DisabledModules disabledModules)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -69,7 +69,7 @@ public static partial class SignalingEndpoint
         var room = new RoomId(redeemed.RoomId!.Value);
         var participant = new ParticipantId(participantId);
         var connection = system.ActorOf(ConnectionActor.Props(room, participant, redeemed.Identity!, engine.Meetings,
-            outgoing.Writer, mediaGateway, extras));
+            outgoing.Writer, mediaGateway, extras, disabledModules));
         // Cancelled when the client is gone or when a stopping node gives up waiting for its close handshake.
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var clientLeft = false;

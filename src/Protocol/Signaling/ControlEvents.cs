@@ -61,6 +61,12 @@ public sealed record JoinSuccess(
 
 public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("joined");
 
+/// <summary>
+/// The room is full (<see cref="ErrorCodes.ParticipantLimitReached"/>): the socket stays open and the client may send
+/// <c>join</c> (or <c>enter_room</c>) again later; OpenTalk's web app does so every ten seconds.
+/// </summary>
+public sealed record JoinBlocked(string Reason) : ServerPayload("join_blocked");
+
 public sealed record Update(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("update");
 
 public sealed record Left(Guid Id, LeftReason Reason) : ServerPayload("left");

@@ -21,6 +21,12 @@ public static class ErrorCodes
     public const string TargetNotFound = "target_not_found";
     public const string NotInWaitingRoom = "not_in_waiting_room";
     public const string NotAccepted = "not_accepted";
+
+    /// <summary>The room holds as many people as the tariff allows (<c>Tariff:RoomParticipantLimit</c>); sent as <c>join_blocked</c>.</summary>
+    public const string ParticipantLimitReached = "participant_limit_reached";
+
+    /// <summary>The tariff does not offer this meeting module (<c>Tariff:Modules</c>).</summary>
+    public const string ModuleNotEnabled = "module_not_enabled";
     public const string RaiseHandsDisabled = "raise_hands_disabled";
     public const string CannotChangeOwnRole = "cannot_change_own_role";
     public const string GuestCannotBeModerator = "guest_cannot_be_moderator";

@@ -22,6 +22,13 @@ describe('participation', () => {
     expect(room.reason).toBe('kicked');
   });
 
+  test('a full room keeps one joining, says why, and lets them in later', () => {
+    let room = apply(emptyRoom, ['control', { message: 'join_blocked', reason: 'participant_limit_reached' }]);
+    expect([room.phase, room.reason]).toEqual(['joining', 'participant_limit_reached']);
+    room = apply(room, ['control', joinSuccess()]);
+    expect([room.phase, room.reason]).toEqual(['in_room', null]);
+  });
+
   test('moderators see who waits, until they are let in', () => {
     let room = apply(emptyRoom, ['control', joinSuccess()],
       ['moderation', { message: 'joined_waiting_room', id: 'g1', control: control('Gustav', 'guest') }],

@@ -278,6 +278,9 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
     }
     case 'role_updated':
       return { ...room, myRole: payload.new_role as Role };
+    case 'join_blocked':
+      // Not in yet; the meeting page asks again a little later.
+      return { ...room, reason: payload.reason as string };
     default:
       return room;
   }

@@ -62,10 +62,12 @@ public sealed class ControlModule : IMeetingModule
         }
 
         var role = MeetingDecider.InitialRole(state, c.Identity);
-        DomainEvent joined = state.Room!.WaitingRoom && role != MeetingRole.Moderator
-            ? new ParticipantWaiting(c.ParticipantId, name, role, c.Identity)
-            : new ParticipantJoined(c.ParticipantId, name, role, c.Identity);
-        return Decision.Accept(MeetingDecider.Stamp(joined, by, now));
+        if (state.Room!.WaitingRoom && role != MeetingRole.Moderator)
+            return Decision.Accept(MeetingDecider.Stamp(new ParticipantWaiting(c.ParticipantId, name, role, c.Identity), by, now));
+        // A full room is checked when one comes in: waiting in the waiting room takes no place.
+        return state.IsFull()
+            ? Decision.Reject(ErrorCodes.ParticipantLimitReached)
+            : Decision.Accept(MeetingDecider.Stamp(new ParticipantJoined(c.ParticipantId, name, role, c.Identity), by, now));
     }
 
     private static Decision DecideEnterRoom(MeetingState state, EnterRoom c, DateTimeOffset now) =>
@@ -74,6 +76,7 @@ public sealed class ControlModule : IMeetingModule
             null => Decision.Reject(ErrorCodes.NotJoined),
             { Presence: Presence.InRoom } => Decision.Reject(ErrorCodes.AlreadyJoined),
             { Presence: Presence.Waiting } => Decision.Reject(ErrorCodes.NotAccepted),
+            _ when state.IsFull() => Decision.Reject(ErrorCodes.ParticipantLimitReached),
             var p => Decision.Accept(MeetingDecider.Stamp(new ParticipantJoined(p.Id, p.DisplayName, p.Role, p.Identity),
                 Actor.Participant(p.Id), now)),
         };

@@ -89,7 +89,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
     );
   }
   if (room.phase === 'joining') {
-    return <div className="center-screen"><p role="status">{t('joining')}</p></div>;
+    return <div className="center-screen"><p role="status">{t(room.reason === 'participant_limit_reached' ? 'roomFull' : 'joining')}</p></div>;
   }
 
   const toggle = (p: Panel) => setPanel(panel === p ? null : p);

@@ -5,6 +5,9 @@ import { Signaling, signalingUrl, type ConnectionStatus, type Payload, type Tick
 import type { Send } from '../signaling-protocol';
 import type { JoinChoice } from '../pages/Lobby';
 
+/** How long a blocked join waits before asking again (OpenTalk's web app waits as long). */
+const JOIN_RETRY_MS = 10_000;
+
 type Action = { kind: 'message'; namespace: string; payload: Payload } | { kind: 'set'; change: (room: RoomView) => RoomView };
 
 const reduce = (room: RoomView, action: Action): RoomView =>
@@ -38,6 +41,8 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   const joinedBefore = useRef(false);
   // Moderators are never locked out by a room's microphone lock.
   const moderator = useRef(false);
+  // Let in from the waiting room: a full room is asked again with enter_room rather than join.
+  const accepted = useRef(false);
 
   useEffect(() => {
     const client = new Signaling({
@@ -80,7 +85,12 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
       } else if (namespace === 'control' && payload.message === 'left') {
         media.forget(payload.id as string);
       } else if (namespace === 'moderation' && payload.message === 'accepted') {
+        accepted.current = true;
         client.send('control', { action: 'enter_room' });
+      } else if (namespace === 'control' && payload.message === 'join_blocked') {
+        // The room is full: ask again every little while, as OpenTalk's web app does.
+        setTimeout(() => client.send('control', accepted.current ? { action: 'enter_room' } : { action: 'join', display_name: choice.name }),
+          JOIN_RETRY_MS);
       } else if (namespace === 'moderation' && payload.message === 'request_mute' && payload.force) {
         media.setState({ ...media.published, audio: false });
       } else if (namespace === 'media') {
