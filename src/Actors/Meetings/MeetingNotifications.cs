@@ -58,9 +58,12 @@ public static class MeetingNotifications
         new(p.DisplayName, p.Role.ToWire(), p.Identity.Kind.ToWire(), p.HandIsUp, p.HandUpdatedAt, p.JoinedAt,
             state.IsOwner(p.Identity), p.IsConnected);
 
-    internal static IEnumerable<Notification> UpdateToAll(Guid id, MeetingState after) =>
-        after.Find(id) is { } p ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after))) : [];
-
+    /// <summary>
+    /// An <c>update</c> about a participant to everyone else in the room. Never to the participant: as in OpenTalk, one
+    /// learns about oneself from the messages meant for one (<c>hand_raised</c>, <c>role_updated</c>,
+    /// <c>presenter_granted</c>, <c>request_mute</c>, ...); OpenTalk's apps take an <c>update</c> about themselves for
+    /// someone else's publication and subscribe to their own stream.
+    /// </summary>
     internal static IEnumerable<Notification> UpdateToOthers(Guid id, MeetingState after) =>
         after.Find(id) is { IsInRoom: true } p
             ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after)), except: id)

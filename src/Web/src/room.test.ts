@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyMessage, conversationOf, emptyRoom, markRead, unread, votedFor, type RoomView } from './room';
+import { applyMessage, conversationOf, emptyRoom, iAmForceMuted, markRead, unread, votedFor, type RoomView } from './room';
 
 const control = (name: string, role = 'user') => ({ display_name: name, role, hand_is_up: false, is_connected: true });
 const joinSuccess = (extra: Record<string, unknown> = {}) => ({
@@ -27,6 +27,37 @@ describe('participation', () => {
     expect([room.phase, room.reason]).toEqual(['joining', 'participant_limit_reached']);
     room = apply(room, ['control', joinSuccess()]);
     expect([room.phase, room.reason]).toEqual(['in_room', null]);
+  });
+
+  test('my own entry follows the messages meant for me (nobody gets an update about themselves)', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess({ role: 'user' })]);
+    room = apply(room, ['control', { message: 'hand_raised' }]);
+    expect(room.people.me.handUp).toBe(true);
+    room = apply(room, ['control', { message: 'hand_lowered' }], ['control', { message: 'role_updated', new_role: 'moderator' }]);
+    expect([room.people.me.handUp, room.people.me.role, room.myRole]).toEqual([false, 'moderator', 'moderator']);
+    room = apply(room, ['moderation', { message: 'display_name_changed', target: 'me', issued_by: 'u1', old_name: 'Olga', new_name: 'Olga B.' }]);
+    expect(room.people.me.displayName).toBe('Olga B.');
+    room = apply(room, ['media', { message: 'presenter_granted' }]);
+    expect(room.people.me.media?.is_presenter).toBe(true);
+  });
+
+  test('my microphone is held by a moderator one by one and by the room lock unless I am spared', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess({ role: 'user' })]);
+    expect(iAmForceMuted(room)).toBe(false);
+    room = apply(room, ['media', { message: 'request_mute', issuer: 'u1', force: true }]);
+    expect([iAmForceMuted(room), room.muteRequest?.force]).toEqual([true, true]);
+    room = apply(room, ['media', { message: 'unmute_allowed', issuer: 'u1' }]);
+    expect(iAmForceMuted(room)).toBe(false);
+    room = apply(room, ['media', { message: 'force_mute_enabled', allow_list: ['u1'] }]);
+    expect(iAmForceMuted(room)).toBe(true);
+    expect(iAmForceMuted(apply(room, ['control', { message: 'role_updated', new_role: 'moderator' }]))).toBe(false);
+    expect(iAmForceMuted(apply(room, ['media', { message: 'force_mute_enabled', allow_list: ['me'] }]))).toBe(false);
+    room = apply(room, ['media', { message: 'force_mute_disabled' }]);
+    expect(iAmForceMuted(room)).toBe(false);
+    // Coming in while the lock holds.
+    const locked = apply(emptyRoom, ['control', joinSuccess({ role: 'user', media: { focus: null, force_muted: true, force_mute: { type: 'enabled', allow_list: [] } } })]);
+    expect(iAmForceMuted(locked)).toBe(true);
+    expect(iAmForceMuted(apply(locked, ['media', { message: 'force_mute_disabled' }]))).toBe(false);
   });
 
   test('moderators see who waits, until they are let in', () => {

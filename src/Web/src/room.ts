@@ -102,6 +102,8 @@ export interface RoomView {
   timer: TimerView | null;
   poll: PollView | null;
   muteRequest: { issuer: string; force: boolean } | null;
+  /** Who may still speak while a moderator locks the room's microphones (moderators always may); null when unlocked. */
+  muteLock: string[] | null;
   breakout: BreakoutView | null;
   talkingStick: TalkingStickView | null;
   vote: VoteView | null;
@@ -111,8 +113,26 @@ export interface RoomView {
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
-  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, breakout: null, talkingStick: null, vote: null, whisper: null, lastError: null,
+  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, muteLock: null, breakout: null, talkingStick: null, vote: null, whisper: null, lastError: null,
 };
+
+/**
+ * Whether my microphone must stay off: muted by a moderator, or left out of the room's microphone lock. The server
+ * sends nobody an `update` about themselves (as OpenTalk): my own entry follows the messages meant for me.
+ */
+export const iAmForceMuted = (room: RoomView): boolean => {
+  const mine = room.me ? room.people[room.me] : undefined;
+  if (mine?.media?.force_muted) return true;
+  return room.muteLock !== null && room.myRole !== 'moderator' && !room.muteLock.includes(room.me ?? '');
+};
+
+/** The room with my own entry changed. */
+function patchMe(room: RoomView, change: (me: Person) => Person): RoomView {
+  const mine = room.me ? room.people[room.me] : undefined;
+  return mine ? { ...room, people: { ...room.people, [mine.id]: change(mine) } } : room;
+}
+
+const ownMedia = (me: Person): MediaState => me.media ?? { video: null, screen: null, is_presenter: false, force_muted: false };
 
 /** Whether I am a member of the whisper group (created it or accepted), so my microphone goes into its mixer. */
 export const whispering = (room: RoomView): boolean =>
@@ -240,7 +260,13 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
   switch (payload.message) {
     case 'join_success': {
       const me = person({ id: payload.id as string, control: { display_name: payload.display_name as string, role: payload.role as Role, hand_is_up: false, is_connected: true } });
-      const people: Record<string, Person> = { [me.id]: { ...me, media: room.people[me.id]?.media ?? null } };
+      const mediaState = payload.media as { is_presenter?: boolean; force_muted?: boolean; force_mute?: { type: string; allow_list: string[] } } | undefined;
+      const lock = mediaState?.force_mute?.type === 'enabled' ? mediaState.force_mute.allow_list : null;
+      const lockHolds = lock !== null && me.role !== 'moderator' && !lock.includes(me.id);
+      // force_muted says either; muted one by one is told apart only when the lock does not hold anyway.
+      const people: Record<string, Person> = {
+        [me.id]: { ...me, media: { video: null, screen: null, is_presenter: mediaState?.is_presenter ?? false, force_muted: (mediaState?.force_muted ?? false) && !lockHolds } },
+      };
       for (const p of (payload.participants as Entry[]).map(person)) people[p.id] = p;
       const chat = payload.chat as { enabled: boolean; room_history: WireMessage[]; last_seen_timestamps: Record<string, string> } | undefined;
       const t = payload.timer as (WireTimer & { ready_status?: boolean }) | null | undefined;
@@ -252,7 +278,7 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       // Moderators learn who already waits; everyone else gets no list.
       const m = payload.moderation as { waiting_room_participants?: (Entry & { waiting_room_state: string })[] } | undefined;
       return {
-        ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people,
+        ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people, muteLock: lock,
         focus: (payload.media as { focus?: string | null } | undefined)?.focus ?? null,
         chatEnabled: chat?.enabled ?? true,
         // Resumed (network back, or the meeting moved to another node): the server's history reaches back to
@@ -277,7 +303,11 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       return { ...room, people: rest, focus: room.focus === payload.id ? null : room.focus };
     }
     case 'role_updated':
-      return { ...room, myRole: payload.new_role as Role };
+      return patchMe({ ...room, myRole: payload.new_role as Role }, (me) => ({ ...me, role: payload.new_role as Role }));
+    case 'hand_raised':
+      return patchMe(room, (me) => ({ ...me, handUp: true }));
+    case 'hand_lowered':
+      return patchMe(room, (me) => ({ ...me, handUp: false }));
     case 'join_blocked':
       // Not in yet; the meeting page asks again a little later.
       return { ...room, reason: payload.reason as string };
@@ -303,8 +333,8 @@ function moderation(room: RoomView, payload: Record<string, unknown>): RoomView 
     case 'kicked':
     case 'banned':
       return { ...room, phase: 'ended', reason: payload.message };
-    case 'request_mute':
-      return { ...room, muteRequest: { issuer: payload.issuer as string, force: Boolean(payload.force) } };
+    case 'display_name_changed':
+      return payload.target === room.me ? patchMe(room, (me) => ({ ...me, displayName: payload.new_name as string })) : room;
     default:
       return room;
   }
@@ -459,7 +489,29 @@ export function applyMessage(room: RoomView, namespace: string, payload: Record<
     case 'subroom_audio':
       return whisper(room, payload);
     case 'media':
-      return payload.message === 'focus_update' ? { ...room, focus: (payload.focus as string | null) ?? null } : room;
+      return media(room, payload);
+    default:
+      return room;
+  }
+}
+
+function media(room: RoomView, payload: Record<string, unknown>): RoomView {
+  switch (payload.message) {
+    case 'focus_update':
+      return { ...room, focus: (payload.focus as string | null) ?? null };
+    case 'request_mute': {
+      const asked = { ...room, muteRequest: { issuer: payload.issuer as string, force: Boolean(payload.force) } };
+      return payload.force ? patchMe(asked, (me) => ({ ...me, media: { ...ownMedia(me), force_muted: true } })) : asked;
+    }
+    case 'unmute_allowed':
+      return patchMe(room, (me) => ({ ...me, media: { ...ownMedia(me), force_muted: false } }));
+    case 'force_mute_enabled':
+      return { ...room, muteLock: payload.allow_list as string[] };
+    case 'force_mute_disabled':
+      return { ...room, muteLock: null };
+    case 'presenter_granted':
+    case 'presenter_revoked':
+      return patchMe(room, (me) => ({ ...me, media: { ...ownMedia(me), is_presenter: payload.message === 'presenter_granted' } }));
     default:
       return room;
   }

@@ -167,9 +167,9 @@ public sealed class ControlModule : IMeetingModule
         ParticipantLeft e => Removed(e).Concat(before.Find(e.ParticipantId) is { IsInRoom: true }
             ? MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, e.Reason.ToWire()))
             : MeetingNotifications.ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(e.ParticipantId))),
-        HandRaised e => MeetingNotifications.UpdateToAll(e.ParticipantId, after)
+        HandRaised e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after)
             .Prepend(new Notification(e.ParticipantId, Namespaces.Control, new HandRaisedNotice())),
-        HandLowered e => MeetingNotifications.UpdateToAll(e.ParticipantId, after)
+        HandLowered e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after)
             .Prepend(new Notification(e.ParticipantId, Namespaces.Control, new HandLoweredNotice())),
         ModeratorRoleGranted e => RoleChanged(e.ParticipantId, MeetingRole.Moderator, after),
         ModeratorRoleRevoked e => RoleChanged(e.ParticipantId, MeetingRole.User, after),
@@ -196,5 +196,5 @@ public sealed class ControlModule : IMeetingModule
     }
 
     private static IEnumerable<Notification> RoleChanged(Guid id, MeetingRole role, MeetingState after) =>
-        MeetingNotifications.UpdateToAll(id, after).Prepend(new Notification(id, Namespaces.Control, new RoleUpdated(role.ToWire())));
+        MeetingNotifications.UpdateToOthers(id, after).Prepend(new Notification(id, Namespaces.Control, new RoleUpdated(role.ToWire())));
 }

@@ -169,7 +169,7 @@ public sealed class MediaModule : IMeetingModule
     /// <summary>An <c>update</c> about each participant the room's lock muted or released (not everyone: a room of n hears n², else).</summary>
     private static IEnumerable<Notification> LockChanged(MeetingState before, MeetingState after) =>
         after.InRoom.Where(p => before.IsForceMuted(p.Id) != after.IsForceMuted(p.Id))
-            .SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after));
+            .SelectMany(p => MeetingNotifications.UpdateToOthers(p.Id, after));
 
     public ModuleJoinState? JoinState(JoinContext join) => new(Namespaces.Media, new MediaModuleState(
         join.State.IsPresenter(join.Me), join.State.PresenterRoleRequired, join.State.IsForceMuted(join.Me.Id), join.State.Focus,
@@ -178,20 +178,20 @@ public sealed class MediaModule : IMeetingModule
 
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
-        MediaPublished e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
-        MediaSessionUpdated e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
-        MediaUnpublished e => MeetingNotifications.UpdateToAll(e.ParticipantId, after),
-        PresentersGranted e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
+        MediaPublished e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after),
+        MediaSessionUpdated e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after),
+        MediaUnpublished e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after),
+        PresentersGranted e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToOthers(p, after)
             .Prepend(new Notification(p, Namespaces.Media, new PresenterGranted()))),
-        PresentersRevoked e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
+        PresentersRevoked e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToOthers(p, after)
             .Prepend(new Notification(p, Namespaces.Media, new PresenterRevoked()))),
         PresenterRoleRequirementSet e => MeetingNotifications.ToRoom(after, Namespaces.Media, new PresenterRoleRequired(e.Required))
-            .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToAll(p.Id, after))),
+            .Concat(after.InRoom.SelectMany(p => MeetingNotifications.UpdateToOthers(p.Id, after))),
         ForceMuteTurnedOn e => MeetingNotifications.ToRoom(after, Namespaces.Media, new ForceMuteEnabled(e.AllowList))
             .Concat(LockChanged(before, after)),
         ForceMuteTurnedOff => MeetingNotifications.ToRoom(after, Namespaces.Media, new ForceMuteDisabled())
             .Concat(LockChanged(before, after)),
-        UnmuteAllowedFor e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToAll(p, after)
+        UnmuteAllowedFor e => e.Participants.SelectMany(p => MeetingNotifications.UpdateToOthers(p, after)
             .Prepend(new Notification(p, Namespaces.Media, new UnmuteAllowed(MeetingNotifications.IssuerOf(e))))),
         _ => null,
     };

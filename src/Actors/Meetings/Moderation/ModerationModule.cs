@@ -149,13 +149,13 @@ public sealed class ModerationModule : IMeetingModule
         DebriefingBegan e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new DebriefingStarted(MeetingNotifications.IssuerOf(e))),
         RaiseHandsTurnedOn e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new RaiseHandsEnabled(MeetingNotifications.IssuerOf(e))),
         RaiseHandsTurnedOff e => MeetingNotifications.ToRoom(after, Namespaces.Moderation, new RaiseHandsDisabled(MeetingNotifications.IssuerOf(e))),
-        DisplayNameSet e => MeetingNotifications.UpdateToAll(e.ParticipantId, after).Prepend(new Notification(e.ParticipantId, Namespaces.Moderation,
+        DisplayNameSet e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after).Prepend(new Notification(e.ParticipantId, Namespaces.Moderation,
             new DisplayNameChanged(e.ParticipantId, MeetingNotifications.IssuerOf(e), before.Participants[e.ParticipantId].DisplayName, e.DisplayName))),
-        RaisedHandReset e => MeetingNotifications.UpdateToAll(e.ParticipantId, after)
+        RaisedHandReset e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after)
             .Prepend(new Notification(e.ParticipantId, Namespaces.Control, new HandLoweredNotice()))
             .Prepend(new Notification(e.ParticipantId, Namespaces.Moderation, new RaisedHandResetByModerator(MeetingNotifications.IssuerOf(e)))),
         MuteRequested e => e.Targets.Select(t => new Notification(t, Namespaces.Media, new RequestMute(MeetingNotifications.IssuerOf(e), e.Force)))
-            .Concat(e.Force ? e.Targets.SelectMany(t => MeetingNotifications.UpdateToAll(t, after)) : []),
+            .Concat(e.Force ? e.Targets.SelectMany(t => MeetingNotifications.UpdateToOthers(t, after)) : []),
         _ => null,
     };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JoinChoice } from '../pages/Lobby';
-import { unread, whispering } from '../room';
+import { iAmForceMuted, unread, whispering } from '../room';
 import type { Ticket } from '../signaling';
 import { Icon } from '../Icon';
 import { useText } from '../text';
@@ -33,8 +33,12 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
   const [voteHidden, setVoteHidden] = useState<string | null>(null);
   const moderator = room.myRole === 'moderator';
   const me = room.me ? room.people[room.me] : undefined;
-  const forceMuted = me?.media?.force_muted === true;
+  const forceMuted = iAmForceMuted(room);
   const published = media.published;
+  // My own tile shows what I send: the server tells others about it, not me.
+  const people = me ? { ...room.people, [me.id]: { ...me, media: {
+    video: meeting.local.has('video') ? published : null, screen: null, is_presenter: me.media?.is_presenter ?? false, force_muted: forceMuted,
+  } } } : room.people;
   const sharing = meeting.local.has('screen');
   const unreadTotal = conversations(room).reduce((n, c) => n + unread(room, c), 0);
 
@@ -128,7 +132,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
       </header>
       <div className="room-body">
         <main className="stage-wrap">
-          <Stage people={room.people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
+          <Stage people={people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
             layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} volume={inWhisper ? 0.3 : 1} onLayers={chooseLayers} />
           {room.vote && voteHidden !== room.vote.id && (
             <VoteCard room={room} send={send} moderator={moderator} onClose={() => setVoteHidden(room.vote!.id)} />

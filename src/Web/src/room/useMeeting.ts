@@ -91,7 +91,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
         // The room is full: ask again every little while, as OpenTalk's web app does.
         setTimeout(() => client.send('control', accepted.current ? { action: 'enter_room' } : { action: 'join', display_name: choice.name }),
           JOIN_RETRY_MS);
-      } else if (namespace === 'moderation' && payload.message === 'request_mute' && payload.force) {
+      } else if (namespace === 'media' && payload.message === 'request_mute' && payload.force) {
         media.setState({ ...media.published, audio: false });
       } else if (namespace === 'media') {
         await media.handle(payload);
