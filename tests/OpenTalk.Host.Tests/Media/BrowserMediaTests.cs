@@ -44,6 +44,22 @@ public sealed class BrowserMediaTests : IAsyncLifetime
 
         var messages = await ulf.MessagesAsync();
         Assert.Contains(messages, m => m.GetProperty("message").GetString() == "webrtc_up");
+        // The media messages in OpenTalk's shapes (opentalk-types, signaling media): a renamed field fails here.
+        var shapes = new Dictionary<string, string[]>
+        {
+            ["sdp_answer"] = ["sdp", "source", "media_session_type"],
+            ["sdp_offer"] = ["sdp", "source", "media_session_type"],
+            ["webrtc_up"] = ["source", "media_session_type"],
+        };
+        foreach (var (message, fields) in shapes)
+        {
+            var sent = messages.Where(m => m.GetProperty("namespace").GetString() == "media" && m.GetProperty("message").GetString() == message)
+                .Select(m => m.GetProperty("payload")).ToList();
+            Assert.NotEmpty(sent);
+            Assert.All(sent, p => Assert.All(fields, f => Assert.True(p.TryGetProperty(f, out _), $"{message} lacks {f}: {p}")));
+            Assert.All(sent, p => Assert.Contains(p.GetProperty("media_session_type").GetString(), new[] { "video", "screen" }));
+        }
+        // Janus puts its candidates into its SDP, so none trickle to the clients (sdp_candidate is a client's message here).
         // A session shows to others once its publisher said what it sends (every one here sends video): OpenTalk's apps
         // keep the first state they see of a session, and one shown as "no video" too early was never watched.
         var announced = messages.Where(m => m.GetProperty("message").GetString() is "update" or "joined"
