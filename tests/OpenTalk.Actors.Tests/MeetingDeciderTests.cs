@@ -70,6 +70,19 @@ public class MeetingDeciderTests : DeciderTest
     }
 
     [Fact]
+    public void While_breakout_rooms_run_the_main_room_keeps_the_places_of_those_away_and_a_breakout_room_has_no_limit()
+    {
+        var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId)) with { ParticipantLimit = 2 };
+        var gus = new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody);
+        Assert.Null(When(state, gus).Error);
+
+        // Uma is in a breakout room: her place in the main room is kept.
+        var away = state with { Breakout = new BreakoutSession([], new Dictionary<Guid, Guid> { [UserP.Value] = Guid.NewGuid() }, Now, null) };
+        Assert.Equal(ErrorCodes.ParticipantLimitReached, When(away, gus).Error);
+        Assert.Null(When(away with { MainRoomId = Guid.NewGuid() }, gus).Error);
+    }
+
+    [Fact]
     public void Meeting_refuses_grant_from_a_non_moderator_and_writes_nothing()
     {
         var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),

@@ -64,7 +64,9 @@ public sealed class OpenTalkEventsContractTests : RoomTest
             Assert.False(seen.TryGetProperty("streaming_targets", out _));
         }
 
-        // The room shows how to join: the guest link that does not expire, the call-in, the stream's page.
+        // The room shows how to join: the guest link for everyone that does not expire (not the older one made for
+        // someone invited by e-mail), the call-in, the stream's page.
+        await Olga.InviteAsync(id, new(null, "gus@example.org"));
         var link = await Olga.CreateInviteAsync(roomId);
         var sip = await Olga.PutSipAsync(roomId);
         using (var info = await uma.SendRawAsync(HttpMethod.Get, $"v1/rooms/{roomId}/event", null))
@@ -74,6 +76,17 @@ public sealed class OpenTalkEventsContractTests : RoomTest
             Assert.Equal(sip.GetProperty("sip_id").GetString(), details.GetProperty("call_in").GetProperty("id").GetString());
             var stream = Assert.Single(details.GetProperty("streaming_links").EnumerateArray());
             Assert.Equal(("Video site", "https://videos.example/open-day"), (stream.GetProperty("name").GetString(), stream.GetProperty("url").GetString()));
+        }
+        // A guest who still needs the room's password sees the meeting's title, not how to join (the call-in PIN).
+        using (await Olga.SendRawAsync(HttpMethod.Patch, $"v1/rooms/{roomId}", JsonContent.Create(new { password = "pass-1" }))) { }
+        using (var lobby = new HttpRequestMessage(HttpMethod.Get, $"v1/rooms/{roomId}/event"))
+        {
+            lobby.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("InviteCode", link.InviteCode);
+            using var http = new HttpClient { BaseAddress = Node.BaseUri };
+            using var seen = await http.SendAsync(lobby);
+            var info = await seen.JsonOkAsync();
+            Assert.Equal("Open day", info.GetProperty("title").GetString());
+            Assert.False(info.TryGetProperty("meeting_details", out _));
         }
 
         // Replaced by an empty list, details hidden again.

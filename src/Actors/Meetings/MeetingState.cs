@@ -111,8 +111,18 @@ public sealed record MeetingState(
     [JsonIgnore]
     public int? ParticipantLimit { get; init; }
 
-    /// <summary>Whether one more person may come into the room.</summary>
-    public bool IsFull() => ParticipantLimit is { } limit && InRoom.Count() >= limit;
+    /// <summary>
+    /// Whether one more person may come into the room. While breakout rooms run, the main room keeps the places of those
+    /// sent to one (they come back); a breakout room itself takes whoever the main room sends.
+    /// </summary>
+    public bool IsFull()
+    {
+        if (ParticipantLimit is not { } limit || MainRoomId is not null)
+            return false;
+        var inRoom = InRoom.Select(p => p.Id).ToHashSet();
+        var away = Breakout?.Assignments.Keys.Count(id => !inRoom.Contains(id)) ?? 0;
+        return inRoom.Count + away >= limit;
+    }
 
     /// <summary>Who speaks now, and since when (from Janus' talking events; neither journaled nor written with the state).</summary>
     [JsonPropertyName("speaking")]

@@ -50,7 +50,7 @@ public static class EventsApi
         var room = await engine.AskMeetingAsync<MeetingReply>(new CreateRoom(roomId, user.Id, body.Password, details.WaitingRoom), ct);
         if (room.Error is { } roomError)
             return Problems.For(roomError);
-        if (targets!.Count > 0 && await StreamingTargetsApi.ReplaceAsync(roomId, user.Id, targets, engine, ct) is { } targetsError)
+        if (targets!.Count > 0 && await StreamingTargetsApi.ReplaceAsync(roomId, user, targets, engine, ct) is { } targetsError)
             return Problems.For(targetsError);
         var eventId = Guid.NewGuid();
         var reply = await engine.AskEventAsync(new ScheduleEvent(new ScheduledEventId(eventId), new UserId(user.Id), new RoomId(roomId), details, adhoc), ct);
@@ -134,7 +134,7 @@ public static class EventsApi
             if (room.Error is { } roomError)
                 return Problems.For(roomError);
         }
-        if (targets is not null && await StreamingTargetsApi.ReplaceAsync(current.Event.RoomId, user.Id, targets, engine, ct) is { } targetsError)
+        if (targets is not null && await StreamingTargetsApi.ReplaceAsync(current.Event.RoomId, user, targets, engine, ct) is { } targetsError)
             return Problems.For(targetsError);
         var reply = await engine.AskEventAsync(new ChangeEvent(new ScheduledEventId(eventId), new UserId(user.Id), details, EventAccess.SuppressMail(request.HttpContext)), ct);
         if (reply.Error is { } error)

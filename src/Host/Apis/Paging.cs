@@ -11,6 +11,9 @@ public static class Paging
     public const int DefaultPageSize = 30;
     public const int MaxPageSize = 100;
 
+    /// <summary>Pages past this are empty anyway; the cap keeps the offset from overflowing.</summary>
+    public const int MaxPage = 1_000_000;
+
     public static string Link(HttpRequest request, string parameter, string value, string? rel = null)
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value)

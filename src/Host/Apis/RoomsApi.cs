@@ -47,7 +47,7 @@ public static class RoomsApi
     private static async Task<IResult> ListRooms(HttpContext context, RoomsReader reader, UserProfiles profiles, int? per_page, int? page)
     {
         var user = CurrentUser.From(context.User)!;
-        var (size, number) = (Math.Clamp(per_page ?? Paging.DefaultPageSize, 1, Paging.MaxPageSize), Math.Max(page ?? 1, 1));
+        var (size, number) = (Math.Clamp(per_page ?? Paging.DefaultPageSize, 1, Paging.MaxPageSize), Math.Clamp(page ?? 1, 1, Paging.MaxPage));
         var (rooms, total) = await reader.OwnedAsync(user.Id, number, size, context.RequestAborted);
         if (Paging.PageLinks(context.Request, number, size, total) is { } links)
             context.Response.Headers.Link = links;
@@ -136,29 +136,35 @@ public static class RoomsApi
     /// <summary>
     /// The meeting a room belongs to (OpenTalk's <c>EventInfo</c>), for the lobby: for signed-in people, and for guests
     /// whose invite code (<c>Authorization: InviteCode ...</c> or <c>Bearer ...</c>) opens this room. 404 when the room has
-    /// no meeting.
+    /// no meeting. How to join (<c>meeting_details</c>: the guest link, the call-in PIN) only for those the room would let
+    /// in now: not for a guest who still needs the password, nor for anyone banned.
     /// </summary>
-    private static async Task<IResult> RoomEvent(Guid roomId, HttpContext context, EngineGateway engine, EventsReader events)
+    private static async Task<IResult> RoomEvent(Guid roomId, HttpContext context, EngineGateway engine, EventsReader events, RoomsReader rooms)
     {
-        if (CurrentUser.From(context.User) is null && GuestCode(context) is not { } code)
-            return Problems.For(ProblemCodes.Unauthorized, "Sign in, or send the invite code.");
-        if (CurrentUser.From(context.User) is null)
-        {
-            var invite = GuestCode(context)!;
-            if (Secrets.RoomOfInvite(invite) != roomId)
-                return Problems.For(ProblemCodes.Unauthorized, "The invite code is not for this room.");
-            var admission = await engine.AskMeetingAsync<MeetingReply>(new CheckAdmission(roomId, ParticipantIdentity.ForGuest(invite), Password: null), context.RequestAborted);
-            if (admission.Error is { } refused && refused != ProblemCodes.WrongRoomPassword)
-                return Problems.For(ProblemCodes.Unauthorized, "The invite code is not valid.");
-        }
-        return await EventInfoAsync(roomId, engine, events, EventsApi.CallInNumber(context), context.RequestAborted) is { } info
+        ParticipantIdentity identity;
+        if (CurrentUser.From(context.User) is { } user)
+            identity = ParticipantIdentity.ForUser(user.Id, user.IsAdmin, user.Groups);
+        else if (GuestCode(context) is { } invite && Secrets.RoomOfInvite(invite) == roomId)
+            identity = ParticipantIdentity.ForGuest(invite);
+        else
+            return Problems.For(ProblemCodes.Unauthorized, "Sign in, or send the invite code of this room.");
+        var admission = await engine.AskMeetingAsync<MeetingReply>(new CheckAdmission(roomId, identity, Password: null), context.RequestAborted);
+        if (admission.Error is { } refused && refused != ProblemCodes.WrongRoomPassword)
+            return identity.Kind == ParticipantKind.Guest ? Problems.For(ProblemCodes.Unauthorized, "The invite code is not valid.") : Problems.For(refused);
+        var join = admission.Error is null ? new JoinDetails(EventsApi.CallInNumber(context), rooms) : null;
+        return await EventInfoAsync(roomId, engine, events, join, context.RequestAborted) is { } info
             ? Results.Ok(info)
             : Problems.For(ProblemCodes.NotFound, "This room belongs to no meeting.");
     }
 
+    /// <summary>What showing how to join a meeting takes: the number to dial (<c>Mail:CallInNumber</c>) and when guest links were made.</summary>
+    public sealed record JoinDetails(string CallInNumber, RoomsReader Rooms);
+
     /// <summary>The meeting a room belongs to, as OpenTalk's <c>EventInfo</c>; null for a room without one.</summary>
-    /// <param name="callInNumber">The number to dial (<c>Mail:CallInNumber</c>), shown in the meeting's details.</param>
-    internal static async Task<RoomEventInfo?> EventInfoAsync(Guid roomId, EngineGateway engine, EventsReader events, string callInNumber, CancellationToken ct)
+    /// <param name="join">
+    /// Given for someone the room lets in now: then the meeting's <c>meeting_details</c> are added when the meeting shows them.
+    /// </param>
+    internal static async Task<RoomEventInfo?> EventInfoAsync(Guid roomId, EngineGateway engine, EventsReader events, JoinDetails? join, CancellationToken ct)
     {
         if (await events.EventOfRoomAsync(roomId, ct) is not { } eventId)
             return null;
@@ -166,18 +172,26 @@ public static class RoomsApi
         if (reply.Event is not { Details: { } details } evt)
             return null;
         var info = new RoomEventInfo(evt.EventId, evt.RoomId, details.Title, evt.IsAdhoc, E2eEncryption: false);
-        return details.ShowMeetingDetails ? info with { MeetingDetails = await MeetingDetailsAsync(roomId, engine, callInNumber, ct) } : info;
+        return details.ShowMeetingDetails && join is not null ? info with { MeetingDetails = await MeetingDetailsAsync(evt, engine, join, ct) } : info;
     }
 
-    /// <summary>The room's oldest guest link that does not expire, its call-in and the streams viewers can open.</summary>
-    private static async Task<MeetingDetails> MeetingDetailsAsync(Guid roomId, EngineGateway engine, string callInNumber, CancellationToken ct)
+    /// <summary>
+    /// The room's oldest guest link for everyone (not one made for a person invited by e-mail) that does not expire, its
+    /// call-in and the streams viewers can open.
+    /// </summary>
+    private static async Task<MeetingDetails> MeetingDetailsAsync(EventState evt, EngineGateway engine, JoinDetails join, CancellationToken ct)
     {
-        var invites = await engine.AskMeetingAsync<InvitesReply>(new GetInvites(roomId), ct);
-        var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(roomId), ct);
-        var targets = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), ct);
+        var invites = await engine.AskMeetingAsync<InvitesReply>(new GetInvites(evt.RoomId), ct);
+        var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(evt.RoomId), ct);
+        var targets = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(evt.RoomId), ct);
+        var personal = evt.Invitees.Values.Select(i => i.GuestCode).OfType<string>().ToHashSet();
+        var made = (await join.Rooms.CreationTimesAsync(evt.RoomId, ct))?.Invites;
+        var shared = invites.Invites.Where(i => i.Expiration is null && !personal.Contains(i.Code))
+            .OrderBy(i => made is not null && made.TryGetValue(i.Code, out var at) ? at : DateTimeOffset.MaxValue)
+            .FirstOrDefault();
         return new MeetingDetails(
-            invites.Invites.FirstOrDefault(i => i.Expiration is null)?.Code,
-            sip.Sip is { } s ? new CallIn(callInNumber, s.SipId, s.Pin) : null,
+            shared?.Code,
+            sip.Sip is { } s ? new CallIn(join.CallInNumber, s.SipId, s.Pin) : null,
             [.. targets.Targets.Where(t => t.PublicUrl is not null).Select(t => new StreamingLink(t.Name, t.PublicUrl!))]);
     }
 

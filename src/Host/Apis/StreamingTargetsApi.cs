@@ -106,17 +106,23 @@ public static class StreamingTargetsApi
         return errors.Count > 0 ? (null, Problems.For(ProblemCodes.ValidationFailed, "Some fields are not valid.", errors)) : (targets, null);
     }
 
-    /// <summary>Makes these the room's targets, in place of the ones it had.</summary>
-    internal static async Task<string?> ReplaceAsync(Guid roomId, Guid userId, IReadOnlyList<StreamingTarget> targets, EngineGateway engine, CancellationToken ct)
+    /// <summary>
+    /// Makes these the room's targets, in place of the ones it had; nothing changes (ids included) when they are the same.
+    /// One removal or save at a time: a failure part-way leaves the targets done so far, and the caller says so.
+    /// </summary>
+    internal static async Task<string?> ReplaceAsync(Guid roomId, CurrentUser user, IReadOnlyList<StreamingTarget> targets, EngineGateway engine, CancellationToken ct)
     {
         var current = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), ct);
         if (current.Error is { } error)
             return error;
+        static (string, string, string, string?) Fields(StreamingTarget t) => (t.Name, t.StreamingEndpoint, t.StreamingKey, t.PublicUrl);
+        if (current.Targets.Select(Fields).SequenceEqual(targets.Select(Fields)))
+            return null;
         foreach (var old in current.Targets)
-            if ((await engine.AskMeetingAsync<MeetingReply>(new RemoveStreamingTarget(roomId, userId, AsAdmin: false, old.Id), ct)).Error is { } notRemoved)
+            if ((await engine.AskMeetingAsync<MeetingReply>(new RemoveStreamingTarget(roomId, user.Id, user.IsAdmin, old.Id), ct)).Error is { } notRemoved)
                 return notRemoved;
         foreach (var target in targets)
-            if ((await engine.AskMeetingAsync<MeetingReply>(new SaveStreamingTarget(roomId, userId, AsAdmin: false, target), ct)).Error is { } notSaved)
+            if ((await engine.AskMeetingAsync<MeetingReply>(new SaveStreamingTarget(roomId, user.Id, user.IsAdmin, target), ct)).Error is { } notSaved)
                 return notSaved;
         return null;
     }

@@ -21,8 +21,9 @@ public sealed record JoinExtras(RoomEventInfo? EventInfo, RoomCreator CreatedBy)
     public static readonly JoinExtras Unknown = new(null, new RoomCreator("", "", "", "", ""));
 
     /// <summary>The extras of a room; null (the join goes on without them) when the room or a read model cannot be read.</summary>
-    public static async Task<JoinExtras?> LoadAsync(Guid roomId, EngineGateway engine, EventsReader events, UserProfiles profiles, string callInNumber,
-        ILogger log, CancellationToken ct)
+    /// <param name="join">What showing how to join takes: whoever holds a ticket was let in.</param>
+    public static async Task<JoinExtras?> LoadAsync(Guid roomId, EngineGateway engine, EventsReader events, UserProfiles profiles,
+        RoomsApi.JoinDetails join, ILogger log, CancellationToken ct)
     {
         try
         {
@@ -32,7 +33,7 @@ public sealed record JoinExtras(RoomEventInfo? EventInfo, RoomCreator CreatedBy)
             var creator = owner is null
                 ? Unknown.CreatedBy
                 : new RoomCreator(owner.Title, owner.Firstname, owner.Lastname, owner.DisplayName, owner.AvatarUrl);
-            return new JoinExtras(await RoomsApi.EventInfoAsync(roomId, engine, events, callInNumber, ct), creator);
+            return new JoinExtras(await RoomsApi.EventInfoAsync(roomId, engine, events, join, ct), creator);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -8,6 +8,7 @@ using OpenTalk.Actors.Participants;
 using OpenTalk.Host.Apis;
 using OpenTalk.Host.Auth;
 using OpenTalk.Projections.Events;
+using OpenTalk.Projections.Rooms;
 using OpenTalk.Protocol.Rest;
 using OpenTalk.Protocol.Signaling;
 
@@ -34,7 +35,8 @@ public static partial class SignalingEndpoint
     }
 
     private static async Task Handle(HttpContext context, EngineGateway engine, ActorSystem system,
-        ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers, EventsReader events, UserProfiles profiles, DisabledModules disabledModules)
+        ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers, EventsReader events, UserProfiles profiles, DisabledModules disabledModules,
+        RoomsReader rooms)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -58,7 +60,8 @@ public static partial class SignalingEndpoint
         }
 
         var log = loggers.CreateLogger(typeof(SignalingEndpoint));
-        var extras = await JoinExtras.LoadAsync(redeemed.RoomId!.Value, engine, events, profiles, EventsApi.CallInNumber(context), log, context.RequestAborted) ?? JoinExtras.Unknown;
+        var extras = await JoinExtras.LoadAsync(redeemed.RoomId!.Value, engine, events, profiles,
+            new RoomsApi.JoinDetails(EventsApi.CallInNumber(context), rooms), log, context.RequestAborted) ?? JoinExtras.Unknown;
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = Subprotocol.Json,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenTalk.Client;
 using OpenTalk.Host.Tests.Infrastructure;
 using OpenTalk.Protocol.Rest;
 
@@ -71,31 +72,40 @@ public sealed class OpenTalkJoinContractTests : RoomTest
     }
 
     [Fact]
-    public async Task Whoever_raises_or_lowers_a_hand_is_told_so_and_the_others_see_an_update()
+    public async Task Whoever_raises_or_lowers_a_hand_is_told_so_and_only_the_others_see_an_update()
     {
         var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga"); // the owner: a moderator
         var ben = await UserAsync("Ben");
         await olga.Socket.WaitForAsync("control", "joined");
+        // Everything Ben hears: nobody gets an update about themselves (OpenTalk's app took one for a remote stream).
+        var benHeard = new List<ServerMessage>();
+        Task<ServerMessage> BenHears(string ns, string message) =>
+            ben.Socket.WaitForAsync(m => { benHeard.Add(m); return m.Namespace == ns && m.Message == message; });
 
         await ben.Socket.SendAsync("control", "raise_hand");
-        await ben.Socket.WaitForAsync("control", "hand_raised");
+        await BenHears("control", "hand_raised");
         var seen = await olga.Socket.WaitForAsync(m => m.Message == "update" && m.Payload.GetProperty("control").GetProperty("hand_is_up").GetBoolean());
         Assert.Equal(ben.Id, seen.Payload.GetProperty("id").GetGuid());
 
         await ben.Socket.SendAsync("control", "lower_hand");
-        await ben.Socket.WaitForAsync("control", "hand_lowered");
+        await BenHears("control", "hand_lowered");
 
         // A moderator lowering it counts too: OpenTalk's app drives its own hand button only by these.
         await ben.Socket.SendAsync("control", "raise_hand");
-        await ben.Socket.WaitForAsync("control", "hand_raised");
+        await BenHears("control", "hand_raised");
         await olga.Socket.SendAsync("moderation", "reset_raised_hands", new { target = ben.Id });
-        await ben.Socket.WaitForAsync("control", "hand_lowered");
+        await BenHears("control", "hand_lowered");
 
         // "Reset selected" in OpenTalk's app names the hands as a list.
         await ben.Socket.SendAsync("control", "raise_hand");
-        await ben.Socket.WaitForAsync("control", "hand_raised");
+        await BenHears("control", "hand_raised");
         await olga.Socket.SendAsync("moderation", "reset_raised_hands", new { target = new[] { ben.Id } });
-        await ben.Socket.WaitForAsync("control", "hand_lowered");
+        await BenHears("control", "hand_lowered");
+
+        await ben.Socket.SendAsync("echo", "ping");
+        await BenHears("echo", "pong");
+        Assert.DoesNotContain(benHeard, m => m.Message == "update" && m.Payload.GetProperty("id").GetGuid() == ben.Id);
+        Assert.Contains(benHeard, m => m.Message == "hand_raised");
     }
 
     [Fact]

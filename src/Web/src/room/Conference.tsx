@@ -86,7 +86,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
         <div className="card waiting-screen" role="status">
           <div className="spinner" aria-hidden="true" />
           <h1>{t('waitingTitle')}</h1>
-          <p>{t('waitingText')}</p>
+          <p>{t(room.reason === 'participant_limit_reached' ? 'roomFull' : 'waitingText')}</p>
           <button type="button" className="secondary" onClick={() => { meeting.leave(); onLeft(); }}>{t('leave')}</button>
         </div>
       </div>

@@ -43,6 +43,8 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   const moderator = useRef(false);
   // Let in from the waiting room: a full room is asked again with enter_room rather than join.
   const accepted = useRef(false);
+  // The next attempt to get into a full room.
+  const retry = useRef<number | undefined>(undefined);
 
   useEffect(() => {
     const client = new Signaling({
@@ -62,6 +64,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
 
     async function react(namespace: string, payload: Payload) {
       if (namespace === 'control' && payload.message === 'join_success') {
+        window.clearTimeout(retry.current);
         // A fresh connection (first join, or back after a dropped network): media starts over on it.
         const screen = media.localStream('screen');
         media.reset();
@@ -89,8 +92,9 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
         client.send('control', { action: 'enter_room' });
       } else if (namespace === 'control' && payload.message === 'join_blocked') {
         // The room is full: ask again every little while, as OpenTalk's web app does.
-        setTimeout(() => client.send('control', accepted.current ? { action: 'enter_room' } : { action: 'join', display_name: choice.name }),
-          JOIN_RETRY_MS);
+        window.clearTimeout(retry.current);
+        retry.current = window.setTimeout(
+          () => client.send('control', accepted.current ? { action: 'enter_room' } : { action: 'join', display_name: choice.name }), JOIN_RETRY_MS);
       } else if (namespace === 'media' && payload.message === 'request_mute' && payload.force) {
         media.setState({ ...media.published, audio: false });
       } else if (namespace === 'media') {
@@ -100,6 +104,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
 
     void client.start();
     return () => {
+      window.clearTimeout(retry.current);
       client.leave();
       // The camera belongs to the page (it goes on into a breakout room); a shared screen ends here.
       const screen = media.localStream('screen');
