@@ -69,13 +69,16 @@ public static class EventsApi
     }
 
     /// <summary>The room's password and dial-in, for people who may read the meeting (they may enter its room).</summary>
-    internal static async Task<RoomDetails> RoomDetailsAsync(EngineGateway engine, Guid roomId, HttpContext context)
+    /// <param name="withStreamingTargets">Only for the meeting's owner: the targets hold stream keys, and nobody else is shown them.</param>
+    internal static async Task<RoomDetails> RoomDetailsAsync(EngineGateway engine, Guid roomId, HttpContext context, bool withStreamingTargets = false)
     {
         var ct = context.RequestAborted;
         var room = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(roomId), ct);
         var sip = await engine.AskMeetingAsync<SipReply>(new GetSip(roomId), ct);
-        var targets = await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), ct);
-        return new RoomDetails(room.Room?.Password, sip.Sip is { } s ? new CallIn(CallInNumber(context), s.SipId, s.Pin) : null, targets.Targets);
+        IReadOnlyList<StreamingTarget> targets = withStreamingTargets
+            ? (await engine.AskMeetingAsync<StreamingTargetsReply>(new GetStreamingTargets(roomId), ct)).Targets
+            : [];
+        return new RoomDetails(room.Room?.Password, sip.Sip is { } s ? new CallIn(CallInNumber(context), s.SipId, s.Pin) : null, targets);
     }
 
     /// <summary>The number to dial: the one the invitation mails name (<c>Mail:CallInNumber</c>); empty without a phone gateway.</summary>
@@ -88,7 +91,7 @@ public static class EventsApi
         if (refused is not null)
             return refused;
         var viewer = CurrentUser.From(context.User)!.Id;
-        var room = await RoomDetailsAsync(engine, evt!.RoomId, context);
+        var room = await RoomDetailsAsync(engine, evt!.RoomId, context, withStreamingTargets: viewer == evt.CreatedBy);
         return Results.Ok(await ResourceAsync(EventView.Of(evt, viewer), viewer, room, InviteesMax(invitees_max), profiles, clock, context.RequestAborted));
     }
 
@@ -139,7 +142,7 @@ public static class EventsApi
         var reply = await engine.AskEventAsync(new ChangeEvent(new ScheduledEventId(eventId), new UserId(user.Id), details, EventAccess.SuppressMail(request.HttpContext)), ct);
         if (reply.Error is { } error)
             return Problems.For(error);
-        var roomDetails = await RoomDetailsAsync(engine, reply.Event!.RoomId, request.HttpContext);
+        var roomDetails = await RoomDetailsAsync(engine, reply.Event!.RoomId, request.HttpContext, withStreamingTargets: true);
         return Results.Ok(await ResourceAsync(EventView.Of(reply.Event, user.Id), user.Id, roomDetails, InviteesMax(invitees_max), profiles, clock, ct));
     }
 

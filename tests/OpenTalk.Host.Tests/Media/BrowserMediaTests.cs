@@ -122,15 +122,7 @@ public sealed class BrowserMediaTests : IAsyncLifetime
     }
 
     /// <summary>Uma publishes her camera and Olga decodes it.</summary>
-    private async Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaWatchesUmaAsync()
-    {
-        var olga = await _room.JoinAsync("Olga");
-        var uma = await _room.JoinAsync("Uma");
-        await uma.PublishAsync("video");
-        var key = BrowserParticipant.Key(uma, "video");
-        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.FramesDecoded > 5, 60);
-        return (olga, uma, key);
-    }
+    private Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaWatchesUmaAsync() => _room.OlgaReceivesUmaAsync(m => m.FramesDecoded > 5);
 
     private static string? Line(string sdp, string prefix) =>
         sdp.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));

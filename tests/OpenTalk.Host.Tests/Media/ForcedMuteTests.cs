@@ -44,15 +44,7 @@ public sealed class ForcedMuteTests : IAsyncLifetime
     }
 
     /// <summary>Olga (the owner: a moderator) hears Uma's microphone; this test client never mutes itself.</summary>
-    private async Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaHearsUmaAsync()
-    {
-        var olga = await _room.JoinAsync("Olga");
-        var uma = await _room.JoinAsync("Uma");
-        await uma.PublishAsync("video");
-        var key = BrowserParticipant.Key(uma, "video");
-        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.AudioEnergy > 0, 60);
-        return (olga, uma, key);
-    }
+    private Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaHearsUmaAsync() => _room.OlgaReceivesUmaAsync(m => m.AudioEnergy > 0);
 
     /// <summary>Audio energy received from a session over three seconds (Chromium's fake microphone beeps every second).</summary>
     private static async Task<double> EnergyGainedAsync(BrowserParticipant listener, string key)

@@ -55,6 +55,17 @@ public sealed class MediaRoom : IAsyncDisposable
         return new MediaRoom(janus, node, playwright, browser, owner, room);
     }
 
+    /// <summary>Olga (the owner: a moderator) and Uma join; Uma publishes her camera and microphone, and Olga receives them until <paramref name="received"/> holds.</summary>
+    public async Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaReceivesUmaAsync(Func<ReceivedMedia, bool> received)
+    {
+        var olga = await JoinAsync("Olga");
+        var uma = await JoinAsync("Uma");
+        await uma.PublishAsync("video");
+        var key = BrowserParticipant.Key(uma, "video");
+        await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && received(m), 60);
+        return (olga, uma, key);
+    }
+
     /// <summary>A participant in a browser page: signed in as a new user, joined, with the harness loaded.</summary>
     public async Task<BrowserParticipant> JoinAsync(string name, OpenTalkApi? api = null)
     {
