@@ -28,6 +28,10 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task<TicketResponse> StartAsync(Guid roomId, string? resumption = null, Guid? breakoutRoom = null, CancellationToken ct = default) =>
         SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start", new StartRequest(resumption, breakoutRoom), ct, safeToRepeat: true);
 
+    /// <summary>A recorder (signed in with its client credentials) asks for a ticket to the room that sent for it.</summary>
+    public Task<TicketResponse> StartRecorderAsync(Guid roomId, Guid? breakoutRoom = null, CancellationToken ct = default) =>
+        SendAsync<TicketResponse>(HttpMethod.Post, "v1/services/recording/start", new ServiceStartRequest(roomId, breakoutRoom), ct);
+
     public Task<TicketResponse> StartInvitedAsync(Guid roomId, string inviteCode, string? password = null, string? resumption = null,
         Guid? breakoutRoom = null, CancellationToken ct = default) =>
         SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption, breakoutRoom), ct,

@@ -26,6 +26,10 @@ public sealed partial class MeetingActor
                 case SendToTimers send:
                     _timers.Tell(send.Command);
                     break;
+                case RequestService request:
+                    // The node's service dispatch listens on its event stream (RabbitMQ, or the service in the node).
+                    Context.System.EventStream.Publish(request.Job);
+                    break;
                 default:
                     throw new ArgumentException($"A meeting cannot carry out {effect.GetType().Name}.", nameof(effects));
             }

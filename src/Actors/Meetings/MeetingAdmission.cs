@@ -12,6 +12,10 @@ public static class MeetingAdmission
             return MeetingReply.Fail(ProblemCodes.NotFound);
 
         var identity = check.Identity;
+        if (identity.Kind == ParticipantKind.Recorder)
+            return RecordingModule.AwaitsRecorder(state)
+                ? MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom))
+                : MeetingReply.Fail(ProblemCodes.RecorderNotRequested);
         if (identity.Kind == ParticipantKind.Guest
             && (identity.InviteCode is null
                 || !state.Invites.TryGetValue(identity.InviteCode, out var invite)

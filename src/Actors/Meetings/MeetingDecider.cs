@@ -18,7 +18,18 @@ public static class MeetingDecider
     public static Decision Decide(MeetingState state, object command, DateTimeOffset now)
     {
         var decision = DecideCommand(state, command, now);
-        return decision.IsRejected || decision.Events.Count == 0 ? decision : WithSessionEnd(state, decision, now);
+        return decision.IsRejected || decision.Events.Count == 0 ? decision : WithSessionEnd(state, WithRecording(state, decision, now), now);
+    }
+
+    /// <summary>Someone leaving may leave the recording without its recorder, or without anyone to record.</summary>
+    private static Decision WithRecording(MeetingState state, Decision decision, DateTimeOffset now)
+    {
+        if (state.Recording is null || !decision.Events.Any(e => e is ParticipantLeft))
+            return decision;
+        var after = decision.Events.Aggregate(state, MeetingEvolve.Apply);
+        return RecordingModule.After(state, after, decision.Events, now) is { Count: > 0 } more
+            ? new Decision([.. decision.Events, .. more], null)
+            : decision;
     }
 
     /// <summary>When the last person leaves, the session ends: bans and hand settings do not outlive it.</summary>
@@ -37,6 +48,10 @@ public static class MeetingDecider
     {
         if (command is not IRoomLifecycleCommand && (!state.Exists || state.Closed))
             return Decision.Reject(ProblemCodes.NotFound);
+        // A hidden service (the recorder) does its own work only: it cannot chat, vote, raise a hand or moderate.
+        if (command is IParticipantCommand { } sent && state.Find(sent.ParticipantId) is { IsHidden: true }
+            && command is not (ReportStreamPhase or Leave or Join))
+            return Decision.Reject(ErrorCodes.InsufficientPermissions);
         return MeetingModules.All.Decide(state, command, now)
             ?? throw new ArgumentException($"A meeting cannot decide {command.GetType().Name}.", nameof(command));
     }

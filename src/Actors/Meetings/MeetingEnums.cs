@@ -32,3 +32,6 @@ public enum RoomTimerKind { Stopwatch, Countdown }
 public enum RoomTimerStyle { Normal, CoffeeBreak }
 
 public enum RoomTimerStopReason { ByModerator, Expired, AllReady }
+
+/// <summary>Where one of the room's streams (the recording, or a live stream) stands.</summary>
+public enum StreamPhase { Inactive, Starting, Active, Paused, Error }

@@ -91,6 +91,7 @@ public static class MeetingModules
         new LegalVoteModule(),
         new WhisperModule(),
         new BreakoutModule(),
+        new RecordingModule(),
     ]);
 }
 

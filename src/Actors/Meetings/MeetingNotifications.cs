@@ -41,11 +41,24 @@ public static class MeetingNotifications
             new RoomInfo(state.RoomId, room.Password is not null, room.WaitingRoom),
             state.InRoom.Where(p => p.Id != participantId)
                 .OrderBy(p => p.JoinedAt)
-                .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state)) { Timer = state.Timer?.Of(p.Id) })
+                .Select(p => new ParticipantInfo(p.Id, ControlOf(p, state), MediaOf(p, state))
+                {
+                    Timer = state.Timer?.Of(p.Id),
+                    Recording = RecordingModule.PeerOf(state, p.Id),
+                })
                 .ToList())
         {
-            Modules = MeetingModules.All.JoinStates(new JoinContext(state, me, lastChatMessage)),
+            Modules = ModulesFor(me, MeetingModules.All.JoinStates(new JoinContext(state, me, lastChatMessage))),
         };
+    }
+
+    /// <summary>A hidden service (the recorder) is told what it works with: the media (focus) and its own part; not the chat, polls or votes.</summary>
+    private static Dictionary<string, object> ModulesFor(MeetingParticipant me, Dictionary<string, object> modules)
+    {
+        if (!me.IsHidden)
+            return modules;
+        return modules.Where(m => m.Key is Namespaces.Media or Namespaces.RecordingService)
+            .ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
     }
 
     /// <summary>A participant's media as others see it: the sessions whose publisher said what they send.</summary>
@@ -65,12 +78,17 @@ public static class MeetingNotifications
     /// someone else's publication and subscribe to their own stream.
     /// </summary>
     internal static IEnumerable<Notification> UpdateToOthers(Guid id, MeetingState after) =>
-        after.Find(id) is { IsInRoom: true } p
-            ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after)), except: id)
+        after.Find(id) is { IsInRoom: true, IsHidden: false } p
+            ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after)) { Recording = RecordingModule.PeerOf(after, id) }, except: id)
             : [];
 
+    /// <summary>
+    /// To everyone in the room. Hidden services hear the room's comings and goings and its media (<c>control</c>,
+    /// <c>media</c>): the recorder follows who is there, what they publish and who speaks.
+    /// </summary>
     internal static IEnumerable<Notification> ToRoom(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>
-        state.InRoom.Where(p => p.Id != except).Select(p => new Notification(p.Id, ns, payload));
+        (ns is Namespaces.Control or Namespaces.Media ? state.Participants.Values.Where(p => p.IsInRoom) : state.InRoom)
+            .Where(p => p.Id != except).Select(p => new Notification(p.Id, ns, payload));
 
     internal static IEnumerable<Notification> ToModerators(MeetingState state, string ns, ServerPayload payload, Guid? except = null) =>
         state.InRoom.Where(p => p.IsModerator && p.Id != except).Select(p => new Notification(p.Id, ns, payload));

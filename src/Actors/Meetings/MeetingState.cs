@@ -26,6 +26,11 @@ public sealed record MeetingParticipant(
     [JsonPropertyName("is_in_room")]
     public bool IsInRoom => Presence == Presence.InRoom;
 
+    /// <summary>A service (the recorder) that takes part without being seen: nobody is shown it or hears about it.</summary>
+    [JsonPropertyName("is_hidden")]
+    [JsonIgnore]
+    public bool IsHidden => Identity.Kind == ParticipantKind.Recorder;
+
     /// <summary>The sessions this participant publishes now.</summary>
     [JsonPropertyName("media")]
     public ImmutableDictionary<MediaKind, PublishedMedia> Media { get; init; } = ImmutableDictionary<MediaKind, PublishedMedia>.Empty;
@@ -46,8 +51,12 @@ public sealed record MeetingState(
     [JsonPropertyName("exists")]
     public bool Exists => Room is not null && !Deleted;
 
+    /// <summary>The people in the room, as everyone sees them: hidden services (the recorder) are not among them.</summary>
     [JsonPropertyName("in_room")]
-    public IEnumerable<MeetingParticipant> InRoom => Participants.Values.Where(p => p.IsInRoom);
+    public IEnumerable<MeetingParticipant> InRoom => Participants.Values.Where(p => p.IsInRoom && !p.IsHidden);
+
+    /// <summary>The hidden services in the room (its recorder).</summary>
+    public IEnumerable<MeetingParticipant> ServicesInRoom() => Participants.Values.Where(p => p.IsInRoom && p.IsHidden);
 
     [JsonPropertyName("waiting")]
     public IEnumerable<MeetingParticipant> Waiting => Participants.Values.Where(p => !p.IsInRoom);
@@ -73,6 +82,11 @@ public sealed record MeetingState(
 
     [JsonPropertyName("sip")]
     public SipSettings? Sip { get; init; }
+
+    /// <summary>The recording and live streams of this session; null while there is nothing to remember.</summary>
+    [JsonPropertyName("recording")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RoomRecording? Recording { get; init; }
 
     [JsonPropertyName("streaming_targets")]
     public ImmutableDictionary<Guid, StreamingTarget> StreamingTargets { get; init; } = ImmutableDictionary<Guid, StreamingTarget>.Empty;

@@ -9,6 +9,9 @@ namespace OpenTalk.Actors.Meetings;
 /// </summary>
 public static class WireNames
 {
+    public static Wire.StreamStatus ToWire(this StreamPhase value) => EnumByName<StreamPhase, Wire.StreamStatus>.Of(value);
+    public static StreamPhase ToMeeting(this Wire.StreamStatus value) => EnumByName<Wire.StreamStatus, StreamPhase>.Of(value);
+
     public static Wire.Role ToWire(this MeetingRole value) => EnumByName<MeetingRole, Wire.Role>.Of(value);
 
     public static Wire.ParticipationKind ToWire(this ParticipantKind value) => EnumByName<ParticipantKind, Wire.ParticipationKind>.Of(value);

@@ -20,6 +20,9 @@ public sealed record ParticipantIdentity(
     public static ParticipantIdentity ForGuest(string inviteCode) =>
         new(ParticipantKind.Guest, null, inviteCode);
 
+    /// <summary>A recorder service; which account it signed in with is in the journal of its ticket, not needed here.</summary>
+    public static ParticipantIdentity ForRecorder() => new(ParticipantKind.Recorder, null, null);
+
     public bool IsSamePerson(ParticipantIdentity other) =>
         Kind == other.Kind && UserId == other.UserId && InviteCode == other.InviteCode;
 

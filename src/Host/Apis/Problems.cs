@@ -23,6 +23,7 @@ public static class Problems
             ProblemCodes.NotAssigned => (403, "You are not assigned to that breakout room."),
             ProblemCodes.Banned => (403, "You were banned from this meeting until the session ends."),
             ProblemCodes.RoomInUse => (409, "People are in the room; it cannot be deleted now."),
+            ProblemCodes.RecorderNotRequested => (409, "This room is not waiting for a recorder: none was asked for, or another one took the job."),
             ProblemCodes.Unavailable => (503, "The service is busy or restarting; try again."),
             ProblemCodes.BodyTooLarge => (413, "The request body is too large."),
             ProblemCodes.InvalidIdToken => (401, "The ID token is not valid."),

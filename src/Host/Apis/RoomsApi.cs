@@ -287,7 +287,7 @@ public static class RoomsApi
     /// Checks admission, then has the participant entity store the hashes of a fresh ticket and
     /// resumption token. A valid resumption token keeps the participant id.
     /// </summary>
-    private static async Task<IResult> IssueTicketAsync(
+    internal static async Task<IResult> IssueTicketAsync(
         EngineGateway engine, Guid roomId, ParticipantIdentity identity, string? password, string? resumption, Guid? breakoutRoom, CancellationToken ct)
     {
         if (breakoutRoom is { } breakout)

@@ -12,7 +12,12 @@ public sealed class TariffSettings
 
     /// <summary>The modules this node has; a tariff can only list these.</summary>
     public static readonly string[] KnownModules =
-        ["core", "media", "chat", "moderation", "polls", "timer", "automod", "breakout", "legal_vote", "whisper"];
+        ["core", "media", "chat", "moderation", "polls", "timer", "automod", "breakout", "legal_vote", "whisper", "recording"];
+
+    /// <summary>What a module can do, where OpenTalk's apps ask (<c>recording</c>: record, and stream live).</summary>
+    private static readonly Dictionary<string, string[]> FeaturesOfModule = new() { ["recording"] = ["record", "stream"] };
+
+    public static IReadOnlyList<string> FeaturesOf(string module) => FeaturesOfModule.GetValueOrDefault(module, []);
 
     [Required]
     public string Name { get; set; } = "Default";
@@ -62,6 +67,6 @@ public sealed record TariffResource(
         if (settings.RoomParticipantLimit is { } limit)
             quotas["room_participant_limit"] = limit;
         return new TariffResource(DefaultId, settings.Name, quotas, modules, settings.DisabledFeatures,
-            modules.ToDictionary(m => m, _ => new TariffModule([])));
+            modules.ToDictionary(m => m, m => new TariffModule(TariffSettings.FeaturesOf(m))));
     }
 }

@@ -140,6 +140,7 @@ public static class OpenTalkApp
         app.MapHistoryApi();
         app.MapEventsApi();
         app.MapSipApi();
+        app.MapServicesApi();
         app.MapStreamingTargetsApi();
         app.MapUsersApi();
         app.MapTurnApi();

@@ -68,6 +68,8 @@ public static partial class ClientMessageParser
         ISubroomAudioMessage whisper => Whisper(action, whisper, sender),
         IBreakoutMessage breakout => Breakout(action, breakout, sender),
         IMediaMessage media => Media(action, media, sender),
+        IRecordingMessage recording => Recording(action, recording, sender),
+        IRecordingServiceMessage service => RecordingService(action, service, sender),
         _ => throw new InvalidOperationException($"No mapping for {ns}/{action} ({message.GetType().Name})."),
     };
 

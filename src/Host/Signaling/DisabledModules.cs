@@ -20,6 +20,7 @@ public sealed class DisabledModules
         ["breakout"] = Namespaces.Breakout,
         ["legal_vote"] = Namespaces.LegalVote,
         ["whisper"] = Namespaces.SubroomAudio,
+        ["recording"] = Namespaces.Recording,
     };
 
     private readonly HashSet<string> _namespaces;

@@ -16,6 +16,7 @@ public static class ProblemCodes
     public const string Banned = "banned";
     public const string NotAssigned = "not_assigned";
     public const string RoomInUse = "room_in_use";
+    public const string RecorderNotRequested = "recorder_not_requested";
     public const string BodyTooLarge = "body_too_large";
     public const string BadRequest = "bad_request";
     public const string InvalidIdToken = "invalid_id_token";

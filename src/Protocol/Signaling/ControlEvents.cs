@@ -29,6 +29,9 @@ public sealed record ParticipantInfo(Guid Id, ControlState Control, ParticipantM
 {
     /// <summary>Whether they said ready, while a timer with a ready check runs.</summary>
     public ParticipantTimer? Timer { get; init; }
+
+    /// <summary>Whether they may be recorded, once they answered.</summary>
+    public RecordingPeerState? Recording { get; init; }
 }
 
 /// <summary>The room; the node adds <c>created_by</c> (a <see cref="RoomCreator"/>) from its user profiles when it sends the frame.</summary>
@@ -59,7 +62,11 @@ public sealed record JoinSuccess(
     public object? Tariff { get; init; }
 }
 
-public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("joined");
+public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("joined")
+{
+    /// <summary>Whether they may be recorded, once they answered (the recorder leaves out whoever did not consent).</summary>
+    public RecordingPeerState? Recording { get; init; }
+}
 
 /// <summary>
 /// The room is full (<see cref="ErrorCodes.ParticipantLimitReached"/>): the socket stays open and the client may send
@@ -67,7 +74,11 @@ public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Medi
 /// </summary>
 public sealed record JoinBlocked(string Reason) : ServerPayload("join_blocked");
 
-public sealed record Update(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("update");
+public sealed record Update(Guid Id, ControlState Control, ParticipantMedia Media) : ServerPayload("update")
+{
+    /// <summary>Whether they may be recorded, once they answered.</summary>
+    public RecordingPeerState? Recording { get; init; }
+}
 
 public sealed record Left(Guid Id, LeftReason Reason) : ServerPayload("left");
 

@@ -78,4 +78,13 @@ public static class ErrorCodes
     public const string ForceMuted = "force_muted";
     public const string MediaUnavailable = "media_unavailable";
     public const string NotSubscribed = "not_subscribed";
+
+    /// <summary>A stream id that is not one of the room's (OpenTalk's code).</summary>
+    public const string InvalidStreamingId = "invalid_streaming_id";
+
+    /// <summary>Pausing a stream that does not run (OpenTalk's code).</summary>
+    public const string RecorderNotStarted = "recorder_not_started";
+
+    /// <summary>A recorder that came when none was asked for, or while another one works.</summary>
+    public const string RecorderNotRequested = "recorder_not_requested";
 }

@@ -13,4 +13,8 @@ public static class Namespaces
     public const string LegalVote = "legal_vote";
     public const string SubroomAudio = "subroom_audio";
     public const string Breakout = "breakout";
+    public const string Recording = "recording";
+
+    /// <summary>(ours) Between the meeting and its recorder, which alone may speak in it (OpenTalk's recorder has one of the same name).</summary>
+    public const string RecordingService = "recording_service";
 }

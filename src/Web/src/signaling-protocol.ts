@@ -364,6 +364,33 @@ export interface ClientMessages {
     | {
       action: 'stop';
     };
+  recording:
+    | {
+      action: 'pause_stream';
+      target_ids: string[];
+    }
+    | {
+      action: 'set_consent';
+      consent: boolean;
+    }
+    | {
+      action: 'start_stream';
+      target_ids: string[];
+    }
+    | {
+      action: 'stop_stream';
+      target_ids: string[];
+    };
+  recording_service:
+    | {
+      action: 'stream_updated';
+      target_id: string;
+      status: 'inactive' | 'starting' | 'active' | 'paused' | 'error';
+      reason?: {
+        code: string;
+        message: string;
+      } | null;
+    };
 }
 
 export type Namespace = keyof ClientMessages;

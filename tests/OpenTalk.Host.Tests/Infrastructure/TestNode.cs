@@ -16,6 +16,8 @@ public sealed class TestNode : IAsyncDisposable
     public const string AdminPassword = "admin-password-for-tests";
     public const string ServiceClientId = "test-service";
     public const string ServiceClientSecret = "test-service-secret-1234";
+    public const string RecorderClientId = "test-recorder";
+    public const string RecorderClientSecret = "test-recorder-secret-1234";
 
     private readonly WebApplication _app;
 
@@ -52,6 +54,9 @@ public sealed class TestNode : IAsyncDisposable
             "--SignIn:InitialAdminPassword", AdminPassword,
             "--SignIn:ServiceAccounts:0:ClientId", ServiceClientId,
             "--SignIn:ServiceAccounts:0:ClientSecret", ServiceClientSecret,
+            "--SignIn:ServiceAccounts:1:ClientId", RecorderClientId,
+            "--SignIn:ServiceAccounts:1:ClientSecret", RecorderClientSecret,
+            "--SignIn:ServiceAccounts:1:Roles:0", "opentalk-recorder",
             .. extra,
         ];
         var app = OpenTalkApp.Build(args);

@@ -86,6 +86,12 @@ public static class InboundFrames
         ("media", "update_speaking_state", """{"is_speaking":true}"""),
         ("media", "moderator_enable_force_mute", $$"""{"allow_list":["{{Id}}"]}"""),
         ("media", "moderator_disable_force_mute", "{}"),
+        ("recording", "start_stream", $$"""{"target_ids":["{{Id}}","{{Other}}"]}"""),
+        ("recording", "pause_stream", $$"""{"target_ids":["{{Id}}"]}"""),
+        ("recording", "stop_stream", $$"""{"target_ids":["{{Id}}"]}"""),
+        ("recording", "set_consent", """{"consent":true}"""),
+        ("recording_service", "stream_updated", $$"""{"target_id":"{{Id}}","status":"active"}"""),
+        ("recording_service", "stream_updated", $$$"""{"target_id":"{{{Id}}}","status":"error","reason":{"code":"connection_failed","message":"Cannot reach the server."}}"""),
     ];
 
     public static JsonObject Frame(string ns, string action, string payload)

@@ -12,7 +12,8 @@ public sealed class ParserFuzzTests
     private static readonly HashSet<string> KnownNamespaces =
     [
         Namespaces.Control, Namespaces.Echo, Namespaces.Moderation, Namespaces.Media, Namespaces.Chat, Namespaces.Timer,
-        Namespaces.Polls, Namespaces.Automod, Namespaces.LegalVote, Namespaces.SubroomAudio, Namespaces.Breakout,
+        Namespaces.Polls, Namespaces.Automod, Namespaces.LegalVote, Namespaces.SubroomAudio, Namespaces.Breakout, Namespaces.Recording,
+        Namespaces.RecordingService,
     ];
 
     [Fact]

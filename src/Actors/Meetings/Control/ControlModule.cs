@@ -61,6 +61,12 @@ public sealed class ControlModule : IMeetingModule
                 : Decision.Accept(MeetingDecider.Stamp(new ParticipantReconnected(c.ParticipantId), by, now));
         }
 
+        // The recorder comes when asked for, straight into the room, and takes nobody's place.
+        if (c.Identity.Kind == ParticipantKind.Recorder)
+            return RecordingModule.AwaitsRecorder(state)
+                ? Decision.Accept(MeetingDecider.Stamp(new ParticipantJoined(c.ParticipantId, name, MeetingRole.User, c.Identity), by, now))
+                : Decision.Reject(ErrorCodes.RecorderNotRequested);
+
         var role = MeetingDecider.InitialRole(state, c.Identity);
         if (state.Room!.WaitingRoom && role != MeetingRole.Moderator)
             return Decision.Accept(MeetingDecider.Stamp(new ParticipantWaiting(c.ParticipantId, name, role, c.Identity), by, now));
@@ -164,6 +170,7 @@ public sealed class ControlModule : IMeetingModule
         ParticipantReconnected e => MeetingNotifications.Welcome(e.ParticipantId, after, resumed: true)
             .Concat(MeetingNotifications.UpdateToOthers(e.ParticipantId, after)),
         ParticipantDisconnected e => MeetingNotifications.UpdateToOthers(e.ParticipantId, after),
+        ParticipantLeft e when before.Find(e.ParticipantId) is { IsHidden: true } => Removed(e),
         ParticipantLeft e => Removed(e).Concat(before.Find(e.ParticipantId) is { IsInRoom: true }
             ? MeetingNotifications.ToRoom(after, Namespaces.Control, new Left(e.ParticipantId, e.Reason.ToWire()))
             : MeetingNotifications.ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(e.ParticipantId))),
@@ -187,9 +194,14 @@ public sealed class ControlModule : IMeetingModule
     private static IEnumerable<Notification> JoinedRoom(Guid id, bool cameFromWaitingRoom, MeetingState after)
     {
         var me = after.Participants[id];
+        if (me.IsHidden)
+            return MeetingNotifications.Welcome(id, after, resumed: false);
         var joined = MeetingNotifications.Welcome(id, after, resumed: false)
             .Concat(MeetingNotifications.ToRoom(after, Namespaces.Control,
-                new Joined(id, MeetingNotifications.ControlOf(me, after), MeetingNotifications.MediaOf(me, after)), except: id));
+                new Joined(id, MeetingNotifications.ControlOf(me, after), MeetingNotifications.MediaOf(me, after))
+                {
+                    Recording = RecordingModule.PeerOf(after, id),
+                }, except: id));
         return cameFromWaitingRoom
             ? joined.Concat(MeetingNotifications.ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(id), except: id))
             : joined;

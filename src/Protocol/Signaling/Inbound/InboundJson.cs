@@ -26,6 +26,8 @@ public static partial class InboundJson
         (Signaling.Namespaces.LegalVote, typeof(ILegalVoteMessage)),
         (Signaling.Namespaces.SubroomAudio, typeof(ISubroomAudioMessage)),
         (Signaling.Namespaces.Breakout, typeof(IBreakoutMessage)),
+        (Signaling.Namespaces.Recording, typeof(IRecordingMessage)),
+        (Signaling.Namespaces.RecordingService, typeof(IRecordingServiceMessage)),
     ];
 
     /// <summary>

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace OpenTalk.Protocol.Signaling.Inbound;
+
+/// <summary>The room's recording and live streams: moderators start, pause and stop them; everyone answers whether they may be recorded.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "action")]
+[JsonDerivedType(typeof(StartStream), RecordingActions.StartStream)]
+[JsonDerivedType(typeof(PauseStream), RecordingActions.PauseStream)]
+[JsonDerivedType(typeof(StopStream), RecordingActions.StopStream)]
+[JsonDerivedType(typeof(SetConsent), RecordingActions.SetConsent)]
+public interface IRecordingMessage;
+
+public sealed record StartStream(IReadOnlyList<Guid>? TargetIds) : IRecordingMessage;
+
+public sealed record PauseStream(IReadOnlyList<Guid>? TargetIds) : IRecordingMessage;
+
+public sealed record StopStream(IReadOnlyList<Guid>? TargetIds) : IRecordingMessage;
+
+public sealed record SetConsent(bool? Consent) : IRecordingMessage;
+
+/// <summary>(ours) What the recorder reports; no one else may send here.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "action")]
+[JsonDerivedType(typeof(ReportStream), RecordingActions.StreamUpdated)]
+public interface IRecordingServiceMessage;
+
+/// <summary>A stream's new status; <c>reason</c> with <c>error</c>.</summary>
+public sealed record ReportStream(Guid? TargetId, StreamStatus? Status, StreamErrorReason? Reason = null) : IRecordingServiceMessage;
