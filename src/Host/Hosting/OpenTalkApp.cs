@@ -1,3 +1,4 @@
+using OpenTalk.Host.Dispatch;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Marten;
@@ -75,6 +76,8 @@ public static class OpenTalkApp
                 : new SmtpMailTransport(mail);
         });
         builder.Services.AddHostedService<MailDispatcher>();
+        builder.Services.AddOptions<ServicesSettings>().BindConfiguration(ServicesSettings.Section);
+        builder.Services.AddSingleton<ServiceJobQueue>();
         builder.Services.AddAkka(EngineOptions.SystemName, (akka, services) => akka
             .WithOpenTalkEngine(engine, TimeProvider.System)
             .WithSingleton<RoomHistoryRunner>("projection-room-history",
@@ -91,6 +94,8 @@ public static class OpenTalkApp
             {
                 Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => _ = ProjectionRunner.WarmUpAsync(system));
                 system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>()), NodeLoadActor.Name);
+                system.ActorOf(ServiceDispatchActor.Props(resolver.GetService<ServiceJobQueue>(),
+                    resolver.GetService<ILoggerFactory>().CreateLogger<ServiceDispatchActor>()), ServiceDispatchActor.Name);
                 // Media is optional: without Janus instances, media commands are answered with media_unavailable.
                 if (media.Janus.Count > 0)
                     registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));
