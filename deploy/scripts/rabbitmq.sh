@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts (or stops) a private RabbitMQ broker: its own folder, node name and ports, on 127.0.0.1 only
-# (AMQP, the Erlang distribution port and epmd). Installs the Debian package when it is missing.
+# (AMQP on <port>, its own epmd on <port>+1, the Erlang distribution on <port>+2). Installs the Debian package when it is missing.
 # Prints the AMQP URI (user "opentalk", password in <dir>/password).
 # Usage: rabbitmq.sh install
 #        rabbitmq.sh start <dir> <port>
@@ -25,8 +25,8 @@ environment() {
   export RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_PID_FILE="$dir/rabbitmq.pid"
   export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$dir/rabbitmq"
   export RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config"
-  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port" RABBITMQ_DIST_PORT=$((port + 20000))
-  export ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT=$((port + 10000))
+  export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT="$port" RABBITMQ_DIST_PORT=$((port + 2))
+  export ERL_EPMD_ADDRESS=127.0.0.1 ERL_EPMD_PORT=$((port + 1))
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} -setcookie $cookie"
   export RABBITMQ_CTL_ERL_ARGS="-setcookie $cookie"
 }
