@@ -48,6 +48,8 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
         ReceiveAsync<Connect>(_ => ConnectAsync());
         Receive<OpenRoom>(_ => Sender.Tell(new RoomOpened(_instance.Name, null, "media server down")));
         Receive<OpenAudioRoom>(_ => Sender.Tell(new RoomOpened(_instance.Name, null, "media server down")));
+        Receive<ForwardRtp>(_ => Sender.Tell(new RtpForwarded([], "media server down")));
+        Receive<StopRtpForward>(_ => { }); // the instance's forwarders went with it
         Common();
     }
 
@@ -56,6 +58,8 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
         ReceiveAsync<OpenRoom>(OpenRoomAsync);
         ReceiveAsync<OpenAudioRoom>(OpenAudioRoomAsync);
         ReceiveAsync<RefreshLoad>(_ => RefreshLoadAsync());
+        ReceiveAsync<ForwardRtp>(ForwardAsync);
+        ReceiveAsync<StopRtpForward>(StopForwardAsync);
         Receive<SessionLost>(lost =>
         {
             if (lost.Generation != _generation)
@@ -169,6 +173,65 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
         catch (Exception e) when (e is JanusException or JanusUnavailableException)
         {
             replyTo.Tell(new RoomOpened(_instance.Name, null, e.Message));
+        }
+    }
+
+    private async Task ForwardAsync(ForwardRtp forward)
+    {
+        var replyTo = Sender;
+        try
+        {
+            var request = new JsonObject
+            {
+                ["request"] = "rtp_forward", ["room"] = forward.RoomId, ["publisher_id"] = forward.Feed, ["host"] = forward.Host,
+                ["host_family"] = "ipv4", ["admin_key"] = _instance.ApiSecret,
+            };
+            // The publisher's first audio and video stream; payload types fixed, so the receiver knows them in advance.
+            if (forward.AudioPort is { } audio)
+                (request["audio_port"], request["audio_pt"]) = (audio, 111);
+            if (forward.VideoPort is { } video)
+                (request["video_port"], request["video_pt"]) = (video, 96);
+            var (data, _) = await _control!.MessageAsync(request);
+            replyTo.Tell(new RtpForwarded(StreamIdsOf(data), null));
+        }
+        catch (Exception e) when (e is JanusException or JanusUnavailableException)
+        {
+            replyTo.Tell(new RtpForwarded([], e.Message));
+        }
+    }
+
+    /// <summary>
+    /// The forwarders' ids, to stop them: the answer to the request form we use (top-level ports) names them in
+    /// <c>rtp_stream</c> (<c>audio_stream_id</c>, <c>video_stream_id</c>), the newer form in <c>forwarders</c>.
+    /// </summary>
+    private static List<long> StreamIdsOf(System.Text.Json.JsonElement data)
+    {
+        if (data.TryGetProperty("forwarders", out var forwarders))
+            return [.. forwarders.EnumerateArray().Select(f => f.GetProperty("stream_id").GetInt64())];
+        if (!data.TryGetProperty("rtp_stream", out var stream))
+            return [];
+        return [.. stream.EnumerateObject()
+            .Where(p => p.Name.EndsWith("_stream_id", StringComparison.Ordinal) && p.Value.ValueKind == System.Text.Json.JsonValueKind.Number)
+            .Select(p => p.Value.GetInt64())];
+    }
+
+    private async Task StopForwardAsync(StopRtpForward stop)
+    {
+        foreach (var id in stop.StreamIds)
+        {
+            try
+            {
+                await _control!.MessageAsync(new JsonObject
+                {
+                    ["request"] = "stop_rtp_forward", ["room"] = stop.RoomId, ["publisher_id"] = stop.Feed, ["stream_id"] = id,
+                    ["admin_key"] = _instance.ApiSecret,
+                });
+            }
+            catch (Exception e) when (e is JanusException or JanusUnavailableException)
+            {
+                // The publisher left (its forwarders went with it) or the instance is going.
+                _log.Debug("Stopping forwarder {0} of {1} on {2}: {3}", id, stop.Feed, _instance.Name, e.Message);
+            }
         }
     }
 

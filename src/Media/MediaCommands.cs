@@ -24,4 +24,9 @@ public abstract record MediaCommand
     public sealed record Candidate(Guid Target, MediaSessionType Type, TrickleCandidate? Value) : MediaCommand;
 
     public sealed record Configure(Guid Target, MediaSessionType Type, bool? Video, int? Substream) : MediaCommand;
+
+    /// <summary>(the recorder) Copy a publication's RTP to <paramref name="Host"/>'s UDP ports.</summary>
+    public sealed record Forward(Guid Target, MediaSessionType Type, string Host, int? AudioPort, int? VideoPort) : MediaCommand;
+
+    public sealed record StopForward(Guid Target, MediaSessionType Type) : MediaCommand;
 }

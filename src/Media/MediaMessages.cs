@@ -24,6 +24,17 @@ public sealed record RoomOpened(string Instance, JanusSession? Session, string? 
 /// <summary>Like <see cref="OpenRoom"/>, for a whisper group's AudioBridge room (the mixer).</summary>
 public sealed record OpenAudioRoom(string RoomId, IActorRef User);
 
+/// <summary>
+/// Has the instance copy a publisher's RTP to a host's UDP ports (Janus <c>rtp_forward</c>, with the admin key only
+/// the node holds): the recorder's way to receive media without WebRTC. Audio as Opus with payload type 111, video with 96.
+/// </summary>
+public sealed record ForwardRtp(string RoomId, string Feed, string Host, int? AudioPort, int? VideoPort);
+
+/// <summary>The forwarders Janus made (their stream ids, to stop them), or why not.</summary>
+public sealed record RtpForwarded(IReadOnlyList<long> StreamIds, string? Error);
+
+public sealed record StopRtpForward(string RoomId, string Feed, IReadOnlyList<long> StreamIds);
+
 /// <summary>Sent by an instance to everyone using it when its session is gone (crash, network, timeout).</summary>
 public sealed record JanusInstanceLost(string Instance);
 

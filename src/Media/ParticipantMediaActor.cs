@@ -25,6 +25,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<MediaSessionType, Publication> _publications = [];
     private readonly Dictionary<(Guid Target, MediaSessionType Type), Subscription> _subscriptions = [];
+    private readonly Dictionary<(Guid Target, MediaSessionType Type), RtpForward> _forwards = [];
 
     // Subscriptions whose publisher's media server failed: renewed when the publisher is back.
     private readonly HashSet<(Guid Target, MediaSessionType Type)> _dropped = [];
@@ -61,6 +62,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         MediaCommand.SdpAnswer c => StartSubscriptionAsync(c),
         MediaCommand.Candidate c => TrickleAsync(c),
         MediaCommand.Configure c => ConfigureAsync(c),
+        MediaCommand.Forward c => ForwardAsync(c),
+        MediaCommand.StopForward c => StopForwardAsync(c.Target, c.Type),
         _ => Task.CompletedTask,
     };
 
@@ -312,6 +315,44 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     }
 
     /// <summary>
+    /// The recorder receives a publication as plain RTP (Janus <c>rtp_forward</c>): no WebRTC per publication, and the
+    /// room admits it only for people who agreed to be recorded.
+    /// </summary>
+    private async Task ForwardAsync(MediaCommand.Forward c)
+    {
+        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, c.Target, c.Type.ToMeeting(), ForRecording: true));
+        if (located.Location is not { } location)
+        {
+            Error(located.Error ?? ErrorCodes.NoSuchMediaSession);
+            return;
+        }
+        await StopForwardAsync(c.Target, c.Type);
+        var found = await _gateway.Ask<InstanceFound>(new FindInstance(location.Instance), AskTimeout);
+        if (found.Instance is not { } instance)
+        {
+            Error(ErrorCodes.MediaUnavailable);
+            return;
+        }
+        var forwarded = await instance.Ask<RtpForwarded>(new ForwardRtp(_roomId.ToString(), location.Feed, c.Host, c.AudioPort, c.VideoPort), AskTimeout);
+        if (forwarded.Error is not null)
+        {
+            LogJanusRefused(c.Type, new JanusException(0, forwarded.Error));
+            Error(ErrorCodes.MediaUnavailable);
+            return;
+        }
+        _forwards[(c.Target, c.Type)] = new RtpForward(instance, location.Feed, forwarded.StreamIds);
+        // Rooms offer VP8 first and browsers all have it, so publications are VP8 (and Opus).
+        ToClient(new Forwarding(c.Target, c.Type, "opus", "vp8"));
+    }
+
+    private Task StopForwardAsync(Guid target, MediaSessionType type)
+    {
+        if (_forwards.Remove((target, type), out var forward))
+            forward.Instance.Tell(new StopRtpForward(_roomId.ToString(), forward.Feed, forward.StreamIds));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// OpenTalk's recovery of a broken subscription: an ICE restart on the handle the client has, so the new offer
     /// keeps its DTLS and media lines and the client answers on the same PeerConnection. Without a live subscription
     /// (or when Janus cannot restart it), a subscription anew.
@@ -490,6 +531,9 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         // The connection ended: free the handles; the meeting records the end of the sessions when the participant leaves.
         foreach (var handle in _publications.Values.Select(p => p.Handle).Concat(_subscriptions.Values.Select(s => s.Handle)))
             _ = DetachQuietlyAsync(handle);
+        // Forwarders belong to the publisher in Janus: they would outlive the recorder.
+        foreach (var (target, type) in _forwards.Keys.ToList())
+            _ = StopForwardAsync(target, type);
     }
 
     private void LogJanusRefused(MediaSessionType type, Exception e) =>
@@ -501,4 +545,6 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         string? AudioMid = null, string? OfferSession = null);
 
     private sealed record Subscription(string Instance, JanusHandle Handle, string? VideoMid, SubstreamWish? Wish = null);
+
+    private sealed record RtpForward(IActorRef Instance, string Feed, IReadOnlyList<long> StreamIds);
 }

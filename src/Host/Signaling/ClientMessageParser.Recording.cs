@@ -33,7 +33,20 @@ public static partial class ClientMessageParser
                 when status != StreamStatus.Error || report.Reason is { Code: not null, Message: not null } =>
                 new ParsedMessage.ForMeeting(ns, action, new ReportStreamPhase(s.Room, s.Me, target, status.ToMeeting(),
                     report.Reason?.Code, report.Reason?.Message)),
+            In.ForwardMedia { Target: { } target, MediaSessionType: MediaSessionType.Video or MediaSessionType.Screen, Host: { } host } forward
+                when IsForwardHost(host) && (forward.AudioPort is not null || forward.VideoPort is not null)
+                    && IsPort(forward.AudioPort) && IsPort(forward.VideoPort) =>
+                new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.Forward(target, forward.MediaSessionType.Value, host, forward.AudioPort, forward.VideoPort)),
+            In.StopForwardMedia { Target: { } target, MediaSessionType: { } type } =>
+                new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.StopForward(target, type)),
             _ => InvalidPayload(ns),
         };
     }
+
+    /// <summary>An IPv4 address in dotted form: Janus forwards to an address, never to a name it would have to look up.</summary>
+    private static bool IsForwardHost(string host) =>
+        System.Net.IPAddress.TryParse(host, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+        && address.ToString() == host;
+
+    private static bool IsPort(int? port) => port is null or (>= 1024 and <= 65535);
 }

@@ -87,4 +87,7 @@ public static class ErrorCodes
 
     /// <summary>A recorder that came when none was asked for, or while another one works.</summary>
     public const string RecorderNotRequested = "recorder_not_requested";
+
+    /// <summary>(to the recorder) The participant has not agreed to be recorded.</summary>
+    public const string NoRecordingConsent = "no_recording_consent";
 }

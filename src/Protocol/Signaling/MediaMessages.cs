@@ -44,6 +44,12 @@ public static class MediaActions
 
 public sealed record SdpAnswerPayload(string Sdp, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_answer");
 
+/// <summary>
+/// (ours, to the recorder) A publication's RTP now goes to the ports it named: audio as Opus with payload type 111, video
+/// as <c>video_codec</c> with 96.
+/// </summary>
+public sealed record Forwarding(Guid Source, MediaSessionType MediaSessionType, string AudioCodec, string VideoCodec) : ServerPayload("forwarding");
+
 public sealed record SdpOfferPayload(string Sdp, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_offer");
 
 public sealed record SdpCandidatePayload(TrickleCandidate Candidate, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_candidate");

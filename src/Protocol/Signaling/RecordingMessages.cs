@@ -9,6 +9,8 @@ public static class RecordingActions
 
     /// <summary>From the recorder, in <see cref="Namespaces.RecordingService"/>.</summary>
     public const string StreamUpdated = "stream_updated";
+    public const string Forward = "forward";
+    public const string StopForward = "stop_forward";
 }
 
 /// <summary>Where a stream stands, as OpenTalk spells it: the recording and each live stream have their own.</summary>

@@ -21,7 +21,15 @@ public sealed record SetConsent(bool? Consent) : IRecordingMessage;
 /// <summary>(ours) What the recorder reports; no one else may send here.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "action")]
 [JsonDerivedType(typeof(ReportStream), RecordingActions.StreamUpdated)]
+[JsonDerivedType(typeof(ForwardMedia), RecordingActions.Forward)]
+[JsonDerivedType(typeof(StopForwardMedia), RecordingActions.StopForward)]
 public interface IRecordingServiceMessage;
+
+/// <summary>Send a publication's RTP to <c>host</c> (an IPv4 address): its audio to <c>audio_port</c>, its video to <c>video_port</c>.</summary>
+public sealed record ForwardMedia(Guid? Target, MediaSessionType? MediaSessionType, string? Host, int? AudioPort = null, int? VideoPort = null)
+    : IRecordingServiceMessage;
+
+public sealed record StopForwardMedia(Guid? Target, MediaSessionType? MediaSessionType) : IRecordingServiceMessage;
 
 /// <summary>A stream's new status; <c>reason</c> with <c>error</c>.</summary>
 public sealed record ReportStream(Guid? TargetId, StreamStatus? Status, StreamErrorReason? Reason = null) : IRecordingServiceMessage;
