@@ -383,6 +383,19 @@ export interface ClientMessages {
     };
   recording_service:
     | {
+      action: 'forward';
+      target: string;
+      media_session_type: 'video' | 'screen' | 'whisper';
+      host: string;
+      audio_port?: number | null;
+      video_port?: number | null;
+    }
+    | {
+      action: 'stop_forward';
+      target: string;
+      media_session_type: 'video' | 'screen' | 'whisper';
+    }
+    | {
       action: 'stream_updated';
       target_id: string;
       status: 'inactive' | 'starting' | 'active' | 'paused' | 'error';
