@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyMessage, conversationOf, emptyRoom, iAmForceMuted, markRead, unread, votedFor, type RoomView } from './room';
+import { applyMessage, consented, consentNeeded, conversationOf, emptyRoom, iAmForceMuted, liveOn, markRead, recordingOn, unread, votedFor, type RoomView } from './room';
 
 const control = (name: string, role = 'user') => ({ display_name: name, role, hand_is_up: false, is_connected: true });
 const joinSuccess = (extra: Record<string, unknown> = {}) => ({
@@ -227,5 +227,40 @@ describe('whisper groups', () => {
     expect(Object.keys(room.whisper!.members)).toEqual(['me']);
     room = apply(room, ['subroom_audio', { message: 'kicked', whisper_id: 'w1' }]);
     expect(room.whisper).toBeNull();
+  });
+});
+
+describe('recording and live streams', () => {
+  const targets = {
+    rec: { name: 'Recording', streaming_kind: 'recording', status: 'inactive' },
+    yt: { name: 'YouTube', streaming_kind: 'livestream', status: 'inactive', public_url: 'https://example.org/watch' },
+  };
+
+  test('everyone sees the recording start, is asked whether they may be in it, and the answer is kept', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess({ role: 'user', recording: { targets } })]);
+    expect([recordingOn(room), consentNeeded(room)]).toEqual([false, false]);
+    room = apply(room, ['recording', { message: 'stream_updated', target_id: 'rec', status: 'starting' }]);
+    expect(recordingOn(room)).toBe(false);
+    room = apply(room, ['recording', { message: 'stream_updated', target_id: 'rec', status: 'active' }]);
+    expect([recordingOn(room), consentNeeded(room)]).toEqual([true, true]);
+    room = consented(room, false);
+    expect(consentNeeded(room)).toBe(false);
+    expect(liveOn(room)).toBe(false);
+  });
+
+  test('a live stream that fails says why and leaves the recording as it is', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess({ recording: { targets } })],
+      ['recording', { message: 'stream_updated', target_id: 'rec', status: 'active' }],
+      ['recording', { message: 'stream_updated', target_id: 'yt', status: 'active' }]);
+    expect(liveOn(room)).toBe(true);
+    room = apply(room, ['recording', { message: 'stream_updated', target_id: 'yt', status: 'error', reason: { code: 'connection_failed', message: 'Cannot reach the server.' } }]);
+    expect([liveOn(room), recordingOn(room), room.streams.yt.reason]).toEqual([false, true, 'Cannot reach the server.']);
+  });
+
+  test('a start without a recorder is reported until the next start', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess({ recording: { targets } })], ['recording', { message: 'recorder_error', error: 'timeout' }]);
+    expect(room.recorderMissing).toBe(true);
+    room = apply(room, ['recording', { message: 'stream_updated', target_id: 'rec', status: 'starting' }]);
+    expect(room.recorderMissing).toBe(false);
   });
 });

@@ -84,6 +84,16 @@ export interface WhisperView {
   invitedBy: string | null;
 }
 
+/** One of the room's streams: its recording, or a live stream to one of its streaming targets. */
+export interface StreamView {
+  name: string;
+  kind: 'recording' | 'livestream';
+  status: 'inactive' | 'starting' | 'active' | 'paused' | 'error';
+  publicUrl: string | null;
+  /** Why it failed, in words for people, when the status is `error`. */
+  reason: string | null;
+}
+
 export type Phase = 'joining' | 'waiting' | 'in_room' | 'ended';
 
 export interface RoomView {
@@ -108,13 +118,36 @@ export interface RoomView {
   talkingStick: TalkingStickView | null;
   vote: VoteView | null;
   whisper: WhisperView | null;
+  streams: Record<string, StreamView>;
+  /** My answer to whether I may be recorded: null until I gave one (until then I am not recorded). */
+  recordingConsent: boolean | null;
+  /** A start found no recorder (`recorder_error`): shown until the next start. */
+  recorderMissing: boolean;
   lastError: string | null;
 }
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
-  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, muteLock: null, breakout: null, talkingStick: null, vote: null, whisper: null, lastError: null,
+  messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, muteLock: null, breakout: null, talkingStick: null, vote: null, whisper: null,
+  streams: {}, recordingConsent: null, recorderMissing: false, lastError: null,
 };
+
+const running = (s: StreamView) => s.status === 'active' || s.status === 'paused';
+
+/** Whether the meeting is being recorded now (everyone sees it). */
+export const recordingOn = (room: RoomView): boolean => Object.values(room.streams).some((s) => s.kind === 'recording' && running(s));
+
+/** Whether the meeting goes out live now. */
+export const liveOn = (room: RoomView): boolean => Object.values(room.streams).some((s) => s.kind === 'livestream' && s.status === 'active');
+
+/** The recording runs and I have not said whether I may be in it. */
+export const consentNeeded = (room: RoomView): boolean => recordingOn(room) && room.recordingConsent === null;
+
+type WireStream = { name: string; streaming_kind: StreamView['kind']; status: StreamView['status']; public_url?: string | null; reason?: { code: string; message: string } | null };
+
+const streamView = (s: WireStream): StreamView => ({
+  name: s.name, kind: s.streaming_kind, status: s.status, publicUrl: s.public_url ?? null, reason: s.reason?.message ?? null,
+});
 
 /**
  * Whether my microphone must stay off: muted by a moderator, or left out of the room's microphone lock. The server
@@ -291,6 +324,8 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
         talkingStick: a ? { speaker: a.speaker, endsAt: a.ends_at, remaining: a.remaining } : null,
         vote: v ? vote(v) : null,
         waiting: (m?.waiting_room_participants ?? []).filter((w) => w.waiting_room_state === 'waiting').map(waitingPerson),
+        streams: Object.fromEntries(Object.entries((payload.recording as { targets?: Record<string, WireStream> } | undefined)?.targets ?? {})
+          .map(([id, s]) => [id, streamView(s)])),
       };
     }
     case 'joined':
@@ -490,9 +525,33 @@ export function applyMessage(room: RoomView, namespace: string, payload: Record<
       return whisper(room, payload);
     case 'media':
       return media(room, payload);
+    case 'recording':
+      return recording(room, payload);
     default:
       return room;
   }
+}
+
+function recording(room: RoomView, payload: Record<string, unknown>): RoomView {
+  switch (payload.message) {
+    case 'stream_updated': {
+      const id = payload.target_id as string;
+      const known = room.streams[id];
+      if (!known) return room;
+      const status = payload.status as StreamView['status'];
+      const reason = (payload.reason as { message?: string } | undefined)?.message ?? null;
+      return { ...room, recorderMissing: status === 'starting' ? false : room.recorderMissing, streams: { ...room.streams, [id]: { ...known, status, reason } } };
+    }
+    case 'recorder_error':
+      return { ...room, recorderMissing: true };
+    default:
+      return room;
+  }
+}
+
+/** The room after I answered whether I may be recorded (the server tells the others, not me). */
+export function consented(room: RoomView, consent: boolean): RoomView {
+  return { ...room, recordingConsent: consent };
 }
 
 function media(room: RoomView, payload: Record<string, unknown>): RoomView {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { JoinChoice } from '../pages/Lobby';
-import { iAmForceMuted, unread, whispering } from '../room';
+import { consented, iAmForceMuted, unread, whispering } from '../room';
 import type { Ticket } from '../signaling';
 import { Icon } from '../Icon';
 import { useText } from '../text';
@@ -8,6 +8,7 @@ import { ChatPanel, conversations } from './ChatPanel';
 import { ModerationPanel } from './ModerationPanel';
 import { BreakoutBanner, CoffeeBreak, PollCard, TalkingStickBar, TimerBar, VoteCard, WhisperBar } from './Overlays';
 import { PeoplePanel } from './PeoplePanel';
+import { RecordingBadges, RecordingBanners } from './Recording';
 import { Stage, type Layout } from './Stage';
 import { useMeeting } from './useMeeting';
 
@@ -119,10 +120,12 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
           <button type="button" className="link" onClick={() => meeting.update((r) => ({ ...r, muteRequest: null }))}>{t('dismiss')}</button>
         </div>
       )}
+      <RecordingBanners room={room} send={send} onConsent={(consent) => meeting.update((r) => consented(r, consent))} />
       {room.breakout && !inBreakout && <BreakoutBanner room={room} moderator={moderator} onEnter={onBreakout} />}
       {room.whisper && <WhisperBar room={room} mix={media.whisperMix} send={send} />}
       <header className="room-head">
         <h1>{title}</h1>
+        <RecordingBadges room={room} />
         {inBreakout && <button type="button" className="secondary small" onClick={() => onBreakout(null)}>{t('backToMainRoom')}</button>}
         {room.timer && room.timer.style === 'normal' && <TimerBar timer={room.timer} me={room.me} send={send} />}
         {room.talkingStick && <TalkingStickBar room={room} send={send} />}

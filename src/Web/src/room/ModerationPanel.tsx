@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RoomView } from '../room';
 import type { Send } from '../signaling-protocol';
 import { useText } from '../text';
+import { StreamsTool } from './Recording';
 
 
 /** Splits people evenly over `count` rooms, in the given order (round robin). */
@@ -47,6 +48,8 @@ export function ModerationPanel({ room, send }: { room: RoomView; send: Send }) 
         <button type="button" className="secondary" onClick={() => send('moderation', { action: 'mute', force: false })}>{t('muteAll')}</button>
         <button type="button" className="secondary" onClick={() => send('moderation', { action: 'reset_raised_hands' })}>{t('lowerAllHands')}</button>
       </div>
+
+      <StreamsTool room={room} send={send} />
 
       <form className="tool" onSubmit={(e) => {
         e.preventDefault();
