@@ -11,13 +11,6 @@ namespace OpenTalk.Host.Tests;
 /// </summary>
 public sealed class RecordingSignalingTests : RoomTest
 {
-    private async Task<OpenTalkApi> RecorderAccountAsync()
-    {
-        var api = Node.Anonymous();
-        api.AccessToken = await SignIn.WithClientCredentialsAsync(Node.BaseUri, TestNode.RecorderClientId, TestNode.RecorderClientSecret);
-        return api;
-    }
-
     private static Guid RecordingOf(Participant p) =>
         p.JoinSuccess.GetProperty("recording").GetProperty("targets").EnumerateObject()
             .Single(t => t.Value.GetProperty("streaming_kind").GetString() == "recording").Name is var id ? Guid.Parse(id) : Guid.Empty;
@@ -31,7 +24,7 @@ public sealed class RecordingSignalingTests : RoomTest
         Assert.Equal("inactive", uma.JoinSuccess.GetProperty("recording").GetProperty("targets").GetProperty(recording.ToString()).GetProperty("status").GetString());
 
         // No recorder may come before one is asked for; a user without the recorder role never.
-        var recorder = await RecorderAccountAsync();
+        var recorder = await Node.AsRecorderAsync();
         var early = await Assert.ThrowsAsync<OpenTalkApiException>(() => recorder.StartRecorderAsync(Room));
         Assert.Equal((HttpStatusCode.Conflict, "recorder_not_requested"), (early.Status, early.Code));
 
@@ -104,7 +97,7 @@ public sealed class RecordingSignalingTests : RoomTest
             && m.Payload.GetProperty("status").GetString() == "inactive", TimeSpan.FromSeconds(20));
         var error = await owner.Socket.WaitForAsync("recording", "recorder_error");
         Assert.Equal("timeout", error.Payload.GetProperty("error").GetString());
-        var recorder = await RecorderAccountAsync();
+        var recorder = await Node.AsRecorderAsync();
         Assert.Equal(HttpStatusCode.Conflict, (await Assert.ThrowsAsync<OpenTalkApiException>(() => recorder.StartRecorderAsync(Room))).Status);
     }
 
@@ -114,7 +107,7 @@ public sealed class RecordingSignalingTests : RoomTest
         var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         var recording = RecordingOf(owner);
         await owner.Socket.SendAsync("recording", "start_stream", new { target_ids = new[] { recording } });
-        var recorder = await RecorderAccountAsync();
+        var recorder = await Node.AsRecorderAsync();
         var service = await Node.ConnectAsync((await recorder.StartRecorderAsync(Room)).Ticket);
         await service.JoinAsync("Recorder");
         await service.WaitForAsync("control", "join_success");

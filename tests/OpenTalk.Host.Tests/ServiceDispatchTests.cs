@@ -173,8 +173,7 @@ public sealed class RecorderJobOverRabbitMqTests : RoomTest
             .Single(t => t.Value.GetProperty("streaming_kind").GetString() == "recording").Name);
 
         await using var broker = await RabbitMqJobQueue.ConnectAsync(TestBroker.Uri, "recorder", NullLogger.Instance, CancellationToken.None);
-        var recorder = Node.Anonymous();
-        recorder.AccessToken = await SignIn.WithClientCredentialsAsync(Node.BaseUri, TestNode.RecorderClientId, TestNode.RecorderClientSecret);
+        var recorder = await Node.AsRecorderAsync();
         var joined = new TaskCompletionSource<SignalingClient>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
         var running = broker.ConsumeAsync(ServiceKinds.Recorder, 1, async (lease, ct) =>

@@ -91,6 +91,14 @@ public sealed class TestNode : IAsyncDisposable
         return (await AsAsync(userName, "password-" + name), account.GetProperty("id").GetGuid());
     }
 
+    /// <summary>An API client signed in as the recorder service (client credentials, role <c>opentalk-recorder</c>).</summary>
+    public async Task<OpenTalkApi> AsRecorderAsync()
+    {
+        var api = Anonymous();
+        api.AccessToken = await SignIn.WithClientCredentialsAsync(BaseUri, RecorderClientId, RecorderClientSecret);
+        return api;
+    }
+
     public Task<SignalingClient> ConnectAsync(string ticket) => SignalingClient.ConnectAsync(BaseUri, ticket);
 
     public async ValueTask DisposeAsync()

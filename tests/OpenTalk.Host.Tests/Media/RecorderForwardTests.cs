@@ -48,8 +48,7 @@ public sealed class RecorderForwardTests : IAsyncLifetime
         var (olga, uma, _) = await _room.OlgaReceivesUmaAsync(m => m.FramesDecoded > 0);
         await olga.SendAsync("recording", new { action = "start_stream", target_ids = new[] { RoomRecording.TargetIdOf(_room.Room).ToString() } });
 
-        var recorderApi = _room.Node.Anonymous();
-        recorderApi.AccessToken = await SignIn.WithClientCredentialsAsync(_room.Node.BaseUri, TestNode.RecorderClientId, TestNode.RecorderClientSecret);
+        var recorderApi = await _room.Node.AsRecorderAsync();
         var ticket = await recorderApi.StartRecorderAsync(_room.Room);
         await using var recorder = await _room.Node.ConnectAsync(ticket.Ticket);
         await recorder.JoinAsync("Recorder");

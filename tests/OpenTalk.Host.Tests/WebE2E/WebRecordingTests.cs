@@ -24,8 +24,7 @@ public sealed class WebRecordingTests : WebTest
         await Expect(mona.GetByText("No recorder is available right now")).ToBeVisibleAsync(Slow);
 
         // Now a recorder answers the room's call.
-        var recorderApi = Stack.Node.Anonymous();
-        recorderApi.AccessToken = await SignIn.WithClientCredentialsAsync(Stack.Node.BaseUri, TestNode.RecorderClientId, TestNode.RecorderClientSecret);
+        var recorderApi = await Stack.Node.AsRecorderAsync();
         await tool.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         var ticket = await Poll.UntilAsync(async () =>
         {
