@@ -29,4 +29,7 @@ public abstract record MediaCommand
     public sealed record Forward(Guid Target, MediaSessionType Type, string Host, int? AudioPort, int? VideoPort) : MediaCommand;
 
     public sealed record StopForward(Guid Target, MediaSessionType Type) : MediaCommand;
+
+    /// <summary>(the recorder) Ask a forwarded publication for a keyframe.</summary>
+    public sealed record Keyframe(Guid Target, MediaSessionType Type) : MediaCommand;
 }

@@ -46,6 +46,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         ReceiveAsync<MediaAvailable>(OnMediaAvailableAsync);
         ReceiveAsync<CheckSubstream>(OnCheckSubstreamAsync);
         ReceiveAsync<RelayAudio>(OnRelayAudioAsync);
+        ReceiveAsync<SendKeyframe>(OnSendKeyframeAsync);
     }
 
     public static Props Props(Guid roomId, Guid me, IActorRef meetings, IActorRef gateway, IActorRef client) =>
@@ -64,6 +65,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         MediaCommand.Configure c => ConfigureAsync(c),
         MediaCommand.Forward c => ForwardAsync(c),
         MediaCommand.StopForward c => StopForwardAsync(c.Target, c.Type),
+        MediaCommand.Keyframe c => RequestKeyframeAsync(c.Target, c.Type),
         _ => Task.CompletedTask,
     };
 
@@ -343,6 +345,30 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         _forwards[(c.Target, c.Type)] = new RtpForward(instance, location.Feed, forwarded.StreamIds);
         // Rooms offer VP8 first and browsers all have it, so publications are VP8 (and Opus).
         ToClient(new Forwarding(c.Target, c.Type, "opus", "vp8"));
+        // The forward starts between keyframes, and browsers send the next one only when asked.
+        await RequestKeyframeAsync(c.Target, c.Type);
+    }
+
+    private async Task RequestKeyframeAsync(Guid target, MediaSessionType type)
+    {
+        var asked = await AskMeetingAsync(new RequestKeyframe(_roomId, _me, target, type.ToMeeting()));
+        if (asked.Error is { } error)
+            Error(error);
+    }
+
+    /// <summary>Someone who records this publication needs a keyframe: Janus asks the browser for one (PLI).</summary>
+    private async Task OnSendKeyframeAsync(SendKeyframe wanted)
+    {
+        if (!_publications.TryGetValue(wanted.Type.ToWire(), out var publication))
+            return;
+        try
+        {
+            await publication.Handle.MessageAsync(new JsonObject { ["request"] = "configure", ["keyframe"] = true });
+        }
+        catch (Exception e) when (e is JanusException or JanusUnavailableException)
+        {
+            LogJanusRefused(wanted.Type.ToWire(), e);
+        }
     }
 
     private Task StopForwardAsync(Guid target, MediaSessionType type)

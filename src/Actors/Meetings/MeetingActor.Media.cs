@@ -17,6 +17,9 @@ public sealed record MediaAvailable(Guid Participant, MediaKind Type) : IEngineM
 /// </summary>
 public sealed record RelayAudio(Guid ParticipantId, bool Relay) : IEngineMessage;
 
+/// <summary>Tells a publisher's connection to have its camera or screen send a keyframe (the recorder starts decoding at one).</summary>
+public sealed record SendKeyframe(Guid ParticipantId, MediaKind Type) : IEngineMessage;
+
 /// <summary>Media: requests from media actors, speaking reports and the focus.</summary>
 public sealed partial class MeetingActor
 {
@@ -27,6 +30,8 @@ public sealed partial class MeetingActor
     {
         var (decision, reply) = MediaModule.DecideRequest(State, request, Now);
         var replyTo = Sender;
+        if (request is RequestKeyframe keyframe && reply.Error is null)
+            TellConnection(keyframe.Target, new SendKeyframe(keyframe.Target, keyframe.Type));
         if (decision.IsRejected || decision.Events.Count == 0)
         {
             replyTo.Tell(reply);

@@ -39,6 +39,8 @@ public static partial class ClientMessageParser
                 new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.Forward(target, forward.MediaSessionType.Value, host, forward.AudioPort, forward.VideoPort)),
             In.StopForwardMedia { Target: { } target, MediaSessionType: { } type } =>
                 new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.StopForward(target, type)),
+            In.RequestKeyframe { Target: { } target, MediaSessionType: MediaSessionType.Video or MediaSessionType.Screen } keyframe =>
+                new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.Keyframe(target, keyframe.MediaSessionType.Value)),
             _ => InvalidPayload(ns),
         };
     }

@@ -81,6 +81,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         Receive<StopMedia>(m => _media?.Forward(m));
         Receive<MediaAvailable>(m => _media?.Forward(m));
         Receive<RelayAudio>(m => _media?.Forward(m));
+        Receive<SendKeyframe>(m => _media?.Forward(m));
         Receive<Attached>(_ =>
         {
             Timers.Cancel(ReattachTimer);

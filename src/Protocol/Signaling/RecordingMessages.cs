@@ -11,6 +11,7 @@ public static class RecordingActions
     public const string StreamUpdated = "stream_updated";
     public const string Forward = "forward";
     public const string StopForward = "stop_forward";
+    public const string Keyframe = "keyframe";
 }
 
 /// <summary>Where a stream stands, as OpenTalk spells it: the recording and each live stream have their own.</summary>

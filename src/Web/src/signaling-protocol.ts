@@ -391,6 +391,11 @@ export interface ClientMessages {
       video_port?: number | null;
     }
     | {
+      action: 'keyframe';
+      target: string;
+      media_session_type: 'video' | 'screen' | 'whisper';
+    }
+    | {
       action: 'stop_forward';
       target: string;
       media_session_type: 'video' | 'screen' | 'whisper';

@@ -42,6 +42,48 @@ public sealed class RecorderForwardTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Whether an RTP packet starts a VP8 keyframe (RFC 7741: the first packet of a frame, P bit clear).</summary>
+    private static bool StartsVp8Keyframe(byte[] rtp)
+    {
+        var at = 12 + 4 * (rtp[0] & 0x0F);
+        if ((rtp[0] & 0x10) != 0) // header extension: 4 bytes, then its length in 32-bit words
+            at += 4 + 4 * ((rtp[at + 2] << 8) | rtp[at + 3]);
+        if (at >= rtp.Length)
+            return false;
+        var descriptor = rtp[at];
+        if ((descriptor & 0x10) == 0 || (descriptor & 0x07) != 0) // S: start of a partition; PID 0
+            return false;
+        at++;
+        if ((descriptor & 0x80) != 0) // X: an extension byte says which optional fields follow
+        {
+            var extension = rtp[at++];
+            if ((extension & 0x80) != 0) at += (rtp[at] & 0x80) != 0 ? 2 : 1; // picture id, 7 or 15 bits
+            if ((extension & 0x40) != 0) at++; // TL0PICIDX
+            if ((extension & 0x30) != 0) at++; // TID / KEYIDX
+        }
+        return at < rtp.Length && (rtp[at] & 0x01) == 0;
+    }
+
+    /// <summary>How many VP8 keyframes start on the socket within <paramref name="within"/>.</summary>
+    private static async Task<int> Vp8KeyframesAsync(UdpClient socket, TimeSpan within)
+    {
+        var count = 0;
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            while (true)
+            {
+                var bytes = (await socket.ReceiveAsync(timeout.Token)).Buffer;
+                if (bytes.Length > 12 && (bytes[1] & 0x7F) == 96 && StartsVp8Keyframe(bytes))
+                    count++;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return count;
+        }
+    }
+
     [Fact]
     public async Task A_publication_reaches_the_recorder_as_rtp_only_with_consent_and_stops_when_the_recorder_goes()
     {
@@ -77,7 +119,11 @@ public sealed class RecorderForwardTests : IAsyncLifetime
         await recorder.SendAsync("recording_service", "forward", forward);
         var forwarding = await recorder.WaitForAsync("media", "forwarding");
         Assert.Equal(("vp8", "opus"), (forwarding.Payload.GetProperty("video_codec").GetString(), forwarding.Payload.GetProperty("audio_codec").GetString()));
-        Assert.True(await RtpPacketsAsync(video, 96, TimeSpan.FromSeconds(5)) > 10, "No VP8 RTP reached the recorder's video port.");
+        // The forward starts with a keyframe (asked of the browser), and the recorder may ask for another.
+        Assert.True(await Vp8KeyframesAsync(video, TimeSpan.FromSeconds(3)) >= 1, "No keyframe came when the forward started.");
+        Assert.True(await RtpPacketsAsync(video, 96, TimeSpan.FromSeconds(3)) > 10, "No VP8 RTP reached the recorder's video port.");
+        await recorder.SendAsync("recording_service", "keyframe", new { target = uma.Id, media_session_type = "video" });
+        Assert.True(await Vp8KeyframesAsync(video, TimeSpan.FromSeconds(3)) >= 1, "No keyframe came when the recorder asked for one.");
         Assert.True(await RtpPacketsAsync(audio, 111, TimeSpan.FromSeconds(3)) > 10, "No Opus RTP reached the recorder's audio port.");
 
         // The recorder goes: so do its forwarders, though the publication goes on.

@@ -93,6 +93,7 @@ public static class InboundFrames
         ("recording_service", "stream_updated", $$"""{"target_id":"{{Id}}","status":"active"}"""),
         ("recording_service", "forward", $$"""{"target":"{{Id}}","media_session_type":"video","host":"10.0.0.5","audio_port":40000,"video_port":40002}"""),
         ("recording_service", "stop_forward", $$"""{"target":"{{Id}}","media_session_type":"screen"}"""),
+        ("recording_service", "keyframe", $$"""{"target":"{{Id}}","media_session_type":"video"}"""),
         ("recording_service", "stream_updated", $$$"""{"target_id":"{{{Id}}}","status":"error","reason":{"code":"connection_failed","message":"Cannot reach the server."}}"""),
     ];
 

@@ -23,6 +23,9 @@ public sealed record RecordMediaState(Guid RoomId, Guid ParticipantId, MediaKind
 public sealed record RecordUnpublished(Guid RoomId, Guid ParticipantId, MediaKind Type, string Reason) : IMediaRequest;
 
 /// <summary>Where to subscribe to <paramref name="Target"/>'s session; only for someone in the same room.</summary>
+/// <summary>(the recorder) A keyframe of a publication it records: a decoder can only start at one.</summary>
+public sealed record RequestKeyframe(Guid RoomId, Guid ParticipantId, Guid Target, MediaKind Type) : IMediaRequest;
+
 /// <summary>Where a publication is; <paramref name="ForRecording"/>: the room's recorder asks, to record it (only with its publisher's consent).</summary>
 public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, MediaKind Type, bool ForRecording = false) : IMediaRequest;
 

@@ -31,7 +31,7 @@ public sealed class MediaModule : IMeetingModule
         if (state.Find(request.ParticipantId) is not { IsInRoom: true } me)
             return Refuse(ErrorCodes.NotJoined);
         // The recorder neither publishes nor subscribes: it only receives what it records, as plain RTP.
-        if (me.IsHidden && request is not LocateMedia { ForRecording: true })
+        if (me.IsHidden && request is not (LocateMedia { ForRecording: true } or RequestKeyframe))
             return Refuse(ErrorCodes.InsufficientPermissions);
         var by = Actor.Participant(me.Id);
         DomainEvent At(DomainEvent evt) => MeetingDecider.Stamp(evt, by, now);
@@ -68,10 +68,14 @@ public sealed class MediaModule : IMeetingModule
                     ? (Decision.Nothing, new MediaReply(null, new PublishedMedia(placed, c.WhisperId.ToString(), true, false)))
                     : (Decision.Accept(At(new WhisperAudioPlaced(c.WhisperId, c.Instance))),
                         new MediaReply(null, new PublishedMedia(c.Instance, c.WhisperId.ToString(), true, false)));
-            case LocateMedia { ForRecording: true } when state.Recording?.Job?.RecorderId != me.Id:
+            case LocateMedia { ForRecording: true } or RequestKeyframe when state.Recording?.Job?.RecorderId != me.Id:
                 return Refuse(ErrorCodes.InsufficientPermissions);
             case LocateMedia { ForRecording: true } c when RecordingModule.PeerOf(state, c.Target) is not { ConsentsRecording: true }:
                 return Refuse(ErrorCodes.NoRecordingConsent);
+            case RequestKeyframe c:
+                return RecordingModule.PeerOf(state, c.Target) is not { ConsentsRecording: true } ? Refuse(ErrorCodes.NoRecordingConsent)
+                    : state.Find(c.Target) is { IsInRoom: true } publisher && publisher.Media.ContainsKey(c.Type) ? (Decision.Nothing, MediaReply.Ok)
+                    : Refuse(ErrorCodes.NoSuchMediaSession);
             case LocateMedia c:
                 return state.Find(c.Target) is { IsInRoom: true } target && target.Media.TryGetValue(c.Type, out var location)
                     ? (Decision.Nothing, new MediaReply(null, location))

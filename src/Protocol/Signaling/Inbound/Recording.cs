@@ -23,6 +23,7 @@ public sealed record SetConsent(bool? Consent) : IRecordingMessage;
 [JsonDerivedType(typeof(ReportStream), RecordingActions.StreamUpdated)]
 [JsonDerivedType(typeof(ForwardMedia), RecordingActions.Forward)]
 [JsonDerivedType(typeof(StopForwardMedia), RecordingActions.StopForward)]
+[JsonDerivedType(typeof(RequestKeyframe), RecordingActions.Keyframe)]
 public interface IRecordingServiceMessage;
 
 /// <summary>Send a publication's RTP to <c>host</c> (an IPv4 address): its audio to <c>audio_port</c>, its video to <c>video_port</c>.</summary>
@@ -30,6 +31,9 @@ public sealed record ForwardMedia(Guid? Target, MediaSessionType? MediaSessionTy
     : IRecordingServiceMessage;
 
 public sealed record StopForwardMedia(Guid? Target, MediaSessionType? MediaSessionType) : IRecordingServiceMessage;
+
+/// <summary>A keyframe of a forwarded publication, for a decoder that lost its way (one comes by itself when the forward starts).</summary>
+public sealed record RequestKeyframe(Guid? Target, MediaSessionType? MediaSessionType) : IRecordingServiceMessage;
 
 /// <summary>A stream's new status; <c>reason</c> with <c>error</c>.</summary>
 public sealed record ReportStream(Guid? TargetId, StreamStatus? Status, StreamErrorReason? Reason = null) : IRecordingServiceMessage;
