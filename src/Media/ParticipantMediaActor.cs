@@ -345,7 +345,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         _forwards[(c.Target, c.Type)] = new RtpForward(instance, location.Feed, forwarded.StreamIds);
         // Rooms offer VP8 first and browsers all have it, so publications are VP8 (and Opus).
         ToClient(new Forwarding(c.Target, c.Type, "opus", "vp8"));
-        // The forward starts between keyframes, and browsers send the next one only when asked.
+        // A decoder starts at a keyframe, and browsers send one only when asked. Janus asks when a forwarder of the form
+        // we use starts (not for its newer form), so this one is insurance that costs a keyframe.
         await RequestKeyframeAsync(c.Target, c.Type);
     }
 
