@@ -1,0 +1,242 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenTalk.Services.Recorder.Gst;
+
+namespace OpenTalk.Services.Recorder;
+
+/// <summary>
+/// The live mix of a room: RTP inputs in, tiles with names and one audio mix out, recorded as WebM (VP8+Opus)
+/// segments and, when live streaming is on, encoded once to FLV for the RTMP targets (<see cref="Live"/>).
+/// Call it from one thread at a time; events come on GStreamer's bus thread.
+/// </summary>
+public sealed partial class Mixer : IAsyncDisposable
+{
+    private static readonly TimeSpan EosTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _lock = new();
+    private readonly MixSettings _settings;
+    private readonly GstPipeline _pipeline;
+    private readonly ILogger _log;
+    private readonly Dictionary<InputId, (MixBranch? Video, MixBranch? Audio)> _inputs = [];
+    private readonly List<InputId> _videoOrder = [];
+    private readonly TaskCompletionSource<string?> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Layout _layout = new Layout.Grid();
+    private int _branches;
+    private bool _recordingPaused;
+    private bool _stopped;
+
+    private Mixer(MixSettings settings, GstPipeline pipeline, ILogger log)
+    {
+        _settings = settings;
+        _pipeline = pipeline;
+        _log = log;
+        _pipeline.Error += OnError;
+        _pipeline.EndOfStream += () => _finished.TrySetResult(null);
+        _pipeline.ElementMessage += m =>
+        {
+            if (m.Name == "splitmuxsink-fragment-closed" && m.Location is { } path) SegmentClosed?.Invoke(path);
+        };
+        if (settings.LiveStreaming) Live = new LiveTargets(pipeline, log);
+    }
+
+    /// <summary>A WebM segment is complete (its path); hand it on at once, the next one is being written.</summary>
+    public event Action<string>? SegmentClosed;
+
+    /// <summary>The mix stopped working (the reason); the recording has ended, dispose the mixer.</summary>
+    public event Action<string>? Failed;
+
+    /// <summary>One input failed (e.g. a stream that cannot be decoded); the rest of the mix goes on.</summary>
+    public event Action<InputId, string>? InputFailed;
+
+    /// <summary>The RTMP targets; null when <see cref="MixSettings.LiveStreaming"/> is off.</summary>
+    public LiveTargets? Live { get; }
+
+    public IReadOnlyCollection<InputId> Inputs
+    {
+        get
+        {
+            lock (_lock) return _inputs.Keys.ToList();
+        }
+    }
+
+    public static Mixer Start(MixSettings settings, ILogger? log = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.SegmentSeconds, 1);
+        _ = IPAddress.Parse(settings.RtpAddress); // it goes into launch lines
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var pipeline = GstPipeline.Parse(MixGraph.Describe(settings), "mix", log);
+        try
+        {
+            using (var segments = pipeline.Element(MixGraph.Segments))
+                GstRuntime.SetString(segments.Handle, "location", Path.Combine(Path.GetFullPath(settings.OutputDirectory), "seg-%05d.webm"));
+            var mixer = new Mixer(settings, pipeline, log ?? NullLogger.Instance);
+            pipeline.Play();
+            return mixer;
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    /// <param name="name">Drawn under the input's tile.</param>
+    public void AddInput(InputId id, string name, RtpInput? video, RtpInput? audio)
+    {
+        if (video is null && audio is null) throw new ArgumentException("an input needs video or audio");
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            if (_inputs.ContainsKey(id)) throw new InvalidOperationException($"input {id} is in the mix already");
+            MixBranch? v = null, a = null;
+            try
+            {
+                if (video is not null)
+                {
+                    var placeholder = new Tile(0, 0, 320, 180);
+                    v = MixBranch.Add(_pipeline, MixGraph.Compositor, $"in{++_branches}_v", MixGraph.Video(video, _settings.RtpAddress, placeholder),
+                        bin =>
+                        {
+                            using var label = bin.Child(MixGraph.Label);
+                            GstRuntime.SetString(label.Handle, "text", MixGraph.Markup(name));
+                        });
+                }
+                if (audio is not null)
+                    a = MixBranch.Add(_pipeline, MixGraph.AudioMixer, $"in{++_branches}_a", MixGraph.Audio(audio, _settings.RtpAddress), null);
+            }
+            catch
+            {
+                v?.Remove(_pipeline);
+                throw;
+            }
+            _inputs[id] = (v, a);
+            if (v is not null) _videoOrder.Add(id);
+            Relayout();
+        }
+    }
+
+    public void RemoveInput(InputId id)
+    {
+        lock (_lock)
+        {
+            if (_stopped || !_inputs.Remove(id, out var branches)) return;
+            _videoOrder.Remove(id);
+            branches.Video?.Remove(_pipeline);
+            branches.Audio?.Remove(_pipeline);
+            Relayout();
+        }
+    }
+
+    public void SetLayout(Layout layout)
+    {
+        lock (_lock)
+        {
+            _layout = layout;
+            if (!_stopped) Relayout();
+        }
+    }
+
+    /// <summary>
+    /// Stops recording until <see cref="ResumeRecording"/>; live streaming goes on. The pause falls between two
+    /// segments (split on resume, starting with a keyframe), so the concatenated recording simply leaves it out.
+    /// </summary>
+    public void PauseRecording() => SetRecording(paused: true);
+
+    public void ResumeRecording() => SetRecording(paused: false);
+
+    private void SetRecording(bool paused)
+    {
+        lock (_lock)
+        {
+            if (_stopped || _recordingPaused == paused) return;
+            _recordingPaused = paused;
+            if (!paused)
+            {
+                // The first frame after the pause is a keyframe and starts a new segment.
+                using (var encoder = _pipeline.Element(MixGraph.RecordEncoder))
+                    Native.gst_element_send_event(encoder.Handle, Native.gst_video_event_new_upstream_force_key_unit(GstConst.ClockTimeNone, true, 0));
+                using (var segments = _pipeline.Element(MixGraph.Segments))
+                    GstRuntime.Emit(segments.Handle, "split-now");
+            }
+            var drop = paused ? "true" : "false";
+            _pipeline.Set(MixGraph.RecordVideoValve, "drop", drop);
+            _pipeline.Set(MixGraph.RecordAudioValve, "drop", drop);
+        }
+    }
+
+    /// <summary>EOS through the whole mix: the last segment is finished (and <see cref="SegmentClosed"/> raised),
+    /// live targets get their end of stream. Then the pipeline stops.</summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            if (_stopped) return;
+            _stopped = true;
+        }
+        string? failure;
+        if (!_pipeline.SendEos(EosTimeout))
+            failure = "the mix did not take the end of stream in time";
+        else
+        {
+            try
+            {
+                failure = await _finished.Task.WaitAsync(EosTimeout, ct);
+            }
+            catch (TimeoutException)
+            {
+                failure = "the last segment was not finished in time";
+            }
+        }
+        if (Live is not null) await Live.DisposeAsync();
+        if (failure is not null) throw new GstException(failure);
+    }
+
+    private void Relayout()
+    {
+        var tiles = LayoutPlanner.Plan(_layout, _videoOrder, _settings.Width, _settings.Height);
+        foreach (var (id, tile) in tiles)
+            _inputs[id].Video?.Place(tile);
+    }
+
+    private void OnError(GstError error)
+    {
+        InputId? failedInput = null;
+        lock (_lock)
+        {
+            foreach (var (id, (video, audio)) in _inputs)
+                if (Inside(error, video) || Inside(error, audio)) failedInput = id;
+        }
+        if (failedInput is { } input)
+        {
+            InputFailed?.Invoke(input, error.Message);
+            return;
+        }
+        _finished.TrySetResult(error.Message);
+        Failed?.Invoke($"{error.Source}: {error.Message}");
+    }
+
+    private static bool Inside(GstError error, MixBranch? branch) =>
+        branch is not null && error.SourcePath.Contains(":" + branch.Name + "/", StringComparison.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        bool stopped;
+        lock (_lock)
+        {
+            stopped = _stopped;
+            _stopped = true;
+        }
+        if (!stopped && Live is not null) await Live.DisposeAsync();
+        lock (_lock)
+        {
+            foreach (var (video, audio) in _inputs.Values)
+            {
+                video?.Release();
+                audio?.Release();
+            }
+            _inputs.Clear();
+        }
+        _pipeline.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using OpenTalk.Services.Recorder;
+
+namespace OpenTalk.Services.Tests.Recorder;
+
+/// <summary>The real mix: GStreamer fed by two RTP publishers, its WebM read back with ffprobe/ffmpeg.</summary>
+public sealed class MixerTests : IDisposable
+{
+    private const int Width = 1280, Height = 720;
+    private readonly string _dir = Directory.CreateTempSubdirectory("opentalk-mix-").FullName;
+
+    public MixerTests()
+    {
+        MediaTools.Require("ffprobe", "ffmpeg");
+        MediaTools.Require("ffmpeg", "ffmpeg");
+    }
+
+    [Fact]
+    public async Task Two_publishers_are_recorded_side_by_side_and_a_removed_one_leaves_the_picture()
+    {
+        using var red = RtpSender.Start("red", 440);
+        using var blue = RtpSender.Start("blue", 660);
+        var segments = new ConcurrentQueue<string>();
+        var failures = new ConcurrentQueue<string>();
+        await using var mixer = Mixer.Start(new MixSettings(_dir, Width, Height, SegmentSeconds: 4, LiveStreaming: false));
+        var clock = Stopwatch.StartNew();
+        mixer.SegmentClosed += segments.Enqueue;
+        mixer.Failed += failures.Enqueue;
+        mixer.InputFailed += (id, why) => failures.Enqueue($"{id}: {why}");
+        var alice = new InputId("alice");
+        var bob = new InputId("bob");
+        mixer.AddInput(alice, "Alice", new RtpInput(red.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(red.AudioPort, "opus", RtpSender.AudioPayload));
+        mixer.AddInput(bob, "Bob & <Co>", new RtpInput(blue.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(blue.AudioPort, "opus", RtpSender.AudioPayload));
+        mixer.SetLayout(new Layout.Grid());
+
+        await Task.Delay(TimeSpan.FromSeconds(5) - clock.Elapsed);
+        mixer.RemoveInput(alice);
+        Assert.Equal([bob], mixer.Inputs);
+        await Task.Delay(TimeSpan.FromSeconds(10) - clock.Elapsed);
+        await mixer.StopAsync();
+
+        Assert.Empty(failures);
+        var files = Directory.GetFiles(_dir, "seg-*.webm").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, segments.Order(StringComparer.Ordinal).ToList());
+        Assert.True(files.Count >= 2, $"segments: {string.Join(", ", files)}");
+        var all = MediaTools.Concat(files, Path.Combine(_dir, "all.webm"));
+        var probe = MediaTools.ProbeFile(all);
+        Assert.True(probe.Codecs.SequenceEqual(["vp8", "opus"]) && probe.Width == Width && probe.Height == Height, probe.ToString());
+        Assert.InRange(probe.Duration, 8, 12);
+
+        // Grid of two: 640x360 tiles at y 180, names drawn at their bottom (left out of the regions).
+        var both = MediaTools.FrameAt(all, 3.5, Width, Height);
+        Assert.Equal("red", MediaTools.ColourOf(both, Width, 60, 220, 520, 220));
+        Assert.Equal("blue", MediaTools.ColourOf(both, Width, 700, 220, 520, 220));
+        Assert.Equal("black", MediaTools.ColourOf(both, Width, 0, 0, Width, 160));
+        // Alice left at 5 s: Bob alone fills the canvas.
+        var bobAlone = MediaTools.FrameAt(all, 8.5, Width, Height);
+        Assert.Equal("blue", MediaTools.ColourOf(bobAlone, Width, 60, 40, 520, 500));
+        Assert.Equal("blue", MediaTools.ColourOf(bobAlone, Width, 700, 40, 520, 500));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
