@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,6 +25,8 @@ public sealed partial class Mixer : IAsyncDisposable
     private Layout _layout = new Layout.Grid();
     private int _branches;
     private bool _recordingPaused;
+    private long _pausedAt;
+    private TimeSpan _pausedFor;
     private bool _stopped;
 
     private Mixer(MixSettings settings, GstPipeline pipeline, ILogger log)
@@ -138,8 +141,9 @@ public sealed partial class Mixer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops recording until <see cref="ResumeRecording"/>; live streaming goes on. The pause falls between two
-    /// segments (split on resume, starting with a keyframe), so the concatenated recording simply leaves it out.
+    /// Stops recording until <see cref="ResumeRecording"/>; live streaming goes on. The recording continues where it
+    /// stopped: afterwards everything going to the encoders is moved back in time by the pauses so far, so the WebM
+    /// has no gap (and no frozen picture) and segments keep their length.
     /// </summary>
     public void PauseRecording() => SetRecording(paused: true);
 
@@ -151,13 +155,21 @@ public sealed partial class Mixer : IAsyncDisposable
         {
             if (_stopped || _recordingPaused == paused) return;
             _recordingPaused = paused;
-            if (!paused)
+            if (paused)
+                _pausedAt = Stopwatch.GetTimestamp();
+            else
             {
-                // The first frame after the pause is a keyframe and starts a new segment.
-                using (var encoder = _pipeline.Element(MixGraph.RecordEncoder))
-                    Native.gst_element_send_event(encoder.Handle, Native.gst_video_event_new_upstream_force_key_unit(GstConst.ClockTimeNone, true, 0));
-                using (var segments = _pipeline.Element(MixGraph.Segments))
-                    GstRuntime.Emit(segments.Handle, "split-now");
+                // Wall time and running time are the same clock (the system's monotonic one), and frames that passed
+                // before the pause are older than it: the running time stays monotonic.
+                _pausedFor += Stopwatch.GetElapsedTime(_pausedAt);
+                var offset = -(long)_pausedFor.TotalNanoseconds;
+                foreach (var valve in new[] { MixGraph.RecordVideoValve, MixGraph.RecordAudioValve })
+                {
+                    using var element = _pipeline.Element(valve);
+                    var src = Native.gst_element_get_static_pad(element.Handle, "src");
+                    Native.gst_pad_set_offset(src, offset);
+                    Native.gst_object_unref(src);
+                }
             }
             var drop = paused ? "true" : "false";
             _pipeline.Set(MixGraph.RecordVideoValve, "drop", drop);

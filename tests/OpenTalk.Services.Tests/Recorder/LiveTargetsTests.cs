@@ -52,6 +52,13 @@ public sealed class LiveTargetsTests : IDisposable
         Assert.Equal(TargetStatus.Active, live.StateOf(b)?.Status);
         var bytesLater = Directory.GetFiles(server.RecordDirectory, "b-*.flv").Sum(f => new FileInfo(f).Length);
         Assert.True(bytesLater > bytesAfterStop, $"b's stream did not grow after a stopped ({bytesAfterStop} → {bytesLater} bytes)");
+
+        // Paused: its stream ends (nobody streams now, so the encoder rests); started again: a new stream.
+        await live.PauseTargetAsync(b);
+        Assert.Equal(TargetStatus.Paused, live.StateOf(b)?.Status);
+        live.StartTarget(b, server.Url("b"));
+        Assert.True(await MediaTools.Eventually(() => live.StateOf(b)?.Status == TargetStatus.Active, Patience), $"b {live.StateOf(b)}");
+        await Task.Delay(TimeSpan.FromSeconds(2));
         var recordedFor = clock.Elapsed.TotalSeconds;
         await mixer.StopAsync();
 
@@ -61,13 +68,17 @@ public sealed class LiveTargetsTests : IDisposable
         Assert.Equal([TargetStatus.Starting, TargetStatus.Active, TargetStatus.Inactive], changes.Where(c => c.Id == a).Select(c => c.State.Status));
         Assert.Equal([TargetStatus.Starting, TargetStatus.Error], changes.Where(c => c.Id == closed).Select(c => c.State.Status));
 
-        var ofA = Assert.Single(server.Recordings("a"));
-        var ofB = Assert.Single(server.Recordings("b"));
-        var probeA = MediaTools.ProbeFile(ofA);
-        var probeB = MediaTools.ProbeFile(ofB);
-        foreach (var p in new[] { probeA, probeB })
+        Assert.Equal([TargetStatus.Starting, TargetStatus.Active, TargetStatus.Paused, TargetStatus.Starting, TargetStatus.Active, TargetStatus.Inactive],
+            changes.Where(c => c.Id == b).Select(c => c.State.Status));
+
+        var probeA = MediaTools.ProbeFile(Assert.Single(server.Recordings("a")));
+        var ofB = server.Recordings("b");
+        Assert.Equal(2, ofB.Count); // before the pause and after
+        var probesB = ofB.Select(MediaTools.ProbeFile).ToList();
+        foreach (var p in probesB.Prepend(probeA))
             Assert.True(p.Codecs.Order(StringComparer.Ordinal).SequenceEqual(["aac", "h264"]) && p.Width == Width && p.Height == Height, p.ToString());
-        Assert.True(probeB.Duration > probeA.Duration + 1.5, $"a {probeA}, b {probeB}");
+        Assert.True(probesB[0].Duration > probeA.Duration + 1.5, $"a {probeA}, b before its pause {probesB[0]}");
+        Assert.True(probesB[1].Duration > 1, $"b after its pause {probesB[1]}");
 
         var segments = Directory.GetFiles(_dir, "seg-*.webm").Order(StringComparer.Ordinal).ToList();
         var recording = MediaTools.ProbeFile(MediaTools.Concat(segments, Path.Combine(_dir, "all.webm")));

@@ -60,5 +60,30 @@ public sealed class MixerTests : IDisposable
         Assert.Equal("blue", MediaTools.ColourOf(bobAlone, Width, 700, 40, 520, 500));
     }
 
+    [Fact]
+    public async Task A_paused_recording_leaves_the_pause_out()
+    {
+        using var red = RtpSender.Start("red", 440);
+        var segments = new ConcurrentQueue<string>();
+        await using var mixer = Mixer.Start(new MixSettings(_dir, 640, 360, SegmentSeconds: 4, LiveStreaming: false, RecordingKbps: 600));
+        var clock = Stopwatch.StartNew();
+        mixer.SegmentClosed += segments.Enqueue;
+        mixer.AddInput(new InputId("alice"), "Alice", new RtpInput(red.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(red.AudioPort, "opus", RtpSender.AudioPayload));
+
+        await Task.Delay(TimeSpan.FromSeconds(3) - clock.Elapsed);
+        mixer.PauseRecording();
+        await Task.Delay(TimeSpan.FromSeconds(6) - clock.Elapsed);
+        mixer.ResumeRecording();
+        await Task.Delay(TimeSpan.FromSeconds(9) - clock.Elapsed);
+        await mixer.StopAsync();
+
+        var all = MediaTools.Concat(segments, Path.Combine(_dir, "all.webm"));
+        var probe = MediaTools.ProbeFile(all);
+        Assert.True(probe.Codecs.SequenceEqual(["vp8", "opus"]), probe.ToString());
+        Assert.True(probe.Duration is > 4.5 and < 7.5, $"{probe}; segments: " + string.Join("; ", segments.Select(f =>
+            string.Join(' ', MediaTools.Run("ffprobe", "-v", "error", "-show_entries", "format=start_time,duration:stream=codec_name,start_time", "-of", "compact", f).Out.Select(c => (char)c)))));
+        Assert.Equal("red", MediaTools.ColourOf(MediaTools.FrameAt(all, 4.5, 640, 360), 640, 100, 40, 440, 240));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

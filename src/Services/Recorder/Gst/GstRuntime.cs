@@ -41,22 +41,6 @@ internal static unsafe class GstRuntime
     /// <summary>A string property taken as it is: quoted, so a value starting with a quote is not unwrapped.</summary>
     public static void SetString(IntPtr gobject, string name, string value) => Set(gobject, name, GstText.Quote(value));
 
-    /// <summary>Emits an action signal without arguments or result (e.g. splitmuxsink's "split-now"), through
-    /// g_signal_emitv: g_signal_emit_by_name is variadic.</summary>
-    public static void Emit(IntPtr gobject, string signal)
-    {
-        // G_OBJECT_TYPE: instance->g_class->g_type
-        var type = (nuint)Marshal.ReadIntPtr(Marshal.ReadIntPtr(gobject));
-        var id = g_signal_lookup(signal, type);
-        if (id == 0) throw new GstException($"no signal '{signal}'");
-        var instance = stackalloc long[3];
-        instance[0] = instance[1] = instance[2] = 0;
-        g_value_init((IntPtr)instance, type);
-        g_value_set_object((IntPtr)instance, gobject);
-        g_signal_emitv((IntPtr)instance, id, 0, IntPtr.Zero);
-        g_value_unset((IntPtr)instance);
-    }
-
     /// <summary>Any property as text (structures come back serialised).</summary>
     public static string? Get(IntPtr gobject, string name)
     {

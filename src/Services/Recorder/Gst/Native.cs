@@ -54,13 +54,6 @@ internal static unsafe partial class Native
     [LibraryImport(GObject, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial void g_object_get_property(IntPtr gobject, string name, IntPtr gvalue);
 
-    [LibraryImport(GObject, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial uint g_signal_lookup(string name, nuint itype);
-
-    /// <summary>Non-variadic emission: instanceAndParams = GValue[] starting with the instance.</summary>
-    [LibraryImport(GObject)] internal static partial void g_signal_emitv(IntPtr instanceAndParams, uint signalId, uint detail, IntPtr returnValue);
-    [LibraryImport(GObject)] internal static partial IntPtr g_value_init(IntPtr gvalue, nuint gtype);
-    [LibraryImport(GObject)] internal static partial void g_value_set_object(IntPtr gvalue, IntPtr obj);
     [LibraryImport(GObject)] internal static partial IntPtr g_strdup_value_contents(IntPtr gvalue); // full
     [LibraryImport(GObject)] internal static partial void g_value_unset(IntPtr gvalue);
 
@@ -100,6 +93,9 @@ internal static unsafe partial class Native
 
     [LibraryImport(Gst, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial IntPtr gst_element_get_static_pad(IntPtr element, string name); // full
+
+    /// <summary>Shifts the running time of everything leaving (or entering) the pad by offset ns.</summary>
+    [LibraryImport(Gst)] internal static partial void gst_pad_set_offset(IntPtr pad, long offset);
 
     [LibraryImport(Gst)] internal static partial int gst_pad_link(IntPtr src, IntPtr sink); // 0 = OK
 
