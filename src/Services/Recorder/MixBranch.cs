@@ -12,6 +12,7 @@ internal sealed class MixBranch
     private readonly GstRef _bin;
     private readonly GstRef _mixerPad;
     private readonly GstRef _mixer;
+    private Tile? _tile;
 
     private MixBranch(string name, GstRef bin, GstRef mixer, GstRef mixerPad)
     {
@@ -68,6 +69,8 @@ internal sealed class MixBranch
 
     public void Place(Tile tile)
     {
+        if (tile == _tile) return; // new caps would renegotiate the branch for nothing
+        _tile = tile;
         // The capsfilter scales upstream so the name is drawn at the final size; the pad places it.
         using (var scale = _bin.Child(MixGraph.Scale)) scale.Set("caps", MixGraph.TileCaps(tile));
         var pad = _mixerPad;

@@ -233,13 +233,8 @@ public sealed partial class Mixer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        bool stopped;
-        lock (_lock)
-        {
-            stopped = _stopped;
-            _stopped = true;
-        }
-        if (!stopped && Live is not null) await Live.DisposeAsync();
+        lock (_lock) _stopped = true;
+        if (Live is not null) await Live.DisposeAsync(); // once only; also after a cancelled StopAsync
         lock (_lock)
         {
             foreach (var (video, audio) in _inputs.Values)
