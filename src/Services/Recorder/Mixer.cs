@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -69,111 +68,21 @@ public sealed partial class Mixer : IAsyncDisposable
         _ = IPAddress.Parse(settings.RtpAddress); // it goes into launch lines
         Directory.CreateDirectory(settings.OutputDirectory);
         var pipeline = GstPipeline.Parse(MixGraph.Describe(settings), "mix", log);
+        Mixer? mixer = null;
         try
         {
             using (var segments = pipeline.Element(MixGraph.Segments))
                 GstRuntime.SetString(segments.Handle, "location", Path.Combine(Path.GetFullPath(settings.OutputDirectory), "seg-%05d.webm"));
-            var mixer = new Mixer(settings, pipeline, log ?? NullLogger.Instance);
+            mixer = new Mixer(settings, pipeline, log ?? NullLogger.Instance);
             pipeline.Play();
             return mixer;
         }
         catch
         {
+            // Nothing played yet: ending the FLV tap is quick.
+            mixer?.Live?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             pipeline.Dispose();
             throw;
-        }
-    }
-
-    /// <param name="name">Drawn under the input's tile.</param>
-    public void AddInput(InputId id, string name, RtpInput? video, RtpInput? audio)
-    {
-        if (video is null && audio is null) throw new ArgumentException("an input needs video or audio");
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_stopped, this);
-            if (_inputs.ContainsKey(id)) throw new InvalidOperationException($"input {id} is in the mix already");
-            MixBranch? v = null, a = null;
-            try
-            {
-                if (video is not null)
-                {
-                    var placeholder = new Tile(0, 0, 320, 180);
-                    v = MixBranch.Add(_pipeline, MixGraph.Compositor, $"in{++_branches}_v", MixGraph.Video(video, _settings.RtpAddress, placeholder),
-                        bin =>
-                        {
-                            using var label = bin.Child(MixGraph.Label);
-                            GstRuntime.SetString(label.Handle, "text", MixGraph.Markup(name));
-                        });
-                }
-                if (audio is not null)
-                    a = MixBranch.Add(_pipeline, MixGraph.AudioMixer, $"in{++_branches}_a", MixGraph.Audio(audio, _settings.RtpAddress), null);
-            }
-            catch
-            {
-                v?.Remove(_pipeline);
-                throw;
-            }
-            _inputs[id] = (v, a);
-            if (v is not null) _videoOrder.Add(id);
-            Relayout();
-        }
-    }
-
-    public void RemoveInput(InputId id)
-    {
-        lock (_lock)
-        {
-            if (_stopped || !_inputs.Remove(id, out var branches)) return;
-            _videoOrder.Remove(id);
-            branches.Video?.Remove(_pipeline);
-            branches.Audio?.Remove(_pipeline);
-            Relayout();
-        }
-    }
-
-    public void SetLayout(Layout layout)
-    {
-        lock (_lock)
-        {
-            _layout = layout;
-            if (!_stopped) Relayout();
-        }
-    }
-
-    /// <summary>
-    /// Stops recording until <see cref="ResumeRecording"/>; live streaming goes on. The recording continues where it
-    /// stopped: afterwards everything going to the encoders is moved back in time by the pauses so far, so the WebM
-    /// has no gap (and no frozen picture) and segments keep their length.
-    /// </summary>
-    public void PauseRecording() => SetRecording(paused: true);
-
-    public void ResumeRecording() => SetRecording(paused: false);
-
-    private void SetRecording(bool paused)
-    {
-        lock (_lock)
-        {
-            if (_stopped || _recordingPaused == paused) return;
-            _recordingPaused = paused;
-            if (paused)
-                _pausedAt = Stopwatch.GetTimestamp();
-            else
-            {
-                // Wall time and running time are the same clock (the system's monotonic one), and frames that passed
-                // before the pause are older than it: the running time stays monotonic.
-                _pausedFor += Stopwatch.GetElapsedTime(_pausedAt);
-                var offset = -(long)_pausedFor.TotalNanoseconds;
-                foreach (var valve in new[] { MixGraph.RecordVideoValve, MixGraph.RecordAudioValve })
-                {
-                    using var element = _pipeline.Element(valve);
-                    var src = Native.gst_element_get_static_pad(element.Handle, "src");
-                    Native.gst_pad_set_offset(src, offset);
-                    Native.gst_object_unref(src);
-                }
-            }
-            var drop = paused ? "true" : "false";
-            _pipeline.Set(MixGraph.RecordVideoValve, "drop", drop);
-            _pipeline.Set(MixGraph.RecordAudioValve, "drop", drop);
         }
     }
 
@@ -202,13 +111,6 @@ public sealed partial class Mixer : IAsyncDisposable
         }
         if (Live is not null) await Live.DisposeAsync();
         if (failure is not null) throw new GstException(failure);
-    }
-
-    private void Relayout()
-    {
-        var tiles = LayoutPlanner.Plan(_layout, _videoOrder, _settings.Width, _settings.Height);
-        foreach (var (id, tile) in tiles)
-            _inputs[id].Video?.Place(tile);
     }
 
     private void OnError(GstError error)

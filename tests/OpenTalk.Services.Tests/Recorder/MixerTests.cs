@@ -17,7 +17,7 @@ public sealed class MixerTests : IDisposable
     }
 
     [Fact]
-    public async Task Two_publishers_are_recorded_side_by_side_and_a_removed_one_leaves_the_picture()
+    public async Task Two_publishers_are_recorded_in_a_grid_then_in_speaker_layout_and_a_removed_one_leaves_the_picture()
     {
         using var red = RtpSender.Start("red", 440);
         using var blue = RtpSender.Start("blue", 660);
@@ -34,7 +34,9 @@ public sealed class MixerTests : IDisposable
         mixer.AddInput(bob, "Bob & <Co>", new RtpInput(blue.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(blue.AudioPort, "opus", RtpSender.AudioPayload));
         mixer.SetLayout(new Layout.Grid());
 
-        await Task.Delay(TimeSpan.FromSeconds(5) - clock.Elapsed);
+        await Task.Delay(TimeSpan.FromSeconds(4) - clock.Elapsed);
+        mixer.SetLayout(new Layout.Speaker(Focus: bob));
+        await Task.Delay(TimeSpan.FromSeconds(7) - clock.Elapsed);
         mixer.RemoveInput(alice);
         Assert.Equal([bob], mixer.Inputs);
         await Task.Delay(TimeSpan.FromSeconds(10) - clock.Elapsed);
@@ -50,12 +52,17 @@ public sealed class MixerTests : IDisposable
         Assert.InRange(probe.Duration, 8, 12);
 
         // Grid of two: 640x360 tiles at y 180, names drawn at their bottom (left out of the regions).
-        var both = MediaTools.FrameAt(all, 3.5, Width, Height);
-        Assert.Equal("red", MediaTools.ColourOf(both, Width, 60, 220, 520, 220));
-        Assert.Equal("blue", MediaTools.ColourOf(both, Width, 700, 220, 520, 220));
-        Assert.Equal("black", MediaTools.ColourOf(both, Width, 0, 0, Width, 160));
-        // Alice left at 5 s: Bob alone fills the canvas.
-        var bobAlone = MediaTools.FrameAt(all, 8.5, Width, Height);
+        var grid = MediaTools.FrameAt(all, 2.5, Width, Height);
+        Assert.Equal("red", MediaTools.ColourOf(grid, Width, 60, 220, 520, 220));
+        Assert.Equal("blue", MediaTools.ColourOf(grid, Width, 700, 220, 520, 220));
+        Assert.Equal("black", MediaTools.ColourOf(grid, Width, 0, 0, Width, 160));
+        // Speaker layout from 4 s: Bob 1024x576 at the top, Alice 256x144 in the strip below, centred.
+        var speaker = MediaTools.FrameAt(all, 5.5, Width, Height);
+        Assert.Equal("blue", MediaTools.ColourOf(speaker, Width, 200, 40, 880, 440));
+        Assert.Equal("red", MediaTools.ColourOf(speaker, Width, 530, 585, 220, 60));
+        Assert.Equal("black", MediaTools.ColourOf(speaker, Width, 0, 600, 480, 120));
+        // Alice left at 7 s: Bob alone fills the canvas.
+        var bobAlone = MediaTools.FrameAt(all, 8.8, Width, Height);
         Assert.Equal("blue", MediaTools.ColourOf(bobAlone, Width, 60, 40, 520, 500));
         Assert.Equal("blue", MediaTools.ColourOf(bobAlone, Width, 700, 40, 520, 500));
     }
