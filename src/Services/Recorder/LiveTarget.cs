@@ -67,52 +67,70 @@ internal sealed partial class LiveTarget : IDisposable
 
     /// <summary>Called with every FLV tag. Caps (with the streamheader) go first, then tags from the next video
     /// keyframe on, each timestamp moved so that the target's stream starts at 0.</summary>
-    public unsafe void Offer(FlvChunk chunk, string? caps)
+    public void Offer(FlvChunk chunk, string? caps)
     {
+        bool connected = false, timedOut = false;
+        string? failure = null;
         lock (_lock)
         {
             if (_closed) return;
-            if (!_playing)
+            try
             {
-                if (caps is null) return;
-                var gcaps = gst_caps_from_string(caps);
-                if (gcaps == IntPtr.Zero) return;
-                gst_app_src_set_caps(_src.Handle, gcaps);
-                gst_caps_unref(gcaps);
-                _pipeline.Play();
-                _playing = true;
+                if (!Push(chunk, caps) || _connected) return;
+                (connected, timedOut) = CheckConnected();
             }
-            if (!_keyframeSeen)
+            catch (Exception e)
             {
-                // Header buffers went out with the caps' streamheader already.
-                if (!chunk.IsVideoKeyframe) return;
-                _keyframeSeen = true;
-                _offset = FlvChunk.Timestamp(chunk.Data);
+                failure = e.Message; // never let one target end the tap thread (and with it every target)
             }
-            var data = chunk.Rebased(_offset);
-            IntPtr buffer;
-            fixed (byte* p = data) buffer = gst_buffer_new_memdup(p, (nuint)data.Length);
-            _ = gst_app_src_push_buffer(_src.Handle, buffer); // a failure shows as an error on the bus
         }
-        if (!_connected) CheckConnected();
+        // Raised outside our lock; the handles are not touched any more.
+        if (connected) Connected?.Invoke(this);
+        else if (timedOut) Fail("no answer from the server within " + ConnectTimeout.TotalSeconds + " s", timeout: true);
+        else if (failure is not null) Fail(failure);
     }
 
-    /// <summary>rtmp2sink reports nothing when it is through; its stats do (bytes from the server = handshake and
-    /// connect answered). Checked a few times a second while starting.</summary>
-    private void CheckConnected()
+    /// <summary>Under the lock, not closed. False while the target waits for caps or a keyframe.</summary>
+    private unsafe bool Push(FlvChunk chunk, string? caps)
+    {
+        if (!_playing)
+        {
+            if (caps is null) return false;
+            var gcaps = gst_caps_from_string(caps);
+            if (gcaps == IntPtr.Zero) throw new GstException("unreadable FLV caps");
+            gst_app_src_set_caps(_src.Handle, gcaps);
+            gst_caps_unref(gcaps);
+            _pipeline.Play();
+            _playing = true;
+        }
+        if (!_keyframeSeen)
+        {
+            // Header buffers went out with the caps' streamheader already.
+            if (!chunk.IsVideoKeyframe) return false;
+            _keyframeSeen = true;
+            _offset = FlvChunk.Timestamp(chunk.Data);
+        }
+        var data = chunk.Rebased(_offset);
+        IntPtr buffer;
+        fixed (byte* p = data) buffer = gst_buffer_new_memdup(p, (nuint)data.Length);
+        _ = gst_app_src_push_buffer(_src.Handle, buffer); // a failure shows as an error on the bus
+        return true;
+    }
+
+    /// <summary>Under the lock. rtmp2sink reports nothing when it is through; its stats do (bytes from the server =
+    /// handshake and connect answered). Checked a few times a second while starting.</summary>
+    private (bool Connected, bool TimedOut) CheckConnected()
     {
         var now = _since.ElapsedMilliseconds;
-        if (now - _lastCheck < 200) return;
+        if (now - _lastCheck < 200) return (false, false);
         _lastCheck = now;
-        var stats = _sink.Get("stats") ?? "";
-        var match = InBytes().Match(stats);
+        var match = InBytes().Match(_sink.Get("stats") ?? "");
         if (match.Success && ulong.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) > 0)
         {
             _connected = true;
-            Connected?.Invoke(this);
+            return (true, false);
         }
-        else if (_since.Elapsed > ConnectTimeout)
-            Fail("no answer from the server within " + ConnectTimeout.TotalSeconds + " s", timeout: true);
+        return (false, _since.Elapsed > ConnectTimeout);
     }
 
     public bool TimedOut { get; private set; }

@@ -11,13 +11,15 @@ public static class MediaTools
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    /// <summary>Fails with the Debian package to install when <paramref name="tool"/> is not on the PATH.</summary>
-    public static void Require(string tool, string debianPackages)
+    /// <summary>The tool's full path; fails naming the Debian package(s) to install when it is not there.</summary>
+    public static string Require(string tool, string debianPackages)
     {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Append("/usr/sbin").Append("/sbin")
-            .Any(dir => File.Exists(Path.Combine(dir, tool)));
-        Assert.True(found, $"'{tool}' is missing: install the Debian package(s) {debianPackages}");
+            .Select(dir => Path.Combine(dir, tool))
+            .FirstOrDefault(File.Exists);
+        Assert.True(path is not null, $"'{tool}' is missing: install the Debian package(s) {debianPackages}");
+        return path;
     }
 
     public static int FreeUdpPort()

@@ -16,8 +16,11 @@ public sealed class RtmpServer : IDisposable
     private readonly Process _process;
     private readonly string _prefix;
 
-    private RtmpServer(Process process, string prefix, int port)
+    private readonly string _nginx;
+
+    private RtmpServer(string nginx, Process process, string prefix, int port)
     {
+        _nginx = nginx;
         _process = process;
         _prefix = prefix;
         Port = port;
@@ -31,7 +34,7 @@ public sealed class RtmpServer : IDisposable
 
     public static async Task<RtmpServer> StartAsync()
     {
-        MediaTools.Require("nginx", "nginx libnginx-mod-rtmp");
+        var nginx = MediaTools.Require("nginx", "nginx libnginx-mod-rtmp");
         Assert.True(File.Exists(Module), $"{Module} is missing: install the Debian package libnginx-mod-rtmp");
         var prefix = Directory.CreateTempSubdirectory("opentalk-rtmp-").FullName;
         var rec = Directory.CreateDirectory(Path.Combine(prefix, "rec")).FullName;
@@ -58,10 +61,10 @@ public sealed class RtmpServer : IDisposable
               }
             }
             """));
-        var start = new ProcessStartInfo("nginx") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(nginx) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var a in new[] { "-p", prefix + "/", "-e", prefix + "/error.log", "-c", prefix + "/nginx.conf" }) start.ArgumentList.Add(a);
         var process = Process.Start(start)!;
-        var server = new RtmpServer(process, prefix, port);
+        var server = new RtmpServer(nginx, process, prefix, port);
         var up = await MediaTools.Eventually(() => process.HasExited || Listening(port), TimeSpan.FromSeconds(5));
         if (!up || process.HasExited)
         {
@@ -95,7 +98,7 @@ public sealed class RtmpServer : IDisposable
         // Graceful quit (the master ends its worker), then by id if it has not.
         if (!_process.HasExited)
         {
-            using var quit = Process.Start(new ProcessStartInfo("nginx", ["-p", _prefix + "/", "-e", _prefix + "/error.log", "-c", _prefix + "/nginx.conf", "-s", "quit"]) { UseShellExecute = false, RedirectStandardError = true });
+            using var quit = Process.Start(new ProcessStartInfo(_nginx, ["-p", _prefix + "/", "-e", _prefix + "/error.log", "-c", _prefix + "/nginx.conf", "-s", "quit"]) { UseShellExecute = false, RedirectStandardError = true });
             quit?.WaitForExit(3_000);
             if (!_process.WaitForExit(5_000)) _process.Kill(entireProcessTree: true);
         }
