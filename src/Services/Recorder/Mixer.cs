@@ -65,6 +65,9 @@ public sealed partial class Mixer : IAsyncDisposable
     public static Mixer Start(MixSettings settings, ILogger? log = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.SegmentSeconds, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.FramesPerSecond, 1);
+        if (settings.Width < 16 || settings.Height < 16 || settings.Width % 2 != 0 || settings.Height % 2 != 0)
+            throw new ArgumentException("the canvas needs an even width and height of at least 16", nameof(settings));
         _ = IPAddress.Parse(settings.RtpAddress); // it goes into launch lines
         Directory.CreateDirectory(settings.OutputDirectory);
         var pipeline = GstPipeline.Parse(MixGraph.Describe(settings), "mix", log);
@@ -72,7 +75,8 @@ public sealed partial class Mixer : IAsyncDisposable
         try
         {
             using (var segments = pipeline.Element(MixGraph.Segments))
-                GstRuntime.SetString(segments.Handle, "location", Path.Combine(Path.GetFullPath(settings.OutputDirectory), "seg-%05d.webm"));
+                GstRuntime.SetString(segments.Handle, "location", // a printf format
+                    Path.Combine(Path.GetFullPath(settings.OutputDirectory).Replace("%", "%%", StringComparison.Ordinal), "seg-%05d.webm"));
             mixer = new Mixer(settings, pipeline, log ?? NullLogger.Instance);
             pipeline.Play();
             return mixer;

@@ -92,5 +92,26 @@ public sealed class MixerTests : IDisposable
         Assert.Equal("red", MediaTools.ColourOf(MediaTools.FrameAt(all, 4.5, 640, 360), 640, 100, 40, 440, 240));
     }
 
+    [Fact]
+    public async Task H264_and_vp9_publishers_are_mixed_too()
+    {
+        using var red = RtpSender.Start("red", 440, "h264");
+        using var blue = RtpSender.Start("blue", 660, "vp9");
+        var failures = new ConcurrentQueue<string>();
+        await using var mixer = Mixer.Start(new MixSettings(_dir, 640, 360, LiveStreaming: false, RecordingKbps: 600));
+        mixer.Failed += failures.Enqueue;
+        mixer.InputFailed += (id, why) => failures.Enqueue($"{id}: {why}");
+        mixer.AddInput(new InputId("h264"), "H.264", new RtpInput(red.VideoPort, "h264", RtpSender.VideoPayload), null);
+        mixer.AddInput(new InputId("vp9"), "VP9", new RtpInput(blue.VideoPort, "vp9", RtpSender.VideoPayload), new RtpInput(blue.AudioPort, "opus", RtpSender.AudioPayload));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await mixer.StopAsync();
+
+        Assert.Empty(failures);
+        var segment = Assert.Single(Directory.GetFiles(_dir, "seg-*.webm"));
+        var frame = MediaTools.FrameAt(segment, 3, 640, 360);
+        Assert.Equal("red", MediaTools.ColourOf(frame, 640, 30, 110, 260, 110));
+        Assert.Equal("blue", MediaTools.ColourOf(frame, 640, 350, 110, 260, 110));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
