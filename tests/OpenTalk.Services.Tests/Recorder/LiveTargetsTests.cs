@@ -14,6 +14,7 @@ public sealed class LiveTargetsTests : IDisposable
 
     public LiveTargetsTests()
     {
+        MediaTools.RequireGstreamer();
         MediaTools.Require("ffprobe", "ffmpeg");
         MediaTools.Require("ffmpeg", "ffmpeg");
     }

@@ -22,6 +22,31 @@ public static class MediaTools
         return path;
     }
 
+    /// <summary>The GStreamer elements the mixer and the test publishers use, by the Debian package that has them.</summary>
+    private static readonly (string Package, string[] Elements)[] GstElements =
+    [
+        ("gstreamer1.0-plugins-base", ["compositor", "audiomixer", "videotestsrc", "audiotestsrc", "videoconvert", "videoscale", "audioconvert", "audioresample", "opusenc", "opusdec", "appsrc", "appsink"]),
+        ("gstreamer1.0-x", ["textoverlay"]),
+        ("gstreamer1.0-plugins-good", ["vp8enc", "vp8dec", "vp9enc", "vp9dec", "webmmux", "splitmuxsink", "flvmux", "aacparse", "udpsrc", "udpsink", "rtpjitterbuffer", "rtpvp8depay", "rtpvp8pay", "rtpvp9depay", "rtpvp9pay", "rtph264depay", "rtph264pay", "rtpopusdepay", "rtpopuspay"]),
+        ("gstreamer1.0-plugins-bad", ["h264parse", "rtmp2sink"]),
+        ("gstreamer1.0-plugins-ugly", ["x264enc"]),
+        ("gstreamer1.0-libav", ["avdec_h264", "avenc_aac"]),
+    ];
+
+    private static readonly Lazy<string[]> MissingGstElements = new(() =>
+    {
+        Require("gst-inspect-1.0", "gstreamer1.0-tools");
+        return GstElements.SelectMany(p => p.Elements.Where(e => Run("gst-inspect-1.0", "--exists", e).Code != 0).Select(e => $"{e} ({p.Package})")).ToArray();
+    });
+
+    /// <summary>Fails naming the packages when a GStreamer element is missing (checked once per run).</summary>
+    public static void RequireGstreamer()
+    {
+        Require("gst-launch-1.0", "gstreamer1.0-tools");
+        var missing = MissingGstElements.Value;
+        Assert.True(missing.Length == 0, "GStreamer elements are missing: " + string.Join(", ", missing));
+    }
+
     public static int FreeUdpPort()
     {
         using var socket = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));

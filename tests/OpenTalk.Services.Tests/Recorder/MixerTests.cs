@@ -12,6 +12,7 @@ public sealed class MixerTests : IDisposable
 
     public MixerTests()
     {
+        MediaTools.RequireGstreamer();
         MediaTools.Require("ffprobe", "ffmpeg");
         MediaTools.Require("ffmpeg", "ffmpeg");
     }
