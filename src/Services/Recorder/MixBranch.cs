@@ -35,7 +35,9 @@ internal sealed class MixBranch
             throw new GstException($"input {name}: {text}");
         }
         var binRef = GstRef.Own(gst_object_ref_sink(bin), name); // ours, for the removal; the pipeline takes its own
-        GstRef? mixer = null, pad = null;
+        GstRef? mixer = null;
+        MixBranch? branch = null;
+        var inPipeline = false;
         try
         {
             gst_object_set_name(binRef.Handle, name);
@@ -43,26 +45,37 @@ internal sealed class MixBranch
             using (var last = binRef.Child(MixGraph.Out))
             {
                 var lastSrc = gst_element_get_static_pad(last.Handle, "src");
-                var added = gst_element_add_pad(binRef.Handle, gst_ghost_pad_new("src", lastSrc));
+                var ghosted = gst_element_add_pad(binRef.Handle, gst_ghost_pad_new("src", lastSrc));
                 gst_object_unref(lastSrc);
-                if (!added) throw new GstException($"input {name}: no ghost pad");
+                if (!ghosted) throw new GstException($"input {name}: no ghost pad");
             }
             configure?.Invoke(binRef);
-            if (!gst_bin_add(pipeline.Handle, binRef.Handle)) throw new GstException($"input {name}: not added");
+            // READY while still on its own: udpsrc binds its port here. A branch failing this inside the playing
+            // pipeline (port taken) was seen to stall the whole mix at its next EOS.
+            if (gst_element_set_state(binRef.Handle, GstConst.StateReady) == GstConst.ChangeFailure)
+                throw new GstException($"input {name} did not start (is its UDP port taken?)");
+            inPipeline = gst_bin_add(pipeline.Handle, binRef.Handle);
+            if (!inPipeline) throw new GstException($"input {name}: not added");
             mixer = pipeline.Element(mixerName);
-            pad = GstRef.Own(gst_element_request_pad_simple(mixer.Handle, "sink_%u"), $"input {name}: mixer pad");
+            var pad = GstRef.Own(gst_element_request_pad_simple(mixer.Handle, "sink_%u"), $"input {name}: mixer pad");
+            branch = new MixBranch(name, binRef, mixer, pad);
             var src = gst_element_get_static_pad(binRef.Handle, "src");
             var link = gst_pad_link(src, pad.Handle);
             gst_object_unref(src);
             if (link != 0) throw new GstException($"input {name}: link failed ({link})");
-            if (!gst_element_sync_state_with_parent(binRef.Handle)) throw new GstException($"input {name}: did not start");
-            return new MixBranch(name, binRef, mixer, pad);
+            if (!gst_element_sync_state_with_parent(binRef.Handle)) throw new GstException($"input {name} did not start");
+            return branch;
         }
         catch
         {
-            pad?.Dispose();
-            mixer?.Dispose();
-            binRef.Dispose();
+            if (branch is not null) branch.Remove(pipeline);
+            else
+            {
+                _ = gst_element_set_state(binRef.Handle, GstConst.StateNull);
+                if (inPipeline) gst_bin_remove(pipeline.Handle, binRef.Handle);
+                mixer?.Dispose();
+                binRef.Dispose();
+            }
             throw;
         }
     }

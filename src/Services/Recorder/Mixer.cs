@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenTalk.Services.Recorder.Gst;
@@ -130,12 +131,17 @@ public sealed partial class Mixer : IAsyncDisposable
             InputFailed?.Invoke(input, error.Message);
             return;
         }
+        // From an input that is gone or never started (AddInput threw): the mix is not concerned.
+        if (InputBin().IsMatch(error.SourcePath)) return;
         _finished.TrySetResult(error.Message);
         Failed?.Invoke($"{error.Source}: {error.Message}");
     }
 
     private static bool Inside(GstError error, MixBranch? branch) =>
         branch is not null && error.SourcePath.Contains(":" + branch.Name + "/", StringComparison.Ordinal);
+
+    [GeneratedRegex(@":in\d+_[va]/")]
+    private static partial Regex InputBin();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenTalk.Services.Recorder;
+using OpenTalk.Services.Recorder.Gst;
 
 namespace OpenTalk.Services.Tests.Recorder;
 
@@ -102,6 +103,13 @@ public sealed class MixerTests : IDisposable
         await using var mixer = Mixer.Start(new MixSettings(_dir, 640, 360, LiveStreaming: false, RecordingKbps: 600));
         mixer.Failed += failures.Enqueue;
         mixer.InputFailed += (id, why) => failures.Enqueue($"{id}: {why}");
+        using (var taken = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+        {
+            // An input that cannot start is refused and leaves the mix as it was.
+            var port = ((System.Net.IPEndPoint)taken.Client.LocalEndPoint!).Port;
+            Assert.Throws<GstException>(() => mixer.AddInput(new InputId("taken"), "Taken", new RtpInput(port, "vp8", RtpSender.VideoPayload), null));
+            Assert.Empty(mixer.Inputs);
+        }
         mixer.AddInput(new InputId("h264"), "H.264", new RtpInput(red.VideoPort, "h264", RtpSender.VideoPayload), null);
         mixer.AddInput(new InputId("vp9"), "VP9", new RtpInput(blue.VideoPort, "vp9", RtpSender.VideoPayload), new RtpInput(blue.AudioPort, "opus", RtpSender.AudioPayload));
         await Task.Delay(TimeSpan.FromSeconds(4));

@@ -18,7 +18,7 @@ internal unsafe struct GstMapInfo
 /// <summary>Enum values and struct offsets of GStreamer 1.22 on x86_64 (offsets printed from the C headers).</summary>
 internal static class GstConst
 {
-    public const int StateNull = 1, StatePlaying = 4;
+    public const int StateNull = 1, StateReady = 2, StatePlaying = 4;
     public const int ChangeFailure = 0;
     public const int MsgEos = 1 << 0, MsgError = 1 << 1, MsgElement = 1 << 15, MsgLatency = 1 << 19;
     // GST_MINI_OBJECT_FLAG_LAST = 1 << 4
