@@ -23,6 +23,7 @@ public sealed class LiveTargetsTests : IDisposable
     public async Task Two_targets_receive_the_stream_while_a_failing_one_and_a_stopped_one_change_nothing_else()
     {
         using var server = await RtmpServer.StartAsync();
+        using var crashingServer = await RtmpServer.StartAsync();
         using var red = RtpSender.Start("red", 440);
         var failures = new ConcurrentQueue<string>();
         var changes = new ConcurrentQueue<(TargetId Id, TargetState State)>();
@@ -32,20 +33,27 @@ public sealed class LiveTargetsTests : IDisposable
         mixer.AddInput(new InputId("alice"), "Alice", new RtpInput(red.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(red.AudioPort, "opus", RtpSender.AudioPayload));
         var live = mixer.Live!;
         live.StateChanged += (id, state) => changes.Enqueue((id, state));
-        TargetId a = new(Guid.NewGuid()), b = new(Guid.NewGuid()), closed = new(Guid.NewGuid());
+        TargetId a = new(Guid.NewGuid()), b = new(Guid.NewGuid()), closed = new(Guid.NewGuid()), crashing = new(Guid.NewGuid());
 
         live.StartTarget(a, server.Url("a"));
         live.StartTarget(b, server.Url("b"));
         live.StartTarget(closed, $"rtmp://127.0.0.1:{MediaTools.FreeTcpPort()}/live/c");
+        live.StartTarget(crashing, crashingServer.Url("d"));
         Assert.Equal(TargetStatus.Starting, live.StateOf(a)?.Status);
 
         var settled = await MediaTools.Eventually(() =>
             live.StateOf(a)?.Status == TargetStatus.Active && live.StateOf(b)?.Status == TargetStatus.Active
-            && live.StateOf(closed)?.Status == TargetStatus.Error, Patience);
-        Assert.True(settled, $"a {live.StateOf(a)}, b {live.StateOf(b)}, closed {live.StateOf(closed)}");
+            && live.StateOf(crashing)?.Status == TargetStatus.Active && live.StateOf(closed)?.Status == TargetStatus.Error, Patience);
+        Assert.True(settled, $"a {live.StateOf(a)}, b {live.StateOf(b)}, crashing {live.StateOf(crashing)}, closed {live.StateOf(closed)}");
         Assert.Equal(TargetError.ConnectionFailed, live.StateOf(closed)!.Error!.Code);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // A server that dies while we stream to it: that target alone goes to error.
+        crashingServer.Kill();
+        Assert.True(await MediaTools.Eventually(() => live.StateOf(crashing)?.Status == TargetStatus.Error, Patience), $"crashing {live.StateOf(crashing)}");
+        Assert.Equal(TargetError.Disconnected, live.StateOf(crashing)!.Error!.Code);
+        Assert.Equal(TargetStatus.Active, live.StateOf(a)?.Status);
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
         await live.StopTargetAsync(a);
         Assert.Equal(TargetStatus.Inactive, live.StateOf(a)?.Status);
         var bytesAfterStop = Directory.GetFiles(server.RecordDirectory, "b-*.flv").Sum(f => new FileInfo(f).Length);

@@ -93,6 +93,13 @@ public sealed class RtmpServer : IDisposable
     public IReadOnlyList<string> Recordings(string stream) =>
         Directory.GetFiles(RecordDirectory, stream + "-*.flv").Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Ends the server at once (master and worker, by id), as a crash would.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(5_000);
+    }
+
     public void Dispose()
     {
         // Graceful quit (the master ends its worker), then by id if it has not.
