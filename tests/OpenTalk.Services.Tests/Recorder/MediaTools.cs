@@ -36,7 +36,13 @@ public static class MediaTools
     private static readonly Lazy<string[]> MissingGstElements = new(() =>
     {
         Require("gst-inspect-1.0", "gstreamer1.0-tools");
-        return GstElements.SelectMany(p => p.Elements.Where(e => Run("gst-inspect-1.0", "--exists", e).Code != 0).Select(e => $"{e} ({p.Package})")).ToArray();
+        // Without arguments it lists every element as "plugin:  element: description".
+        var listed = System.Text.Encoding.UTF8.GetString(Run("gst-inspect-1.0").Out).Split('\n')
+            .Select(line => line.Split(':', StringSplitOptions.TrimEntries))
+            .Where(parts => parts.Length >= 3)
+            .Select(parts => parts[1])
+            .ToHashSet(StringComparer.Ordinal);
+        return GstElements.SelectMany(p => p.Elements.Where(e => !listed.Contains(e)).Select(e => $"{e} ({p.Package})")).ToArray();
     });
 
     /// <summary>Fails naming the packages when a GStreamer element is missing (checked once per run).</summary>
