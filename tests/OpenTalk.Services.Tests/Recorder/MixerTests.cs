@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using OpenTalk.Services.Recorder;
+using OpenTalk.Services.Recorder.Gst;
+
+namespace OpenTalk.Services.Tests.Recorder;
+
+/// <summary>The real mix: GStreamer fed by two RTP publishers, its WebM read back with ffprobe/ffmpeg.</summary>
+public sealed class MixerTests : IDisposable
+{
+    private const int Width = 1280, Height = 720;
+    private readonly string _dir = Directory.CreateTempSubdirectory("opentalk-mix-").FullName;
+
+    public MixerTests()
+    {
+        MediaTools.RequireGstreamer();
+        MediaTools.Require("ffprobe", "ffmpeg");
+        MediaTools.Require("ffmpeg", "ffmpeg");
+    }
+
+    [Fact]
+    public async Task Two_publishers_are_recorded_in_a_grid_then_in_speaker_layout_and_a_removed_one_leaves_the_picture()
+    {
+        using var red = RtpSender.Start("red", 440);
+        using var blue = RtpSender.Start("blue", 660);
+        var segments = new ConcurrentQueue<string>();
+        var failures = new ConcurrentQueue<string>();
+        await using var mixer = Mixer.Start(new MixSettings(_dir, Width, Height, SegmentSeconds: 4, LiveStreaming: false));
+        var clock = Stopwatch.StartNew();
+        mixer.SegmentClosed += segments.Enqueue;
+        mixer.Failed += failures.Enqueue;
+        mixer.InputFailed += (id, why) => failures.Enqueue($"{id}: {why}");
+        var alice = new InputId("alice");
+        var bob = new InputId("bob");
+        mixer.AddInput(alice, "Alice", new RtpInput(red.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(red.AudioPort, "opus", RtpSender.AudioPayload));
+        mixer.AddInput(bob, "Bob & <Co>", new RtpInput(blue.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(blue.AudioPort, "opus", RtpSender.AudioPayload));
+        mixer.SetLayout(new Layout.Grid());
+
+        await Task.Delay(TimeSpan.FromSeconds(4) - clock.Elapsed);
+        mixer.SetLayout(new Layout.Speaker(Focus: bob));
+        await Task.Delay(TimeSpan.FromSeconds(7) - clock.Elapsed);
+        mixer.RemoveInput(alice);
+        Assert.Equal([bob], mixer.Inputs);
+        await Task.Delay(TimeSpan.FromSeconds(10) - clock.Elapsed);
+        await mixer.StopAsync();
+
+        Assert.Empty(failures);
+        var files = Directory.GetFiles(_dir, "seg-*.webm").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(files, segments.Order(StringComparer.Ordinal).ToList());
+        Assert.True(files.Count >= 2, $"segments: {string.Join(", ", files)}");
+        var all = MediaTools.Concat(files, Path.Combine(_dir, "all.webm"));
+        var probe = MediaTools.ProbeFile(all);
+        Assert.True(probe.Codecs.SequenceEqual(["vp8", "opus"]) && probe.Width == Width && probe.Height == Height, probe.ToString());
+        Assert.InRange(probe.Duration, 8, 12);
+
+        // Grid of two: 640x360 tiles at y 180, names drawn at their bottom (left out of the regions).
+        var grid = MediaTools.FrameAt(all, 2.5, Width, Height);
+        Assert.Equal("red", MediaTools.ColourOf(grid, Width, 60, 220, 520, 220));
+        Assert.Equal("blue", MediaTools.ColourOf(grid, Width, 700, 220, 520, 220));
+        Assert.Equal("black", MediaTools.ColourOf(grid, Width, 0, 0, Width, 160));
+        // Speaker layout from 4 s: Bob 1024x576 at the top, Alice 256x144 in the strip below, centred.
+        var speaker = MediaTools.FrameAt(all, 5.5, Width, Height);
+        Assert.Equal("blue", MediaTools.ColourOf(speaker, Width, 200, 40, 880, 440));
+        Assert.Equal("red", MediaTools.ColourOf(speaker, Width, 530, 585, 220, 60));
+        Assert.Equal("black", MediaTools.ColourOf(speaker, Width, 0, 600, 480, 120));
+        // Alice left at 7 s: Bob alone fills the canvas.
+        var bobAlone = MediaTools.FrameAt(all, 8.8, Width, Height);
+        Assert.Equal("blue", MediaTools.ColourOf(bobAlone, Width, 60, 40, 520, 500));
+        Assert.Equal("blue", MediaTools.ColourOf(bobAlone, Width, 700, 40, 520, 500));
+    }
+
+    [Fact]
+    public async Task A_paused_recording_leaves_the_pause_out()
+    {
+        using var red = RtpSender.Start("red", 440);
+        var segments = new ConcurrentQueue<string>();
+        await using var mixer = Mixer.Start(new MixSettings(_dir, 640, 360, SegmentSeconds: 4, LiveStreaming: false, RecordingKbps: 600));
+        var clock = Stopwatch.StartNew();
+        mixer.SegmentClosed += segments.Enqueue;
+        mixer.AddInput(new InputId("alice"), "Alice", new RtpInput(red.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(red.AudioPort, "opus", RtpSender.AudioPayload));
+
+        await Task.Delay(TimeSpan.FromSeconds(3) - clock.Elapsed);
+        mixer.PauseRecording();
+        await Task.Delay(TimeSpan.FromSeconds(6) - clock.Elapsed);
+        mixer.ResumeRecording();
+        await Task.Delay(TimeSpan.FromSeconds(9) - clock.Elapsed);
+        await mixer.StopAsync();
+
+        var all = MediaTools.Concat(segments, Path.Combine(_dir, "all.webm"));
+        var probe = MediaTools.ProbeFile(all);
+        Assert.True(probe.Codecs.SequenceEqual(["vp8", "opus"]), probe.ToString());
+        Assert.True(probe.Duration is > 4.5 and < 7.5, $"{probe}; segments: " + string.Join("; ", segments.Select(f =>
+            string.Join(' ', MediaTools.Run("ffprobe", "-v", "error", "-show_entries", "format=start_time,duration:stream=codec_name,start_time", "-of", "compact", f).Out.Select(c => (char)c)))));
+        Assert.Equal("red", MediaTools.ColourOf(MediaTools.FrameAt(all, 4.5, 640, 360), 640, 100, 40, 440, 240));
+    }
+
+    [Fact]
+    public async Task H264_and_vp9_publishers_are_mixed_too()
+    {
+        using var red = RtpSender.Start("red", 440, "h264");
+        using var blue = RtpSender.Start("blue", 660, "vp9");
+        var failures = new ConcurrentQueue<string>();
+        await using var mixer = Mixer.Start(new MixSettings(_dir, 640, 360, LiveStreaming: false, RecordingKbps: 600));
+        mixer.Failed += failures.Enqueue;
+        mixer.InputFailed += (id, why) => failures.Enqueue($"{id}: {why}");
+        using (var taken = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+        {
+            // An input that cannot start is refused and leaves the mix as it was.
+            var port = ((System.Net.IPEndPoint)taken.Client.LocalEndPoint!).Port;
+            Assert.Throws<GstException>(() => mixer.AddInput(new InputId("taken"), "Taken", new RtpInput(port, "vp8", RtpSender.VideoPayload), null));
+            Assert.Empty(mixer.Inputs);
+        }
+        mixer.AddInput(new InputId("h264"), "H.264", new RtpInput(red.VideoPort, "h264", RtpSender.VideoPayload), null);
+        mixer.AddInput(new InputId("vp9"), "VP9", new RtpInput(blue.VideoPort, "vp9", RtpSender.VideoPayload), new RtpInput(blue.AudioPort, "opus", RtpSender.AudioPayload));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await mixer.StopAsync();
+
+        Assert.Empty(failures);
+        var segment = Assert.Single(Directory.GetFiles(_dir, "seg-*.webm"));
+        var frame = MediaTools.FrameAt(segment, 3, 640, 360);
+        Assert.Equal("red", MediaTools.ColourOf(frame, 640, 30, 110, 260, 110));
+        Assert.Equal("blue", MediaTools.ColourOf(frame, 640, 350, 110, 260, 110));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
