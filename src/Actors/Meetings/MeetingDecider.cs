@@ -18,30 +18,23 @@ public static class MeetingDecider
     public static Decision Decide(MeetingState state, object command, DateTimeOffset now)
     {
         var decision = DecideCommand(state, command, now);
-        return decision.IsRejected || decision.Events.Count == 0 ? decision : WithSessionEnd(state, WithRecording(state, decision, now), now);
+        return decision.IsRejected || decision.Events.Count == 0 ? decision : WithLeavingsConsequences(state, decision, now);
     }
 
-    /// <summary>Someone leaving may leave the recording without its recorder, or without anyone to record.</summary>
-    private static Decision WithRecording(MeetingState state, Decision decision, DateTimeOffset now)
+    /// <summary>
+    /// Someone leaving may leave the recording without its recorder or without anyone to record, and when the last
+    /// person leaves the session ends: bans and hand settings do not outlive it.
+    /// </summary>
+    private static Decision WithLeavingsConsequences(MeetingState state, Decision decision, DateTimeOffset now)
     {
-        if (state.Recording is null || !decision.Events.Any(e => e is ParticipantLeft))
-            return decision;
-        var after = decision.Events.Aggregate(state, MeetingEvolve.Apply);
-        return RecordingModule.After(state, after, decision.Events, now) is { Count: > 0 } more
-            ? new Decision([.. decision.Events, .. more], null)
-            : decision;
-    }
-
-    /// <summary>When the last person leaves, the session ends: bans and hand settings do not outlive it.</summary>
-    private static Decision WithSessionEnd(MeetingState state, Decision decision, DateTimeOffset now)
-    {
-        // Only someone leaving can empty the room: skip the replay for every other decision.
+        // Only someone leaving has such consequences: skip the replay for every other decision.
         if (state.Participants.IsEmpty || !decision.Events.Any(e => e is ParticipantLeft))
             return decision;
         var after = decision.Events.Aggregate(state, MeetingEvolve.Apply);
-        return after.Participants.IsEmpty && state.Exists
-            ? new Decision([.. decision.Events, Stamp(new SessionClosed(), Actor.System, now)], null)
-            : decision;
+        IReadOnlyList<DomainEvent> recording = state.Recording is null ? [] : RecordingModule.After(state, after, decision.Events, now);
+        after = recording.Aggregate(after, MeetingEvolve.Apply);
+        IReadOnlyList<DomainEvent> ending = after.Participants.IsEmpty && state.Exists ? [Stamp(new SessionClosed(), Actor.System, now)] : [];
+        return recording.Count + ending.Count == 0 ? decision : new Decision([.. decision.Events, .. recording, .. ending], null);
     }
 
     private static Decision DecideCommand(MeetingState state, object command, DateTimeOffset now)

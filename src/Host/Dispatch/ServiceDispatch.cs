@@ -89,5 +89,5 @@ public sealed class ServiceDispatchActor : ReceiveActor
 
     protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(ServiceJobRequested));
 
-    public static Props Props(ServiceJobQueue queue, ILogger log) => Akka.Actor.Props.Create(() => new ServiceDispatchActor(queue, log));
+    public static Props Props(ServiceJobQueue queue, ILogger log) => Akka.Actor.Props.Create<ServiceDispatchActor>(queue, log);
 }

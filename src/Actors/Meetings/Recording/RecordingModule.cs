@@ -108,8 +108,8 @@ public sealed class RecordingModule : IMeetingModule
         var (code, message) = c.Phase == StreamPhase.Error
             ? (Bounded(c.ErrorCode, 64) ?? "error", Bounded(c.ErrorMessage, 500) ?? "The stream failed.")
             : (null, null);
-        var now_ = state.Recording.Streams.GetValueOrDefault(c.TargetId);
-        return now_ == new StreamState(c.Phase, code, message) || (now_ is null && c.Phase == StreamPhase.Inactive)
+        var current = state.Recording.Streams.GetValueOrDefault(c.TargetId);
+        return current == new StreamState(c.Phase, code, message) || (current is null && c.Phase == StreamPhase.Inactive)
             ? Decision.Nothing
             : Decision.Accept(MeetingDecider.Stamp(new StreamPhaseChanged(c.TargetId, c.Phase, code, message), Actor.Participant(c.ParticipantId), now));
     }
@@ -134,12 +134,9 @@ public sealed class RecordingModule : IMeetingModule
         if (before.Recording is not { } recording || !events.Any(e => e is ParticipantLeft))
             return [];
         if (recording.Job?.RecorderId is { } recorder && after.Find(recorder) is null)
-            return [.. recording.Streams
-                .Where(s => s.Value.Phase is StreamPhase.Starting or StreamPhase.Active or StreamPhase.Paused)
-                .Select(s => MeetingDecider.Stamp(new StreamPhaseChanged(s.Key, StreamPhase.Error, RecorderGone,
-                    "The recorder stopped unexpectedly; what was recorded so far is kept."), Actor.System, now))];
-        var running = after.Recording?.Streams.Where(s => s.Value.Phase is StreamPhase.Starting or StreamPhase.Active or StreamPhase.Paused)
-            .Select(s => s.Key).ToList() ?? [];
+            return [.. recording.Running().Select(target => MeetingDecider.Stamp(new StreamPhaseChanged(target, StreamPhase.Error, RecorderGone,
+                "The recorder stopped unexpectedly; what was recorded so far is kept."), Actor.System, now))];
+        var running = after.Recording?.Running().ToList() ?? [];
         return !after.InRoom.Any() && running.Count > 0
             ? [MeetingDecider.Stamp(new StreamsStopped(running), Actor.System, now)]
             : [];
@@ -163,6 +160,7 @@ public sealed class RecordingModule : IMeetingModule
                 Job = null,
                 Streams = recording.Streams.RemoveRange(recording.Streams.Where(s => s.Value.Phase == StreamPhase.Starting).Select(s => s.Key)),
             },
+            RecorderTimedOut => recording,
             RecordingConsentSet e => recording with { Consents = recording.Consents.SetItem(e.ParticipantId, e.Consent) },
             ParticipantJoined e when e.Identity.Kind == ParticipantKind.Recorder && recording.Job is { RecorderId: null } job =>
                 recording with { Job = job with { RecorderId = e.ParticipantId } },
@@ -172,7 +170,7 @@ public sealed class RecordingModule : IMeetingModule
             _ => null,
         };
         if (changed is null)
-            return evt is StreamsStarted or StreamsPaused or StreamsStopped or StreamPhaseChanged or RecorderTimedOut or RecordingConsentSet ? state : null;
+            return null;
         // Nothing to remember is written as nothing: states stored before recording existed read the same.
         return state with { Recording = changed.Streams.IsEmpty && changed.Consents.IsEmpty && changed.Job is null ? null : changed };
     }

@@ -18,8 +18,11 @@ public sealed record RoomRecording(
 
     public StreamPhase PhaseOf(Guid target) => Streams.TryGetValue(target, out var stream) ? stream.Phase : StreamPhase.Inactive;
 
-    /// <summary>Whether any stream runs or is about to (a recorder is needed, or still at work).</summary>
-    public bool IsBusy() => Streams.Values.Any(s => s.Phase is StreamPhase.Starting or StreamPhase.Active or StreamPhase.Paused);
+    /// <summary>The streams that run or are about to (a recorder is needed for them, or at work on them).</summary>
+    public IEnumerable<Guid> Running() =>
+        Streams.Where(s => s.Value.Phase is StreamPhase.Starting or StreamPhase.Active or StreamPhase.Paused).Select(s => s.Key);
+
+    public bool IsBusy() => Running().Any();
 
     public RoomRecording WithPhase(Guid target, StreamPhase phase, string? code = null, string? message = null) => this with
     {
