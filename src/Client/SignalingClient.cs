@@ -94,6 +94,19 @@ public sealed class SignalingClient : IAsyncDisposable
     public Task<ServerMessage> WaitForAsync(string ns, string message, TimeSpan? timeout = null) =>
         WaitForAsync(m => m.Namespace == ns && m.Message == message, timeout);
 
+    /// <summary>The next message, in order; null once the socket closed and every message was taken.</summary>
+    public async Task<ServerMessage?> ReadAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            return await _inbox.Reader.ReadAsync(ct);
+        }
+        catch (ChannelClosedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Messages received so far and not yet taken.</summary>
     public IReadOnlyList<ServerMessage> Drain()
     {

@@ -2,11 +2,16 @@ using OpenTalk.Projections;
 
 namespace OpenTalk.Host.Hosting;
 
-/// <summary>Operator commands run instead of the server: <c>opentalk projections rebuild NAME</c>.</summary>
+/// <summary>
+/// Commands run instead of the server: <c>opentalk projections rebuild NAME</c>, <c>opentalk recorder</c> (the
+/// recorder in its own process: <see cref="Dispatch.RecorderCommand"/>).
+/// </summary>
 public static class Commands
 {
     public static async Task<int?> RunAsync(string[] args)
     {
+        if (args is ["recorder", ..])
+            return await Dispatch.RecorderCommand.RunAsync(args[1..]);
         if (args is not ["projections", "rebuild", var name, ..])
             return null;
         var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true)

@@ -60,9 +60,10 @@ internal static class MixGraph
     {
         var (encoding, decode) = rtp.Codec.ToUpperInvariant() switch
         {
-            "VP8" => ("VP8", "rtpvp8depay ! vp8dec"),
-            "VP9" => ("VP9", "rtpvp9depay ! vp9dec"),
-            "H264" => ("H264", "rtph264depay ! h264parse ! avdec_h264"),
+            // After a lost packet the picture is broken until the next keyframe: wait for it rather than draw garbage.
+            "VP8" => ("VP8", "rtpvp8depay wait-for-keyframe=true ! vp8dec"),
+            "VP9" => ("VP9", "rtpvp9depay wait-for-keyframe=true ! vp9dec"),
+            "H264" => ("H264", "rtph264depay wait-for-keyframe=true ! h264parse ! avdec_h264 output-corrupt=false"),
             _ => throw new ArgumentException($"unsupported video codec '{rtp.Codec}'", nameof(rtp)),
         };
         return string.Create(Ci,

@@ -57,6 +57,8 @@ public sealed class TestNode : IAsyncDisposable
             "--SignIn:ServiceAccounts:1:ClientId", RecorderClientId,
             "--SignIn:ServiceAccounts:1:ClientSecret", RecorderClientSecret,
             "--SignIn:ServiceAccounts:1:Roles:0", "opentalk-recorder",
+            // Tests that record turn the node's own recorder on; the others play the recorder themselves.
+            "--Recorder:InProcess", "false",
             .. extra,
         ];
         var app = OpenTalkApp.Build(args);

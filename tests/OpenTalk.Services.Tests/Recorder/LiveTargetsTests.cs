@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenTalk.Services.Recorder;
+using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Services.Tests.Recorder;
 
@@ -14,9 +15,7 @@ public sealed class LiveTargetsTests : IDisposable
 
     public LiveTargetsTests()
     {
-        MediaTools.RequireGstreamer();
-        MediaTools.Require("ffprobe", "ffmpeg");
-        MediaTools.Require("ffmpeg", "ffmpeg");
+        MediaTools.RequireMediaTools();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using OpenTalk.Services.Recorder;
 using OpenTalk.Services.Recorder.Gst;
+using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Services.Tests.Recorder;
 
@@ -13,9 +14,7 @@ public sealed class MixerTests : IDisposable
 
     public MixerTests()
     {
-        MediaTools.RequireGstreamer();
-        MediaTools.Require("ffprobe", "ffmpeg");
-        MediaTools.Require("ffmpeg", "ffmpeg");
+        MediaTools.RequireMediaTools();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Services.Tests.Recorder;
 

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace OpenTalk.Services.Tests.Recorder;
+namespace OpenTalk.Tests.Shared;
 
 /// <summary>The outside tools the media tests use: they must be there (a missing one fails the test, never skips it).</summary>
 public static class MediaTools
@@ -51,6 +51,14 @@ public static class MediaTools
         Require("gst-launch-1.0", "gstreamer1.0-tools");
         var missing = MissingGstElements.Value;
         Assert.True(missing.Length == 0, "GStreamer elements are missing: " + string.Join(", ", missing));
+    }
+
+    /// <summary>What mixing and checking the result takes: GStreamer with its elements, ffprobe and ffmpeg.</summary>
+    public static void RequireMediaTools()
+    {
+        RequireGstreamer();
+        Require("ffprobe", "ffmpeg");
+        Require("ffmpeg", "ffmpeg");
     }
 
     public static int FreeUdpPort()

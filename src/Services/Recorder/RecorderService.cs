@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
+using OpenTalk.Client;
+using OpenTalk.Protocol.Rest;
+using OpenTalk.Protocol.Signaling;
+using OpenTalk.Services.Jobs;
+
+namespace OpenTalk.Services.Recorder;
+
+/// <summary>
+/// The recorder: takes recording jobs from the queue (as many at once as <see cref="RecorderSettings.Capacity"/>),
+/// signs in with its client credentials, asks the node for a service ticket, joins the room hidden and acknowledges
+/// the job once it is in; then records (<see cref="RoomRecorder"/>) and uploads the recording as an asset of the room.
+/// </summary>
+public sealed partial class RecorderService(RecorderSettings settings, ILogger log, HttpMessageHandler? http = null)
+{
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(15);
+
+    public Task RunAsync(IServiceJobQueue queue, CancellationToken ct)
+    {
+        if (settings.Node is null || string.IsNullOrEmpty(settings.ClientId) || string.IsNullOrEmpty(settings.ClientSecret))
+            throw new InvalidOperationException("The recorder needs Recorder:Node, Recorder:ClientId and Recorder:ClientSecret.");
+        Directory.CreateDirectory(WorkFolder);
+        return queue.ConsumeAsync(ServiceKinds.Recorder, settings.Capacity, RecordAsync, ct);
+    }
+
+    private async Task RecordAsync(IJobLease lease, CancellationToken ct)
+    {
+        var job = lease.Job;
+        using var client = http is null ? new HttpClient() : new HttpClient(http, disposeHandler: false);
+        client.BaseAddress = settings.Node;
+        client.Timeout = Timeout.InfiniteTimeSpan; // uploads of long recordings
+        var api = new OpenTalkApi(client) { AccessToken = await TokenAsync(ct) };
+        TicketResponse ticket;
+        try
+        {
+            ticket = await api.StartRecorderAsync(job.Room, job.Breakout, ct);
+        }
+        catch (OpenTalkApiException e) when (e.Status is HttpStatusCode.Conflict or HttpStatusCode.NotFound)
+        {
+            // Another recorder came first, or the room stopped asking: the job is done.
+            LogNotNeeded(log, job.JobId, job.Breakout ?? job.Room, e.Code ?? "");
+            await lease.AcknowledgeAsync();
+            return;
+        }
+        await using var signaling = await SignalingClient.ConnectAsync(settings.Node!, ticket.Ticket, ct);
+        await signaling.JoinAsync(settings.DisplayName, ct);
+        var joined = await signaling.WaitForAsync(m => m.Namespace == Namespaces.Control && m.Message is "join_success" or "join_blocked" or "error", JoinTimeout);
+        if (joined.Message != "join_success")
+        {
+            LogNotNeeded(log, job.JobId, job.Breakout ?? job.Room, joined.Raw);
+            await lease.AcknowledgeAsync();
+            return;
+        }
+        await lease.AcknowledgeAsync();
+        LogJoined(log, job.JobId, job.Breakout ?? job.Room);
+
+        var folder = Path.Combine(WorkFolder, job.JobId.ToString("N"));
+        Directory.CreateDirectory(folder);
+        await using var recorder = new RoomRecorder(signaling, settings, folder, (file, token) => UploadAsync(api, job, file, token), log);
+        await recorder.RunAsync(joined, ct);
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            Directory.Delete(folder);
+    }
+
+    private string WorkFolder => settings.WorkFolder ?? Path.Combine(Path.GetTempPath(), "opentalk-recorder");
+
+    private async Task<string> TokenAsync(CancellationToken ct) =>
+        await SignIn.WithClientCredentialsAsync(settings.Authority ?? settings.Node!, settings.ClientId!, settings.ClientSecret!, ct);
+
+    /// <summary>The recording becomes an asset of the room (a breakout room's, of its main room).</summary>
+    private async Task UploadAsync(OpenTalkApi api, ServiceJob job, RecordingFile file, CancellationToken ct)
+    {
+        api.AccessToken = await TokenAsync(ct); // a long recording outlives its first token
+        var query = $"v1/services/recording/upload?room_id={job.Room}&filename={Uri.EscapeDataString(file.FileName)}"
+            + (job.Breakout is { } breakout ? $"&breakout_room={breakout}" : "")
+            + (file.DurationSeconds is { } seconds ? $"&duration={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        await using var content = File.OpenRead(file.Path);
+        using var body = new StreamContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("video/webm");
+        using var response = await api.SendRawAsync(HttpMethod.Post, query, body, ct);
+        if (!response.IsSuccessStatusCode)
+            throw new OpenTalkApiException(response.StatusCode, null, await response.Content.ReadAsStringAsync(ct));
+        LogStored(log, file.FileName, job.Room);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: room {Room} does not need a recorder ({Why})")]
+    private static partial void LogNotNeeded(ILogger log, Guid jobId, Guid room, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: recording room {Room}")]
+    private static partial void LogJoined(ILogger log, Guid jobId, Guid room);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {FileName} for room {Room}")]
+    private static partial void LogStored(ILogger log, string fileName, Guid room);
+}

@@ -1,0 +1,367 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using OpenTalk.Client;
+using OpenTalk.Protocol.Signaling;
+
+namespace OpenTalk.Services.Recorder;
+
+/// <summary>
+/// The recorder in one room, from its <c>join_success</c> until its streams ended: it runs the streams the room tells
+/// it to (<c>start_streams</c>, <c>pause_streams</c>, <c>stop_streams</c>) and reports each change
+/// (<c>stream_updated</c>), has Janus forward every consenting publisher into the mix and lays the mix out from the
+/// room's focus and screen shares. Everything happens on one loop: signaling messages and the mixer's events alike.
+/// What it recorded is joined into one file and handed to <c>store</c> when the streams end, also when the room's
+/// socket broke (nothing recorded is lost for a lost connection).
+/// </summary>
+public sealed partial class RoomRecorder : IAsyncDisposable
+{
+    private readonly SignalingClient _signaling;
+    private readonly RecorderSettings _settings;
+    private readonly string _folder;
+    private readonly Func<RecordingFile, CancellationToken, Task> _store;
+    private readonly ILogger _log;
+    private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<Guid, Stream> _streams = [];
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private Mixer? _mixer;
+    private bool _recorded;
+    private bool _connected = true;
+
+    public RoomRecorder(SignalingClient signaling, RecorderSettings settings, string folder,
+        Func<RecordingFile, CancellationToken, Task> store, ILogger log)
+    {
+        _signaling = signaling;
+        _settings = settings;
+        _folder = folder;
+        _store = store;
+        _log = log;
+    }
+
+    /// <summary>One of the room's streams as the recorder runs it.</summary>
+    private sealed class Stream(string name, StreamingKind kind, string? location)
+    {
+        public string Name { get; } = name;
+
+        public StreamingKind Kind { get; } = kind;
+
+        public string? Location { get; } = location;
+
+        public StreamStatus Status { get; set; } = StreamStatus.Inactive;
+
+        public bool IsRunning => Status is StreamStatus.Starting or StreamStatus.Active or StreamStatus.Paused;
+    }
+
+    private sealed record TargetChanged(TargetId Target, TargetState State);
+
+    private sealed record MixFailed(string Reason);
+
+    private sealed record SocketClosed;
+
+    /// <summary>Runs the room's streams until they all ended (or the socket closed); then stores the recording.</summary>
+    public async Task RunAsync(ServerMessage joinSuccess, CancellationToken ct)
+    {
+        var pump = PumpAsync(ct);
+        try
+        {
+            OnJoinSuccess(joinSuccess.Payload);
+            var starting = _streams.Where(s => s.Value.Status == StreamStatus.Starting).Select(s => s.Key).ToList();
+            _streams.Values.ToList().ForEach(s => s.Status = StreamStatus.Inactive);
+            await StartAsync(starting, ct);
+            await foreach (var item in _inbox.Reader.ReadAllAsync(ct))
+            {
+                if (!await HandleAsync(item, ct) || (_mixer is not null && !_streams.Values.Any(s => s.IsRunning)))
+                    break;
+            }
+        }
+        finally
+        {
+            try
+            {
+                await FinishAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The segments stay in the job's folder: the next start of the recorder sends them.
+                LogStoreFailed(_log, e, _folder);
+                foreach (var (id, stream) in _streams.Where(s => s.Value.Kind == StreamingKind.Recording))
+                    await ReportAsync(id, stream, StreamStatus.Error, new StreamErrorReason("storage_failed", "The recording could not be stored: " + e.Message));
+            }
+            if (_connected)
+                await TrySendAsync(Namespaces.Control, "leave", null);
+            await pump.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task PumpAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (await _signaling.ReadAsync(ct) is { } message)
+                _inbox.Writer.TryWrite(message);
+            _inbox.Writer.TryWrite(new SocketClosed());
+        }
+        catch (OperationCanceledException)
+        {
+            // The job was cancelled: RunAsync ends too.
+        }
+    }
+
+    /// <summary>False when the room is gone for the recorder.</summary>
+    private async Task<bool> HandleAsync(object item, CancellationToken ct)
+    {
+        switch (item)
+        {
+            case SocketClosed:
+                _connected = false;
+                LogSocketClosed(_log, _signaling.CloseStatus?.ToString() ?? "aborted", _signaling.CloseReason ?? "");
+                return false;
+            case MixFailed failed:
+                LogMixFailed(_log, failed.Reason);
+                foreach (var (id, stream) in _streams.Where(s => s.Value.IsRunning))
+                    await ReportAsync(id, stream, StreamStatus.Error, new StreamErrorReason("mix_failed", "The recorder's mix stopped: " + failed.Reason));
+                return true;
+            case TargetChanged changed when _streams.TryGetValue(changed.Target.Value, out var stream):
+                await ReportAsync(changed.Target.Value, stream, changed.State.Status switch
+                {
+                    TargetStatus.Starting => StreamStatus.Starting,
+                    TargetStatus.Active => StreamStatus.Active,
+                    TargetStatus.Paused => StreamStatus.Paused,
+                    TargetStatus.Inactive => StreamStatus.Inactive,
+                    _ => StreamStatus.Error,
+                }, changed.State.Error is { } error ? new StreamErrorReason(error.Code, error.Message) : null);
+                return true;
+            case ServerMessage message:
+                await OnMessageAsync(message, ct);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private async Task OnMessageAsync(ServerMessage m, CancellationToken ct)
+    {
+        var p = m.Payload;
+        switch (m.Namespace, m.Message)
+        {
+            case (Namespaces.RecordingService, "start_streams"):
+                await StartAsync(TargetIds(p), ct);
+                break;
+            case (Namespaces.RecordingService, "pause_streams"):
+                await PauseAsync(TargetIds(p));
+                break;
+            case (Namespaces.RecordingService, "stop_streams"):
+                await StopAsync(TargetIds(p));
+                break;
+            case (Namespaces.Control, "joined" or "update"):
+                await OnPeerAsync(p);
+                break;
+            case (Namespaces.Control, "left"):
+                await OnPeerLeftAsync(p.GetProperty("id").GetGuid());
+                break;
+            case (Namespaces.Media, "forwarding"):
+                await OnForwardingAsync(p);
+                break;
+            case (Namespaces.Media, "focus_update"):
+                _focus = p.TryGetProperty("focus", out var focus) && focus.ValueKind == JsonValueKind.String ? focus.GetGuid() : null;
+                UpdateLayout();
+                break;
+            case (_, "error"):
+                LogRefused(_log, m.Namespace, m.Error ?? m.Raw);
+                break;
+        }
+    }
+
+    private static List<Guid> TargetIds(JsonElement payload) =>
+        payload.TryGetProperty("target_ids", out var ids) && ids.ValueKind == JsonValueKind.Array
+            ? ids.EnumerateArray().Select(i => i.GetGuid()).ToList()
+            : [];
+
+    private void OnJoinSuccess(JsonElement payload)
+    {
+        if (payload.TryGetProperty(Namespaces.RecordingService, out var service) && service.TryGetProperty("streams", out var streams))
+        {
+            foreach (var s in streams.EnumerateObject())
+            {
+                var kind = s.Value.GetProperty("stream_kind").GetString() == "livestream" ? StreamingKind.Livestream : StreamingKind.Recording;
+                var location = s.Value.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
+                _streams[Guid.Parse(s.Name)] = new Stream(s.Value.GetProperty("name").GetString() ?? "", kind, location)
+                {
+                    Status = s.Value.GetProperty("status").GetString() == "starting" ? StreamStatus.Starting : StreamStatus.Inactive,
+                };
+            }
+        }
+        if (payload.TryGetProperty(Namespaces.Media, out var media) && media.TryGetProperty("focus", out var focus) && focus.ValueKind == JsonValueKind.String)
+            _focus = focus.GetGuid();
+        foreach (var participant in payload.GetProperty("participants").EnumerateArray())
+            RememberPeer(participant);
+    }
+
+    private async Task StartAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var known = ids.Where(_streams.ContainsKey).ToList();
+        if (known.Count == 0)
+            return;
+        if (!await EnsureMixerAsync(known, ct))
+            return;
+        foreach (var id in known)
+        {
+            var stream = _streams[id];
+            if (stream.Kind == StreamingKind.Recording)
+            {
+                _mixer!.ResumeRecording();
+                _recorded = true;
+                await ReportAsync(id, stream, StreamStatus.Active);
+            }
+            else if (stream.Location is null || _mixer!.Live is null)
+                await ReportAsync(id, stream, StreamStatus.Error, new StreamErrorReason("no_location", "The stream has no RTMP address."));
+            else
+            {
+                try
+                {
+                    _mixer.Live.StartTarget(new TargetId(id), stream.Location);
+                    stream.Status = StreamStatus.Starting; // reported as the target reports it, like all its changes
+                }
+                catch (ArgumentException e)
+                {
+                    await ReportAsync(id, stream, StreamStatus.Error, new StreamErrorReason("invalid_location", e.Message));
+                }
+            }
+        }
+    }
+
+    /// <summary>The mix starts with the first stream: recording paused unless the recording is among them.</summary>
+    private async Task<bool> EnsureMixerAsync(IReadOnlyList<Guid> starting, CancellationToken ct)
+    {
+        if (_mixer is not null)
+            return true;
+        try
+        {
+            _mixer = Mixer.Start(new MixSettings(_folder, _settings.Width, _settings.Height, SegmentSeconds: _settings.SegmentSeconds,
+                LiveStreaming: _streams.Values.Any(s => s.Kind == StreamingKind.Livestream), RtpAddress: _settings.RtpAddress), _log);
+        }
+        catch (Exception e) when (e is Gst.GstException or DllNotFoundException or ArgumentException)
+        {
+            LogMixFailed(_log, e.Message);
+            foreach (var id in starting)
+                await ReportAsync(id, _streams[id], StreamStatus.Error, new StreamErrorReason("mix_failed", "The recorder could not start its mix: " + e.Message));
+            return false;
+        }
+        _mixer.PauseRecording();
+        _mixer.Failed += reason => _inbox.Writer.TryWrite(new MixFailed(reason));
+        _mixer.InputFailed += (input, why) => LogInputFailed(_log, input.Value, why);
+        if (_mixer.Live is { } live)
+            live.StateChanged += (target, state) => _inbox.Writer.TryWrite(new TargetChanged(target, state));
+        foreach (var peer in _peers.Values.ToList())
+            await ReconcileAsync(peer);
+        ct.ThrowIfCancellationRequested();
+        return true;
+    }
+
+    private async Task PauseAsync(IReadOnlyList<Guid> ids)
+    {
+        foreach (var id in ids.Where(_streams.ContainsKey))
+        {
+            var stream = _streams[id];
+            if (!stream.IsRunning || _mixer is null)
+                continue;
+            if (stream.Kind == StreamingKind.Recording)
+            {
+                _mixer.PauseRecording();
+                await ReportAsync(id, stream, StreamStatus.Paused);
+            }
+            else if (_mixer.Live is { } live)
+                await live.PauseTargetAsync(new TargetId(id));
+        }
+    }
+
+    private async Task StopAsync(IReadOnlyList<Guid> ids)
+    {
+        foreach (var id in ids.Where(_streams.ContainsKey))
+        {
+            var stream = _streams[id];
+            if (_mixer is null)
+                continue;
+            if (stream.Kind == StreamingKind.Recording)
+            {
+                // Stored when the session ends; until then the mix goes on for the live streams.
+                _mixer.PauseRecording();
+                await ReportAsync(id, stream, StreamStatus.Inactive);
+            }
+            else if (_mixer.Live is { } live)
+                await live.StopTargetAsync(new TargetId(id)); // reported when the target says so
+        }
+    }
+
+    /// <summary>Ends the mix and stores what was recorded.</summary>
+    private async Task FinishAsync(CancellationToken ct)
+    {
+        if (_mixer is not { } mixer)
+            return;
+        _mixer = null;
+        try
+        {
+            await mixer.StopAsync(ct);
+        }
+        catch (Gst.GstException e)
+        {
+            // The segments closed so far are whole: they are stored all the same.
+            LogMixFailed(_log, e.Message);
+        }
+        finally
+        {
+            await mixer.DisposeAsync();
+        }
+        var segments = Directory.GetFiles(_folder, "seg-*.webm").Order(StringComparer.Ordinal)
+            .Where(f => new FileInfo(f).Length > 0).ToList();
+        if (!_recorded || segments.Count == 0)
+            return;
+        var name = $"recording-{_startedAt.UtcDateTime:yyyy-MM-dd_HH-mm-ss}.webm";
+        var file = await RecordingFile.JoinAsync(segments, Path.Combine(_folder, name), ct);
+        await _store(file, ct);
+        foreach (var segment in segments)
+            File.Delete(segment);
+        File.Delete(file.Path);
+    }
+
+    private async Task ReportAsync(Guid id, Stream stream, StreamStatus status, StreamErrorReason? reason = null)
+    {
+        stream.Status = status;
+        await TrySendAsync(Namespaces.RecordingService, RecordingActions.StreamUpdated, new { target_id = id, status, reason });
+    }
+
+    private async Task TrySendAsync(string ns, string action, object? fields)
+    {
+        if (!_connected)
+            return;
+        try
+        {
+            await _signaling.SendAsync(ns, action, fields);
+        }
+        catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            _connected = false; // the pump sees the close and ends the loop
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_mixer is not null)
+            await _mixer.DisposeAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The room's socket closed ({Status} {Reason}): storing what was recorded")]
+    private static partial void LogSocketClosed(ILogger log, string status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The recording could not be stored; its segments stay in {Folder}")]
+    private static partial void LogStoreFailed(ILogger log, Exception e, string folder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mix failed: {Reason}")]
+    private static partial void LogMixFailed(ILogger log, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Input {Input} of the mix failed: {Reason}")]
+    private static partial void LogInputFailed(ILogger log, string input, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The room refused a request ({Namespace}): {Error}")]
+    private static partial void LogRefused(ILogger log, string @namespace, string error);
+}
