@@ -60,7 +60,8 @@ public sealed partial class MeetingActor
         if (_focus.Focus == before)
             return;
         State = State with { Focus = _focus.Focus };
-        Deliver(State.InRoom.Select(p => new Notification(p.Id, Namespaces.Media, new FocusUpdate(_focus.Focus))));
+        // The recorder too: its speaker view follows the focus.
+        Deliver(MeetingNotifications.ToRoom(State, Namespaces.Media, new FocusUpdate(_focus.Focus)));
     }
 
     /// <summary>After persisting: sessions the meeting ended for someone (revoked, sent away) are hung up by their media actor.</summary>

@@ -35,7 +35,8 @@ public sealed class MediaRoom : IAsyncDisposable
 
     public IReadOnlyList<JanusProcess> Janus => _janus;
 
-    public static async Task<MediaRoom> StartAsync(int janusInstances = 1)
+    /// <param name="nodeSettings">More of the node's settings (<c>--Section:Key value</c>), after the media room's own.</param>
+    public static async Task<MediaRoom> StartAsync(int janusInstances = 1, IEnumerable<string>? nodeSettings = null)
     {
         var janus = new List<JanusProcess>();
         for (var i = 0; i < janusInstances; i++)
@@ -45,7 +46,7 @@ public sealed class MediaRoom : IAsyncDisposable
             $"--Media:Janus:{i}:Name", $"janus-{(char)('a' + i)}", $"--Media:Janus:{i}:Url", j.Url.ToString(), $"--Media:Janus:{i}:ApiSecret", j.ApiSecret,
         }).Concat(["--Media:KeepAliveSeconds", "1", "--Media:RequestTimeoutSeconds", "5", "--Media:LoadRefreshSeconds", "1",
             // Chromium's fake microphone beeps briefly each second: count a short, quiet beep as talking.
-            "--Media:TalkingLevel", "90", "--Media:TalkingPackets", "10"]).ToArray();
+            "--Media:TalkingLevel", "90", "--Media:TalkingPackets", "10"]).Concat(nodeSettings ?? []).ToArray();
         var node = await TestNode.StartAsync(await TestDatabase.CreateAsync(), url: new Uri($"http://{MediaNetwork.HostAddress}:0"), extra: settings);
         var playwright = await Playwright.CreateAsync();
         var browser = await TestBrowser.LaunchAsync(playwright, node.BaseUri.GetLeftPart(UriPartial.Authority));

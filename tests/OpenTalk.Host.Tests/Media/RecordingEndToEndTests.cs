@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Tests.Shared;
+
+namespace OpenTalk.Host.Tests.Media;
+
+/// <summary>
+/// A meeting recorded for real: browsers publish through Janus, the node's own recorder (in-process, as on one
+/// machine without a broker) joins hidden, mixes what Janus forwards and stores the recording as an asset of the room.
+/// </summary>
+[Collection(BrowserMediaCollection.Name)]
+public sealed class RecordingEndToEndTests : IAsyncLifetime
+{
+    private const int Width = 640, Height = 360;
+    private readonly string _downloads = Directory.CreateTempSubdirectory("opentalk-recording-").FullName;
+    private MediaRoom _room = null!;
+
+    public async Task InitializeAsync()
+    {
+        MediaTools.RequireMediaTools();
+        _room = await MediaRoom.StartAsync(nodeSettings:
+        [
+            "--Recorder:InProcess", "true", "--Recorder:RtpAddress", MediaNetwork.HostAddress,
+            "--Recorder:Width", $"{Width}", "--Recorder:Height", $"{Height}", "--Recorder:SegmentSeconds", "4",
+            // Nobody counts as speaking (the fake microphones beep): the mix stays a grid, whose tiles the test knows.
+            "--Media:TalkingLevel", "1",
+        ]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _room.DisposeAsync();
+        Directory.Delete(_downloads, recursive: true);
+    }
+
+    private static bool IsStreamUpdate(JsonElement m, Guid target, string status) =>
+        m.GetProperty("message").GetString() == "stream_updated"
+        && m.GetProperty("payload").GetProperty("target_id").GetGuid() == target
+        && m.GetProperty("payload").GetProperty("status").GetString() == status;
+
+    /// <summary>The average brightness (0-255) of a region of an RGB24 frame.</summary>
+    private static double Brightness(byte[] rgb, int x, int y, int w, int h)
+    {
+        double sum = 0;
+        for (var yy = y; yy < y + h; yy++)
+            for (var xx = x; xx < x + w; xx++)
+            {
+                var i = (yy * Width + xx) * 3;
+                sum += (rgb[i] + rgb[i + 1] + rgb[i + 2]) / 3.0;
+            }
+        return sum / (w * h);
+    }
+
+    [Fact]
+    public async Task Ten_seconds_of_a_meeting_become_a_recording_of_the_room_with_a_tile_for_each_consenting_publisher()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        var dora = await _room.JoinAsync("Dora");
+        await olga.SendAsync("recording", new { action = "set_consent", consent = true });
+        await uma.SendAsync("recording", new { action = "set_consent", consent = true });
+        await dora.SendAsync("recording", new { action = "set_consent", consent = false });
+        foreach (var publisher in new[] { olga, uma, dora })
+            await publisher.PublishAsync("video");
+        await Poll.UntilAsync(olga.StatsAsync, s => new[] { uma, dora }.All(p =>
+            s.TryGetValue(BrowserParticipant.Key(p, "video"), out var m) && m.FramesDecoded > 0), 60);
+
+        var recording = RoomRecording.TargetIdOf(_room.Room);
+        await olga.SendAsync("recording", new { action = "start_stream", target_ids = new[] { recording } });
+        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "active")), 30);
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { recording } });
+        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "inactive")), 30);
+
+        // The recording is an asset of the room: listed for its owner, and downloadable.
+        var assets = await Poll.UntilAsync(async () =>
+        {
+            using var response = await _room.Owner.SendRawAsync(HttpMethod.Get, $"v1/rooms/{_room.Room}/assets", null);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }, list => list.ValueKind == JsonValueKind.Array && list.GetArrayLength() == 1, 60);
+        var asset = assets[0];
+        Assert.Equal("recording", asset.GetProperty("namespace").GetString());
+        Assert.EndsWith(".webm", asset.GetProperty("filename").GetString(), StringComparison.Ordinal);
+        var file = Path.Combine(_downloads, "recording.webm");
+        using (var download = await _room.Owner.SendRawAsync(HttpMethod.Get, $"v1/rooms/{_room.Room}/assets/{asset.GetProperty("id").GetGuid()}", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            await using var output = File.Create(file);
+            await download.Content.CopyToAsync(output);
+        }
+        Assert.Equal(new FileInfo(file).Length, asset.GetProperty("size").GetInt64());
+
+        var probe = MediaTools.ProbeFile(file);
+        Assert.True(probe.Codecs.Order().SequenceEqual(["opus", "vp8"]) && probe.Width == Width && probe.Height == Height, probe.ToString());
+        Assert.InRange(probe.Duration, 8, 12);
+
+        // A grid of two (Olga and Uma; Dora declined): two 320x180 tiles side by side at y 90, black above and below.
+        // A third tile would make it two rows, filling the bands.
+        var frame = MediaTools.FrameAt(file, probe.Duration / 2, Width, Height);
+        Assert.True(Brightness(frame, 20, 100, 280, 120) > 40, "The left tile is black.");
+        Assert.True(Brightness(frame, 340, 100, 280, 120) > 40, "The right tile is black.");
+        Assert.True(Brightness(frame, 0, 0, Width, 80) < 15, "Something is drawn above the two tiles.");
+        Assert.True(Brightness(frame, 0, 280, Width, 80) < 15, "Something is drawn below the two tiles.");
+    }
+}
