@@ -116,6 +116,65 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task DeleteStreamingTargetAsync(Guid roomId, Guid targetId, CancellationToken ct = default) =>
         NoContentAsync(HttpMethod.Delete, $"v1/rooms/{roomId}/streaming_targets/{targetId}", null, ct);
 
+    /// <summary>
+    /// The recorder hands in a finished recording of <paramref name="roomId"/> (made in <paramref name="breakoutRoom"/>
+    /// when given): <paramref name="content"/> is sent as it is read, never buffered, and is not sent twice.
+    /// </summary>
+    public async Task<AssetResource> UploadRecordingAsync(Guid roomId, Guid? breakoutRoom, string filename, Stream content,
+        double? durationSeconds = null, CancellationToken ct = default)
+    {
+        var path = "v1/services/recording/upload" + Query(("room_id", roomId.ToString()), ("breakout_room", breakoutRoom?.ToString()),
+            ("filename", filename), ("duration", durationSeconds?.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        using var body = new StreamContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("video/webm");
+        if (content.CanSeek)
+            body.Headers.ContentLength = content.Length - content.Position;
+        using var response = await SendRawAsync(HttpMethod.Post, path, body, ct);
+        return await ReadAsync<AssetResource>(response, ct);
+    }
+
+    /// <summary>A page of the room's assets, newest first (owner or admin).</summary>
+    public Task<List<AssetResource>> ListRoomAssetsAsync(Guid roomId, int? perPage = null, int? page = null, CancellationToken ct = default) =>
+        SendAsync<List<AssetResource>>(HttpMethod.Get, $"v1/rooms/{roomId}/assets" + Query(
+            ("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("page", page?.ToString(System.Globalization.CultureInfo.InvariantCulture))), null, ct);
+
+    /// <summary>
+    /// The assets of every room the caller owns; <paramref name="sort"/> one of <c>created_at</c>, <c>filename</c>,
+    /// <c>size</c>, <c>namespace</c>, <c>kind</c>; <paramref name="order"/> <c>ascending</c> or <c>descending</c>.
+    /// </summary>
+    public Task<UserAssetsResponse> ListMyAssetsAsync(int? perPage = null, int? page = null, string? sort = null, string? order = null,
+        CancellationToken ct = default) =>
+        SendAsync<UserAssetsResponse>(HttpMethod.Get, "v1/users/me/assets" + Query(
+            ("per_page", perPage?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("page", page?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("sort", sort), ("order", order)), null, ct);
+
+    /// <summary>Copies the asset's file into <paramref name="destination"/>; returns its name and content type as the server sent them.</summary>
+    public async Task<AssetDownload> DownloadAssetAsync(Guid roomId, Guid assetId, Stream destination, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/rooms/{roomId}/assets/{assetId}");
+        if (AccessToken is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);
+        }
+        await using (var body = await response.Content.ReadAsStreamAsync(ct))
+            await body.CopyToAsync(destination, ct);
+        var disposition = response.Content.Headers.ContentDisposition;
+        return new AssetDownload(disposition?.FileNameStar ?? disposition?.FileName?.Trim('"'), response.Content.Headers.ContentType?.MediaType,
+            disposition?.DispositionType);
+    }
+
+    public Task DeleteAssetAsync(Guid roomId, Guid assetId, CancellationToken ct = default) =>
+        NoContentAsync(HttpMethod.Delete, $"v1/rooms/{roomId}/assets/{assetId}", null, ct);
+
+    /// <summary>The caller's own profile (OpenTalk's <c>PrivateUserProfile</c>, with <c>used_storage</c>).</summary>
+    public Task<PrivateUserProfile> GetMeAsync(CancellationToken ct = default) =>
+        SendAsync<PrivateUserProfile>(HttpMethod.Get, "v1/users/me", null, ct);
+
     private static string Query(params (string Name, string? Value)[] parameters)
     {
         var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
@@ -182,6 +241,11 @@ public sealed class OpenTalkApi(HttpClient http)
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct, bool safeToRepeat = false)
     {
         using var response = await SendRepeatingWhileBusyAsync(method, path, body, safeToRepeat || IsSafeToRepeat(method), ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
         var text = await response.Content.ReadAsStringAsync(ct);
         if (!response.IsSuccessStatusCode)
             throw new OpenTalkApiException(response.StatusCode, CodeOf(text), text);

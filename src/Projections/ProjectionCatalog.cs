@@ -1,3 +1,4 @@
+using OpenTalk.Projections.Assets;
 using OpenTalk.Projections.Events;
 using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
@@ -8,7 +9,7 @@ namespace OpenTalk.Projections;
 /// <summary>Every projection this build runs, by name.</summary>
 public static class ProjectionCatalog
 {
-    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection(), new InvitesProjection(), new MailOutboxProjection(), new RoomsProjection()];
+    public static IReadOnlyList<IProjection> All { get; } = [new RoomHistoryProjection(), new EventsProjection(), new InvitesProjection(), new MailOutboxProjection(), new RoomsProjection(), new AssetsProjection()];
 
     public static IProjection? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 }
@@ -27,3 +28,6 @@ public sealed class MailOutboxRunner;
 
 /// <summary>Registry key of the rooms projection's singleton.</summary>
 public sealed class RoomsRunner;
+
+/// <summary>Registry key of the assets projection's singleton.</summary>
+public sealed class AssetsRunner;

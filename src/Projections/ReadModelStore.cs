@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using OpenTalk.Projections.Assets;
 using OpenTalk.Projections.Events;
 using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
@@ -36,6 +37,8 @@ public static class ReadModelStore
         options.Schema.For<RoomHistoryProgress>();
         options.Schema.For<RoomSessionDocument>().Duplicate(s => s.RoomId);
         options.Schema.For<RoomListDocument>().Duplicate(r => r.OwnerId);
+        options.Schema.For<AssetDocument>().Duplicate(a => a.RoomId).Duplicate(a => a.OwnerId);
+        options.Schema.For<AssetRoomDocument>();
         more?.Invoke(options);
     });
 }

@@ -44,6 +44,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<SaveStreamingTarget>(c => DecideForRest(c));
         Command<RemoveStreamingTarget>(c => DecideForRest(c));
         Command<SetInvitedModerators>(c => DecideForRest(c));
+        ReceiveAssetCommands();
         Command<DeleteRoom>(c => DecideForRest(c));
         Command<IMediaRequest>(HandleMediaRequest);
         Command<SpeakingChanged>(HandleSpeaking);
@@ -125,16 +126,20 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Run(MeetingModules.All.Resume(State));
     }
 
-    private void DecideForRest(object command)
+    private void DecideForRest(object command) => DecideForRest(command, () => MeetingReply.Ok(View()), MeetingReply.Fail);
+
+    /// <param name="reply">The answer once the events are stored, made from the state after them.</param>
+    /// <param name="refusal">The answer to a refused command.</param>
+    private void DecideForRest(object command, Func<object> reply, Func<string, object> refusal)
     {
         var decision = MeetingDecider.Decide(State, command, Now);
         if (decision.IsRejected)
         {
-            Sender.Tell(MeetingReply.Fail(decision.Error!));
+            Sender.Tell(refusal(decision.Error!));
             return;
         }
         var replyTo = Sender;
-        PersistChained(decision.Events, afterAll: () => replyTo.Tell(MeetingReply.Ok(View())));
+        PersistChained(decision.Events, afterAll: () => replyTo.Tell(reply()));
     }
 
     private RoomView View() => new(State.RoomId, State.Room!.OwnerId, State.Room.Password, State.Room.WaitingRoom);

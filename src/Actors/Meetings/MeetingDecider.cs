@@ -39,7 +39,7 @@ public static class MeetingDecider
 
     private static Decision DecideCommand(MeetingState state, object command, DateTimeOffset now)
     {
-        if (command is not IRoomLifecycleCommand && (!state.Exists || state.Closed))
+        if (command is IRoomArchiveCommand ? state.Room is null : command is not IRoomLifecycleCommand && (!state.Exists || state.Closed))
             return Decision.Reject(ProblemCodes.NotFound);
         // A hidden service (the recorder) does its own work only: it cannot chat, vote, raise a hand or moderate.
         if (command is IParticipantCommand { } sent && state.Find(sent.ParticipantId) is { IsHidden: true }

@@ -92,6 +92,7 @@ public static class MeetingModules
         new WhisperModule(),
         new BreakoutModule(),
         new RecordingModule(),
+        new AssetsModule(),
     ]);
 }
 

@@ -88,6 +88,11 @@ public sealed record MeetingState(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RoomRecording? Recording { get; init; }
 
+    /// <summary>Files stored for the room (recordings), by id; null while it has none (and then not written).</summary>
+    [JsonPropertyName("assets")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableDictionary<Guid, RoomAsset>? Assets { get; init; }
+
     [JsonPropertyName("streaming_targets")]
     public ImmutableDictionary<Guid, StreamingTarget> StreamingTargets { get; init; } = ImmutableDictionary<Guid, StreamingTarget>.Empty;
 

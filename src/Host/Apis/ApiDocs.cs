@@ -18,6 +18,17 @@ public static class ApiDocs
     public static RouteHandlerBuilder Takes<T>(this RouteHandlerBuilder endpoint) where T : notnull =>
         endpoint.Accepts<T>("application/json").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
+    /// <summary>A raw body: the file itself, of one of <paramref name="contentTypes"/>.</summary>
+    public static RouteHandlerBuilder TakesFile(this RouteHandlerBuilder endpoint, params string[] contentTypes) =>
+        endpoint.Accepts<Stream>(contentTypes[0], contentTypes[1..]).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>A file: the whole (200) or the ranges asked for (206), of one of <paramref name="contentTypes"/>.</summary>
+    public static RouteHandlerBuilder ReturnsFile(this RouteHandlerBuilder endpoint, params string[] contentTypes) => endpoint
+        .Produces<Stream>(StatusCodes.Status200OK, contentTypes[0], contentTypes[1..])
+        .Produces<Stream>(StatusCodes.Status206PartialContent, contentTypes[0], contentTypes[1..])
+        .Produces(StatusCodes.Status416RangeNotSatisfiable)
+        .WithProblems();
+
     private static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder endpoint) => endpoint
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)

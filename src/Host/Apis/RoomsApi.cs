@@ -21,10 +21,6 @@ public static class RoomsApi
         rooms.MapGet("/{roomId:guid}", GetRoom).Returns<RoomResource>();
         rooms.MapMethods("/{roomId:guid}", ["PATCH"], PatchRoom).Takes<PatchRoomRequest>().Returns<RoomResource>();
         rooms.MapDelete("/{roomId:guid}", DeleteRoomAsync).ReturnsNothing();
-        // Recordings and other artifacts of the room: none until this node keeps any.
-        rooms.MapGet("/{roomId:guid}/assets", async (Guid roomId, HttpContext context, EngineGateway engine) =>
-            await OwnedRoomAsync(roomId, context, engine) is { Problem: { } refused } ? refused : Results.Ok(Array.Empty<object>()))
-            .Returns<List<object>>();
         app.MapGet("/v1/rooms/{roomId:guid}/event", RoomEvent).AllowAnonymous().Returns<RoomEventInfo>();
         // One tariff for every room (see TariffSettings); rooms that do not exist have none.
         rooms.MapGet("/{roomId:guid}/tariff", async (Guid roomId, HttpContext context, EngineGateway engine, TariffResource tariff) =>

@@ -18,6 +18,9 @@ public static class ServicesApi
     {
         app.MapPost("/v1/services/recording/start", StartRecorder).RequireAuthorization()
             .Takes<ServiceStartRequest>().Returns<TicketResponse>().ProducesProblem(StatusCodes.Status409Conflict);
+        // Query: room_id, breakout_room (optional), filename, duration (seconds, optional); the body is the file.
+        app.MapPost("/v1/services/recording/upload", RecordingUpload.HandleAsync).RequireAuthorization()
+            .TakesFile("video/webm", AssetContentTypes.Bytes).Returns<AssetResource>(StatusCodes.Status201Created);
         return app;
     }
 

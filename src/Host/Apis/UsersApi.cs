@@ -6,9 +6,6 @@ namespace OpenTalk.Host.Apis;
 /// <summary>A person found by name or address: OpenTalk's registered user entry (<c>kind: registered</c>).</summary>
 public sealed record FoundUser(Guid Id, string Email, string Title, string Firstname, string Lastname, string DisplayName, string AvatarUrl, string Kind = "registered");
 
-/// <summary>What a person has stored (recordings and other meeting artifacts; none until this node keeps any).</summary>
-public sealed record UserAssetsResponse(IReadOnlyList<object> OwnedAssets);
-
 /// <summary>Who am I, my settings and tariff, and who can I invite: people who have signed in before, found by name or address.</summary>
 public static class UsersApi
 {
@@ -21,7 +18,6 @@ public static class UsersApi
             Results.Ok(await profiles.MeAsync(CurrentUser.From(context.User)!, context.RequestAborted))).Returns<PrivateUserProfile>();
         users.MapMethods("/me", ["PATCH"], PatchMe).Takes<PatchMeRequest>().Returns<PrivateUserProfile>();
         users.MapGet("/me/tariff", (TariffResource tariff) => Results.Ok(tariff)).Returns<TariffResource>();
-        users.MapGet("/me/assets", () => Results.Ok(new UserAssetsResponse([]))).Returns<UserAssetsResponse>();
         users.MapGet("/{userId:guid}", async (Guid userId, UserProfiles profiles, HttpContext context) =>
             await profiles.FindAsync(userId, context.RequestAborted) is { } profile
                 ? Results.Ok(profile)

@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using OpenTalk.Host.Hosting;
 using OpenTalk.Projections;
+using OpenTalk.Projections.Assets;
 using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Auth;
@@ -29,7 +30,7 @@ public sealed class UserPreferencesDocument
 /// person set themselves. First and last name come from the provider's <c>given_name</c>/<c>family_name</c>; a
 /// provider without them (the embedded one) gives the display name as first name, since splitting a name is a guess.
 /// </summary>
-public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, ReadModelSchema schema, IOptions<OpenTalkSettings> settings)
+public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, ReadModelSchema schema, IOptions<OpenTalkSettings> settings, AssetsReader assets)
 {
     public const string SystemTheme = "system";
     public static readonly string[] Themes = [SystemTheme, "light", "dark"];
@@ -43,7 +44,7 @@ public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, 
         var profile = Public(known, preferences);
         return new PrivateUserProfile(profile.Id, profile.Email, profile.Title, profile.Firstname, profile.Lastname, profile.DisplayName,
             profile.AvatarUrl, preferences.DashboardTheme, preferences.ConferenceTheme, preferences.Language ?? me.Locale ?? "",
-            "default", 0, me.IsAdmin, me.Groups);
+            "default", await assets.UsedStorageAsync(me.Id, ct), me.IsAdmin, me.Groups);
     }
 
     /// <summary>Profiles of <paramref name="ids"/>; people who never signed in here get a profile with only their id.</summary>

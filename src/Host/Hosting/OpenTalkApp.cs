@@ -5,12 +5,14 @@ using Marten;
 using Microsoft.Extensions.Options;
 using OpenTalk.Actors;
 using OpenTalk.Host.Apis;
+using OpenTalk.Host.Artifacts;
 using OpenTalk.Host.Auth;
 using OpenTalk.Host.Mail;
 using OpenTalk.Media;
 using OpenTalk.Host.Scheduling;
 using OpenTalk.Host.Signaling;
 using OpenTalk.Projections;
+using OpenTalk.Projections.Assets;
 using OpenTalk.Projections.Events;
 using OpenTalk.Projections.Mail;
 using OpenTalk.Projections.RoomHistory;
@@ -57,6 +59,8 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<ProjectionStore>();
         builder.Services.AddSingleton<RoomHistoryReader>();
         builder.Services.AddSingleton<RoomsReader>();
+        builder.Services.AddSingleton<AssetsReader>();
+        builder.Services.AddArtifactStore(builder.Configuration, settings.DataFolder);
         builder.Services.AddSingleton<EventsReader>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<UserProfiles>();
@@ -91,6 +95,8 @@ public static class OpenTalkApp
                 ProjectionRunner.Props(new MailOutboxProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithSingleton<RoomsRunner>("projection-rooms",
                 ProjectionRunner.Props(new RoomsProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
+            .WithSingleton<AssetsRunner>("projection-assets",
+                ProjectionRunner.Props(new AssetsProjection(), services.GetRequiredService<ProjectionStore>()), createProxyToo: false)
             .WithActors((system, registry, resolver) =>
             {
                 Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => _ = ProjectionRunner.WarmUpAsync(system));
@@ -148,6 +154,7 @@ public static class OpenTalkApp
         app.MapSipApi();
         app.MapServicesApi();
         app.MapStreamingTargetsApi();
+        app.MapAssetsApi();
         app.MapUsersApi();
         app.MapTurnApi();
         app.MapAuthLoginApi();
