@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Protocol.Rest;
 using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Host.Tests.Media;
@@ -103,5 +104,44 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         Assert.True(Brightness(frame, 340, 100, 280, 120) > 40, "The right tile is black.");
         Assert.True(Brightness(frame, 0, 0, Width, 80) < 15, "Something is drawn above the two tiles.");
         Assert.True(Brightness(frame, 0, 280, Width, 80) < 15, "Something is drawn below the two tiles.");
+    }
+
+    private static bool IsFailure(JsonElement m, Guid target, string code) =>
+        IsStreamUpdate(m, target, "error") && m.GetProperty("payload").GetProperty("reason").GetProperty("code").GetString() == code;
+
+    [Fact]
+    public async Task Two_live_streams_and_the_recording_come_from_one_mix_and_a_platform_that_fails_stops_nothing_else()
+    {
+        using var first = await RtmpServer.StartAsync();
+        using var second = await RtmpServer.StartAsync();
+        var one = await _room.Owner.AddStreamingTargetAsync(_room.Room, new StreamingTargetRequest("First", $"rtmp://127.0.0.1:{first.Port}/live/", "one", null));
+        var two = await _room.Owner.AddStreamingTargetAsync(_room.Room, new StreamingTargetRequest("Second", $"rtmp://127.0.0.1:{second.Port}/live/", "two", null));
+        var (olga, uma, _) = await _room.OlgaReceivesUmaAsync(m => m.FramesDecoded > 0);
+        await uma.SendAsync("recording", new { action = "set_consent", consent = true });
+
+        var recording = RoomRecording.TargetIdOf(_room.Room);
+        await olga.SendAsync("recording", new { action = "start_stream", target_ids = new[] { recording, one.Id, two.Id } });
+        await Poll.UntilAsync(uma.MessagesAsync, ms => new[] { recording, one.Id, two.Id }.All(t => ms.Any(m => IsStreamUpdate(m, t, "active"))), 30);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // The second platform goes down: its stream alone fails; the first and the recording go on.
+        second.Kill();
+        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsFailure(m, two.Id, "disconnected")), 30);
+        long Received() => first.Recordings("one").Sum(f => new FileInfo(f).Length);
+        var before = Received();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.True(Received() > before, "The first platform stopped receiving when the second failed.");
+        Assert.DoesNotContain(await uma.MessagesAsync(), m => IsStreamUpdate(m, one.Id, "error") || IsStreamUpdate(m, recording, "error"));
+
+        // Stopping the first leaves the recording running; stopping that ends the session and stores it.
+        await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { one.Id } });
+        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, one.Id, "inactive")), 30);
+        var stream = MediaTools.ProbeFile(Assert.Single(first.Recordings("one")));
+        Assert.True(stream.Codecs.Order().SequenceEqual(["aac", "h264"]) && stream.Duration > 3, stream.ToString());
+        Assert.True(second.Recordings("two").Count > 0, "The second platform never received the stream.");
+        await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { recording } });
+        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "inactive")), 30);
+        var assets = await Poll.UntilAsync(() => _room.Owner.ListAssetsAsync(_room.Room), list => list.Count == 1, 60);
+        Assert.InRange(assets[0].Size, 10_000, long.MaxValue);
     }
 }

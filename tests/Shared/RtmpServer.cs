@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using OpenTalk.Tests.Shared;
 
-namespace OpenTalk.Services.Tests.Recorder;
+namespace OpenTalk.Tests.Shared;
 
 /// <summary>
 /// Our own nginx with the RTMP module on 127.0.0.1 (its own prefix folder, no HTTP), recording every stream it
