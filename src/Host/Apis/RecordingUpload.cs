@@ -22,13 +22,18 @@ public static partial class RecordingUpload
     // attempt after a first that was stored finds it there), so a stored file is not lost to one slow answer.
     private const int Attempts = 3;
 
+    /// <param name="room_id">The room the recording belongs to (the main room of a breakout room).</param>
+    /// <param name="breakout_room">The breakout room it was made in, if any.</param>
+    /// <param name="filename">Its name, shown to people and sent with downloads: no folders.</param>
+    /// <param name="duration">Its length in seconds, if known.</param>
     public static async Task<IResult> HandleAsync(HttpContext context, EngineGateway engine, IArtifactStore store, IOptions<ArtifactSettings> settings,
-        ILoggerFactory logs)
+        ILoggerFactory logs, string? room_id, string? breakout_room, string? filename, string? duration)
     {
         var caller = CurrentUser.From(context.User)!;
         if (!caller.Roles.Contains(ServicesApi.RecorderRole))
             return Problems.For(ProblemCodes.Forbidden, $"Only a service account with the role {ServicesApi.RecorderRole} uploads recordings.");
-        var (upload, invalid) = Read(context.Request.Query);
+        // Read as text, so that a malformed value is a 422 naming it rather than the framework's bare 400.
+        var (upload, invalid) = Read(room_id, breakout_room, filename, duration);
         if (invalid is not null)
             return invalid;
         var room = await engine.AskMeetingAsync<MeetingReply>(new GetRoom(upload!.RoomId), context.RequestAborted);
@@ -61,27 +66,27 @@ public static partial class RecordingUpload
 
     private sealed record Upload(Guid RoomId, Guid? BreakoutRoom, string Filename, double? DurationSeconds);
 
-    private static (Upload? Upload, IResult? Problem) Read(IQueryCollection query)
+    private static (Upload? Upload, IResult? Problem) Read(string? room, string? breakoutRoom, string? filename, string? duration)
     {
-        if (!Guid.TryParse(query["room_id"], out var roomId))
+        if (!Guid.TryParse(room, out var roomId))
             return (null, Problems.Validation("room_id", "The room the recording belongs to is required (a UUID)."));
         Guid? breakout = null;
-        if (query["breakout_room"] is { Count: > 0 } given)
+        if (!string.IsNullOrEmpty(breakoutRoom))
         {
-            if (!Guid.TryParse(given, out var id))
+            if (!Guid.TryParse(breakoutRoom, out var id))
                 return (null, Problems.Validation("breakout_room", "The breakout room is a UUID."));
             breakout = id;
         }
-        if (CheckFilename(query["filename"]) is { } wrong)
+        if (CheckFilename(filename) is { } wrong)
             return (null, Problems.Validation("filename", wrong));
-        double? duration = null;
-        if (query["duration"] is { Count: > 0 } seconds)
+        double? seconds = null;
+        if (!string.IsNullOrEmpty(duration))
         {
-            if (!double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
+            if (!double.TryParse(duration, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < 0)
                 return (null, Problems.Validation("duration", "The duration is a number of seconds, 0 or more."));
-            duration = value;
+            seconds = value;
         }
-        return (new Upload(roomId, breakout, query["filename"].ToString(), duration), null);
+        return (new Upload(roomId, breakout, filename!, seconds), null);
     }
 
     /// <summary>Why a file name cannot be an asset's, or null: a name only, shown to people and sent back in downloads.</summary>
