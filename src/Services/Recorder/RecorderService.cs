@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using OpenTalk.Client;
 using OpenTalk.Protocol.Rest;
@@ -73,16 +72,9 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
     private async Task UploadAsync(OpenTalkApi api, ServiceJob job, RecordingFile file, CancellationToken ct)
     {
         api.AccessToken = await TokenAsync(ct); // a long recording outlives its first token
-        var query = $"v1/services/recording/upload?room_id={job.Room}&filename={Uri.EscapeDataString(file.FileName)}"
-            + (job.Breakout is { } breakout ? $"&breakout_room={breakout}" : "")
-            + (file.DurationSeconds is { } seconds ? $"&duration={seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "");
         await using var content = File.OpenRead(file.Path);
-        using var body = new StreamContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue("video/webm");
-        using var response = await api.SendRawAsync(HttpMethod.Post, query, body, ct);
-        if (!response.IsSuccessStatusCode)
-            throw new OpenTalkApiException(response.StatusCode, null, await response.Content.ReadAsStringAsync(ct));
-        LogStored(log, file.FileName, job.Room);
+        var asset = await api.UploadRecordingAsync(job.Room, job.Breakout, file.FileName, content, file.DurationSeconds, ct);
+        LogStored(log, asset.Filename, job.Room, asset.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: room {Room} does not need a recorder ({Why})")]
@@ -91,6 +83,6 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: recording room {Room}")]
     private static partial void LogJoined(ILogger log, Guid jobId, Guid room);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {FileName} for room {Room}")]
-    private static partial void LogStored(ILogger log, string fileName, Guid room);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {FileName} for room {Room} (asset {Asset})")]
+    private static partial void LogStored(ILogger log, string fileName, Guid room, Guid asset);
 }

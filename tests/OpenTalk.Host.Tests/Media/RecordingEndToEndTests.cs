@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Host.Tests.Infrastructure;
@@ -12,6 +11,7 @@ namespace OpenTalk.Host.Tests.Media;
 /// machine without a broker) joins hidden, mixes what Janus forwards and stores the recording as an asset of the room.
 /// </summary>
 [Collection(BrowserMediaCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class RecordingEndToEndTests : IAsyncLifetime
 {
     private const int Width = 640, Height = 360;
@@ -76,22 +76,13 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "inactive")), 30);
 
         // The recording is an asset of the room: listed for its owner, and downloadable.
-        var assets = await Poll.UntilAsync(async () =>
-        {
-            using var response = await _room.Owner.SendRawAsync(HttpMethod.Get, $"v1/rooms/{_room.Room}/assets", null);
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        }, list => list.ValueKind == JsonValueKind.Array && list.GetArrayLength() == 1, 60);
-        var asset = assets[0];
-        Assert.Equal("recording", asset.GetProperty("namespace").GetString());
-        Assert.EndsWith(".webm", asset.GetProperty("filename").GetString(), StringComparison.Ordinal);
+        var asset = Assert.Single(await Poll.UntilAsync(() => _room.Owner.ListRoomAssetsAsync(_room.Room), list => list.Count == 1, 60));
+        Assert.Equal(("recording", "record"), (asset.Namespace, asset.Kind));
+        Assert.EndsWith(".webm", asset.Filename, StringComparison.Ordinal);
         var file = Path.Combine(_downloads, "recording.webm");
-        using (var download = await _room.Owner.SendRawAsync(HttpMethod.Get, $"v1/rooms/{_room.Room}/assets/{asset.GetProperty("id").GetGuid()}", null))
-        {
-            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-            await using var output = File.Create(file);
-            await download.Content.CopyToAsync(output);
-        }
-        Assert.Equal(new FileInfo(file).Length, asset.GetProperty("size").GetInt64());
+        await using (var output = File.Create(file))
+            Assert.Equal("video/webm", (await _room.Owner.DownloadAssetAsync(_room.Room, asset.Id, output)).ContentType);
+        Assert.Equal(new FileInfo(file).Length, asset.Size);
 
         var probe = MediaTools.ProbeFile(file);
         Assert.True(probe.Codecs.Order().SequenceEqual(["opus", "vp8"]) && probe.Width == Width && probe.Height == Height, probe.ToString());
@@ -141,7 +132,7 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         Assert.True(second.Recordings("two").Count > 0, "The second platform never received the stream.");
         await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { recording } });
         await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "inactive")), 30);
-        var assets = await Poll.UntilAsync(() => _room.Owner.ListAssetsAsync(_room.Room), list => list.Count == 1, 60);
-        Assert.InRange(assets[0].Size, 10_000, long.MaxValue);
+        var asset = Assert.Single(await Poll.UntilAsync(() => _room.Owner.ListRoomAssetsAsync(_room.Room), list => list.Count == 1, 60));
+        Assert.InRange(asset.Size, 10_000, long.MaxValue);
     }
 }
