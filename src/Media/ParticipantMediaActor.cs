@@ -364,7 +364,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
             return;
         try
         {
-            await publication.Handle.MessageAsync(new JsonObject { ["request"] = "configure", ["keyframe"] = true });
+            // A publisher's configure is answered with an event (after an ack), like its first one.
+            await publication.Handle.MessageAsync(new JsonObject { ["request"] = "configure", ["keyframe"] = true }, reply: JanusReply.Event);
         }
         catch (Exception e) when (e is JanusException or JanusUnavailableException)
         {

@@ -6,6 +6,13 @@ namespace OpenTalk.Services.Recorder;
 public sealed partial class Mixer
 {
     /// <summary>
+    /// How much of a pause stays in the recording: frames still on their way through the mix when recording resumes
+    /// were taken before that moment. Moved back by the whole pause they would come before the last recorded frame (or
+    /// before zero), and vp8enc then discards every frame after them.
+    /// </summary>
+    private static readonly TimeSpan InFlight = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
     /// Stops recording until <see cref="ResumeRecording"/>; live streaming goes on. The recording continues where it
     /// stopped: afterwards everything going to the encoders is moved back in time by the pauses so far, so the WebM
     /// has no gap (and no frozen picture) and segments keep their length.
@@ -27,7 +34,8 @@ public sealed partial class Mixer
                 // Wall time and running time are the same clock (the system's monotonic one), and frames that passed
                 // before the pause are older than it: the running time stays monotonic.
                 _pausedFor += Stopwatch.GetElapsedTime(_pausedAt);
-                var offset = -(long)_pausedFor.TotalNanoseconds;
+                var shift = _pausedFor - InFlight;
+                var offset = shift > TimeSpan.Zero ? -(long)shift.TotalNanoseconds : 0;
                 foreach (var valve in new[] { MixGraph.RecordVideoValve, MixGraph.RecordAudioValve })
                 {
                     using var element = _pipeline.Element(valve);

@@ -10,6 +10,12 @@ namespace OpenTalk.Services.Recorder;
 public sealed partial class RoomRecorder
 {
     private const string Camera = "video", Screen = "screen";
+
+    /// <summary>What browsers publish unless the node says otherwise (its <c>forwarding</c> names the codec).</summary>
+    private const string ExpectedVideoCodec = "vp8";
+
+    /// <summary>Janus asks a publisher for a keyframe at most about once a second.</summary>
+    private static readonly TimeSpan KeyframeAgain = TimeSpan.FromSeconds(1.5);
     private readonly Dictionary<Guid, Peer> _peers = [];
     private readonly Dictionary<InputId, Forward> _forwards = [];
     private Guid? _focus;
@@ -18,7 +24,7 @@ public sealed partial class RoomRecorder
     private sealed record Peer(Guid Id, string Name, bool Consents, bool Camera, bool Screen);
 
     /// <summary>A publication Janus was asked to send to these ports; in the mix once Janus said it does.</summary>
-    private sealed record Forward(Guid Participant, string SessionType, int AudioPort, int VideoPort, bool InMix);
+    private sealed record Forward(Guid Participant, string SessionType, int AudioPort, int VideoPort, bool InMix, string VideoCodec);
 
     private static InputId InputOf(Guid participant, string sessionType) => new($"{participant:N}-{sessionType}");
 
@@ -65,8 +71,13 @@ public sealed partial class RoomRecorder
             var forwarded = _forwards.ContainsKey(input);
             if (wanted && !forwarded)
             {
+                // The mix listens before Janus sends: the keyframe Janus asks for when the forward starts is the
+                // decoder's first frame (another request within a second would be dropped as too soon).
                 var (audio, video) = (FreeUdpPort(), FreeUdpPort());
-                _forwards[input] = new Forward(peer.Id, session, audio, video, InMix: false);
+                var forward = new Forward(peer.Id, session, audio, video, InMix: false, VideoCodec: ExpectedVideoCodec);
+                if (!TryAddToMix(input, peer, forward))
+                    continue;
+                _forwards[input] = forward with { InMix = true };
                 await TrySendAsync(Namespaces.RecordingService, RecordingActions.Forward, new
                 {
                     target = peer.Id, media_session_type = session, host = _settings.RtpAddress, audio_port = audio, video_port = video,
@@ -82,32 +93,56 @@ public sealed partial class RoomRecorder
         UpdateLayout();
     }
 
-    /// <summary>Janus sends now: the ports join the mix, and a keyframe is asked for so the picture starts at once.</summary>
+    /// <summary>
+    /// Janus sends now, in the codec it names: the mix decodes that one (started again with it when it is not the one
+    /// expected), and a keyframe is asked for once more a little later, in case the first one was lost.
+    /// </summary>
     private async Task OnForwardingAsync(JsonElement payload)
     {
         var participant = payload.GetProperty("source").GetGuid();
         var session = payload.GetProperty("media_session_type").GetString() ?? Camera;
         var input = InputOf(participant, session);
-        if (_mixer is null || !_forwards.TryGetValue(input, out var forward) || forward.InMix || !_peers.TryGetValue(participant, out var peer))
+        if (_mixer is null || !_forwards.TryGetValue(input, out var forward) || !_peers.TryGetValue(participant, out var peer))
             return;
-        var videoCodec = payload.GetProperty("video_codec").GetString() ?? "vp8";
-        var audioCodec = payload.GetProperty("audio_codec").GetString() ?? "opus";
-        var name = session == Screen ? $"{peer.Name} (screen)" : peer.Name;
+        var videoCodec = payload.GetProperty("video_codec").GetString() ?? ExpectedVideoCodec;
+        if (!videoCodec.Equals(forward.VideoCodec, StringComparison.OrdinalIgnoreCase))
+        {
+            RemoveFromMix(input);
+            forward = forward with { VideoCodec = videoCodec, InMix = false };
+            if (!TryAddToMix(input, peer, forward))
+            {
+                await TrySendAsync(Namespaces.RecordingService, RecordingActions.StopForward, new { target = participant, media_session_type = session });
+                return;
+            }
+            _forwards[input] = forward with { InMix = true };
+        }
+        UpdateLayout();
+        _ = Task.Delay(KeyframeAgain).ContinueWith(_ => _inbox.Writer.TryWrite(new KeyframeDue(participant, session)), TaskScheduler.Default);
+    }
+
+    private sealed record KeyframeDue(Guid Participant, string SessionType);
+
+    private async Task OnKeyframeDueAsync(KeyframeDue due)
+    {
+        if (_forwards.ContainsKey(InputOf(due.Participant, due.SessionType)))
+            await TrySendAsync(Namespaces.RecordingService, RecordingActions.Keyframe, new { target = due.Participant, media_session_type = due.SessionType });
+    }
+
+    private bool TryAddToMix(InputId input, Peer peer, Forward forward)
+    {
+        var name = forward.SessionType == Screen ? $"{peer.Name} (screen)" : peer.Name;
         try
         {
-            _mixer.AddInput(input, name, new RtpInput(forward.VideoPort, videoCodec, 96), new RtpInput(forward.AudioPort, audioCodec, 111));
+            _mixer!.AddInput(input, name, new RtpInput(forward.VideoPort, forward.VideoCodec, 96), new RtpInput(forward.AudioPort, "opus", 111));
+            return true;
         }
         catch (Exception e) when (e is Gst.GstException or ArgumentException)
         {
             // A port taken meanwhile, or a codec the mix cannot decode: without them, the rest of the mix goes on.
             LogInputFailed(_log, input.Value, e.Message);
             _forwards.Remove(input);
-            await TrySendAsync(Namespaces.RecordingService, RecordingActions.StopForward, new { target = participant, media_session_type = session });
-            return;
+            return false;
         }
-        _forwards[input] = forward with { InMix = true };
-        UpdateLayout();
-        await TrySendAsync(Namespaces.RecordingService, RecordingActions.Keyframe, new { target = participant, media_session_type = session });
     }
 
     private void RemoveFromMix(InputId input)

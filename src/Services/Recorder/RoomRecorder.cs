@@ -134,6 +134,9 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             case ServerMessage message:
                 await OnMessageAsync(message, ct);
                 return true;
+            case KeyframeDue due:
+                await OnKeyframeDueAsync(due);
+                return true;
             default:
                 return true;
         }
@@ -247,7 +250,8 @@ public sealed partial class RoomRecorder : IAsyncDisposable
                 await ReportAsync(id, _streams[id], StreamStatus.Error, new StreamErrorReason("mix_failed", "The recorder could not start its mix: " + e.Message));
             return false;
         }
-        _mixer.PauseRecording();
+        if (!starting.Any(id => _streams[id].Kind == StreamingKind.Recording))
+            _mixer.PauseRecording();
         _mixer.Failed += reason => _inbox.Writer.TryWrite(new MixFailed(reason));
         _mixer.InputFailed += (input, why) => LogInputFailed(_log, input.Value, why);
         if (_mixer.Live is { } live)

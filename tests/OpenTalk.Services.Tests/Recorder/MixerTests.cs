@@ -76,6 +76,10 @@ public sealed class MixerTests : IDisposable
         await using var mixer = Mixer.Start(new MixSettings(_dir, 640, 360, SegmentSeconds: 4, LiveStreaming: false, RecordingKbps: 600));
         var clock = Stopwatch.StartNew();
         mixer.SegmentClosed += segments.Enqueue;
+        // A pause of a moment at the very start (a live stream started first, then the recording) loses nothing.
+        mixer.PauseRecording();
+        await Task.Delay(50);
+        mixer.ResumeRecording();
         mixer.AddInput(new InputId("alice"), "Alice", new RtpInput(red.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(red.AudioPort, "opus", RtpSender.AudioPayload));
 
         await Task.Delay(TimeSpan.FromSeconds(3) - clock.Elapsed);
