@@ -19,6 +19,7 @@ public static class RecorderCommand
             .AddEnvironmentVariables().AddCommandLine(args).Build();
         var settings = configuration.GetSection(RecorderSettings.Section).Get<RecorderSettings>() ?? new RecorderSettings();
         var broker = settings.RabbitMq ?? configuration[$"{ServicesSettings.Section}:RabbitMq"];
+        var prefix = settings.JobQueuePrefix ?? configuration[$"{ServicesSettings.Section}:JobQueuePrefix"] ?? RabbitMqJobQueue.DefaultPrefix;
         var missing = new[] { ("Recorder:Node", settings.Node?.ToString()), ("Recorder:ClientId", settings.ClientId),
             ("Recorder:ClientSecret", settings.ClientSecret), ("Recorder:RabbitMq (or Services:RabbitMq)", broker) }
             .Where(s => string.IsNullOrWhiteSpace(s.Item2)).Select(s => s.Item1).ToList();
@@ -38,7 +39,7 @@ public static class RecorderCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         try
         {
-            await using var queue = await RabbitMqJobQueue.ConnectAsync(new Uri(broker!), $"opentalk-recorder-{Environment.MachineName}", log, stop.Token);
+            await using var queue = await RabbitMqJobQueue.ConnectAsync(new Uri(broker!), $"opentalk-recorder-{Environment.MachineName}", log, stop.Token, prefix);
             Console.WriteLine($"Recording for {settings.Node}, {settings.Capacity} meeting(s) at once");
             await new RecorderService(settings, log).RunAsync(queue, stop.Token);
         }

@@ -15,6 +15,9 @@ public sealed class ServicesSettings
     /// Unset: the node keeps the jobs itself and its own services take them.
     /// </summary>
     public string? RabbitMq { get; set; }
+
+    /// <summary>The job queues' names before the service kind: deployments that share a broker each take their own.</summary>
+    public string JobQueuePrefix { get; set; } = RabbitMqJobQueue.DefaultPrefix;
 }
 
 /// <summary>The node's job queue: RabbitMQ when configured, else in the node. Connects on first use and again after a failure.</summary>
@@ -34,7 +37,8 @@ public sealed class ServiceJobQueue(IOptions<ServicesSettings> settings, ILogger
         {
             return _queue ??= IsInProcess
                 ? new InProcessJobQueue()
-                : await RabbitMqJobQueue.ConnectAsync(new Uri(settings.Value.RabbitMq!), $"opentalk-node-{Environment.MachineName}", log, ct);
+                : await RabbitMqJobQueue.ConnectAsync(new Uri(settings.Value.RabbitMq!), $"opentalk-node-{Environment.MachineName}", log, ct,
+                    settings.Value.JobQueuePrefix);
         }
         finally
         {

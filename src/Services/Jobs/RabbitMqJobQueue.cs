@@ -23,14 +23,21 @@ public sealed class RabbitMqJobQueue : IServiceJobQueue
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private IChannel? _publisher;
 
-    private RabbitMqJobQueue(IConnection connection, ILogger log)
+    /// <summary>Queues are named <c>{prefix}.{kind}</c>; deployments sharing a broker keep apart with their own prefix.</summary>
+    public const string DefaultPrefix = "opentalk.jobs";
+
+    private readonly string _prefix;
+
+    private RabbitMqJobQueue(IConnection connection, ILogger log, string prefix)
     {
+        _prefix = prefix;
         _connection = connection;
         _log = log;
     }
 
     /// <param name="uri">amqp://user:password@host:port/vhost</param>
-    public static async Task<RabbitMqJobQueue> ConnectAsync(Uri uri, string clientName, ILogger log, CancellationToken ct)
+    /// <param name="prefix">The queues' names before the service kind (<see cref="DefaultPrefix"/>).</param>
+    public static async Task<RabbitMqJobQueue> ConnectAsync(Uri uri, string clientName, ILogger log, CancellationToken ct, string prefix = DefaultPrefix)
     {
         var factory = new ConnectionFactory
         {
@@ -41,12 +48,12 @@ public sealed class RabbitMqJobQueue : IServiceJobQueue
             TopologyRecoveryEnabled = true,
             NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
         };
-        return new RabbitMqJobQueue(await factory.CreateConnectionAsync(ct), log);
+        return new RabbitMqJobQueue(await factory.CreateConnectionAsync(ct), log, prefix);
     }
 
-    public static string QueueOf(string kind) => $"opentalk.jobs.{kind}";
+    public string QueueOf(string kind) => $"{_prefix}.{kind}";
 
-    private static async Task DeclareAsync(IChannel channel, string kind, CancellationToken ct) =>
+    private async Task DeclareAsync(IChannel channel, string kind, CancellationToken ct) =>
         await channel.QueueDeclareAsync(QueueOf(kind), durable: true, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum", ["x-delivery-limit"] = DeliveryLimit },
             cancellationToken: ct);

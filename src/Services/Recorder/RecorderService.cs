@@ -21,15 +21,77 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
         if (settings.Node is null || string.IsNullOrEmpty(settings.ClientId) || string.IsNullOrEmpty(settings.ClientSecret))
             throw new InvalidOperationException("The recorder needs Recorder:Node, Recorder:ClientId and Recorder:ClientSecret.");
         Directory.CreateDirectory(WorkFolder);
-        return queue.ConsumeAsync(ServiceKinds.Recorder, settings.Capacity, RecordAsync, ct);
+        return RunAfterRecoveryAsync(queue, ct);
+    }
+
+    private async Task RunAfterRecoveryAsync(IServiceJobQueue queue, CancellationToken ct)
+    {
+        await RecoverAsync(ct);
+        await queue.ConsumeAsync(ServiceKinds.Recorder, settings.Capacity, RecordAsync, ct);
+    }
+
+    /// <summary>What a job's folder says about it, for the recorder that finds it after a crash.</summary>
+    private sealed record JobNote(ServiceJob Job, DateTimeOffset StartedAt);
+
+    private const string JobNoteFile = "job.json";
+
+    /// <summary>
+    /// Recordings a recorder left behind (it was killed, the machine lost power): their closed segments are joined and
+    /// stored like any recording, so a crash loses at most the segment being written. A folder that cannot be stored
+    /// now stays for the next start.
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        foreach (var folder in Directory.GetDirectories(WorkFolder))
+        {
+            var note = Path.Combine(folder, JobNoteFile);
+            if (!File.Exists(note))
+                continue;
+            try
+            {
+                var left = System.Text.Json.JsonSerializer.Deserialize<JobNote>(await File.ReadAllTextAsync(note, ct))!;
+                var segments = Directory.GetFiles(folder, "seg-*.webm").Order(StringComparer.Ordinal).Where(f => new FileInfo(f).Length > 0).ToList();
+                if (segments.Count > 0)
+                {
+                    var file = await JoinWhatIsWholeAsync(segments, Path.Combine(folder, RoomRecorder.FileNameOf(left.StartedAt)), ct);
+                    using var client = NewClient();
+                    await UploadAsync(new OpenTalkApi(client), left.Job, file, ct);
+                    LogRecovered(log, segments.Count, left.Job.Room);
+                }
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRecoveryFailed(log, e, folder);
+            }
+        }
+    }
+
+    /// <summary>The segment being written when the recorder died may be cut off: without it, if it spoils the rest.</summary>
+    private static async Task<RecordingFile> JoinWhatIsWholeAsync(List<string> segments, string path, CancellationToken ct)
+    {
+        try
+        {
+            return await RecordingFile.JoinAsync(segments, path, ct);
+        }
+        catch (InvalidOperationException) when (segments.Count > 1)
+        {
+            return await RecordingFile.JoinAsync(segments[..^1], path, ct);
+        }
+    }
+
+    private HttpClient NewClient()
+    {
+        var client = http is null ? new HttpClient() : new HttpClient(http, disposeHandler: false);
+        client.BaseAddress = settings.Node;
+        client.Timeout = Timeout.InfiniteTimeSpan; // uploads of long recordings
+        return client;
     }
 
     private async Task RecordAsync(IJobLease lease, CancellationToken ct)
     {
         var job = lease.Job;
-        using var client = http is null ? new HttpClient() : new HttpClient(http, disposeHandler: false);
-        client.BaseAddress = settings.Node;
-        client.Timeout = Timeout.InfiniteTimeSpan; // uploads of long recordings
+        using var client = NewClient();
         var api = new OpenTalkApi(client) { AccessToken = await TokenAsync(ct) };
         TicketResponse ticket;
         try
@@ -57,10 +119,13 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
 
         var folder = Path.Combine(WorkFolder, job.JobId.ToString("N"));
         Directory.CreateDirectory(folder);
-        await using var recorder = new RoomRecorder(signaling, settings, folder, (file, token) => UploadAsync(api, job, file, token), log);
+        var note = new JobNote(job, DateTimeOffset.UtcNow);
+        await File.WriteAllTextAsync(Path.Combine(folder, JobNoteFile), System.Text.Json.JsonSerializer.Serialize(note), ct);
+        await using var recorder = new RoomRecorder(signaling, settings, folder, note.StartedAt, (file, token) => UploadAsync(api, job, file, token), log);
         await recorder.RunAsync(joined, ct);
-        if (!Directory.EnumerateFileSystemEntries(folder).Any())
-            Directory.Delete(folder);
+        // Stored (or nothing recorded): the folder goes. Segments that could not be stored stay, with the note.
+        if (!Directory.EnumerateFiles(folder, "seg-*.webm").Any())
+            Directory.Delete(folder, recursive: true);
     }
 
     private string WorkFolder => settings.WorkFolder ?? Path.Combine(Path.GetTempPath(), "opentalk-recorder");
@@ -76,6 +141,12 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
         var asset = await api.UploadRecordingAsync(job.Room, job.Breakout, file.FileName, content, file.DurationSeconds, ct);
         LogStored(log, asset.Filename, job.Room, asset.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored a recording left behind ({Segments} segments) for room {Room}")]
+    private static partial void LogRecovered(ILogger log, int segments, Guid room);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A recording left behind in {Folder} could not be stored; trying again at the next start")]
+    private static partial void LogRecoveryFailed(ILogger log, Exception e, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: room {Room} does not need a recorder ({Why})")]
     private static partial void LogNotNeeded(ILogger log, Guid jobId, Guid room, string why);

@@ -19,6 +19,9 @@ public sealed class RecorderSettings
     /// <summary>The RabbitMQ broker the jobs come from (<c>amqp://user:password@host:5672/</c>).</summary>
     public string? RabbitMq { get; set; }
 
+    /// <summary>The job queues' names before the service kind; the same as the nodes' <c>Services:JobQueuePrefix</c>.</summary>
+    public string? JobQueuePrefix { get; set; }
+
     /// <summary>
     /// Where recordings are mixed, one folder per job. The segments of a recording that did not finish (a crash) stay
     /// here. Unset: <c>opentalk-recorder</c> in the system's temporary folder (in the node: <c>recorder</c> in its data folder).

@@ -23,14 +23,15 @@ public sealed partial class RoomRecorder : IAsyncDisposable
     private readonly ILogger _log;
     private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Guid, Stream> _streams = [];
-    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset _startedAt;
     private Mixer? _mixer;
     private bool _recorded;
     private bool _connected = true;
 
-    public RoomRecorder(SignalingClient signaling, RecorderSettings settings, string folder,
+    public RoomRecorder(SignalingClient signaling, RecorderSettings settings, string folder, DateTimeOffset startedAt,
         Func<RecordingFile, CancellationToken, Task> store, ILogger log)
     {
+        _startedAt = startedAt;
         _signaling = signaling;
         _settings = settings;
         _folder = folder;
@@ -320,13 +321,15 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             .Where(f => new FileInfo(f).Length > 0).ToList();
         if (!_recorded || segments.Count == 0)
             return;
-        var name = $"recording-{_startedAt.UtcDateTime:yyyy-MM-dd_HH-mm-ss}.webm";
-        var file = await RecordingFile.JoinAsync(segments, Path.Combine(_folder, name), ct);
+        var file = await RecordingFile.JoinAsync(segments, Path.Combine(_folder, FileNameOf(_startedAt)), ct);
         await _store(file, ct);
         foreach (var segment in segments)
             File.Delete(segment);
         File.Delete(file.Path);
     }
+
+    /// <summary>What people see in the room's assets: when the recording began.</summary>
+    public static string FileNameOf(DateTimeOffset startedAt) => $"recording-{startedAt.UtcDateTime:yyyy-MM-dd_HH-mm-ss}.webm";
 
     private async Task ReportAsync(Guid id, Stream stream, StreamStatus status, StreamErrorReason? reason = null)
     {

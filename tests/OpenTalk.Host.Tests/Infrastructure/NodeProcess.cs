@@ -143,7 +143,7 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>The built Host next to this test build (same configuration).</summary>
-    private static string HostDll()
+    internal static string HostDll()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
