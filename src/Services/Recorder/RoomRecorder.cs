@@ -26,6 +26,7 @@ public sealed partial class RoomRecorder : IAsyncDisposable
     private readonly DateTimeOffset _startedAt;
     private Mixer? _mixer;
     private bool _recorded;
+    private bool _started;
     private bool _connected = true;
 
     public RoomRecorder(SignalingClient signaling, RecorderSettings settings, string folder, DateTimeOffset startedAt,
@@ -71,7 +72,7 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             await StartAsync(starting, ct);
             await foreach (var item in _inbox.Reader.ReadAllAsync(ct))
             {
-                if (!await HandleAsync(item, ct) || (_mixer is not null && !_streams.Values.Any(s => s.IsRunning)))
+                if (!await HandleAsync(item, ct) || (_started && !_streams.Values.Any(s => s.IsRunning)))
                     break;
             }
         }
@@ -203,9 +204,16 @@ public sealed partial class RoomRecorder : IAsyncDisposable
 
     private async Task StartAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
+        foreach (var unknown in ids.Where(id => !_streams.ContainsKey(id)))
+            await TrySendAsync(Namespaces.RecordingService, RecordingActions.StreamUpdated, new
+            {
+                target_id = unknown, status = StreamStatus.Error,
+                reason = new StreamErrorReason("unknown_stream", "The stream was added after the recorder joined: stop the others and start them together again."),
+            });
         var known = ids.Where(_streams.ContainsKey).ToList();
         if (known.Count == 0)
             return;
+        _started = true;
         if (!await EnsureMixerAsync(known, ct))
             return;
         foreach (var id in known)
