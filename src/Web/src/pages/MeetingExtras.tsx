@@ -111,7 +111,7 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
         )}
       </section>
 
-      <RoomRecordings api={api} room={room} />
+      <RoomRecordings api={api} room={room} owner={meeting.can_edit} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Api, assetsPerPage } from '../api';
+import { Api, ApiError, assetsPerPage } from '../api';
 import type { AssetResource } from '../protocol';
 import { formatSize, formatWhen, isRecording, newestFirst, plainError } from '../recordings';
 import { useText } from '../text';
@@ -10,25 +10,27 @@ export function useRecordings<T extends AssetResource>(load: (page: number) => P
   const [items, setItems] = useState<T[] | null>(null);
   const [pages, setPages] = useState(0);
   const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
 
   const fetchPage = useCallback(async (page: number, before: T[]) => {
     try {
-      setError(null);
+      setFailure(null);
       const got = await load(page);
       setItems(newestFirst([...before, ...got.filter(isRecording)]));
       setPages(page);
       setMore(got.length === assetsPerPage);
     } catch (e) {
-      setError(plainError(e, t));
+      setFailure(e);
       setItems((list) => list ?? []);
     }
-  }, [load, t]);
+  }, [load]);
 
   useEffect(() => { void fetchPage(1, []); }, [fetchPage]);
 
   return {
-    items, more, error,
+    items, more,
+    error: failure === null ? null : plainError(failure, t),
+    forbidden: failure instanceof ApiError && failure.problem.status === 403,
     refresh: () => fetchPage(1, []),
     showMore: () => fetchPage(pages + 1, items ?? []),
     removed: (id: string) => setItems((list) => list && list.filter((a) => a.id !== id)),
@@ -117,11 +119,15 @@ export function RecordingRow({ api, room, asset, onDeleted, children }: {
   );
 }
 
-/** The recordings of a meeting's room, newest first, on the meeting's page. */
-export function RoomRecordings({ api, room }: { api: Api; room: string }) {
+/**
+ * The recordings of a meeting's room, newest first, on the meeting's page. Only the room's owner (or an admin) may
+ * see them; for anyone else whom the node refuses, the section is left out rather than shown as an error.
+ */
+export function RoomRecordings({ api, room, owner }: { api: Api; room: string; owner: boolean }) {
   const t = useText();
   const load = useCallback((page: number) => api.roomAssets(room, page), [api, room]);
-  const { items, more, error, refresh, showMore, removed } = useRecordings(load);
+  const { items, more, error, forbidden, refresh, showMore, removed } = useRecordings(load);
+  if (forbidden && !owner) return null;
   return (
     <section className="card" aria-labelledby="recordings-title">
       <div className="card-head">
