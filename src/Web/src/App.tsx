@@ -4,6 +4,7 @@ import { pickLanguage, type Language } from './i18n';
 import { Admin } from './pages/Admin';
 import { Dashboard } from './pages/Dashboard';
 import { MeetingEditor } from './pages/MeetingEditor';
+import { MyRecordings } from './pages/MyRecordings';
 import { RoomPage } from './pages/RoomPage';
 import type { PrivateUserProfile } from './protocol';
 import { navigate, routeOf, type Route } from './routes';
@@ -58,6 +59,7 @@ export function App() {
   else if (route.page === 'meeting') content = <MeetingEditor key={route.id} api={api} id={route.id} />;
   else if (route.page === 'room') content = <RoomPage key={route.roomId} entry={{ kind: 'member', roomId: route.roomId, api, name: me.display_name, groups: me.groups ?? [] }} />;
   else if (route.page === 'admin') content = <Admin api={api} />;
+  else if (route.page === 'recordings') content = <MyRecordings api={api} />;
   else content = <div className="page"><h1>{t('notFound')}</h1></div>;
 
   return (
@@ -69,6 +71,8 @@ export function App() {
               <span className="logo" aria-hidden="true">◉</span> {t('appName')}
             </a>
             <nav aria-label={t('mainMenu')}>
+              {me && <a href="/recordings" aria-current={route.page === 'recordings' ? 'page' : undefined}
+                onClick={(e) => { e.preventDefault(); navigate('/recordings'); }}>{t('myRecordings')}</a>}
               {me?.is_admin && <a href="/admin" onClick={(e) => { e.preventDefault(); navigate('/admin'); }}>{t('administration')}</a>}
             </nav>
             <div className="account">

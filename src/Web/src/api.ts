@@ -1,6 +1,6 @@
 import type {
-  ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
-  SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, VerifyInviteResponse,
+  AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
+  SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, UserAssetsResponse, VerifyInviteResponse,
 } from './protocol';
 
 /** A REST call that failed: the node's problem details. */
@@ -14,11 +14,15 @@ export class ApiError extends Error {
 const busyRetries = 3;
 const longestBusyWaitSeconds = 10;
 
+/** Files asked for at a time (the node's largest page). */
+export const assetsPerPage = 100;
+
 /** The node's REST API; without a token only the guest calls work. */
 export class Api {
   constructor(private readonly token: string | null, private readonly base = '', private readonly fetcher: typeof fetch = (...a) => fetch(...a)) {}
 
-  private async call<T>(method: string, path: string, body?: unknown, safeToRepeat = method === 'GET' || method === 'PUT' || method === 'DELETE'): Promise<T> {
+  /** Sends a call, again after a 503 with Retry-After when that is safe; a refusal becomes an ApiError. */
+  private async send(method: string, path: string, body?: unknown, safeToRepeat = method === 'GET' || method === 'PUT' || method === 'DELETE'): Promise<Response> {
     const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' };
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     let response: Response;
@@ -34,6 +38,11 @@ export class Api {
       const problem = (await response.json().catch(() => ({ status: response.status, code: 'http_error', title: response.statusText }))) as Problem;
       throw new ApiError(problem);
     }
+    return response;
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, safeToRepeat?: boolean): Promise<T> {
+    const response = await this.send(method, path, body, safeToRepeat);
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
@@ -69,6 +78,18 @@ export class Api {
   verifyInvite = (code: string) => this.call<VerifyInviteResponse>('POST', '/v1/invite/verify', { invite_code: code });
   startInvited = (room: string, code: string, password: string | null, resumption: string | null, breakoutRoom: string | null = null) =>
     this.call<TicketResponse>('POST', `/v1/rooms/${room}/start_invited`, { invite_code: code, password, resumption, breakout_room: breakoutRoom }, true);
+  /** A page of the room's files, newest first (owner or admin). */
+  roomAssets = (room: string, page = 1, perPage = assetsPerPage) =>
+    this.call<AssetResource[]>('GET', `/v1/rooms/${room}/assets?per_page=${perPage}&page=${page}`);
+  /** A page of the files of every room I own, newest first. */
+  myAssets = async (page = 1, perPage = assetsPerPage) =>
+    (await this.call<UserAssetsResponse>('GET', `/v1/users/me/assets?per_page=${perPage}&page=${page}&sort=created_at&order=descending`)).owned_assets;
+  /**
+   * A room's file, whole, as a blob. The download needs the bearer token, which neither `<video src>` nor
+   * `<a href download>` can send, so the app fetches it and hands them an object URL.
+   */
+  assetFile = async (room: string, id: string) => (await this.send('GET', `/v1/rooms/${room}/assets/${id}`)).blob();
+  deleteAsset = (room: string, id: string) => this.call<void>('DELETE', `/v1/rooms/${room}/assets/${id}`);
   cluster = () => this.call<ClusterView>('GET', '/v1/admin/cluster');
   mediaServers = () => this.call<MediaOverview>('GET', '/v1/admin/media');
 }

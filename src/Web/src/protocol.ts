@@ -203,6 +203,27 @@ export interface RoomHistory {
   sessions: { session_no: number; started_at: string; ended_at: string | null; participants: { display_name: string }[] }[];
 }
 
+/** A file stored for a room (OpenTalk's AssetResource); recordings have namespace `recording` and kind `record`. */
+export interface AssetResource {
+  id: string;
+  filename: string;
+  namespace: string | null;
+  created_at: string;
+  kind: string;
+  /** Bytes. */
+  size: number;
+}
+
+/** One of my assets, with the room it belongs to and that room's meeting when there is one. */
+export interface UserAssetResource extends AssetResource {
+  room_id: string;
+  event_id?: string | null;
+}
+
+export interface UserAssetsResponse {
+  owned_assets: UserAssetResource[];
+}
+
 /** Request and resource schemas of docs/openapi.json that this file mirrors, field for field (checked by a test). */
 export const mirroredSchemas: Record<string, readonly string[]> = {
   EventRequest: ['title', 'description', 'password', 'waiting_room', 'is_time_independent', 'starts_at', 'ends_at', 'recurrence_pattern', 'is_adhoc', 'is_all_day', 'show_meeting_details', 'streaming_targets'],
@@ -216,4 +237,7 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   OidcProvider: ['name', 'url', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],
   StreamingTargetResource: ['id', 'name', 'streaming_endpoint', 'streaming_key', 'public_url', 'kind'],
+  AssetResource: ['id', 'filename', 'namespace', 'created_at', 'kind', 'size'],
+  UserAssetResource: ['id', 'filename', 'namespace', 'created_at', 'kind', 'size', 'room_id', 'event_id'],
+  UserAssetsResponse: ['owned_assets'],
 };

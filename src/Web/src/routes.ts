@@ -7,6 +7,7 @@ export type Route =
   | { page: 'room'; roomId: string }
   | { page: 'invite'; code: string }
   | { page: 'admin' }
+  | { page: 'recordings' }
   | { page: 'callback' }
   | { page: 'not-found' };
 
@@ -20,6 +21,7 @@ export function routeOf(path: string): Route {
   if ((m = path.match(new RegExp(`^/room/(${uuid})$`)))) return { page: 'room', roomId: m[1] };
   if ((m = path.match(/^\/invite\/([^/]+)$/))) return { page: 'invite', code: decodeURIComponent(m[1]) };
   if (path === '/admin') return { page: 'admin' };
+  if (path === '/recordings') return { page: 'recordings' };
   if (path === '/auth/callback') return { page: 'callback' };
   return { page: 'not-found' };
 }

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { Api, ApiError } from '../api';
 import type { EventResource, InviteResource, RoomHistory, SipConfigResource, StreamingTargetResource } from '../protocol';
 import { useText } from '../text';
+import { RoomRecordings } from './RecordingList';
 
-/** What belongs to a meeting's room: guest link, phone call-in, live-stream targets and past sessions. */
+/** What belongs to a meeting's room: guest link, phone call-in, live-stream targets, past sessions and recordings. */
 export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResource }) {
   const t = useText();
   const room = meeting.room.id;
@@ -108,8 +109,9 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
             ))}
           </ul>
         )}
-        <p className="muted">{t('recordingsLater')}</p>
       </section>
+
+      <RoomRecordings api={api} room={room} owner={meeting.can_edit} />
     </>
   );
 }
