@@ -12,12 +12,12 @@ namespace OpenTalk.Host.Dispatch;
 /// <summary>
 /// On one machine without a broker the node records itself: the same recorder as <c>opentalk recorder</c>, taking
 /// the node's own jobs, speaking to the node over loopback like any service (client credentials, service ticket,
-/// signaling). Its service account is the node's own (<see cref="Account"/>), its secret kept in the data folder.
+/// signaling). Its service account is the node's own (<see cref="Account"/>), kept in the data folder.
 /// Off with <c>Recorder:InProcess=false</c>, or when jobs go to RabbitMQ (recorders run on their own machines).
 /// </summary>
 public static class InProcessRecorder
 {
-    public const string SecretFile = "recorder-client-secret";
+    public const string AccountFile = "recorder-account";
 
     public static void AddInProcessRecorder(this IServiceCollection services, IConfiguration configuration, OpenTalkSettings settings, SignInSettings signIn)
     {
@@ -34,21 +34,23 @@ public static class InProcessRecorder
     }
 
     /// <summary>
-    /// The node's recorder account: its id names the data folder (nodes with their own data folders, sharing one
-    /// database, do not overwrite each other's secret), its secret is made once and kept.
+    /// The node's recorder account, made once and kept in the data folder: a random client id (nodes sharing one
+    /// database each have their own, never overwriting another's secret) and its secret. Written whole or not at all.
     /// </summary>
     private static ServiceAccount Account(string dataFolder)
     {
-        var path = Path.Combine(dataFolder, SecretFile);
-        if (!File.Exists(path))
-            File.WriteAllText(path, Secrets.New());
-        var folder = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(dataFolder))))[..12];
-        return new ServiceAccount
+        var path = Path.Combine(dataFolder, AccountFile);
+        var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+        if (lines is not [var id, var secret, ..] || string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(secret))
         {
-            ClientId = $"opentalk-node-recorder-{folder}",
-            ClientSecret = File.ReadAllText(path).Trim(),
-            Roles = [ServicesApi.RecorderRole],
-        };
+            (id, secret) = ($"opentalk-node-recorder-{Secrets.New()[..12]}", Secrets.New());
+            var temporary = path + ".new";
+            File.WriteAllLines(temporary, [id, secret]);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.Move(temporary, path, overwrite: true);
+        }
+        return new ServiceAccount { ClientId = id.Trim(), ClientSecret = secret.Trim(), Roles = [ServicesApi.RecorderRole] };
     }
 
     private sealed class Runner(ServiceJobQueue queue, RecorderSettings configured, ServiceAccount account, string dataFolder,
@@ -62,7 +64,7 @@ public static class InProcessRecorder
                 await started.Task.WaitAsync(stoppingToken);
             var settings = new RecorderSettings
             {
-                Node = LoopbackAddress(server),
+                Node = configured.Node ?? LoopbackAddress(server),
                 ClientId = account.ClientId,
                 ClientSecret = account.ClientSecret,
                 WorkFolder = configured.WorkFolder ?? Path.Combine(dataFolder, "recorder"),
@@ -81,9 +83,17 @@ public static class InProcessRecorder
             {
                 // The node stops.
             }
+            catch (Exception e)
+            {
+                // Recording is one feature of the node: without it, the rest goes on (rooms say no recorder came).
+                log.LogError(e, "The node's own recorder stopped; recordings are off until the node restarts");
+            }
         }
 
-        /// <summary>Where the node listens, as seen from itself: a wildcard address becomes loopback; plain HTTP preferred.</summary>
+        /// <summary>
+        /// Where the node listens, as seen from itself: a wildcard address becomes loopback; plain HTTP preferred (a
+        /// node behind TLS only, or on a unix socket, needs <c>Recorder:Node</c>).
+        /// </summary>
         private static Uri LoopbackAddress(IServer server)
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -8,8 +8,8 @@ namespace OpenTalk.Host.Dispatch;
 /// <c>opentalk recorder</c>: the recorder in its own process, on any machine that reaches the broker, the node and
 /// Janus. Settings as the node reads them (appsettings.json, environment <c>Recorder__Node</c>, command line
 /// <c>--Recorder:Node</c>): section <c>Recorder</c> (<see cref="RecorderSettings"/>); the broker is
-/// <c>Recorder:RabbitMq</c> or else <c>Services:RabbitMq</c>. Runs until SIGTERM or Ctrl+C; jobs it holds then go back
-/// to the queue for another recorder.
+/// <c>Recorder:RabbitMq</c> or else <c>Services:RabbitMq</c>. Runs until SIGTERM or Ctrl+C: a job not yet joined goes
+/// back to the queue; a recording in progress ends (its streams fail with <c>recorder_gone</c>) and is stored.
 /// </summary>
 public static class RecorderCommand
 {

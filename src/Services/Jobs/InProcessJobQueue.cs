@@ -71,6 +71,8 @@ public sealed class InProcessJobQueue : IServiceJobQueue
         return ValueTask.CompletedTask;
     }
 
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     private sealed class Lease(ServiceJob job, int redeliveries, ChannelWriter<(ServiceJob, int)> queue) : IJobLease
     {
         private int _settled;
@@ -89,8 +91,9 @@ public sealed class InProcessJobQueue : IServiceJobQueue
 
         public Task ReleaseAsync()
         {
+            // Handed out again after a pause, as a broker's redelivery would be: a job that fails at once does not spin.
             if (Interlocked.Exchange(ref _settled, 1) == 0)
-                queue.TryWrite((job, redeliveries + 1));
+                _ = Task.Delay(RetryDelay).ContinueWith(_ => queue.TryWrite((job, redeliveries + 1)), TaskScheduler.Default);
             return Task.CompletedTask;
         }
     }

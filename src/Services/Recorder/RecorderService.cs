@@ -20,7 +20,12 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
     {
         if (settings.Node is null || string.IsNullOrEmpty(settings.ClientId) || string.IsNullOrEmpty(settings.ClientSecret))
             throw new InvalidOperationException("The recorder needs Recorder:Node, Recorder:ClientId and Recorder:ClientSecret.");
-        Directory.CreateDirectory(WorkFolder);
+        CheckRtpAddress(settings.RtpAddress);
+        // Recordings of meetings: for this user's eyes only.
+        if (OperatingSystem.IsWindows())
+            Directory.CreateDirectory(WorkFolder);
+        else
+            Directory.CreateDirectory(WorkFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return RunAfterRecoveryAsync(queue, ct);
     }
 
@@ -30,10 +35,43 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
         await queue.ConsumeAsync(ServiceKinds.Recorder, settings.Capacity, RecordAsync, ct);
     }
 
+    /// <summary>Janus sends to this address and the mix listens on it: an IP address of this machine.</summary>
+    private static void CheckRtpAddress(string address)
+    {
+        if (!IPAddress.TryParse(address, out var ip))
+            throw new InvalidOperationException($"Recorder:RtpAddress '{address}' is not an IP address (Janus sends the media there).");
+        try
+        {
+            using var socket = new System.Net.Sockets.UdpClient(new IPEndPoint(ip, 0));
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new InvalidOperationException($"Recorder:RtpAddress {address} is not an address of this machine: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A job that failed this often before is given up (logged), not taken again and again.</summary>
+    private const int MaxAttempts = 5;
+
     /// <summary>What a job's folder says about it, for the recorder that finds it after a crash.</summary>
     private sealed record JobNote(ServiceJob Job, DateTimeOffset StartedAt);
 
     private const string JobNoteFile = "job.json";
+
+    /// <summary>Held open (exclusively) while a recorder works in the folder: recovery leaves such folders alone.</summary>
+    private const string LockFile = "lock";
+
+    private static FileStream? TryLock(string folder)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(folder, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Recordings a recorder left behind (it was killed, the machine lost power): their closed segments are joined and
@@ -47,6 +85,9 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
             var note = Path.Combine(folder, JobNoteFile);
             if (!File.Exists(note))
                 continue;
+            using var held = TryLock(folder);
+            if (held is null)
+                continue; // another recorder on this machine is recording there
             try
             {
                 var left = System.Text.Json.JsonSerializer.Deserialize<JobNote>(await File.ReadAllTextAsync(note, ct))!;
@@ -91,6 +132,12 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
     private async Task RecordAsync(IJobLease lease, CancellationToken ct)
     {
         var job = lease.Job;
+        if (lease.Redeliveries >= MaxAttempts)
+        {
+            LogGaveUp(log, job.JobId, job.Breakout ?? job.Room, lease.Redeliveries);
+            await lease.AcknowledgeAsync();
+            return;
+        }
         using var client = NewClient();
         var api = new OpenTalkApi(client) { AccessToken = await TokenAsync(ct) };
         TicketResponse ticket;
@@ -119,6 +166,7 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
 
         var folder = Path.Combine(WorkFolder, job.JobId.ToString("N"));
         Directory.CreateDirectory(folder);
+        using var held = TryLock(folder) ?? throw new IOException($"{folder} is in use by another recorder");
         var note = new JobNote(job, DateTimeOffset.UtcNow);
         await File.WriteAllTextAsync(Path.Combine(folder, JobNoteFile), System.Text.Json.JsonSerializer.Serialize(note), ct);
         await using var recorder = new RoomRecorder(signaling, settings, folder, note.StartedAt, (file, token) => UploadAsync(api, job, file, token), log);
@@ -128,7 +176,8 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
             Directory.Delete(folder, recursive: true);
     }
 
-    private string WorkFolder => settings.WorkFolder ?? Path.Combine(Path.GetTempPath(), "opentalk-recorder");
+    private string WorkFolder => settings.WorkFolder
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "opentalk-recorder");
 
     private async Task<string> TokenAsync(CancellationToken ct) =>
         await SignIn.WithClientCredentialsAsync(settings.Authority ?? settings.Node!, settings.ClientId!, settings.ClientSecret!, ct);
@@ -141,6 +190,9 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
         var asset = await api.UploadRecordingAsync(job.Room, job.Breakout, file.FileName, content, file.DurationSeconds, ct);
         LogStored(log, asset.Filename, job.Room, asset.Id);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} for room {Room} failed {Attempts} times: given up")]
+    private static partial void LogGaveUp(ILogger log, Guid jobId, Guid room, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored a recording left behind ({Segments} segments) for room {Room}")]
     private static partial void LogRecovered(ILogger log, int segments, Guid room);

@@ -24,7 +24,7 @@ public sealed class RecorderSettings
 
     /// <summary>
     /// Where recordings are mixed, one folder per job. The segments of a recording that did not finish (a crash) stay
-    /// here. Unset: <c>opentalk-recorder</c> in the system's temporary folder (in the node: <c>recorder</c> in its data folder).
+    /// here. Unset: <c>~/.local/share/opentalk-recorder</c> (in the node: <c>recorder</c> in its data folder); made private (0700).
     /// </summary>
     public string? WorkFolder { get; set; }
 

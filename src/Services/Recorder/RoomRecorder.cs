@@ -70,28 +70,31 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             var starting = _streams.Where(s => s.Value.Status == StreamStatus.Starting).Select(s => s.Key).ToList();
             _streams.Values.ToList().ForEach(s => s.Status = StreamStatus.Inactive);
             await StartAsync(starting, ct);
-            await foreach (var item in _inbox.Reader.ReadAllAsync(ct))
+            if (!_started || _streams.Values.Any(s => s.IsRunning))
             {
-                if (!await HandleAsync(item, ct) || (_started && !_streams.Values.Any(s => s.IsRunning)))
-                    break;
+                await foreach (var item in _inbox.Reader.ReadAllAsync(ct))
+                {
+                    if (!await HandleAsync(item, ct) || (_started && !_streams.Values.Any(s => s.IsRunning)))
+                        break;
+                }
             }
         }
         finally
         {
-            try
-            {
-                await FinishAsync(CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                // The segments stay in the job's folder: the next start of the recorder sends them.
-                LogStoreFailed(_log, e, _folder);
-                foreach (var (id, stream) in _streams.Where(s => s.Value.Kind == StreamingKind.Recording))
-                    await ReportAsync(id, stream, StreamStatus.Error, new StreamErrorReason("storage_failed", "The recording could not be stored: " + e.Message));
-            }
+            var segments = await StopMixAsync();
+            // Out of the room before storing (which may take minutes): a moderator may start a new recording at once.
             if (_connected)
                 await TrySendAsync(Namespaces.Control, "leave", null);
             await pump.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await StoreAsync(segments, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The segments stay in the job's folder, with its note: the recorder's next start stores them.
+                LogStoreFailed(_log, e, _folder);
+            }
         }
     }
 
@@ -306,15 +309,15 @@ public sealed partial class RoomRecorder : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends the mix and stores what was recorded.</summary>
-    private async Task FinishAsync(CancellationToken ct)
+    /// <summary>Ends the mix (the last segment is finished); returns the recorded segments, none when nothing was recorded.</summary>
+    private async Task<List<string>> StopMixAsync()
     {
         if (_mixer is not { } mixer)
-            return;
+            return [];
         _mixer = null;
         try
         {
-            await mixer.StopAsync(ct);
+            await mixer.StopAsync(CancellationToken.None);
         }
         catch (Gst.GstException e)
         {
@@ -325,9 +328,17 @@ public sealed partial class RoomRecorder : IAsyncDisposable
         {
             await mixer.DisposeAsync();
         }
-        var segments = Directory.GetFiles(_folder, "seg-*.webm").Order(StringComparer.Ordinal)
-            .Where(f => new FileInfo(f).Length > 0).ToList();
-        if (!_recorded || segments.Count == 0)
+        var segments = Directory.GetFiles(_folder, "seg-*.webm").Order(StringComparer.Ordinal).ToList();
+        if (_recorded)
+            return segments.Where(f => new FileInfo(f).Length > 0).ToList();
+        // Only live streams ran: the recording's files hold nothing anyone asked for.
+        segments.ForEach(File.Delete);
+        return [];
+    }
+
+    private async Task StoreAsync(List<string> segments, CancellationToken ct)
+    {
+        if (segments.Count == 0)
             return;
         var file = await RecordingFile.JoinAsync(segments, Path.Combine(_folder, FileNameOf(_startedAt)), ct);
         await _store(file, ct);

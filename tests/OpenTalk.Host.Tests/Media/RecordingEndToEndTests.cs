@@ -113,6 +113,7 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         var recording = RoomRecording.TargetIdOf(_room.Room);
         await olga.SendAsync("recording", new { action = "start_stream", target_ids = new[] { recording, one.Id, two.Id } });
         await Poll.UntilAsync(uma.MessagesAsync, ms => new[] { recording, one.Id, two.Id }.All(t => ms.Any(m => IsStreamUpdate(m, t, "active"))), 30);
+        var recordingFor = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         // The second platform goes down: its stream alone fails; the first and the recording go on.
@@ -130,9 +131,15 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         var stream = MediaTools.ProbeFile(Assert.Single(first.Recordings("one")));
         Assert.True(stream.Codecs.Order().SequenceEqual(["aac", "h264"]) && stream.Duration > 3, stream.ToString());
         Assert.True(second.Recordings("two").Count > 0, "The second platform never received the stream.");
+        var ran = recordingFor.Elapsed.TotalSeconds;
         await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { recording } });
         await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "inactive")), 30);
+        // The recording ran through all of it: from the start to its own stop, past the failure and the first stop.
         var asset = Assert.Single(await Poll.UntilAsync(() => _room.Owner.ListRoomAssetsAsync(_room.Room), list => list.Count == 1, 60));
-        Assert.InRange(asset.Size, 10_000, long.MaxValue);
+        var file = Path.Combine(_downloads, asset.Filename);
+        await using (var output = File.Create(file))
+            await _room.Owner.DownloadAssetAsync(_room.Room, asset.Id, output);
+        var recorded = MediaTools.ProbeFile(file);
+        Assert.True(recorded.Codecs.Contains("vp8") && Math.Abs(recorded.Duration - ran) < 2, $"{recorded}, recording for {ran:0.0} s");
     }
 }
