@@ -129,7 +129,8 @@ public sealed class OpenTalkApi(HttpClient http)
         body.Headers.ContentType = new MediaTypeHeaderValue("video/webm");
         if (content.CanSeek)
             body.Headers.ContentLength = content.Length - content.Position;
-        using var response = await SendRawAsync(HttpMethod.Post, path, body, ct);
+        // The file waits for the node's go-ahead (Expect: 100-continue): a refusal (413, 404, ...) comes before gigabytes are sent.
+        using var response = await SendRawAsync(HttpMethod.Post, path, body, expectContinue: true, ct);
         return await ReadAsync<AssetResource>(response, ct);
     }
 
@@ -230,9 +231,14 @@ public sealed class OpenTalkApi(HttpClient http)
             new { user_name = userName, password, display_name = displayName, is_admin = isAdmin, groups = groups ?? [], email, language }, ct);
 
     /// <summary>Sends any request (raw body allowed) and returns the response unread, for callers testing errors.</summary>
-    public async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct = default)
+    public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct = default) =>
+        SendRawAsync(method, path, content, expectContinue: false, ct);
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, bool expectContinue, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (expectContinue)
+            request.Headers.ExpectContinue = true;
         if (AccessToken is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
         return await http.SendAsync(request, ct);
