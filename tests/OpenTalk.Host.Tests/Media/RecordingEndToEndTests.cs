@@ -16,6 +16,8 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
 {
     private const int Width = 640, Height = 360;
     private readonly string _downloads = Directory.CreateTempSubdirectory("opentalk-recording-").FullName;
+    // Recordings go to the S3-compatible server ./test runs, a bucket of this test's own.
+    private readonly OpenTalk.Host.Artifacts.S3ArtifactSettings _s3 = TestS3.NewBucket();
     private MediaRoom _room = null!;
 
     public async Task InitializeAsync()
@@ -23,6 +25,7 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         MediaTools.RequireMediaTools();
         _room = await MediaRoom.StartAsync(nodeSettings:
         [
+            .. TestS3.NodeArguments(_s3),
             "--Recorder:InProcess", "true", "--Recorder:RtpAddress", MediaNetwork.HostAddress,
             "--Recorder:Width", $"{Width}", "--Recorder:Height", $"{Height}", "--Recorder:SegmentSeconds", "4",
             // Nobody counts as speaking (the fake microphones beep): the mix stays a grid, whose tiles the test knows.
@@ -83,6 +86,11 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         await using (var output = File.Create(file))
             Assert.Equal("video/webm", (await _room.Owner.DownloadAssetAsync(_room.Room, asset.Id, output)).ContentType);
         Assert.Equal(new FileInfo(file).Length, asset.Size);
+        using (var bucket = OpenTalk.Host.Artifacts.S3ArtifactStore.CreateClient(_s3))
+        {
+            var stored = Assert.Single((await bucket.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = _s3.Bucket })).S3Objects);
+            Assert.Equal(asset.Size, stored.Size);
+        }
 
         var probe = MediaTools.ProbeFile(file);
         Assert.True(probe.Codecs.Order().SequenceEqual(["opus", "vp8"]) && probe.Width == Width && probe.Height == Height, probe.ToString());
