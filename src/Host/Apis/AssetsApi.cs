@@ -33,7 +33,7 @@ public static partial class AssetsApi
         var (rows, total) = await reader.OfRoomAsync(roomId, number, size, context.RequestAborted);
         if (Paging.PageLinks(context.Request, number, size, total) is { } links)
             context.Response.Headers.Link = links;
-        return Results.Ok(rows.Select(a => new AssetResource(a.Id, a.Filename, a.Namespace, a.CreatedAt, a.Kind, a.Size)).ToList());
+        return Results.Ok(rows.Select(a => new AssetResource(a.Id, a.Filename, a.Namespace, a.CreatedAt, a.Kind, a.Size) { Duration = a.DurationSeconds }).ToList());
     }
 
     /// <summary>The file itself, as an attachment under its name; ranges (<c>Range: bytes=...</c>) for players that seek.</summary>
@@ -103,7 +103,10 @@ public static partial class AssetsApi
         foreach (var room in rows.Select(r => r.RoomId).Distinct())
             meetings[room] = await events.EventOfRoomAsync(room, context.RequestAborted);
         return Results.Ok(new UserAssetsResponse(
-            [.. rows.Select(a => new UserAssetResource(a.Id, a.Filename, a.Namespace, a.CreatedAt, a.Kind, a.Size, a.RoomId, meetings[a.RoomId]))]));
+            [.. rows.Select(a => new UserAssetResource(a.Id, a.Filename, a.Namespace, a.CreatedAt, a.Kind, a.Size, a.RoomId, meetings[a.RoomId])
+            {
+                Duration = a.DurationSeconds,
+            })]));
     }
 
     private static (int Size, int Number) PageOf(int? perPage, int? page) =>

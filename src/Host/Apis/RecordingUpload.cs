@@ -61,7 +61,10 @@ public static partial class RecordingUpload
         if (logs.CreateLogger(typeof(RecordingUpload)) is var log && log.IsEnabled(LogLevel.Information))
             LogStored(log, assetId, upload.RoomId, size);
         return Results.Created($"/v1/rooms/{upload.RoomId}/assets/{assetId}",
-            new AssetResource(added!.Id, added.Filename, added.Namespace, added.CreatedAt, added.Kind, added.Size));
+            new AssetResource(added!.Id, added.Filename, added.Namespace, added.CreatedAt, added.Kind, added.Size)
+            {
+                Duration = added.DurationSeconds,
+            });
     }
 
     private sealed record Upload(Guid RoomId, Guid? BreakoutRoom, string Filename, double? DurationSeconds);

@@ -212,6 +212,8 @@ export interface AssetResource {
   kind: string;
   /** Bytes. */
   size: number;
+  /** (ours) Seconds a recording plays, when known. */
+  duration?: number | null;
 }
 
 /** One of my assets, with the room it belongs to and that room's meeting when there is one. */
@@ -237,7 +239,7 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   OidcProvider: ['name', 'url', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],
   StreamingTargetResource: ['id', 'name', 'streaming_endpoint', 'streaming_key', 'public_url', 'kind'],
-  AssetResource: ['id', 'filename', 'namespace', 'created_at', 'kind', 'size'],
-  UserAssetResource: ['id', 'filename', 'namespace', 'created_at', 'kind', 'size', 'room_id', 'event_id'],
+  AssetResource: ['id', 'filename', 'namespace', 'created_at', 'kind', 'size', 'duration'],
+  UserAssetResource: ['id', 'filename', 'namespace', 'created_at', 'kind', 'size', 'room_id', 'event_id', 'duration'],
   UserAssetsResponse: ['owned_assets'],
 };

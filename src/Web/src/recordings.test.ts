@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Api, ApiError } from './api';
 import type { AssetResource } from './protocol';
-import { formatSize, formatWhen, isRecording, newestFirst, plainError } from './recordings';
+import { formatDuration, formatSize, formatWhen, isRecording, newestFirst, plainError } from './recordings';
 import { routeOf } from './routes';
 import { translator } from './text';
 
@@ -87,5 +87,14 @@ describe('recordings over REST', () => {
   test('a refused file is an ApiError with the node\'s problem', async () => {
     const { api } = recording(() => new Response(JSON.stringify({ status: 403, code: 'forbidden', title: 'Forbidden' }), { status: 403 }));
     await expect(api.assetFile('r1', 'a')).rejects.toMatchObject({ problem: { status: 403 } });
+  });
+});
+
+describe('formatDuration', () => {
+  test('writes minutes and seconds, and hours only when there are some', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(42.4)).toBe('0:42');
+    expect(formatDuration(725)).toBe('12:05');
+    expect(formatDuration(3729)).toBe('1:02:09');
   });
 });

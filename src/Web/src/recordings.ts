@@ -18,6 +18,14 @@ export function newestFirst<T extends AssetResource>(assets: readonly T[]): T[] 
 const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
 /** "1.5 MB" (decimal units, as file managers show them), in the reader's language: "1,5 MB" in German. */
+/** How long a recording plays: "0:42", "12:05", "1:02:09". */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
 export function formatSize(bytes: number, locale: string): string {
   let value = Math.max(0, bytes);
   let unit = 0;

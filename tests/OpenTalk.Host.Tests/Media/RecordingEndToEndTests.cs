@@ -95,6 +95,7 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         var probe = MediaTools.ProbeFile(file);
         Assert.True(probe.Codecs.Order().SequenceEqual(["opus", "vp8"]) && probe.Width == Width && probe.Height == Height, probe.ToString());
         Assert.InRange(probe.Duration, 8, 12);
+        Assert.Equal(probe.Duration, asset.Duration ?? 0, 0.2); // what the recorder measured, shown with the asset
 
         // A grid of two (Olga and Uma; Dora declined): two 320x180 tiles side by side at y 90, black above and below.
         // A third tile would make it two rows, filling the bands.

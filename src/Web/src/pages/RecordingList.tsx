@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Api, ApiError, assetsPerPage } from '../api';
 import type { AssetResource } from '../protocol';
-import { formatSize, formatWhen, isRecording, newestFirst, plainError } from '../recordings';
+import { formatDuration, formatSize, formatWhen, isRecording, newestFirst, plainError } from '../recordings';
 import { useText } from '../text';
 
 /** Recordings a page at a time: the list (null while the first page loads), whether more pages exist, and what failed. */
@@ -94,7 +94,7 @@ export function RecordingRow({ api, room, asset, onDeleted, children }: {
       <div className="recording-text">
         <strong className="filename">{asset.filename}</strong>
         <span className="muted">
-          <time dateTime={asset.created_at}>{formatWhen(asset.created_at, locale)}</time> · <span className="size">{formatSize(asset.size, locale)}</span>
+          <time dateTime={asset.created_at}>{formatWhen(asset.created_at, locale)}</time> · {asset.duration != null && <><span className="duration">{formatDuration(asset.duration)}</span> · </>}<span className="size">{formatSize(asset.size, locale)}</span>
         </span>
         {children}
       </div>
