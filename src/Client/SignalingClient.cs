@@ -30,6 +30,10 @@ public sealed class SignalingClient : IAsyncDisposable
     public static async Task<SignalingClient> ConnectAsync(Uri server, string ticket, CancellationToken ct = default)
     {
         var socket = new ClientWebSocket();
+        // A node that vanished without closing the connection (its machine gone) is noticed within a minute, not
+        // when TCP gives up: pings the server must answer.
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+        socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(30);
         socket.Options.AddSubProtocol(Subprotocol.Json);
         socket.Options.AddSubProtocol(Subprotocol.TicketPrefix + ticket);
         var uri = new UriBuilder(server) { Scheme = server.Scheme == "https" ? "wss" : "ws", Path = Subprotocol.Path }.Uri;
