@@ -50,7 +50,7 @@ public sealed partial class RoomRecorder
             await ReconcileAsync(peer);
     }
 
-    private async Task OnPeerLeftAsync(Guid id)
+    private void OnPeerLeft(Guid id)
     {
         if (!_peers.Remove(id, out var peer))
             return;
@@ -58,7 +58,6 @@ public sealed partial class RoomRecorder
         foreach (var input in new[] { InputOf(peer.Id, Camera), InputOf(peer.Id, Screen) })
             RemoveFromMix(input);
         UpdateLayout();
-        await Task.CompletedTask;
     }
 
     /// <summary>What of <paramref name="peer"/> is wanted in the mix is forwarded, what is not any more is stopped.</summary>

@@ -165,7 +165,7 @@ public sealed partial class RoomRecorder : IAsyncDisposable
                 await OnPeerAsync(p);
                 break;
             case (Namespaces.Control, "left"):
-                await OnPeerLeftAsync(p.GetProperty("id").GetGuid());
+                OnPeerLeft(p.GetProperty("id").GetGuid());
                 break;
             case (Namespaces.Media, "forwarding"):
                 await OnForwardingAsync(p);

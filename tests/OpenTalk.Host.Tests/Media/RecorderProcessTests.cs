@@ -57,12 +57,8 @@ public sealed class RecorderProcessTests : IAsyncLifetime
 
     private async Task WaitForOutputAsync(string text, int seconds)
     {
-        var clock = Stopwatch.StartNew();
-        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(seconds), $"The recorder did not say '{text}'. It said:\n{string.Join('\n', _output)}");
-            await Task.Delay(200);
-        }
+        var said = await Poll.UntilAsync(() => Task.FromResult(_output.Any(line => line.Contains(text, StringComparison.Ordinal))), s => s, seconds);
+        Assert.True(said, $"The recorder did not say '{text}'. It said:\n{string.Join('\n', _output)}");
     }
 
     private static bool IsStreamUpdate(JsonElement m, Guid target, string status) =>
