@@ -89,7 +89,7 @@ public sealed class MeetingSession : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ConnectAsync(string ticket, CancellationToken ct)
+    private async Task ConnectAsync(string ticket, CancellationToken ct, bool resuming = false)
     {
         var socket = await SignalingClient.ConnectAsync(_server, ticket, ct);
         await socket.JoinAsync(_displayName, ct);
@@ -110,6 +110,9 @@ public sealed class MeetingSession : IAsyncDisposable
         }
         ParticipantId = success.Payload.GetProperty("id").GetGuid();
         _socket = socket;
+        // Counted before the join_success is handed on: whoever reads it sees the count that goes with it.
+        if (resuming)
+            Resumptions++;
         await _inbox.Writer.WriteAsync(success, ct);
         _pump = Task.Run(() => PumpAsync(socket), CancellationToken.None);
         _connected.TrySetResult();
@@ -152,8 +155,7 @@ public sealed class MeetingSession : IAsyncDisposable
             {
                 var ticket = await _api.StartAsync(_roomId, _resumption, ct: _stop.Token);
                 _resumption = ticket.Resumption;
-                await ConnectAsync(ticket.Ticket, _stop.Token);
-                Resumptions++;
+                await ConnectAsync(ticket.Ticket, _stop.Token, resuming: true);
                 return;
             }
             catch (Exception e) when (e is OpenTalkApiException or HttpRequestException or WebSocketException or TimeoutException or InvalidOperationException)
