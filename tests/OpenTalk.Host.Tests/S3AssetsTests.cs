@@ -2,8 +2,10 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
+using OpenTalk.Client;
 using OpenTalk.Host.Artifacts;
 using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Tests;
 
@@ -15,12 +17,13 @@ public sealed class S3AssetsTests : AssetsTests, IDisposable
 {
     private readonly S3ArtifactSettings _s3 = TestS3.NewBucket(keyPrefix: "opentalk/");
     private readonly AmazonS3Client _client;
+    private string? _endpoint;
 
     public S3AssetsTests() => _client = S3ArtifactStore.CreateClient(_s3);
 
     protected override int MaxUpload => 12_000_000;
 
-    protected override string[] StoreArguments => TestS3.NodeArguments(_s3);
+    protected override string[] StoreArguments => [.. TestS3.NodeArguments(_s3), .. _endpoint is null ? [] : new[] { "--Artifacts:S3:Endpoint", _endpoint }];
 
     private string ObjectKey(Guid assetId) => "opentalk/" + ArtifactKeys.ForAsset(Room, assetId);
 
@@ -61,6 +64,34 @@ public sealed class S3AssetsTests : AssetsTests, IDisposable
         var boundary = S3ArtifactSettings.MinPartSizeBytes;
         Assert.Equal(bytes[(boundary - 10)..(boundary + 10)], await RangeAsync(uploaded.Id, boundary - 10, boundary + 9));
         Assert.Equal(bytes[^100..], await RangeAsync(uploaded.Id, bytes.Length - 100, null));
+    }
+
+    [Fact]
+    public async Task While_the_store_is_unreachable_uploads_and_downloads_answer_503_and_work_again_once_it_is_back()
+    {
+        var recorder = await Node.AsRecorderAsync();
+        var before = await recorder.UploadRecordingAsync(Room, null, "before.webm", new MemoryStream(Recording(1000)));
+        using (var nothing = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            nothing.Start();
+            _endpoint = $"http://127.0.0.1:{((IPEndPoint)nothing.LocalEndpoint).Port}"; // closed again below: refused
+        }
+        await RestartAsync();
+
+        recorder = await Node.AsRecorderAsync();
+        var upload = await Assert.ThrowsAsync<OpenTalkApiException>(() => recorder.UploadRecordingAsync(Room, null, "during.webm", new MemoryStream(Recording(1000))));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, ProblemCodes.Unavailable), (upload.Status, upload.Code));
+        Assert.Contains("try again", upload.Message, StringComparison.Ordinal);
+        var download = await Assert.ThrowsAsync<OpenTalkApiException>(() => Olga.DownloadAssetAsync(Room, before.Id, Stream.Null));
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, ProblemCodes.Unavailable), (download.Status, download.Code));
+        Assert.Single(await AssetsWhenAsync(Olga, assets => assets.Count == 1)); // the failed upload left no asset
+
+        _endpoint = null;
+        await RestartAsync();
+        recorder = await Node.AsRecorderAsync();
+        var after = await recorder.UploadRecordingAsync(Room, null, "after.webm", new MemoryStream(Recording(1000)));
+        Assert.Equal(Recording(1000), await StoredAsync(after.Id));
+        Assert.Equal(2, (await AssetsWhenAsync(Olga, assets => assets.Count == 2)).Count);
     }
 
     [Fact]

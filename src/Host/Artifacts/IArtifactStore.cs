@@ -19,6 +19,12 @@ public interface IArtifactStore
     Task DeleteAsync(string key, CancellationToken ct);
 }
 
+/// <summary>
+/// The store could not be reached or refused the request (an S3 server down or misconfigured): not the client's
+/// fault, and worth trying again later. An <see cref="IOException"/>, as a failing disk's would be.
+/// </summary>
+public sealed class ArtifactStoreUnavailableException(string message, Exception inner) : IOException(message, inner);
+
 /// <summary>The keys artifacts are stored under: by room, then asset id. Nothing of a client's input reaches them.</summary>
 public static class ArtifactKeys
 {

@@ -67,23 +67,38 @@ public sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
         var buffer = ArrayPool<byte>.Shared.Rent(_partSize);
         try
         {
-            var filled = await FillAsync(content, buffer, ct);
-            if (filled < _partSize)
-            {
-                // The whole file fits in one part: one request.
-                using var body = new MemoryStream(buffer, 0, filled, writable: false);
-                await _s3.PutObjectAsync(new PutObjectRequest
-                {
-                    BucketName = _bucket, Key = objectKey, InputStream = body, AutoCloseStream = false, UseChunkEncoding = false,
-                }, ct);
-                return filled;
-            }
-            return await WriteInPartsAsync(objectKey, content, buffer, filled, ct);
+            return await WriteAsync(objectKey, content, buffer, ct);
+        }
+        catch (Exception e) when (IsStoreFailure(e) && !ct.IsCancellationRequested)
+        {
+            throw Unavailable("store", objectKey, e);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>What the S3 client throws when the server is unreachable, fails, or refuses us (credentials, bucket).</summary>
+    private static bool IsStoreFailure(Exception e) => e is AmazonServiceException or AmazonClientException or HttpRequestException;
+
+    private ArtifactStoreUnavailableException Unavailable(string what, string objectKey, Exception e) =>
+        new($"Could not {what} {objectKey} in bucket {_bucket}: {e.Message}", e);
+
+    private async Task<long> WriteAsync(string objectKey, Stream content, byte[] buffer, CancellationToken ct)
+    {
+        var filled = await FillAsync(content, buffer, ct);
+        if (filled < _partSize)
+        {
+            // The whole file fits in one part: one request.
+            using var body = new MemoryStream(buffer, 0, filled, writable: false);
+            await _s3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = _bucket, Key = objectKey, InputStream = body, AutoCloseStream = false, UseChunkEncoding = false,
+            }, ct);
+            return filled;
+        }
+        return await WriteInPartsAsync(objectKey, content, buffer, filled, ct);
     }
 
     /// <summary>A multipart upload of the stream, whose first part is in <paramref name="buffer"/>; aborted on any failure.</summary>
@@ -155,6 +170,10 @@ public sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
         {
             return null;
         }
+        catch (Exception e) when (IsStoreFailure(e) && !ct.IsCancellationRequested)
+        {
+            throw Unavailable("read", objectKey, e);
+        }
     }
 
     public async Task DeleteAsync(string key, CancellationToken ct)
@@ -165,10 +184,9 @@ public sealed partial class S3ArtifactStore : IArtifactStore, IDisposable
             // S3 answers 204 for a key that is not there.
             await _s3.DeleteObjectAsync(new DeleteObjectRequest { BucketName = _bucket, Key = objectKey }, ct);
         }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException)
+        catch (Exception e) when (IsStoreFailure(e))
         {
-            // The callers treat a store that cannot delete like a disk that cannot (IArtifactStore).
-            throw new IOException($"The object {objectKey} could not be deleted from bucket {_bucket}: {e.Message}", e);
+            throw Unavailable("delete", objectKey, e);
         }
     }
 

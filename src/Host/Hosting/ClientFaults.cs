@@ -42,6 +42,8 @@ public static partial class ClientFaults
         InvalidDataException or JsonException => new(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, e.Message),
         Akka.Actor.AskTimeoutException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable,
             "The meeting is moving to another server or its storage is unreachable; try again in a few seconds.", RetryAfter: "2"),
+        OpenTalk.Host.Artifacts.ArtifactStoreUnavailableException => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable,
+            "The file store is unreachable for the moment; try again in a little while.", RetryAfter: "10"),
         _ when IsStorageOutage(e) => new(StatusCodes.Status503ServiceUnavailable, ProblemCodes.Unavailable,
             "The storage is unreachable for the moment; try again in a few seconds.", RetryAfter: "2"),
         _ => null,

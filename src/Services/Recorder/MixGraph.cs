@@ -6,7 +6,7 @@ namespace OpenTalk.Services.Recorder;
 internal static class MixGraph
 {
     public const string Compositor = "comp", AudioMixer = "amix", Segments = "segments", Flv = "flv";
-    public const string RecordVideoValve = "rec_v", RecordAudioValve = "rec_a", LiveVideoValve = "live_v", LiveAudioValve = "live_a";
+    public const string RecordVideoValve = "rec_v", RecordAudioValve = "rec_a", RecordVideoEncoder = "rec_venc", LiveVideoValve = "live_v", LiveAudioValve = "live_a";
     /// <summary>Names inside an input's bin.</summary>
     public const string Scale = "scale", Label = "label", Out = "out";
 
@@ -33,7 +33,7 @@ internal static class MixGraph
               ! {video} ! tee name=vt allow-not-linked=true
             audiomixer name={AudioMixer} latency=200000000 min-upstream-latency=300000000 ! {AudioCaps} ! tee name=at allow-not-linked=true
             vt. ! queue max-size-buffers=30 max-size-time=0 max-size-bytes=0 ! valve name={RecordVideoValve} drop-mode=forward-sticky-events
-              ! vp8enc deadline=1 cpu-used=8 end-usage=cbr target-bitrate={s.RecordingKbps * 1000} keyframe-max-dist={keyframes} threads=1
+              ! vp8enc name={RecordVideoEncoder} deadline=1 cpu-used=8 end-usage=cbr target-bitrate={s.RecordingKbps * 1000} keyframe-max-dist={keyframes} threads=1
               ! queue ! {Segments}.video
             at. ! queue ! valve name={RecordAudioValve} drop-mode=forward-sticky-events ! audioconvert ! opusenc bitrate=64000 ! queue ! {Segments}.audio_0
             splitmuxsink name={Segments} muxer-factory=webmmux max-size-time={s.SegmentSeconds * 1_000_000_000L}

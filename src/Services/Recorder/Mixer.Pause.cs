@@ -21,6 +21,24 @@ public sealed partial class Mixer
 
     public void ResumeRecording() => SetRecording(paused: false);
 
+    /// <summary>
+    /// Closes the segment being written at the next frame, which is made a keyframe, while the mix goes on (for live
+    /// streams): the recording so far is then whole in the closed segments (<see cref="SegmentClosed"/> names the last
+    /// one) and can be stored before the session ends. Pause it once the segment closed: with nothing flowing to the
+    /// muxer, splitmuxsink would wait for data to close it.
+    /// </summary>
+    public void CutRecording()
+    {
+        lock (_lock)
+        {
+            if (_stopped || _recordingPaused) return;
+            using (var segments = _pipeline.Element(MixGraph.Segments))
+                Native.g_signal_emit_by_name(segments.Handle, "split-now");
+            using var encoder = _pipeline.Element(MixGraph.RecordVideoEncoder);
+            Native.gst_element_send_event(encoder.Handle, Native.gst_video_event_new_upstream_force_key_unit(GstConst.ClockTimeNone, true, 0));
+        }
+    }
+
     private void SetRecording(bool paused)
     {
         lock (_lock)

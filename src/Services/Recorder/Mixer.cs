@@ -46,8 +46,30 @@ public sealed partial class Mixer : IAsyncDisposable
     /// <summary>A WebM segment is complete (its path); hand it on at once, the next one is being written.</summary>
     public event Action<string>? SegmentClosed;
 
-    /// <summary>The mix stopped working (the reason); the recording has ended, dispose the mixer.</summary>
-    public event Action<string>? Failed;
+    /// <summary>
+    /// The mix stopped working (the reason); the recording has ended, dispose the mixer. The mix plays from
+    /// <see cref="Start"/> on: a handler added after it already failed hears of it at once.
+    /// </summary>
+    public event Action<string>? Failed
+    {
+        add
+        {
+            string? already;
+            lock (_lock)
+            {
+                _failed += value;
+                already = _failure;
+            }
+            if (already is not null) value?.Invoke(already);
+        }
+        remove
+        {
+            lock (_lock) _failed -= value;
+        }
+    }
+
+    private Action<string>? _failed;
+    private string? _failure;
 
     /// <summary>One input failed (e.g. a stream that cannot be decoded); the rest of the mix goes on.</summary>
     public event Action<InputId, string>? InputFailed;
@@ -134,7 +156,15 @@ public sealed partial class Mixer : IAsyncDisposable
         // From an input that is gone or never started (AddInput threw): the mix is not concerned.
         if (InputBin().IsMatch(error.SourcePath)) return;
         _finished.TrySetResult(error.Message);
-        Failed?.Invoke($"{error.Source}: {error.Message}");
+        Action<string>? handlers;
+        var reason = $"{error.Source}: {error.Message}";
+        lock (_lock)
+        {
+            if (_failure is not null) return; // once: the mix is over
+            _failure = reason;
+            handlers = _failed;
+        }
+        handlers?.Invoke(reason);
     }
 
     private static bool Inside(GstError error, MixBranch? branch) =>

@@ -182,14 +182,40 @@ public sealed partial class RecorderService(RecorderSettings settings, ILogger l
     private async Task<string> TokenAsync(CancellationToken ct) =>
         await SignIn.WithClientCredentialsAsync(settings.Authority ?? settings.Node!, settings.ClientId!, settings.ClientSecret!, ct);
 
-    /// <summary>The recording becomes an asset of the room (a breakout room's, of its main room).</summary>
+    /// <summary>Waits between attempts at an upload the node could not take (its store or the node itself away).</summary>
+    private static readonly TimeSpan[] UploadRetries = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20), TimeSpan.FromMinutes(1)];
+
+    /// <summary>
+    /// The recording becomes an asset of the room (a breakout room's, of its main room). A node that cannot take it
+    /// for the moment (503, or unreachable) is asked again a few times; after that the segments wait in the job's
+    /// folder for the recorder's next start.
+    /// </summary>
     private async Task UploadAsync(OpenTalkApi api, ServiceJob job, RecordingFile file, CancellationToken ct)
     {
-        api.AccessToken = await TokenAsync(ct); // a long recording outlives its first token
-        await using var content = File.OpenRead(file.Path);
-        var asset = await api.UploadRecordingAsync(job.Room, job.Breakout, file.FileName, content, file.DurationSeconds, ct);
-        LogStored(log, asset.Filename, job.Room, asset.Id);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                api.AccessToken = await TokenAsync(ct); // a long recording outlives its first token
+                await using var content = File.OpenRead(file.Path);
+                var asset = await api.UploadRecordingAsync(job.Room, job.Breakout, file.FileName, content, file.DurationSeconds, ct);
+                LogStored(log, asset.Filename, job.Room, asset.Id);
+                return;
+            }
+            catch (Exception e) when (attempt < UploadRetries.Length && IsWorthRetrying(e))
+            {
+                LogUploadRetry(log, file.FileName, job.Room, UploadRetries[attempt].TotalSeconds, e.Message);
+                await Task.Delay(UploadRetries[attempt], ct);
+            }
+        }
     }
+
+    private static bool IsWorthRetrying(Exception e) =>
+        e is HttpRequestException
+        || e is OpenTalkApiException { Status: HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The node could not take {FileName} of room {Room} now; trying again in {Seconds} s: {Reason}")]
+    private static partial void LogUploadRetry(ILogger log, string fileName, Guid room, double seconds, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} for room {Room} failed {Attempts} times: given up")]
     private static partial void LogGaveUp(ILogger log, Guid jobId, Guid room, int attempts);

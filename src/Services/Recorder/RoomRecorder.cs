@@ -23,16 +23,23 @@ public sealed partial class RoomRecorder : IAsyncDisposable
     private readonly ILogger _log;
     private readonly Channel<object> _inbox = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Guid, Stream> _streams = [];
-    private readonly DateTimeOffset _startedAt;
+    private readonly List<Task> _storing = [];
+    /// <summary>Segments stored (or being stored) while the session went on: not stored again at its end.</summary>
+    private readonly HashSet<string> _handedOn = new(StringComparer.Ordinal);
+    /// <summary>When the recording now being made began: it names the file.</summary>
+    private DateTimeOffset _recordingSince;
     private Mixer? _mixer;
+    /// <summary>Something was recorded that is not yet handed on.</summary>
     private bool _recorded;
+    /// <summary>The recording was stopped while live streams go on: its segment is being closed.</summary>
+    private bool _cutting;
     private bool _started;
     private bool _connected = true;
 
     public RoomRecorder(SignalingClient signaling, RecorderSettings settings, string folder, DateTimeOffset startedAt,
         Func<RecordingFile, CancellationToken, Task> store, ILogger log)
     {
-        _startedAt = startedAt;
+        _recordingSince = startedAt;
         _signaling = signaling;
         _settings = settings;
         _folder = folder;
@@ -60,6 +67,8 @@ public sealed partial class RoomRecorder : IAsyncDisposable
 
     private sealed record SocketClosed;
 
+    private sealed record SegmentDone(string Path);
+
     /// <summary>Runs the room's streams until they all ended (or the socket closed); then stores the recording.</summary>
     public async Task RunAsync(ServerMessage joinSuccess, CancellationToken ct)
     {
@@ -86,15 +95,21 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             if (_connected)
                 await TrySendAsync(Namespaces.Control, "leave", null);
             await pump.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
-            try
-            {
-                await StoreAsync(segments, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                // The segments stay in the job's folder, with its note: the recorder's next start stores them.
-                LogStoreFailed(_log, e, _folder);
-            }
+            await StoreAndLogAsync(segments, _recordingSince);
+            await Task.WhenAll(_storing);
+        }
+    }
+
+    private async Task StoreAndLogAsync(List<string> segments, DateTimeOffset since)
+    {
+        try
+        {
+            await StoreAsync(segments, since, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The segments stay in the job's folder, with its note: the recorder's next start stores them.
+            LogStoreFailed(_log, e, _folder);
         }
     }
 
@@ -141,6 +156,9 @@ public sealed partial class RoomRecorder : IAsyncDisposable
                 return true;
             case KeyframeDue due:
                 await OnKeyframeDueAsync(due);
+                return true;
+            case SegmentDone done when _cutting:
+                OnRecordingCut(done.Path);
                 return true;
             default:
                 return true;
@@ -224,6 +242,9 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             var stream = _streams[id];
             if (stream.Kind == StreamingKind.Recording)
             {
+                if (!_recorded && _handedOn.Count > 0)
+                    _recordingSince = DateTimeOffset.UtcNow; // a new recording after one already stored
+                _cutting = false; // a cut still under way stores what came before it; recording goes on
                 _mixer!.ResumeRecording();
                 _recorded = true;
                 await ReportAsync(id, stream, StreamStatus.Active);
@@ -265,6 +286,7 @@ public sealed partial class RoomRecorder : IAsyncDisposable
         if (!starting.Any(id => _streams[id].Kind == StreamingKind.Recording))
             _mixer.PauseRecording();
         _mixer.Failed += reason => _inbox.Writer.TryWrite(new MixFailed(reason));
+        _mixer.SegmentClosed += path => _inbox.Writer.TryWrite(new SegmentDone(path));
         _mixer.InputFailed += (input, why) => LogInputFailed(_log, input.Value, why);
         if (_mixer.Live is { } live)
             live.StateChanged += (target, state) => _inbox.Writer.TryWrite(new TargetChanged(target, state));
@@ -300,8 +322,14 @@ public sealed partial class RoomRecorder : IAsyncDisposable
                 continue;
             if (stream.Kind == StreamingKind.Recording)
             {
-                // Stored when the session ends; until then the mix goes on for the live streams.
-                _mixer.PauseRecording();
+                if (stream.IsRunning && _streams.Values.Any(s => s.Kind == StreamingKind.Livestream && s.IsRunning))
+                {
+                    // The mix goes on for the live streams: the recording is cut here and stored now, not when they end.
+                    _cutting = true;
+                    _mixer.CutRecording();
+                }
+                else
+                    _mixer.PauseRecording(); // the session ends with this stream and stores it
                 await ReportAsync(id, stream, StreamStatus.Inactive);
             }
             else if (_mixer.Live is { } live)
@@ -328,19 +356,34 @@ public sealed partial class RoomRecorder : IAsyncDisposable
         {
             await mixer.DisposeAsync();
         }
-        var segments = Directory.GetFiles(_folder, "seg-*.webm").Order(StringComparer.Ordinal).ToList();
+        var segments = Directory.GetFiles(_folder, "seg-*.webm").Order(StringComparer.Ordinal).Where(f => !_handedOn.Contains(f)).ToList();
         if (_recorded)
             return segments.Where(f => new FileInfo(f).Length > 0).ToList();
-        // Only live streams ran: the recording's files hold nothing anyone asked for.
+        // Only live streams ran since (or at all): these files hold nothing anyone asked for.
         segments.ForEach(File.Delete);
         return [];
     }
 
-    private async Task StoreAsync(List<string> segments, CancellationToken ct)
+    /// <summary>
+    /// The segment the recording's stop closed: the recording is paused and stored now, while the live streams go on.
+    /// (The few frames between the cut and the pause open the next segment; a later recording begins with them.)
+    /// </summary>
+    private void OnRecordingCut(string lastSegment)
+    {
+        _cutting = false;
+        _mixer?.PauseRecording();
+        var segments = Directory.GetFiles(_folder, "seg-*.webm").Order(StringComparer.Ordinal)
+            .Where(f => !_handedOn.Contains(f) && string.CompareOrdinal(f, lastSegment) <= 0 && new FileInfo(f).Length > 0).ToList();
+        _handedOn.UnionWith(segments);
+        _recorded = false;
+        _storing.Add(StoreAndLogAsync(segments, _recordingSince));
+    }
+
+    private async Task StoreAsync(List<string> segments, DateTimeOffset since, CancellationToken ct)
     {
         if (segments.Count == 0)
             return;
-        var file = await RecordingFile.JoinAsync(segments, Path.Combine(_folder, FileNameOf(_startedAt)), ct);
+        var file = await RecordingFile.JoinAsync(segments, Path.Combine(_folder, FileNameOf(since)), ct);
         await _store(file, ct);
         foreach (var segment in segments)
             File.Delete(segment);

@@ -134,21 +134,29 @@ public sealed class RecordingEndToEndTests : IAsyncLifetime
         Assert.True(Received() > before, "The first platform stopped receiving when the second failed.");
         Assert.DoesNotContain(await uma.MessagesAsync(), m => IsStreamUpdate(m, one.Id, "error") || IsStreamUpdate(m, recording, "error"));
 
-        // Stopping the first leaves the recording running; stopping that ends the session and stores it.
+        // Stopping the recording while the first platform still streams: the recording is stored now, not when the
+        // live stream ends, and the stream goes on.
+        var ran = recordingFor.Elapsed.TotalSeconds;
+        await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { recording } });
+        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "inactive")), 30);
+        var asset = Assert.Single(await Poll.UntilAsync(() => _room.Owner.ListRoomAssetsAsync(_room.Room), list => list.Count == 1, 60));
+        Assert.DoesNotContain(await uma.MessagesAsync(), m => IsStreamUpdate(m, one.Id, "inactive") || IsStreamUpdate(m, one.Id, "error"));
+        before = Received();
+        await Poll.UntilAsync(() => Task.FromResult(Received()), now => now > before, 30);
+
         await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { one.Id } });
         await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, one.Id, "inactive")), 30);
         var stream = MediaTools.ProbeFile(Assert.Single(first.Recordings("one")));
         Assert.True(stream.Codecs.Order().SequenceEqual(["aac", "h264"]) && stream.Duration > 3, stream.ToString());
         Assert.True(second.Recordings("two").Count > 0, "The second platform never received the stream.");
-        var ran = recordingFor.Elapsed.TotalSeconds;
-        await olga.SendAsync("recording", new { action = "stop_stream", target_ids = new[] { recording } });
-        await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => IsStreamUpdate(m, recording, "inactive")), 30);
-        // The recording ran through all of it: from the start to its own stop, past the failure and the first stop.
-        var asset = Assert.Single(await Poll.UntilAsync(() => _room.Owner.ListRoomAssetsAsync(_room.Room), list => list.Count == 1, 60));
+        // The recording ran through all of it: from the start to its own stop, past the failure. What the mix made
+        // for the stream afterwards is not in it, and no second asset comes when the session ends.
         var file = Path.Combine(_downloads, asset.Filename);
         await using (var output = File.Create(file))
             await _room.Owner.DownloadAssetAsync(_room.Room, asset.Id, output);
         var recorded = MediaTools.ProbeFile(file);
         Assert.True(recorded.Codecs.Contains("vp8") && Math.Abs(recorded.Duration - ran) < 2, $"{recorded}, recording for {ran:0.0} s");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(await _room.Owner.ListRoomAssetsAsync(_room.Room));
     }
 }

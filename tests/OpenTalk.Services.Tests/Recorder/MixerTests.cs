@@ -98,6 +98,33 @@ public sealed class MixerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cut_recording_is_whole_in_its_closed_segments_and_what_follows_is_recorded_apart()
+    {
+        using var red = RtpSender.Start("red", 440);
+        var closed = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        // Segments far longer than the test: only the cut closes one.
+        await using var mixer = Mixer.Start(new MixSettings(_dir, 640, 360, SegmentSeconds: 60, LiveStreaming: false, RecordingKbps: 600));
+        mixer.SegmentClosed += path => closed.Writer.TryWrite(path);
+        mixer.AddInput(new InputId("alice"), "Alice", new RtpInput(red.VideoPort, "vp8", RtpSender.VideoPayload), new RtpInput(red.AudioPort, "opus", RtpSender.AudioPayload));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        mixer.CutRecording();
+        var first = await closed.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        mixer.PauseRecording();
+        var firstProbe = MediaTools.ProbeFile(first);
+        Assert.True(firstProbe.Codecs.SequenceEqual(["vp8", "opus"]) && firstProbe.Duration is > 3 and < 6, firstProbe.ToString());
+        Assert.Equal("red", MediaTools.ColourOf(MediaTools.FrameAt(first, 3, 640, 360), 640, 100, 40, 440, 240));
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        mixer.ResumeRecording();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await mixer.StopAsync();
+        var rest = Directory.GetFiles(_dir, "seg-*.webm").Order(StringComparer.Ordinal).Where(f => f != first).ToList();
+        var restProbe = MediaTools.ProbeFile(MediaTools.Concat(rest, Path.Combine(_dir, "rest.webm")));
+        Assert.True(restProbe.Duration is > 2 and < 4.5, restProbe.ToString());
+    }
+
+    [Fact]
     public async Task H264_and_vp9_publishers_are_mixed_too()
     {
         using var red = RtpSender.Start("red", 440, "h264");

@@ -57,6 +57,11 @@ internal static unsafe partial class Native
     [LibraryImport(GObject)] internal static partial IntPtr g_strdup_value_contents(IntPtr gvalue); // full
     [LibraryImport(GObject)] internal static partial void g_value_unset(IntPtr gvalue);
 
+    /// <summary>Only for action signals without arguments or return value (splitmuxsink's <c>split-now</c>): the
+    /// function is variadic, and with no variable arguments the fixed-argument call is the same.</summary>
+    [LibraryImport(GObject, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void g_signal_emit_by_name(IntPtr instance, string detailedSignal);
+
     [LibraryImport(Gst, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial IntPtr gst_bin_get_by_name(IntPtr bin, string name); // full, recursive
 
