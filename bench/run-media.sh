@@ -29,7 +29,8 @@ dotnet build bench/OpenTalk.MediaBench -c Release -nologo -v quiet >/dev/null
 port=18280
 Logging__LogLevel__Default=Warning dotnet src/Host/bin/Release/net10.0/opentalk.dll \
   --urls "http://$host_ip:$port" --OpenTalk:DataFolder "$data" --OpenTalk:Postgres "$postgres" --SignIn:InitialAdminPassword bench-admin-password \
-  --Media:Janus:0:Name janus-a --Media:Janus:0:Url "$janus_url" --Media:Janus:0:ApiSecret "$secret" > "$data/server.log" 2>&1 &
+  --Media:Janus:0:Name janus-a --Media:Janus:0:Url "$janus_url" --Media:Janus:0:ApiSecret "$secret" \
+  --Recorder:RtpAddress "$host_ip" > "$data/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   curl -sf "http://$host_ip:$port/health/ready" >/dev/null && break

@@ -59,6 +59,66 @@ for (var i = 0; i < rounds; i++)
     direct.Add(await viewer.EvaluateAsync<double>("([u, s, r, f]) => ot.timeDirect(u, s, r, f)", new object[] { janusUrl, janusSecret, room.ToString(), feed }));
 }
 
+// Recording through the node: the publisher consents, the room's owner starts the recording; the in-process recorder is
+// dispatched, signs in, joins, has Janus forward the publisher and mixes. "active" is the recorder's report that it
+// records; the first recorded picture of the publisher is found in the stored recording afterwards (its time from the
+// recording's start, when the recorder reported "active"). Rounds: each a new recording of the same room.
+await publisher.EvaluateAsync("() => ot.send('recording', { action: 'set_consent', consent: true })");
+var owner = await SignalingClient.ConnectAsync(server, (await admin.StartAsync(room)).Ticket);
+await owner.JoinAsync("Moderator");
+var ownerJoined = await owner.WaitForAsync("control", "join_success");
+var recordingTarget = ownerJoined.Payload.GetProperty("recording").GetProperty("streams").EnumerateObject()
+    .First(s => s.Value.GetProperty("stream_kind").GetString() == "recording").Name;
+var recordRounds = int.Parse(arguments.GetValueOrDefault("recordings", "3"), CultureInfo.InvariantCulture);
+var toActive = new List<double>();
+var toPicture = new List<double>();
+bool IsRecordingUpdate(ServerMessage m, string status) =>
+    m.Namespace == "recording" && m.Message == "stream_updated"
+    && m.Payload.GetProperty("target_id").GetString() == recordingTarget && m.Payload.GetProperty("status").GetString() == status;
+for (var i = 0; i < recordRounds; i++)
+{
+    var clockStart = Stopwatch.StartNew();
+    await owner.SendAsync("recording", "start_stream", new { target_ids = new[] { recordingTarget } });
+    await owner.WaitForAsync(m => IsRecordingUpdate(m, "active"), TimeSpan.FromSeconds(60));
+    toActive.Add(clockStart.Elapsed.TotalMilliseconds);
+    await Task.Delay(TimeSpan.FromSeconds(6));
+    await owner.SendAsync("recording", "stop_stream", new { target_ids = new[] { recordingTarget } });
+    await owner.WaitForAsync(m => IsRecordingUpdate(m, "inactive"), TimeSpan.FromSeconds(30));
+    List<AssetResource> assets = [];
+    for (var wait = Stopwatch.StartNew(); assets.Count <= i && wait.Elapsed < TimeSpan.FromSeconds(120); await Task.Delay(500))
+        assets = await admin.ListRoomAssetsAsync(room);
+    var newest = assets.OrderByDescending(a => a.CreatedAt).First();
+    var file = Path.Combine(Path.GetTempPath(), $"opentalk-bench-{newest.Id:N}.webm");
+    await using (var output = File.Create(file))
+        await admin.DownloadAssetAsync(room, newest.Id, output);
+    toPicture.Add(toActive[^1] + FirstPictureSeconds(file) * 1000);
+    File.Delete(file);
+    await Task.Delay(TimeSpan.FromSeconds(2)); // the recorder leaves before the next start
+}
+await owner.DisposeAsync();
+
+// The first moment (at 50 frames per second of the file) whose picture is not the black of an empty mix.
+static double FirstPictureSeconds(string file)
+{
+    const int Rate = 50, W = 32, H = 18;
+    var ffmpeg = new ProcessStartInfo("ffmpeg", ["-v", "error", "-i", file, "-vf", $"fps={Rate},scale={W}:{H},format=gray", "-f", "rawvideo", "-"])
+    {
+        RedirectStandardOutput = true,
+    };
+    using var process = Process.Start(ffmpeg)!;
+    using var frames = new MemoryStream();
+    process.StandardOutput.BaseStream.CopyTo(frames);
+    process.WaitForExit();
+    var bytes = frames.ToArray();
+    for (var frame = 0; (frame + 1) * W * H <= bytes.Length; frame++)
+    {
+        var mean = bytes.AsSpan(frame * W * H, W * H).ToArray().Average(b => b);
+        if (mean > 24)
+            return frame / (double)Rate;
+    }
+    throw new InvalidOperationException($"{file} never shows the publisher");
+}
+
 // Signaling cost: publishers that join and publish a real browser offer (ICE is never completed: signaling only).
 var offer = await viewer.EvaluateAsync<string>(
     "async () => { const s = await navigator.mediaDevices.getUserMedia({audio:true, video:true}); const pc = new RTCPeerConnection(); s.getTracks().forEach(t => pc.addTransceiver(t, {direction:'sendonly'})); const o = await pc.createOffer(); pc.close(); return o.sdp; }");
@@ -103,9 +163,14 @@ var result = new
     publishers,
     signaling_cpu_seconds = Math.Round(cpuSeconds, 2),
     signaling_wall_seconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
+    recordings = recordRounds,
+    recording_active_ms = toActive.Select(v => Math.Round(v)).ToList(),
+    recording_first_picture_ms = toPicture.Select(v => Math.Round(v)).ToList(),
+    recording_first_picture_median_ms = Math.Round(Median(toPicture)),
 };
 Directory.CreateDirectory(results);
 await File.WriteAllTextAsync(Path.Combine(results, "media.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine(JsonSerializer.Serialize(result));
 Console.WriteLine($"| first shown frame, subscribe (median of {rounds}) | {result.first_frame_median_ms_ours} ms via OpenTalk | {result.first_frame_median_ms_direct} ms direct to Janus | ratio {result.ratio_of_medians} |");
+Console.WriteLine($"| recording: moderator's start to the first recorded picture (median of {recordRounds}) | {result.recording_first_picture_median_ms} ms | \"active\" after {string.Join(", ", result.recording_active_ms)} ms | |");
 Console.WriteLine($"| node CPU for {publishers} publishers' signaling (join + publish + answer) | {result.signaling_cpu_seconds} s CPU | {result.signaling_wall_seconds} s wall | |");
