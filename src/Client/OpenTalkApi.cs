@@ -32,6 +32,10 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task<TicketResponse> StartRecorderAsync(Guid roomId, Guid? breakoutRoom = null, CancellationToken ct = default) =>
         SendAsync<TicketResponse>(HttpMethod.Post, "v1/services/recording/start", new ServiceStartRequest(roomId, breakoutRoom), ct);
 
+    /// <summary>The phone gateway's: a ticket for a caller who keyed in <paramref name="conferenceId"/> and <paramref name="pin"/>.</summary>
+    public Task<TicketResponse> StartCallInAsync(string conferenceId, string pin, CancellationToken ct = default) =>
+        SendAsync<TicketResponse>(HttpMethod.Post, "v1/services/call_in/start", new CallInStartRequest(conferenceId, pin), ct);
+
     public Task<TicketResponse> StartInvitedAsync(Guid roomId, string inviteCode, string? password = null, string? resumption = null,
         Guid? breakoutRoom = null, CancellationToken ct = default) =>
         SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption, breakoutRoom), ct,

@@ -16,6 +16,11 @@ public static class MeetingAdmission
             return RecordingModule.AwaitsRecorder(state)
                 ? MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom))
                 : MeetingReply.Fail(ProblemCodes.RecorderNotRequested);
+        // A caller's PIN is their key, instead of the room's password (a phone keypad cannot type one).
+        if (identity.Kind == ParticipantKind.Sip)
+            return state.Sip is { } sip && check.Password is { } pin && PinMatches(sip.Pin, pin)
+                ? MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom))
+                : MeetingReply.Fail(ProblemCodes.InvalidCredentials);
         if (identity.Kind == ParticipantKind.Guest
             && (identity.InviteCode is null
                 || !state.Invites.TryGetValue(identity.InviteCode, out var invite)
@@ -31,4 +36,8 @@ public static class MeetingAdmission
 
         return MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom));
     }
+
+    private static bool PinMatches(string expected, string given) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(given));
 }

@@ -23,6 +23,9 @@ public sealed record ParticipantIdentity(
     /// <summary>A recorder service; which account it signed in with is in the journal of its ticket, not needed here.</summary>
     public static ParticipantIdentity ForRecorder() => new(ParticipantKind.Recorder, null, null);
 
+    /// <summary>A phone caller brought in by the gateway: known by the conference id and PIN they keyed in, no more.</summary>
+    public static ParticipantIdentity ForCaller() => new(ParticipantKind.Sip, null, null);
+
     public bool IsSamePerson(ParticipantIdentity other) =>
         Kind == other.Kind && UserId == other.UserId && InviteCode == other.InviteCode;
 

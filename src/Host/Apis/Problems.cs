@@ -7,9 +7,9 @@ namespace OpenTalk.Host.Apis;
 /// <summary>RFC 7807 problem details with our <c>code</c> member, one catalog for every API.</summary>
 public static class Problems
 {
-    public static IResult For(string code, string? detail = null, IDictionary<string, string[]>? validationErrors = null)
+    public static IResult For(string code, string? detail = null, IDictionary<string, string[]>? validationErrors = null, int? status = null)
     {
-        var (status, title) = code switch
+        var (usualStatus, title) = code switch
         {
             ProblemCodes.InvalidJson => (400, "The request body is not valid JSON."),
             ProblemCodes.ValidationFailed => (422, "The request is not valid."),
@@ -17,7 +17,7 @@ public static class Problems
             ProblemCodes.Forbidden => (403, "You may not do this."),
             ProblemCodes.NotFound => (404, "Not found."),
             ProblemCodes.WrongRoomPassword => (401, "The room password is wrong."),
-            ProblemCodes.InvalidInviteCode => (401, "The invite code is not valid."),
+            ProblemCodes.InvalidCredentials => (401, "The invite code, or the conference id and PIN, are not valid."),
             ProblemCodes.InvalidTicket => (401, "The signaling ticket is missing, used, expired or unknown."),
             ProblemCodes.InvalidResumption => (403, "The resumption token does not belong to you or this room."),
             ProblemCodes.NotAssigned => (403, "You are not assigned to that breakout room."),
@@ -28,12 +28,13 @@ public static class Problems
             ProblemCodes.BodyTooLarge => (413, "The request body is too large."),
             ProblemCodes.InvalidIdToken => (401, "The ID token is not valid."),
             ProblemCodes.InvalidClaims => (400, "The ID token lacks what is needed to sign in."),
+            ProblemCodes.TooManyAttempts => (429, "Too many failed attempts; wait a while before trying again."),
             _ => (400, "The request cannot be done."),
         };
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (validationErrors is not null)
             extensions["validation_errors"] = validationErrors;
-        return Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+        return Results.Problem(detail: detail, statusCode: status ?? usualStatus, title: title, extensions: extensions);
     }
 
     public static IResult Validation(string field, string message) =>

@@ -14,6 +14,9 @@ public static class ServicesApi
     /// <summary>OpenTalk's role for the recorder's service account.</summary>
     public const string RecorderRole = "opentalk-recorder";
 
+    /// <summary>OpenTalk's role for the phone gateway's service account.</summary>
+    public const string CallInRole = "opentalk-call-in";
+
     public static IEndpointRouteBuilder MapServicesApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/services/recording/start", StartRecorder).RequireAuthorization()
@@ -21,8 +24,52 @@ public static class ServicesApi
         // Query: room_id, breakout_room (optional), filename, duration (seconds, optional); the body is the file.
         app.MapPost("/v1/services/recording/upload", RecordingUpload.HandleAsync).RequireAuthorization()
             .TakesFile("video/webm", AssetContentTypes.Bytes).Returns<AssetResource>(StatusCodes.Status201Created);
+        app.MapPost("/v1/services/call_in/start", StartCallIn).RequireAuthorization()
+            .Takes<CallInStartRequest>().Returns<TicketResponse>().ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
+
+    /// <summary>
+    /// A caller keyed in a conference id and PIN: a ticket into that room for a participant of kind <c>sip</c>. The
+    /// room checks the PIN (as it checks a password); a wrong pair is a 400 whether the id exists or not.
+    /// </summary>
+    private static async Task<IResult> StartCallIn(HttpRequest request, EngineGateway engine, CallInThrottle throttle)
+    {
+        var caller = CurrentUser.From(request.HttpContext.User)!;
+        if (!caller.Roles.Contains(CallInRole))
+            return Problems.For(ProblemCodes.Forbidden, $"Only a service account with the role {CallInRole} brings in callers.");
+        var (body, problem) = await Problems.ReadBodyAsync<CallInStartRequest>(request);
+        if (problem is not null)
+            return problem;
+        if (!IsTenDigits(body!.Id))
+            return Problems.Validation("id", "The conference id has exactly 10 digits.");
+        if (!IsTenDigits(body.Pin))
+            return Problems.Validation("pin", "The PIN has exactly 10 digits.");
+        if (throttle.WaitBeforeTrying(body.Id!) is { } wait && wait > TimeSpan.Zero)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.For(ProblemCodes.TooManyAttempts, "This conference id took too many wrong PINs; it takes none for a while.");
+        }
+        var ct = request.HttpContext.RequestAborted;
+        var claim = await engine.AskSipAsync(new LookupSipId(body.Id!), ct);
+        if (claim.RoomId is not { } roomId)
+            return WrongPair();
+        var ticket = await RoomsApi.IssueTicketAsync(engine, roomId, ParticipantIdentity.ForCaller(), password: body.Pin, resumption: null,
+            breakoutRoom: null, ct);
+        if (ticket is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails.Extensions: var extensions }
+            && extensions.TryGetValue("code", out var code) && code is ProblemCodes.InvalidCredentials)
+        {
+            throttle.Failed(body.Id!);
+            return WrongPair();
+        }
+        throttle.Succeeded(body.Id!);
+        return ticket;
+    }
+
+    private static IResult WrongPair() =>
+        Problems.For(ProblemCodes.InvalidCredentials, "The conference id and PIN are not a room's.", status: StatusCodes.Status400BadRequest);
+
+    private static bool IsTenDigits(string? value) => value is { Length: 10 } && value.All(char.IsAsciiDigit);
 
     private static async Task<IResult> StartRecorder(HttpRequest request, EngineGateway engine)
     {

@@ -46,6 +46,7 @@ public static class OpenTalkApp
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<CallInThrottle>();
         builder.Services.AddOpenTalkOpenApi();
         var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
         builder.Services.AddOptions<MediaSettings>().BindConfiguration(MediaSettings.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -9,7 +9,9 @@ public static class ProblemCodes
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";
     public const string WrongRoomPassword = "wrong_room_password";
-    public const string InvalidInviteCode = "invalid_credentials";
+    /// <summary>An invite code (401), or a call-in's conference id and PIN (400, as OpenTalk answers the gateway).</summary>
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string InvalidInviteCode = InvalidCredentials;
     public const string InvalidTicket = "invalid_ticket";
     public const string InvalidResumption = "invalid_resumption";
     public const string Unavailable = "service_unavailable";
@@ -21,4 +23,5 @@ public static class ProblemCodes
     public const string BadRequest = "bad_request";
     public const string InvalidIdToken = "invalid_id_token";
     public const string InvalidClaims = "invalid_claims";
+    public const string TooManyAttempts = "too_many_attempts";
 }

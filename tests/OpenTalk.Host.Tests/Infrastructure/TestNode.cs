@@ -18,6 +18,8 @@ public sealed class TestNode : IAsyncDisposable
     public const string ServiceClientSecret = "test-service-secret-1234";
     public const string RecorderClientId = "test-recorder";
     public const string RecorderClientSecret = "test-recorder-secret-1234";
+    public const string CallInClientId = "test-call-in";
+    public const string CallInClientSecret = "test-call-in-secret-1234";
 
     private readonly WebApplication _app;
 
@@ -57,6 +59,9 @@ public sealed class TestNode : IAsyncDisposable
             "--SignIn:ServiceAccounts:1:ClientId", RecorderClientId,
             "--SignIn:ServiceAccounts:1:ClientSecret", RecorderClientSecret,
             "--SignIn:ServiceAccounts:1:Roles:0", "opentalk-recorder",
+            "--SignIn:ServiceAccounts:2:ClientId", CallInClientId,
+            "--SignIn:ServiceAccounts:2:ClientSecret", CallInClientSecret,
+            "--SignIn:ServiceAccounts:2:Roles:0", "opentalk-call-in",
             // Tests that record turn the node's own recorder on; the others play the recorder themselves.
             "--Recorder:InProcess", "false",
             .. extra,
@@ -98,6 +103,14 @@ public sealed class TestNode : IAsyncDisposable
     {
         var api = Anonymous();
         api.AccessToken = await SignIn.WithClientCredentialsAsync(BaseUri, RecorderClientId, RecorderClientSecret);
+        return api;
+    }
+
+    /// <summary>An API client signed in as the phone gateway (client credentials, role <c>opentalk-call-in</c>).</summary>
+    public async Task<OpenTalkApi> AsCallInGatewayAsync()
+    {
+        var api = Anonymous();
+        api.AccessToken = await SignIn.WithClientCredentialsAsync(BaseUri, CallInClientId, CallInClientSecret);
         return api;
     }
 
