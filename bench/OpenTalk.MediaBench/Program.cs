@@ -67,8 +67,8 @@ await publisher.EvaluateAsync("() => ot.send('recording', { action: 'set_consent
 var owner = await SignalingClient.ConnectAsync(server, (await admin.StartAsync(room)).Ticket);
 await owner.JoinAsync("Moderator");
 var ownerJoined = await owner.WaitForAsync("control", "join_success");
-var recordingTarget = ownerJoined.Payload.GetProperty("recording").GetProperty("streams").EnumerateObject()
-    .First(s => s.Value.GetProperty("stream_kind").GetString() == "recording").Name;
+var recordingTarget = ownerJoined.Payload.GetProperty("recording").GetProperty("targets").EnumerateObject()
+    .First(s => s.Value.GetProperty("streaming_kind").GetString() == "recording").Name;
 var recordRounds = int.Parse(arguments.GetValueOrDefault("recordings", "3"), CultureInfo.InvariantCulture);
 var toActive = new List<double>();
 var toPicture = new List<double>();
