@@ -24,7 +24,24 @@ public sealed partial class RoomRecorder
     private sealed record Peer(Guid Id, string Name, bool Consents, bool Camera, bool Screen);
 
     /// <summary>A publication Janus was asked to send to these ports; in the mix once Janus said it does.</summary>
-    private sealed record Forward(Guid Participant, string SessionType, int AudioPort, int VideoPort, bool InMix, string VideoCodec);
+    private sealed record Forward(Guid Participant, string SessionType, int AudioPort, int VideoPort, bool InMix, string VideoCodec)
+    {
+        /// <summary>Janus said it sends (<c>forwarding</c>).</summary>
+        public bool Confirmed { get; init; }
+
+        public int Attempts { get; init; } = 1;
+    }
+
+    /// <summary>
+    /// A forward the room refused or left unanswered (a publication not yet in Janus, a media server failing over) is
+    /// asked for again after this times the attempts so far, up to <see cref="ForwardAttempts"/> times: otherwise the
+    /// tile would stay black for the whole recording.
+    /// </summary>
+    private static readonly TimeSpan ForwardPatience = TimeSpan.FromSeconds(3);
+
+    private const int ForwardAttempts = 5;
+
+    private sealed record ForwardDue(InputId Input, int Attempt);
 
     private static InputId InputOf(Guid participant, string sessionType) => new($"{participant:N}-{sessionType}");
 
@@ -77,10 +94,7 @@ public sealed partial class RoomRecorder
                 if (!TryAddToMix(input, peer, forward))
                     continue;
                 _forwards[input] = forward with { InMix = true };
-                await TrySendAsync(Namespaces.RecordingService, RecordingActions.Forward, new
-                {
-                    target = peer.Id, media_session_type = session, host = _settings.RtpAddress, audio_port = audio, video_port = video,
-                });
+                await RequestForwardAsync(input, _forwards[input]);
             }
             else if (!wanted && forwarded)
             {
@@ -115,11 +129,40 @@ public sealed partial class RoomRecorder
             }
             _forwards[input] = forward with { InMix = true };
         }
+        _forwards[input] = _forwards[input] with { Confirmed = true };
         UpdateLayout();
         _ = Task.Delay(KeyframeAgain).ContinueWith(_ => _inbox.Writer.TryWrite(new KeyframeDue(participant, session)), TaskScheduler.Default);
     }
 
     private sealed record KeyframeDue(Guid Participant, string SessionType);
+
+    private async Task RequestForwardAsync(InputId input, Forward forward)
+    {
+        await TrySendAsync(Namespaces.RecordingService, RecordingActions.Forward, new
+        {
+            target = forward.Participant, media_session_type = forward.SessionType, host = _settings.RtpAddress,
+            audio_port = forward.AudioPort, video_port = forward.VideoPort,
+        });
+        var attempt = forward.Attempts;
+        _ = Task.Delay(ForwardPatience * attempt).ContinueWith(_ => _inbox.Writer.TryWrite(new ForwardDue(input, attempt)), TaskScheduler.Default);
+    }
+
+    /// <summary>The same ports again: the mix still listens on them.</summary>
+    private async Task OnForwardDueAsync(ForwardDue due)
+    {
+        if (_mixer is null || !_forwards.TryGetValue(due.Input, out var forward) || forward.Confirmed || forward.Attempts != due.Attempt)
+            return;
+        if (forward.Attempts >= ForwardAttempts)
+        {
+            LogForwardGivenUp(_log, due.Input.Value, forward.Attempts);
+            return;
+        }
+        _forwards[due.Input] = forward with { Attempts = forward.Attempts + 1 };
+        await RequestForwardAsync(due.Input, _forwards[due.Input]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Janus did not forward {Input} after {Attempts} requests: it stays out of the recording")]
+    private static partial void LogForwardGivenUp(ILogger log, string input, int attempts);
 
     private async Task OnKeyframeDueAsync(KeyframeDue due)
     {

@@ -157,6 +157,9 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             case KeyframeDue due:
                 await OnKeyframeDueAsync(due);
                 return true;
+            case ForwardDue due:
+                await OnForwardDueAsync(due);
+                return true;
             case SegmentDone done when _cutting:
                 OnRecordingCut(done.Path);
                 return true;
