@@ -32,7 +32,7 @@ public sealed record NameAddress(string? DisplayName, SipUri Uri, SipParameters 
             {
                 return null;
             }
-            display = SipGrammar.Unquote(quoted);
+            display = SipGrammar.Unquote(quoted) is { Length: > 0 } name ? name : null;
             SipGrammar.SkipWhitespace(s, ref i);
             if (i >= s.Length || s[i] != '<')
             {
