@@ -18,12 +18,12 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>
 
     public SipHeader this[int index] => _items[index];
 
-    public void Add(string name, string value) => _items.Add(new SipHeader(HeaderNames.Normalize(name), value));
+    public void Add(string name, string value) => _items.Add(new SipHeader(Checked(name, value), value));
 
     /// <summary>Puts a header before all others of the same name (a proxy's Via), or first when there is none.</summary>
     public void AddFirst(string name, string value)
     {
-        var normalized = HeaderNames.Normalize(name);
+        var normalized = Checked(name, value);
         var index = _items.FindIndex(h => Is(h, normalized));
         _items.Insert(index < 0 ? 0 : index, new SipHeader(normalized, value));
     }
@@ -31,7 +31,7 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>
     /// <summary>Replaces the first header of that name in place and drops the others; adds it when there was none.</summary>
     public void Set(string name, string value)
     {
-        var normalized = HeaderNames.Normalize(name);
+        var normalized = Checked(name, value);
         var index = _items.FindIndex(h => Is(h, normalized));
         if (index < 0)
         {
@@ -88,6 +88,26 @@ public sealed class SipHeaders : IReadOnlyList<SipHeader>
         copy._items.AddRange(_items);
         return copy;
     }
+
+    /// <summary>
+    /// Refuses what would break the message on the wire: a name that is no token, a value with line ends or other
+    /// control characters (a display name taken from a user could otherwise smuggle in headers of its own).
+    /// </summary>
+    private static string Checked(string name, string value)
+    {
+        if (!SipGrammar.IsToken(name))
+        {
+            throw new ArgumentException($"'{name}' is not a header name", nameof(name));
+        }
+        if (HasControlCharacters(value))
+        {
+            throw new ArgumentException($"The value of {name} holds control characters", nameof(value));
+        }
+        return HeaderNames.Normalize(name);
+    }
+
+    internal static bool HasControlCharacters(string value) =>
+        value.AsSpan().ContainsAnyInRange('\0', '\x08') || value.AsSpan().ContainsAnyInRange('\x0a', '\x1f') || value.Contains('\x7f', StringComparison.Ordinal);
 
     private static bool Is(SipHeader header, string normalizedName) => header.Name.Equals(normalizedName, StringComparison.OrdinalIgnoreCase);
 

@@ -74,15 +74,22 @@ public sealed class SipResponse : SipMessage
     /// A response to <paramref name="request"/> as RFC 3261 §8.2.6 builds it: the Vias in order, From, To, Call-ID and
     /// CSeq copied, and a To tag added when one is given and the To header has none yet (not on 100 Trying).
     /// </summary>
-    public static SipResponse For(SipRequest request, int statusCode, string? reasonPhrase = null, string? toTag = null)
+    public static SipResponse For(SipRequest request, int statusCode, string? reasonPhrase = null, string? toTag = null) =>
+        For(request.Headers, statusCode, reasonPhrase, toTag);
+
+    /// <summary>
+    /// The same from a request's headers alone: answering a request the parser refused
+    /// (<see cref="SipParseResult.Failed.RequestHeaders"/>). Headers it lacks are left out.
+    /// </summary>
+    public static SipResponse For(SipHeaders request, int statusCode, string? reasonPhrase = null, string? toTag = null)
     {
         var response = new SipResponse { StatusCode = statusCode, ReasonPhrase = reasonPhrase ?? ReasonPhrases.For(statusCode) };
-        foreach (var via in request.Headers.GetLines(HeaderNames.Via))
+        foreach (var via in request.GetLines(HeaderNames.Via))
         {
             response.Headers.Add(HeaderNames.Via, via);
         }
         CopyOne(HeaderNames.From);
-        var to = request.Headers.Get(HeaderNames.To);
+        var to = request.Get(HeaderNames.To);
         if (to is not null)
         {
             var parsed = NameAddress.TryParse(to);
@@ -94,7 +101,7 @@ public sealed class SipResponse : SipMessage
 
         void CopyOne(string name)
         {
-            if (request.Headers.Get(name) is { } value)
+            if (request.Get(name) is { } value)
             {
                 response.Headers.Add(name, value);
             }

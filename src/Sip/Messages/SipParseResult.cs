@@ -24,8 +24,8 @@ public abstract record SipParseResult
     /// <summary>
     /// Not a message we take. <paramref name="StatusCode"/> is the answer a server owes when the bytes were
     /// recognisably a request (400, 505, 513); null for responses and for garbage, which are dropped silently.
-    /// <paramref name="Request"/> holds what was read of the request (start line and headers) when that much was
-    /// readable, so that the answer can copy Via, From, To, Call-ID and CSeq.
+    /// <paramref name="RequestHeaders"/> holds the request's headers as far as they could be read, so that the
+    /// answer can copy Via, From, To, Call-ID and CSeq (<see cref="SipResponse.For(SipHeaders, int, string?, string?)"/>).
     /// </summary>
-    public sealed record Failed(string Reason, int? StatusCode = null, SipRequest? Request = null) : SipParseResult;
+    public sealed record Failed(string Reason, int? StatusCode = null, SipHeaders? RequestHeaders = null) : SipParseResult;
 }

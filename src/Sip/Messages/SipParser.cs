@@ -24,81 +24,102 @@ public static class SipParser
             return new SipParseResult.Failed("no start line");
         }
         var start = StartLine.Read(startLine);
-        if (start.Error is { } startError)
+        if (start.Error is not null && !start.IsRequest)
         {
-            return Fail(start, startError, start.ErrorStatus);
+            return new SipParseResult.Failed(start.Error);
         }
+        // A request is read on even when its start line is wrong: the answer (400, 505) needs its Via, From, To…
         var headers = new SipHeaders();
-        var lines = new List<string>();
-        while (true)
+        var (headerError, headerStatus) = ReadHeaders(data, ref pos, limits, headers);
+        if (start.Error is not null || headerError is not null)
         {
-            var read = ReadLine(data, ref pos, limits.MaxHeaderLineBytes, out var line);
-            if (read != Line.Read)
-            {
-                return read == Line.Missing ? Fail(start, "headers do not end with an empty line", 400) : Fail(start, "header line too long", 513);
-            }
-            if (line.Length == 0)
-            {
-                break;
-            }
-            if (SipGrammar.IsWhitespace(line[0]))
-            {
-                // A continuation line belongs to the header above it; folding becomes a single space.
-                if (lines.Count == 0)
-                {
-                    return Fail(start, "continuation line before any header", 400);
-                }
-                lines[^1] = lines[^1].TrimEnd(' ', '\t') + " " + line.Trim(' ', '\t');
-                if (lines[^1].Length > limits.MaxHeaderLineBytes)
-                {
-                    return Fail(start, "header line too long", 513);
-                }
-                continue;
-            }
-            if (lines.Count >= limits.MaxHeaderCount)
-            {
-                return Fail(start, $"more than {limits.MaxHeaderCount} headers", 513);
-            }
-            lines.Add(line);
-        }
-        foreach (var line in lines)
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var name = colon > 0 ? line[..colon].TrimEnd(' ', '\t') : "";
-            if (!SipGrammar.IsToken(name))
-            {
-                return Fail(start, "a header line without a name and colon", 400);
-            }
-            if (line.AsSpan(colon + 1).ContainsAnyInRange('\0', '\x08') || line.AsSpan(colon + 1).ContainsAnyInRange('\x0a', '\x1f') || line.Contains('\x7f', StringComparison.Ordinal))
-            {
-                return Fail(start, $"control characters in {name}", 400);
-            }
-            headers.Add(name, line[(colon + 1)..].Trim(' ', '\t'));
+            return start.IsRequest
+                ? new SipParseResult.Failed(start.Error ?? headerError!, start.Error is null ? headerStatus : start.ErrorStatus, headers)
+                : new SipParseResult.Failed(headerError!);
         }
         var message = start.Build(headers);
+        int? answer = message is SipRequest ? 400 : null;
         if (data.Length > limits.MaxMessageBytes)
         {
-            return new SipParseResult.Failed($"message larger than {limits.MaxMessageBytes} bytes", message is SipRequest ? 513 : null, message as SipRequest);
+            return Failed(message, $"message larger than {limits.MaxMessageBytes} bytes", message is SipRequest ? 513 : null);
         }
-        var problem = SipMessageRules.Check(message, start.Method);
-        if (problem is not null)
+        if (SipMessageRules.Check(message, start.Method) is { } problem)
         {
-            return new SipParseResult.Failed(problem, message is SipRequest ? 400 : null, message as SipRequest);
+            return Failed(message, problem, answer);
         }
         var available = data.Length - pos;
         var declared = SipMessageRules.DeclaredLength(headers);
         if (declared > available)
         {
-            return new SipParseResult.Failed($"Content-Length {declared} but {available} bytes of body", message is SipRequest ? 400 : null, message as SipRequest);
+            return Failed(message, $"Content-Length {declared} but {available} bytes of body", answer);
         }
         // On a datagram extra bytes after Content-Length are discarded (RFC 3261 §18.3); without one the rest is the body.
         message.Body = data.Slice(pos, declared ?? available).ToArray();
         return new SipParseResult.Parsed(message);
     }
 
-    private static SipParseResult.Failed Fail(StartLine start, string reason, int? status) =>
-        start.IsRequest ? new SipParseResult.Failed(reason, status, start.Error is null ? start.Build(new SipHeaders()) as SipRequest : null)
-                        : new SipParseResult.Failed(reason);
+    private static SipParseResult.Failed Failed(SipMessage message, string reason, int? status) =>
+        new(reason, status, message is SipRequest ? message.Headers : null);
+
+    /// <summary>Reads header lines up to the empty line, unfolding and checking them; the first problem and its status, if any.</summary>
+    private static (string? Error, int? Status) ReadHeaders(ReadOnlySpan<byte> data, ref int pos, SipParserLimits limits, SipHeaders headers)
+    {
+        var lines = new List<string>();
+        string? error = null;
+        int? status = null;
+        while (error is null)
+        {
+            var read = ReadLine(data, ref pos, limits.MaxHeaderLineBytes, out var line);
+            if (read != Line.Read)
+            {
+                (error, status) = read == Line.Missing ? ("headers do not end with an empty line", 400) : ("header line too long", 513);
+            }
+            else if (line.Length == 0)
+            {
+                break;
+            }
+            else if (SipGrammar.IsWhitespace(line[0]))
+            {
+                // A continuation line belongs to the header above it; folding becomes a single space.
+                if (lines.Count == 0)
+                {
+                    (error, status) = ("continuation line before any header", 400);
+                }
+                else
+                {
+                    lines[^1] = lines[^1].TrimEnd(' ', '\t') + " " + line.Trim(' ', '\t');
+                    if (lines[^1].Length > limits.MaxHeaderLineBytes)
+                    {
+                        (error, status) = ("header line too long", 513);
+                    }
+                }
+            }
+            else if (lines.Count >= limits.MaxHeaderCount)
+            {
+                (error, status) = ($"more than {limits.MaxHeaderCount} headers", 513);
+            }
+            else
+            {
+                lines.Add(line);
+            }
+        }
+        foreach (var line in lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var name = colon > 0 ? line[..colon].TrimEnd(' ', '\t') : "";
+            var value = colon > 0 ? line[(colon + 1)..].Trim(' ', '\t') : "";
+            if (!SipGrammar.IsToken(name))
+            {
+                return (error ?? "a header line without a name and colon", status ?? 400);
+            }
+            if (SipHeaders.HasControlCharacters(value))
+            {
+                return (error ?? $"control characters in {name}", status ?? 400);
+            }
+            headers.Add(name, value);
+        }
+        return (error, status);
+    }
 
     private enum Line { Read, Missing, TooLong }
 

@@ -16,6 +16,11 @@ public sealed class ParserFuzzTests
         {
             Assert.Contains(failed.StatusCode, Answers);
             Assert.False(string.IsNullOrEmpty(failed.Reason));
+            if (failed is { StatusCode: { } status, RequestHeaders: { } headers })
+            {
+                // Whatever was read of a refused request, the answer can be built and written.
+                Assert.NotEmpty(SipResponse.For(headers, status).ToBytes());
+            }
         }
         else
         {

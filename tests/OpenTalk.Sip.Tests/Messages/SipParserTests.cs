@@ -65,7 +65,7 @@ public sealed class SipParserTests
         var limits = new SipParserLimits { MaxMessageBytes = 600 };
         var failed = Assert.IsType<SipParseResult.Failed>(SipParser.Parse(Wire.Message(Wire.Invite, new string('x', 600)), limits));
         Assert.Equal(513, failed.StatusCode);
-        Assert.NotNull(failed.Request?.TopVia);
+        Assert.NotNull(SipResponse.For(failed.RequestHeaders!, 513).TopVia);
     }
 
     [Fact]
@@ -100,4 +100,13 @@ public sealed class SipParserTests
         Assert.Contains("Content-Type: application/sdp\r\nContent-Length: 1\r\n\r\nx", text, StringComparison.Ordinal);
         Assert.StartsWith("INVITE sip:bob@biloxi.example.com SIP/2.0\r\nVia: ", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("X-Evil", "a\r\nVia: SIP/2.0/UDP evil")]
+    [InlineData("X-Evil", "a\nb")]
+    [InlineData("X-Evil", "nul\0")]
+    [InlineData("Bad Name", "v")]
+    [InlineData("", "v")]
+    public void Headers_refuse_what_would_break_the_message_on_the_wire(string name, string value) =>
+        Assert.Throws<ArgumentException>(() => new SipHeaders().Add(name, value));
 }
