@@ -70,7 +70,8 @@ public sealed record NameAddress(string? DisplayName, SipUri Uri, SipParameters 
             // addr-spec: the URI cannot hold ';', ',' or '?' here (RFC 3261 §20), so what follows ';' are header parameters.
             var end = s.IndexOfAny([';', ' ', '\t']);
             end = end < 0 ? s.Length : end;
-            uri = SipUri.TryParse(s[..end]);
+            // …and a URI holding ',' or '?' must be written in angle brackets.
+            uri = s.AsSpan(0, end).IndexOfAny(',', '?') >= 0 ? null : SipUri.TryParse(s[..end]);
             i = end;
         }
         if (uri is null)

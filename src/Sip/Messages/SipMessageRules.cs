@@ -4,7 +4,7 @@ namespace OpenTalk.Sip.Messages;
 
 /// <summary>
 /// What every message must carry to be processed (RFC 3261 §8.1.1, §8.2.2): Via, From, To, Call-ID and CSeq that
-/// parse, a CSeq method matching the request's, a sane Max-Forwards and one Content-Length. Max-Forwards itself is
+/// parse, a CSeq method matching the request's, Contacts that parse, a sane Max-Forwards and one Content-Length. Max-Forwards itself is
 /// optional here: older clients leave it out and a UAS loses nothing by taking them.
 /// </summary>
 internal static class SipMessageRules
@@ -51,6 +51,11 @@ internal static class SipMessageRules
         if (requestMethod is not null && cseq.Method != requestMethod)
         {
             return "CSeq method differs from the request method";
+        }
+        var contacts = headers.GetValues(HeaderNames.Contact);
+        if (contacts.Any(c => NameAddress.TryParse(c) is null) && !(contacts.Count == 1 && contacts[0] == "*"))
+        {
+            return "malformed Contact";
         }
         var maxForwards = headers.GetLines(HeaderNames.MaxForwards);
         if (maxForwards.Count > 1 || (maxForwards.Count == 1 && SipMessage.ReadInt(maxForwards[0]) is not (>= 0 and <= 255)))

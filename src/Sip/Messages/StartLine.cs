@@ -23,6 +23,13 @@ internal sealed class StartLine
         {
             return ReadStatusLine(line);
         }
+        // Whitespace after the version (RFC 4475 §3.1.2.10) still marks a request, a malformed one.
+        var trimmed = line.TrimEnd(' ', '\t');
+        if (trimmed.Length != line.Length)
+        {
+            var read = Read(trimmed);
+            return read.IsRequest ? new StartLine { IsRequest = true, Method = read.Method, Error = read.Error ?? "whitespace after the version", ErrorStatus = read.ErrorStatus ?? 400 } : read;
+        }
         var firstSpace = line.IndexOf(' ', StringComparison.Ordinal);
         var lastSpace = line.LastIndexOf(' ');
         var method = firstSpace > 0 ? line[..firstSpace] : "";
