@@ -123,13 +123,17 @@ public sealed class SipStreamFramer(SipParserLimits? limits = null)
         return -1;
     }
 
-    /// <summary>Reads Content-Length (or its compact form l) from the header bytes, unfolded lines being irrelevant to it.</summary>
+    /// <summary>Reads Content-Length (or its compact form l) from the header bytes.</summary>
     private static int ContentLength(ReadOnlySpan<byte> head, out string? problem)
     {
         int? found = null;
         foreach (var range in head.Split((byte)'\n'))
         {
             var line = System.Text.Encoding.ASCII.GetString(head[range]).TrimEnd('\r');
+            if (line.Length == 0 || SipGrammar.IsWhitespace(line[0]))
+            {
+                continue; // a continuation belongs to the header above; a folded Content-Length value reads as malformed
+            }
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || HeaderNames.Normalize(line[..colon].Trim(' ', '\t')) != HeaderNames.ContentLength)
             {
