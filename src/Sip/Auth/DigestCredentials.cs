@@ -56,6 +56,9 @@ public sealed record DigestCredentials(string Username, string Password)
         return sb.ToString();
     }
 
+    /// <summary>Without the password: credentials end up in logs through string interpolation sooner or later.</summary>
+    public override string ToString() => $"DigestCredentials {{ Username = {Username} }}";
+
     private static string Quote(string s) => Messages.SipGrammar.Quote(s);
 
 #pragma warning disable CA5351 // SIP Digest (RFC 2617, RFC 3261 §22.4) is defined over MD5; peers and trunks still require it.

@@ -40,6 +40,11 @@ public abstract class SipMessage
 
     public IReadOnlyList<NameAddress> Contacts => [.. Headers.GetValues(HeaderNames.Contact).Select(NameAddress.TryParse).OfType<NameAddress>()];
 
+    public IReadOnlyList<NameAddress> Routes => [.. Headers.GetValues(HeaderNames.Route).Select(NameAddress.TryParse).OfType<NameAddress>()];
+
+    /// <summary>The Expires header in seconds (RFC 3261 §20.19); null when absent or not a number.</summary>
+    public int? Expires => ReadInt(Headers.Get(HeaderNames.Expires));
+
     public IReadOnlyList<NameAddress> RecordRoutes => [.. Headers.GetValues(HeaderNames.RecordRoute).Select(NameAddress.TryParse).OfType<NameAddress>()];
 
     internal static int? ReadInt(string? value) =>

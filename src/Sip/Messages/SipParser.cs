@@ -29,8 +29,15 @@ public static class SipParser
             return new SipParseResult.Failed(start.Error);
         }
         // A request is read on even when its start line is wrong: the answer (400, 505) needs its Via, From, To…
+        // Only the first MaxMessageBytes are looked at, even of a message too large to take.
+        var oversized = data.Length > limits.MaxMessageBytes;
         var headers = new SipHeaders();
-        var (headerError, headerStatus) = ReadHeaders(data, ref pos, limits, headers);
+        var (headerError, headerStatus) = ReadHeaders(oversized ? data[..limits.MaxMessageBytes] : data, ref pos, limits, headers);
+        if (oversized)
+        {
+            var reason = $"message larger than {limits.MaxMessageBytes} bytes";
+            return start.IsRequest ? new SipParseResult.Failed(reason, 513, headers) : new SipParseResult.Failed(reason);
+        }
         if (start.Error is not null || headerError is not null)
         {
             return start.IsRequest
@@ -39,10 +46,6 @@ public static class SipParser
         }
         var message = start.Build(headers);
         int? answer = message is SipRequest ? 400 : null;
-        if (data.Length > limits.MaxMessageBytes)
-        {
-            return Failed(message, $"message larger than {limits.MaxMessageBytes} bytes", message is SipRequest ? 513 : null);
-        }
         if (SipMessageRules.Check(message, start.Method) is { } problem)
         {
             return Failed(message, problem, answer);

@@ -73,6 +73,10 @@ public sealed class DigestTests
         Assert.Equal("gw", register.Credentials()!["username"]);
     }
 
+    [Fact]
+    public void Credentials_do_not_show_their_password() =>
+        Assert.DoesNotContain("secret", new DigestCredentials("gw", "secret").ToString(), StringComparison.Ordinal);
+
 #pragma warning disable CA5351 // the test recomputes the MD5 digest SIP uses
     private static string Md5(string s) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(s)));
 #pragma warning restore CA5351

@@ -69,6 +69,16 @@ public sealed class SipParserTests
     }
 
     [Fact]
+    public void A_huge_datagram_is_refused_from_its_first_bytes()
+    {
+        var failed = Wire.Failed([.. Wire.Message(Wire.Invite), .. new byte[1_000_000]]);
+        Assert.Equal(513, failed.StatusCode);
+        Assert.Equal(new CSeq(314159, "INVITE"), SipResponse.For(failed.RequestHeaders!, 513).CSeq);
+        var endless = Wire.Failed([.. System.Text.Encoding.ASCII.GetBytes("INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"), .. Enumerable.Repeat((byte)'x', 1_000_000)]);
+        Assert.Equal(513, endless.StatusCode);
+    }
+
+    [Fact]
     public void Parser_answers_513_to_too_many_headers_or_a_header_too_long()
     {
         var many = Wire.Invite + string.Concat(Enumerable.Range(0, 300).Select(i => $"\nX-H{i}: v"));
@@ -89,6 +99,8 @@ public sealed class SipParserTests
         Assert.Equal(3, message.Headers.GetValues("route").Count);
         Assert.Equal("\"Proxy, Two\" <sip:p2.example.com;lr>", message.Headers.GetValues(HeaderNames.Route)[1]);
         Assert.Single(message.Headers.GetValues(HeaderNames.WwwAuthenticate));
+        Assert.Equal(["p1.example.com", "p2.example.com", "p3.example.com"], message.Routes.Select(r => r.Uri.Host));
+        Assert.Equal("Proxy, Two", message.Routes[1].DisplayName);
     }
 
     [Fact]

@@ -218,5 +218,6 @@ public sealed class TortureMessageTests
 
         Assert.True(message.IsWildcardContact);
         Assert.Empty(message.Contacts);
+        Assert.Equal(0, message.Expires);
     }
 }
