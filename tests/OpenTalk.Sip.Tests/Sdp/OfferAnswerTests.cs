@@ -29,6 +29,22 @@ public sealed class OfferAnswerTests
     }
 
     [Fact]
+    public void A_sipp_pcap_offer_gets_pcma_and_keeps_its_telephone_events()
+    {
+        var agreed = Agreed(Offers.SippPcap);
+        Assert.Equal(new NegotiatedAudio(AudioCodec.Pcma, 8, 101, "10.0.0.5", 6000, SdpDirection.SendRecv, null), agreed.Audio);
+        Assert.Contains("m=audio 40000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-11,16\r\n", agreed.Answer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ipv6_offer_is_answered_from_our_address()
+    {
+        var agreed = Agreed(Offers.Sipp.Replace("c=IN IP4 127.0.1.1", "c=IN IP6 2001:db8::5", StringComparison.Ordinal));
+        Assert.Equal("2001:db8::5", agreed.Audio.RemoteAddress);
+        Assert.Contains("c=IN IP4 203.0.113.5", agreed.Answer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_baresip_offer_gets_its_first_g711_codec_telephone_event_and_video_refused()
     {
         var agreed = Agreed(Offers.Baresip);

@@ -15,6 +15,20 @@ internal static class Offers
 
         """;
 
+    /// <summary>SIPp's uac_pcap scenario, which plays a PCMA capture with DTMF.</summary>
+    public const string SippPcap = """
+        v=0
+        o=user1 53655765 2353687637 IN IP4 10.0.0.5
+        s=-
+        c=IN IP4 10.0.0.5
+        t=0 0
+        m=audio 6000 RTP/AVP 8 101
+        a=rtpmap:8 PCMA/8000
+        a=rtpmap:101 telephone-event/8000
+        a=fmtp:101 0-11,16
+
+        """;
+
     /// <summary>baresip with its default codecs, rtcp-mux and a video stream.</summary>
     public const string Baresip = """
         v=0
