@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Sockets;
+using OpenTalk.Services.CallIn;
+using OpenTalk.Sip.Rtp;
+
+namespace OpenTalk.Services.Tests.CallIn;
+
+/// <summary>A call's RTP against a plain UDP socket playing the phone.</summary>
+public sealed class CallMediaTests : IAsyncDisposable
+{
+    private readonly UdpClient _phone = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private CallMedia? _media;
+
+    private IPEndPoint Phone => (IPEndPoint)_phone.Client.LocalEndPoint!;
+
+    private CallMedia Open(CallCodec codec) =>
+        _media = CallMedia.Open(IPAddress.Loopback, 42000, 42999, Phone, codec);
+
+    private async Task<RtpPacket> ReceiveAsync()
+    {
+        var received = await _phone.ReceiveAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(RtpPacket.TryParse(received.Buffer, out var packet));
+        return packet;
+    }
+
+    private static short[] Tone(int samples) =>
+        [.. Enumerable.Range(0, samples).Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 440 * i / 8000)))];
+
+    [Fact]
+    public async Task A_prompt_is_sent_in_20_ms_packets_of_the_calls_codec_and_silence_follows()
+    {
+        var media = Open(new CallCodec(8, 101));
+        Assert.Equal(0, media.LocalPort % 2);
+        var tone = Tone(8000);
+
+        var played = media.PlayAsync([tone]);
+        var packets = new List<RtpPacket>();
+        while (!played.IsCompleted || packets.Count < 60)
+            packets.Add(await ReceiveAsync());
+
+        Assert.All(packets, p => Assert.Equal((8, 160), (p.PayloadType, p.Payload.Length)));
+        Assert.Single(packets.Select(p => p.Ssrc).Distinct());
+        Assert.All(packets.Zip(packets.Skip(1)), pair =>
+        {
+            Assert.Equal((ushort)(pair.First.SequenceNumber + 1), pair.Second.SequenceNumber);
+            Assert.Equal(pair.First.Timestamp + 160, pair.Second.Timestamp);
+        });
+        // The tone comes back (A-law keeps it within a few percent); then the line is silent.
+        var heard = packets.SelectMany(p => p.Payload.Select(G711.DecodeALaw)).ToList();
+        var start = heard.FindIndex(s => Math.Abs((int)s) > 100);
+        Assert.InRange(start, 0, 160 * 10);
+        for (var i = 0; i < 7000; i += 97)
+            Assert.InRange(heard[start + i] - tone[i + (tone.ToList().FindIndex(s => Math.Abs((int)s) > 100))], -400, 400);
+        var after = await ReceiveAsync();
+        Assert.All(after.Payload, b => Assert.Equal(0xD5, b));
+    }
+
+    [Fact]
+    public async Task Keys_sent_as_telephone_events_come_out_once_each_and_audio_is_decoded()
+    {
+        var media = Open(new CallCodec(0, 101));
+        var heard = new List<short[]>();
+        media.AudioReceived += samples => { lock (heard) heard.Add(samples); };
+        using var sender = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var to = new IPEndPoint(IPAddress.Loopback, media.LocalPort);
+        ushort sequence = 1;
+        uint timestamp = 1000;
+        foreach (var key in "1#")
+        {
+            // RFC 4733: updates, then the end packet three times, all with the event's timestamp.
+            foreach (var (end, duration) in new[] { (false, 160), (false, 320), (true, 480), (true, 480), (true, 480) })
+            {
+                var payload = TelephoneEvent.ForDigit(key, end, (ushort)duration)!.ToBytes();
+                await sender.SendAsync(new RtpPacket { PayloadType = 101, SequenceNumber = sequence++, Timestamp = timestamp, Ssrc = 7, Payload = payload }.ToBytes(), to);
+            }
+            timestamp += 800;
+        }
+        var tone = Tone(160);
+        var encoded = new byte[160];
+        G711.EncodeMuLaw(tone, encoded);
+        await sender.SendAsync(new RtpPacket { PayloadType = 0, SequenceNumber = sequence++, Timestamp = timestamp, Ssrc = 7, Payload = encoded }.ToBytes(), to);
+
+        Assert.Equal('1', await media.Keys.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal('#', await media.Keys.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5)));
+        await Task.Delay(300);
+        Assert.False(media.Keys.TryRead(out var extra), $"a key came twice: {extra}");
+        short[] first;
+        lock (heard) first = Assert.Single(heard);
+        Assert.All(first.Zip(tone), p => Assert.InRange(p.First - p.Second, -300, 300));
+
+        // The phone's packets came from another port than its SDP named (NAT): the call's audio follows them.
+        var moved = await sender.ReceiveAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(RtpPacket.TryParse(moved.Buffer, out var packet) && packet.PayloadType == 0);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_media is not null)
+            await _media.DisposeAsync();
+        _phone.Dispose();
+    }
+}
