@@ -37,7 +37,8 @@ public sealed partial class ParticipantMediaActor
                               && message.TryGetProperty("plugindata", out var plugin)
                               && plugin.TryGetProperty("data", out var data)
                               && data.TryGetProperty("videoroom", out var what):
-                if (what.GetString() is "talking" or "stopped-talking")
+                // Janus tells every publisher of the room who talks ("id" is the speaker's feed): only our own counts.
+                if (what.GetString() is "talking" or "stopped-talking" && IsOwnFeed(data, type))
                     _meetings.Tell(new SpeakingChanged(_roomId, _me, what.GetString() == "talking"));
                 break;
             case "event" when !isPublication && message.TryGetProperty("plugindata", out var plugin) && plugin.TryGetProperty("data", out var data):
@@ -45,6 +46,10 @@ public sealed partial class ParticipantMediaActor
                 break;
         }
     }
+
+    private bool IsOwnFeed(JsonElement data, MediaSessionType type) =>
+        !data.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String
+        || id.GetString() == $"{_me}-{type.ToString().ToLowerInvariant()}";
 
     /// <summary>Whose media a handle carries: this participant's own publication, or a subscription to someone.</summary>
     private (Guid? Source, MediaSessionType Type, bool IsPublication) Owner(long handle)

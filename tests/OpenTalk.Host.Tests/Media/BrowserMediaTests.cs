@@ -121,6 +121,23 @@ public sealed class BrowserMediaTests : IAsyncLifetime
         Assert.Equal(0, Count(olgaSaw, "webrtc_down"));
     }
 
+    [Fact]
+    public async Task Only_the_one_who_is_heard_is_reported_speaking()
+    {
+        var olga = await _room.JoinAsync("Olga");
+        var uma = await _room.JoinAsync("Uma");
+        await olga.Page.EvaluateAsync("() => { ot.muteMicrophone = true; }");
+        await olga.PublishAsync("video");
+        await uma.PublishAsync("video");
+        static bool Speaking(System.Text.Json.JsonElement m, Guid who) => m.GetProperty("message").GetString() == "speaker_updated"
+            && m.GetProperty("payload").GetProperty("participant").GetGuid() == who && m.GetProperty("payload").GetProperty("is_speaking").GetBoolean();
+
+        // Janus tells every publisher's handle when Uma's beeps start and stop; only Uma speaks.
+        await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Count(m => Speaking(m, uma.Id)) >= 2, 30);
+        Assert.DoesNotContain(await olga.MessagesAsync(), m => Speaking(m, olga.Id));
+        Assert.DoesNotContain(await uma.MessagesAsync(), m => Speaking(m, olga.Id));
+    }
+
     /// <summary>Uma publishes her camera and Olga decodes it.</summary>
     private Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaWatchesUmaAsync() => _room.OlgaReceivesUmaAsync(m => m.FramesDecoded > 5);
 
