@@ -10,7 +10,7 @@ namespace OpenTalk.Media;
 /// creates the VideoRoom room of each meeting on demand and reads the instance's load. When the session is lost,
 /// everyone who used it is told (<see cref="JanusInstanceLost"/>) and the actor reconnects with growing pauses.
 /// </summary>
-public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
+public sealed partial class JanusInstanceActor : ReceiveActor, IWithTimers
 {
     private const string ReconnectTimer = "reconnect";
     private const string LoadTimer = "load";
@@ -50,6 +50,8 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
         Receive<OpenAudioRoom>(_ => Sender.Tell(new RoomOpened(_instance.Name, null, "media server down")));
         Receive<ForwardRtp>(_ => Sender.Tell(new RtpForwarded([], "media server down")));
         Receive<StopRtpForward>(_ => { }); // the instance's forwarders went with it
+        Receive<AddCallPublisher>(_ => Sender.Tell(new CallPublisherAdded(null, 0, "media server down")));
+        Receive<RemoveCallPublisher>(_ => { }); // it went with the instance
         Common();
     }
 
@@ -60,6 +62,8 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
         ReceiveAsync<RefreshLoad>(_ => RefreshLoadAsync());
         ReceiveAsync<ForwardRtp>(ForwardAsync);
         ReceiveAsync<StopRtpForward>(StopForwardAsync);
+        ReceiveAsync<AddCallPublisher>(AddCallPublisherAsync);
+        ReceiveAsync<RemoveCallPublisher>(RemoveCallPublisherAsync);
         Receive<SessionLost>(lost =>
         {
             if (lost.Generation != _generation)
@@ -124,7 +128,7 @@ public sealed class JanusInstanceActor : ReceiveActor, IWithTimers
                     {
                         ["request"] = "create", ["room"] = open.RoomId, ["admin_key"] = _instance.ApiSecret,
                         ["publishers"] = 100, ["audiolevel_event"] = true, ["audio_active_packets"] = _settings.TalkingPackets, ["audio_level_average"] = _settings.TalkingLevel,
-                        ["videocodec"] = "vp8,h264,vp9", ["audiocodec"] = "opus", ["notify_joining"] = false,
+                        ["videocodec"] = "vp8,h264,vp9", ["audiocodec"] = "opus,pcmu", ["notify_joining"] = false,
                     });
                 }
                 catch (JanusException e) when (e.Code == JanusException.RoomExists)

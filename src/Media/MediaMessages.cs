@@ -35,6 +35,14 @@ public sealed record RtpForwarded(IReadOnlyList<long> StreamIds, string? Error);
 
 public sealed record StopRtpForward(string RoomId, string Feed, IReadOnlyList<long> StreamIds);
 
+/// <summary>A phone caller's audio as a publisher of the room, fed by plain RTP (see <c>JanusInstanceActor.Calls</c>).</summary>
+public sealed record AddCallPublisher(string RoomId, string Feed);
+
+/// <summary>Where to send the caller's RTP, or why not.</summary>
+public sealed record CallPublisherAdded(string? Host, int Port, string? Error);
+
+public sealed record RemoveCallPublisher(string RoomId, string Feed);
+
 /// <summary>Sent by an instance to everyone using it when its session is gone (crash, network, timeout).</summary>
 public sealed record JanusInstanceLost(string Instance);
 

@@ -15,6 +15,12 @@ public sealed class JanusInstanceSettings
 
     [Required]
     public string ApiSecret { get; set; } = "";
+
+    /// <summary>
+    /// The address the phone gateway sends callers' audio to (plain RTP, Janus listens there); unset: the IP address in
+    /// <see cref="Url"/>.
+    /// </summary>
+    public string? RtpAddress { get; set; }
 }
 
 /// <summary>Media settings (section <c>Media</c>).</summary>

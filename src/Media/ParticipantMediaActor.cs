@@ -57,7 +57,9 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         MediaCommand.Publish c => PublishAsync(c),
         MediaCommand.PublishComplete c => RecordStateAsync(c.Type, c.State),
         MediaCommand.UpdateMediaSession c => RecordStateAsync(c.Type, c.State),
+        MediaCommand.Unpublish { Type: MediaSessionType.Video } when _call is not null => RemoveCallAsync(tellMeeting: true),
         MediaCommand.Unpublish c => UnpublishAsync(c.Type, MediaEndReasons.Unpublished, tellMeeting: true),
+        MediaCommand.PublishCall => PublishCallAsync(),
         MediaCommand.Subscribe c => SubscribeAsync(c.Target, c.Type, c.WithoutVideo),
         MediaCommand.Resubscribe c => ResubscribeAsync(c.Target, c.Type),
         MediaCommand.SdpAnswer c => StartSubscriptionAsync(c),
@@ -322,7 +324,7 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     /// </summary>
     private async Task ForwardAsync(MediaCommand.Forward c)
     {
-        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, c.Target, c.Type.ToMeeting(), ForRecording: true));
+        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, c.Target, c.Type.ToMeeting(), ForRecording: !c.ForCall, ForCall: c.ForCall));
         if (located.Location is not { } location)
         {
             Error(located.Error ?? ErrorCodes.NoSuchMediaSession);
@@ -463,6 +465,13 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
 
     private async Task OnInstanceLostAsync(JanusInstanceLost lost)
     {
+        if (_call is { } call && call.InstanceName == lost.Instance)
+        {
+            // The gateway hears webrtc_down for its caller and publishes again (on a healthy instance).
+            _call = null;
+            ToClient(new WebrtcDown(_me, MediaSessionType.Video));
+            await AskMeetingAsync(new RecordUnpublished(_roomId, _me, MediaKind.Video, MediaEndReasons.MediaServerLost));
+        }
         foreach (var (type, publication) in _publications.Where(p => p.Value.Instance == lost.Instance).ToList())
         {
             _publications.Remove(type);
@@ -498,6 +507,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
 
     private async Task OnStopMediaAsync(StopMedia stop)
     {
+        if (stop.Type is null or MediaKind.Video)
+            await RemoveCallAsync(tellMeeting: false);
         foreach (var type in _publications.Keys.Where(t => stop.Type is null || t == stop.Type.Value.ToWire()).ToList())
         {
             await UnpublishAsync(type, MediaEndReasons.Unpublished, tellMeeting: false);
@@ -559,6 +570,9 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         // The connection ended: free the handles; the meeting records the end of the sessions when the participant leaves.
         foreach (var handle in _publications.Values.Select(p => p.Handle).Concat(_subscriptions.Values.Select(s => s.Handle)))
             _ = DetachQuietlyAsync(handle);
+        // A caller's remote publisher has no owner in Janus: it would stay in the room.
+        if (_call is { } call)
+            call.Instance.Tell(new RemoveCallPublisher(_roomId.ToString(), call.Feed));
         // Forwarders belong to the publisher in Janus: they would outlive the recorder.
         foreach (var (target, type) in _forwards.Keys.ToList())
             _ = StopForwardAsync(target, type);

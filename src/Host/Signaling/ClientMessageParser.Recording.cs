@@ -45,6 +45,18 @@ public static partial class ClientMessageParser
         };
     }
 
+    /// <summary>(ours) The phone gateway's requests for its caller; the meeting refuses them from anyone but a caller.</summary>
+    private static ParsedMessage CallIn(string action, In.ICallInMessage message, Sender s) => message switch
+    {
+        In.PublishCall => new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.PublishCall()),
+        In.UnpublishCall => new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.Unpublish(MediaSessionType.Video)),
+        In.ForwardToCall { Target: { } target, Host: { } host, AudioPort: { } port } when IsForwardHost(host) && IsPort(port) =>
+            new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.Forward(target, MediaSessionType.Video, host, port, null, ForCall: true)),
+        In.StopForwardToCall { Target: { } target } =>
+            new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.StopForward(target, MediaSessionType.Video)),
+        _ => InvalidPayload(Namespaces.CallIn),
+    };
+
     /// <summary>An IPv4 address in dotted form: Janus forwards to an address, never to a name it would have to look up.</summary>
     private static bool IsForwardHost(string host) =>
         System.Net.IPAddress.TryParse(host, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork

@@ -70,6 +70,7 @@ public static partial class ClientMessageParser
         IMediaMessage media => Media(action, media, sender),
         IRecordingMessage recording => Recording(action, recording, sender),
         IRecordingServiceMessage service => RecordingService(action, service, sender),
+        ICallInMessage call => CallIn(action, call, sender),
         _ => throw new InvalidOperationException($"No mapping for {ns}/{action} ({message.GetType().Name})."),
     };
 

@@ -50,6 +50,12 @@ public sealed record SdpAnswerPayload(string Sdp, Guid Source, MediaSessionType 
 /// </summary>
 public sealed record Forwarding(Guid Source, MediaSessionType MediaSessionType, string AudioCodec, string VideoCodec) : ServerPayload("forwarding");
 
+/// <summary>
+/// (ours, to the phone gateway, in <c>media</c>) The caller's audio goes into the room as plain RTP to <c>host</c>:<c>port</c>:
+/// G.711 μ-law (<c>payload_type</c> 0), 20 ms packets, with this <c>ssrc</c> (Janus takes no other).
+/// </summary>
+public sealed record CallPublishing(string Host, int Port, int PayloadType, uint Ssrc) : ServerPayload("call_publishing");
+
 public sealed record SdpOfferPayload(string Sdp, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_offer");
 
 public sealed record SdpCandidatePayload(TrickleCandidate Candidate, Guid Source, MediaSessionType MediaSessionType) : ServerPayload("sdp_candidate");

@@ -17,4 +17,7 @@ public static class Namespaces
 
     /// <summary>(ours) Between the meeting and its recorder, which alone may speak in it (OpenTalk's recorder has one of the same name).</summary>
     public const string RecordingService = "recording_service";
+
+    /// <summary>(ours) The phone gateway's requests for its caller's audio; only a participant of kind <c>sip</c> may speak in it.</summary>
+    public const string CallIn = "call_in";
 }

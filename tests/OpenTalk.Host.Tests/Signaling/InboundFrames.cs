@@ -95,6 +95,10 @@ public static class InboundFrames
         ("recording_service", "stop_forward", $$"""{"target":"{{Id}}","media_session_type":"screen"}"""),
         ("recording_service", "keyframe", $$"""{"target":"{{Id}}","media_session_type":"video"}"""),
         ("recording_service", "stream_updated", $$$"""{"target_id":"{{{Id}}}","status":"error","reason":{"code":"connection_failed","message":"Cannot reach the server."}}"""),
+        ("call_in", "publish", "{}"),
+        ("call_in", "unpublish", "{}"),
+        ("call_in", "forward", $$"""{"target":"{{Id}}","host":"10.0.0.5","audio_port":40000}"""),
+        ("call_in", "stop_forward", $$"""{"target":"{{Id}}"}"""),
     ];
 
     public static JsonObject Frame(string ns, string action, string payload)

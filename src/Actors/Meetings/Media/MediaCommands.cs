@@ -12,8 +12,11 @@ public interface IMediaRequest : IWithRoomId
     Guid ParticipantId { get; }
 }
 
-/// <summary>May this participant publish this kind of session now (in the room; presenter role for screens)?</summary>
-public sealed record CheckPublish(Guid RoomId, Guid ParticipantId, MediaKind Type) : IMediaRequest;
+/// <summary>
+/// May this participant publish this kind of session now (in the room; presenter role for screens)?
+/// <paramref name="AsCall"/>: as plain RTP from the phone gateway, which only a caller (kind <c>sip</c>) may.
+/// </summary>
+public sealed record CheckPublish(Guid RoomId, Guid ParticipantId, MediaKind Type, bool AsCall = false) : IMediaRequest;
 
 public sealed record RecordPublished(Guid RoomId, Guid ParticipantId, MediaKind Type, string Instance, string Feed) : IMediaRequest;
 
@@ -26,8 +29,12 @@ public sealed record RecordUnpublished(Guid RoomId, Guid ParticipantId, MediaKin
 /// <summary>(the recorder) A keyframe of a publication it records: a decoder can only start at one.</summary>
 public sealed record RequestKeyframe(Guid RoomId, Guid ParticipantId, Guid Target, MediaKind Type) : IMediaRequest;
 
-/// <summary>Where a publication is; <paramref name="ForRecording"/>: the room's recorder asks, to record it (only with its publisher's consent).</summary>
-public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, MediaKind Type, bool ForRecording = false) : IMediaRequest;
+/// <summary>
+/// Where a publication is; <paramref name="ForRecording"/>: the room's recorder asks, to record it (only with its publisher's
+/// consent); <paramref name="ForCall"/>: the phone gateway asks, to let its caller hear it (only for a caller).
+/// </summary>
+public sealed record LocateMedia(Guid RoomId, Guid ParticipantId, Guid Target, MediaKind Type, bool ForRecording = false, bool ForCall = false)
+    : IMediaRequest;
 
 /// <summary>
 /// A member connects audio to a whisper group: refused for anyone who has not joined the group. The answer's location

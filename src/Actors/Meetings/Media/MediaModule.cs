@@ -38,6 +38,8 @@ public sealed class MediaModule : IMeetingModule
 
         switch (request)
         {
+            case CheckPublish { AsCall: true } or LocateMedia { ForCall: true } when me.Identity.Kind != ParticipantKind.Sip:
+                return Refuse(ErrorCodes.InsufficientPermissions);
             case CheckPublish c:
                 return c.Type == MediaKind.Screen && !state.IsPresenter(me)
                     ? Refuse(ErrorCodes.NotPresenter)

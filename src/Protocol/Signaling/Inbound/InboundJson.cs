@@ -28,6 +28,7 @@ public static partial class InboundJson
         (Signaling.Namespaces.Breakout, typeof(IBreakoutMessage)),
         (Signaling.Namespaces.Recording, typeof(IRecordingMessage)),
         (Signaling.Namespaces.RecordingService, typeof(IRecordingServiceMessage)),
+        (Signaling.Namespaces.CallIn, typeof(ICallInMessage)),
     ];
 
     /// <summary>
