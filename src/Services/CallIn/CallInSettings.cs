@@ -30,6 +30,12 @@ public sealed class CallInSettings
 
     public int RtpPortMax { get; set; } = 40999;
 
+    /// <summary>This machine's address as Janus reaches it: the room's audio comes here, and the callers' audio leaves from here.</summary>
+    public string RoomRtpAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Seconds without a key after a prompt before it is said again (three times, then the call ends).</summary>
+    public int KeySeconds { get; set; } = 10;
+
     /// <summary>The prompts' language: <c>en</c> or <c>de</c>.</summary>
     public string Language { get; set; } = "en";
 
