@@ -61,8 +61,10 @@ public sealed class IncomingCall
     /// Answers 200 with <paramref name="sdp"/> and returns the dialog once the caller's ACK arrived. Without an ACK
     /// for 64·T1 the call is ended with BYE and this throws <see cref="SipCallException"/>, as it does when the caller
     /// hangs up before acknowledging; <see cref="InvalidOperationException"/> when the call was already answered or cancelled.
+    /// <paramref name="prepare"/> sees the dialog before the 200 goes out: subscribe to <see cref="SipDialog.Dtmf"/> there,
+    /// since the caller may send INFO right after its ACK, before this task's continuation runs.
     /// </summary>
-    public async Task<SipDialog> AcceptAsync(byte[] sdp, string contentType = "application/sdp")
+    public async Task<SipDialog> AcceptAsync(byte[] sdp, string contentType = "application/sdp", Action<SipDialog>? prepare = null)
     {
         SipDialog dialog;
         SuccessRetransmitter retransmitter;
@@ -85,6 +87,7 @@ public sealed class IncomingCall
             ok.Headers.Add(HeaderNames.ContentType, contentType);
             ok.Body = sdp;
             dialog = SipDialog.ForServer(_agent, Invite, LocalTag, Remote, sdp, contentType);
+            prepare?.Invoke(dialog);
             _agent.Register(dialog);
             retransmitter = dialog.AwaitAck(ok);
             Transaction.Respond(ok);

@@ -52,16 +52,15 @@ internal sealed class TestUas : IAsyncDisposable
             await call.RejectAsync(488);
             return;
         }
-        var dialog = await call.AcceptAsync(agreed.Answer.ToBytes());
-        Dialogs.Enqueue(dialog);
-        dialog.Dtmf += (_, e) =>
+        var dialog = await call.AcceptAsync(agreed.Answer.ToBytes(), prepare: dialog => dialog.Dtmf += (_, e) =>
         {
             Keys.Enqueue(e.Key);
             if (call.CalledUri.User == "dtmf-hangup")
             {
                 _ = Task.Run(async () => HungUp.TrySetResult(await dialog.HangUpAsync()));
             }
-        };
+        });
+        Dialogs.Enqueue(dialog);
     }
 
     public async ValueTask DisposeAsync()
