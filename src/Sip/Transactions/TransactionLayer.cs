@@ -60,26 +60,11 @@ public sealed class TransactionLayer
             TransactionLog.Unmatchable(_context.Logger, remote);
             return;
         }
-        ServerTransaction transaction;
-        SipTransaction? existing;
-        lock (_transactions)
+        var (transaction, isNew) = Open(key, request, remote);
+        if (!isNew)
         {
-            // The transaction's own lock is taken outside this one: a transaction ending takes them the other way round.
-            if (!_transactions.TryGetValue(key, out existing))
-            {
-                transaction = request.Method == SipMethods.Invite
-                    ? new InviteServerTransaction(_context, key, request, remote)
-                    : new NonInviteServerTransaction(_context, key, request, remote);
-                Track(transaction);
-            }
-            else
-            {
-                transaction = null!;
-            }
-        }
-        if (existing is not null)
-        {
-            (existing as ServerTransaction)?.OnRetransmission();
+            // Outside the layer's lock: a transaction ending takes its own lock first, then the layer's.
+            transaction?.OnRetransmission();
             return;
         }
         switch (transaction)
@@ -91,9 +76,25 @@ public sealed class TransactionLayer
             case NonInviteServerTransaction cancel when request.Method == SipMethods.Cancel:
                 _core.OnCancel(cancel, Find(ServerKey(request, SipMethods.Invite)) as InviteServerTransaction);
                 break;
-            default:
-                _core.OnRequest(transaction);
+            case { } other:
+                _core.OnRequest(other);
                 break;
+        }
+    }
+
+    private (ServerTransaction? Transaction, bool IsNew) Open(string key, SipRequest request, SipRemote remote)
+    {
+        lock (_transactions)
+        {
+            if (_transactions.TryGetValue(key, out var existing))
+            {
+                return (existing as ServerTransaction, false);
+            }
+            ServerTransaction created = request.Method == SipMethods.Invite
+                ? new InviteServerTransaction(_context, key, request, remote)
+                : new NonInviteServerTransaction(_context, key, request, remote);
+            Track(created);
+            return (created, true);
         }
     }
 
