@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace OpenTalk.Sip.Tests.UserAgent;
+
+/// <summary>Runs sipp (the sip-tester package) against a local port, always bounded by sipp's own timeout and ours.</summary>
+internal static class Sipp
+{
+    private const string Path = "/usr/bin/sipp";
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(int port, string transport, string scenario, string user = "service", int seconds = 15)
+    {
+        Assert.True(File.Exists(Path), "sipp is missing: ./test installs it (Debian package sip-tester), or run apt-get install sip-tester");
+        var workDir = Directory.CreateTempSubdirectory("opentalk-sipp-").FullName;
+        var scenarioArgs = scenario.EndsWith(".xml", StringComparison.Ordinal)
+            ? new[] { "-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario) }
+            : ["-sn", scenario];
+        var info = new ProcessStartInfo("timeout")
+        {
+            WorkingDirectory = workDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (var arg in (string[])[$"{seconds + 5}", Path, .. scenarioArgs, $"127.0.0.1:{port}", "-i", "127.0.0.1", "-t", transport,
+            "-s", user, "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "1", "-nostdin", "-timeout", $"{seconds}s", "-timeout_error", "-mp", Random.Shared.Next(20000, 40000).ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(seconds + 10));
+        var output = await stdout + await stderr;
+        try
+        {
+            Directory.Delete(workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        return (process.ExitCode, output.Length > 3000 ? output[^3000..] : output);
+    }
+
+    /// <summary>A port free for UDP and TCP just now: sipp's default 5060 may be taken on a shared machine.</summary>
+    private static int FreePort()
+    {
+        using var udp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        udp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var port = ((System.Net.IPEndPoint)udp.LocalEndPoint!).Port;
+        using var tcp = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        tcp.Start();
+        return port;
+    }
+}
