@@ -32,7 +32,7 @@ public abstract class RoomTest : IAsyncLifetime
     /// <summary>More set-up for one test class, after the room exists.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await Node.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Node.DisposeAsync();
 
     /// <summary>Stops the node and starts it again on the same data, address and database.</summary>
     protected async Task RestartAsync(Func<Task>? whileStopped = null)

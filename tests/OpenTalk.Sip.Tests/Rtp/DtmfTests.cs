@@ -70,6 +70,15 @@ public sealed class DtmfTests
     }
 
     [Fact]
+    public void The_same_recorded_press_played_again_is_a_second_press()
+    {
+        // Test tools (SIPp's dtmf_2833_*.pcap) replay one recording per key: the same SSRC and timestamp each time.
+        var detector = new DtmfDetector(101);
+        var replayed = Press('0', 13280, 7984).Concat(Press('0', 13280, 7984)).Concat(Press('0', 13280, 7984));
+        Assert.Equal("000", string.Concat(replayed.Select(detector.Feed).OfType<char>()));
+    }
+
+    [Fact]
     public void Audio_and_other_payload_types_are_ignored()
     {
         var detector = new DtmfDetector(101);

@@ -1,5 +1,7 @@
 using OpenTalk.Sip.UserAgent;
 
+using OpenTalk.Tests.Shared;
+
 namespace OpenTalk.Sip.Tests.UserAgent;
 
 /// <summary>Real calls from sipp 3.6 on loopback against a user agent built on our API.</summary>

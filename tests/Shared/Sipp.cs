@@ -1,18 +1,23 @@
 using System.Diagnostics;
 
-namespace OpenTalk.Sip.Tests.UserAgent;
+namespace OpenTalk.Tests.Shared;
 
 /// <summary>Runs sipp (the sip-tester package) against a local port, always bounded by sipp's own timeout and ours.</summary>
-internal static class Sipp
+public static class Sipp
 {
     private const string Path = "/usr/bin/sipp";
 
     public static async Task<(int ExitCode, string Output)> RunAsync(int port, string transport, string scenario, string user = "service", int seconds = 15)
+        => await RunAsync(port, transport, scenario, user, seconds, []);
+
+    /// <param name="extra">More of sipp's arguments (e.g. <c>-set name value</c>).</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(int port, string transport, string scenario, string user, int seconds, string[] extra)
     {
         Assert.True(File.Exists(Path), "sipp is missing: ./test installs it (Debian package sip-tester), or run apt-get install sip-tester");
         var workDir = Directory.CreateTempSubdirectory("opentalk-sipp-").FullName;
-        var scenarioArgs = scenario.EndsWith(".xml", StringComparison.Ordinal)
-            ? new[] { "-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario) }
+        // A scenario file by its full path, one of the test project's Scenarios, or one of sipp's built-in ones.
+        var scenarioArgs = System.IO.Path.IsPathRooted(scenario) ? new[] { "-sf", scenario }
+            : scenario.EndsWith(".xml", StringComparison.Ordinal) ? ["-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario)]
             : ["-sn", scenario];
         var info = new ProcessStartInfo("timeout")
         {
@@ -22,7 +27,7 @@ internal static class Sipp
             RedirectStandardInput = true,
         };
         foreach (var arg in (string[])[$"{seconds + 5}", Path, .. scenarioArgs, $"127.0.0.1:{port}", "-i", "127.0.0.1", "-t", transport,
-            "-s", user, "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "1", "-nostdin", "-timeout", $"{seconds}s", "-timeout_error", "-mp", Random.Shared.Next(20000, 40000).ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            "-s", user, "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "1", "-nostdin", "-timeout", $"{seconds}s", "-timeout_error", "-mp", Random.Shared.Next(20000, 40000).ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra])
         {
             info.ArgumentList.Add(arg);
         }

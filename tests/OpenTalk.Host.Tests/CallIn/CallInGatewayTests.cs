@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Services.CallIn;
+using OpenTalk.Tests.Shared;
+
+namespace OpenTalk.Host.Tests.CallIn;
+
+/// <summary>The phone gateway taking SIPp's calls on loopback, against a real node (no media server).</summary>
+public sealed class CallInGatewayTests : RoomTest
+{
+    private const string Pin = "0123456789";
+    private CallInGateway? _gateway;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _serving = Task.CompletedTask;
+
+    private async Task<CallInGateway> StartGatewayAsync()
+    {
+        _gateway = new CallInGateway(new CallInSettings
+        {
+            Node = Node.BaseUri, ClientId = TestNode.CallInClientId, ClientSecret = TestNode.CallInClientSecret,
+            SipPort = 0, PromptFolder = Path.Combine(Path.GetTempPath(), "opentalk-test-prompts"),
+        }, NullLoggerFactory.Instance);
+        await _gateway.StartAsync(CancellationToken.None);
+        _serving = _gateway.RunAsync(_stop.Token);
+        return _gateway;
+    }
+
+    private async Task<string> ConferenceIdAsync() => (await Olga.PutSipAsync(Room, Pin)).GetProperty("sip_id").GetString()!;
+
+    private static Task<(int ExitCode, string Output)> CallAsync(CallInGateway gateway, string scenario, int seconds) =>
+        Sipp.RunAsync(gateway.UdpEndPoint!.Port, "u1", scenario, "call-in", seconds, []);
+
+    [Fact]
+    public async Task A_phone_keying_the_right_pair_joins_the_room_named_by_the_last_digits_of_its_number_until_it_hangs_up()
+    {
+        var sipId = await ConferenceIdAsync();
+        var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var gateway = await StartGatewayAsync();
+
+        var call = CallAsync(gateway, CallInScenario.Write(sipId + Pin, talkSeconds: 3, gatewayHangsUp: false, TimeSpan.FromSeconds(1)), 60);
+
+        var joined = await olga.Socket.WaitForAsync(m => m.Namespace == "control" && m.Message == "joined", TimeSpan.FromSeconds(45));
+        var control = joined.Payload.GetProperty("control");
+        Assert.Equal(("sip", "Phone …4321"), (control.GetProperty("participation_kind").GetString(), control.GetProperty("display_name").GetString()));
+        var (exit, output) = await call;
+        Assert.True(exit == 0, output);
+        var left = await olga.Socket.WaitForAsync(m => m.Namespace == "control" && m.Message == "left", TimeSpan.FromSeconds(30));
+        Assert.Equal(joined.Payload.GetProperty("id").GetGuid(), left.Payload.GetProperty("id").GetGuid());
+        await Poll.UntilAsync(() => Task.FromResult(gateway.ActiveCalls), n => n == 0, 30);
+    }
+
+    [Fact]
+    public async Task A_phone_keying_a_wrong_pin_three_times_is_hung_up_on()
+    {
+        var sipId = await ConferenceIdAsync();
+        var gateway = await StartGatewayAsync();
+        var wrong = string.Concat(Enumerable.Repeat(sipId + "9999999999", 3));
+
+        var (exit, output) = await CallAsync(gateway, CallInScenario.Write(wrong, talkSeconds: 0, gatewayHangsUp: true, TimeSpan.FromSeconds(1)), 90);
+
+        Assert.True(exit == 0, output); // the scenario ends only with the gateway's BYE
+        await Poll.UntilAsync(() => Task.FromResult(gateway.ActiveCalls), n => n == 0, 30);
+    }
+
+    [Fact]
+    public async Task A_phone_hanging_up_during_the_prompts_ends_the_call()
+    {
+        await ConferenceIdAsync();
+        var gateway = await StartGatewayAsync();
+
+        var (exit, output) = await CallAsync(gateway, CallInScenario.Write("", talkSeconds: 0, gatewayHangsUp: false, TimeSpan.FromSeconds(2)), 30);
+
+        Assert.True(exit == 0, output);
+        await Poll.UntilAsync(() => Task.FromResult(gateway.ActiveCalls), n => n == 0, 30);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _serving.ContinueWith(_ => { }, TaskScheduler.Default);
+        if (_gateway is not null)
+            await _gateway.DisposeAsync();
+        _stop.Dispose();
+        await base.DisposeAsync();
+    }
+}
