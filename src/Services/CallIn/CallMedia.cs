@@ -193,7 +193,6 @@ public sealed partial class CallMedia : IAsyncDisposable
 
     private async Task ReceiveAsync(CancellationToken ct)
     {
-        var samples = new short[FrameSamples];
         while (!ct.IsCancellationRequested)
         {
             UdpReceiveResult received;
@@ -215,15 +214,26 @@ public sealed partial class CallMedia : IAsyncDisposable
                 Volatile.Write(ref _remote, received.RemoteEndPoint);
             if (_dtmf?.Feed(packet) is { } key)
                 _keys.Writer.TryWrite(key);
-            else if (packet.PayloadType == _codec.PayloadType && packet.Payload.Length == FrameSamples && AudioReceived is { } listener)
-            {
-                if (_codec.IsALaw)
-                    G711.DecodeALaw(packet.Payload, samples);
-                else
-                    G711.DecodeMuLaw(packet.Payload, samples);
-                listener(samples.ToArray());
-            }
+            else if (packet.PayloadType == _codec.PayloadType && packet.Payload.Length > 0 && AudioReceived is { } listener)
+                Hear(packet.Payload, listener);
         }
+    }
+
+    private readonly List<short> _heard = [];
+
+    /// <summary>Phones send 10, 20 or 30 ms a packet: what they send is handed on 20 ms at a time.</summary>
+    private void Hear(byte[] payload, Action<short[]> listener)
+    {
+        var samples = new short[payload.Length];
+        if (_codec.IsALaw)
+            G711.DecodeALaw(payload, samples);
+        else
+            G711.DecodeMuLaw(payload, samples);
+        _heard.AddRange(samples);
+        var whole = _heard.Count / FrameSamples * FrameSamples;
+        for (var offset = 0; offset < whole; offset += FrameSamples)
+            listener(_heard.GetRange(offset, FrameSamples).ToArray());
+        _heard.RemoveRange(0, whole);
     }
 
     /// <summary>A key the SIP side received (SIP INFO with <c>application/dtmf-relay</c>).</summary>

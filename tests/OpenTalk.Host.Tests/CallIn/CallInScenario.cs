@@ -4,7 +4,7 @@ namespace OpenTalk.Host.Tests.CallIn;
 
 /// <summary>
 /// SIPp scenarios of a phone calling in: it offers PCMA and telephone-event, keys digits as RFC 4733 events (SIPp's
-/// recorded <c>dtmf_2833_*.pcap</c>), talks (its recorded <c>g711a.pcap</c>, 7 s) and then hangs up, or waits for the
+/// recorded <c>dtmf_2833_*.pcap</c>), talks (its recorded <c>g711a.pcap</c>, 7 s; once, or twice with keys between) and then hangs up, or waits for the
 /// gateway to hang up.
 /// </summary>
 public static class CallInScenario
@@ -14,8 +14,8 @@ public static class CallInScenario
     /// <param name="keys">Keyed one after another, 0.4 s apart, after <paramref name="waitFirst"/>.</param>
     /// <param name="talkSeconds">After the keys: the recorded speech plays (7 s) and the call lasts this long.</param>
     /// <param name="gatewayHangsUp">Wait for the gateway's BYE instead of sending one.</param>
-    /// <param name="keysWhileTalking">Keyed 3 s into the speech.</param>
-    public static string Write(string keys, int talkSeconds, bool gatewayHangsUp, TimeSpan waitFirst, string keysWhileTalking = "",
+    /// <param name="keysBetweenTalks">When set: keyed after the speech, which then plays a second time.</param>
+    public static string Write(string keys, int talkSeconds, bool gatewayHangsUp, TimeSpan waitFirst, string keysBetweenTalks = "",
         string number = "+4930123454321")
     {
         var body = new StringBuilder();
@@ -23,16 +23,12 @@ public static class CallInScenario
         Keys(body, keys);
         if (talkSeconds > 0)
         {
-            body.Append(Play($"{Pcaps}/g711a.pcap"));
-            var talked = TimeSpan.Zero;
-            if (keysWhileTalking.Length > 0)
+            body.Append(Play($"{Pcaps}/g711a.pcap")).Append(Pause(TimeSpan.FromSeconds(talkSeconds)));
+            if (keysBetweenTalks.Length > 0)
             {
-                body.Append(Pause(TimeSpan.FromSeconds(3)));
-                Keys(body, keysWhileTalking);
-                talked = TimeSpan.FromSeconds(3) + keysWhileTalking.Length * TimeSpan.FromMilliseconds(400);
+                Keys(body, keysBetweenTalks);
+                body.Append(Play($"{Pcaps}/g711a.pcap")).Append(Pause(TimeSpan.FromSeconds(talkSeconds)));
             }
-            if (TimeSpan.FromSeconds(talkSeconds) > talked)
-                body.Append(Pause(TimeSpan.FromSeconds(talkSeconds) - talked));
         }
         body.Append(gatewayHangsUp ? ByeFromGateway : ByeFromPhone);
         var file = Path.Combine(Directory.CreateTempSubdirectory("opentalk-sipp-scenario-").FullName, "call-in.xml");

@@ -64,4 +64,45 @@ public sealed class CallInSessionTests : IAsyncLifetime
         await session.WaitAsync(TimeSpan.FromSeconds(30));
         await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "left"), 30);
     }
+
+    [Fact]
+    public async Task A_sipp_call_keys_its_way_in_is_heard_by_a_browser_and_star_one_silences_it()
+    {
+        var sipId = (await _room.Owner.PutSipAsync(_room.Room, Pin)).GetProperty("sip_id").GetString()!;
+        var olga = await _room.JoinAsync("Olga");
+        await using var gateway = new CallInGateway(new CallInSettings
+        {
+            Node = _room.Node.BaseUri, ClientId = TestNode.CallInClientId, ClientSecret = TestNode.CallInClientSecret, SipPort = 0,
+            RoomRtpAddress = MediaNetwork.HostAddress, PromptFolder = Path.Combine(Path.GetTempPath(), "opentalk-test-prompts"),
+        }, NullLoggerFactory.Instance);
+        await gateway.StartAsync(CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var serving = gateway.RunAsync(stop.Token);
+
+        // The phone keys in, talks (SIPp's recorded speech, 7 s), keys *1, talks again and hangs up.
+        var scenario = CallInScenario.Write(sipId + Pin, talkSeconds: 8, gatewayHangsUp: false, TimeSpan.FromSeconds(1), keysBetweenTalks: "*1");
+        var call = Sipp.RunAsync(gateway.UdpEndPoint!.Port, "u1", scenario, "call-in", 90, []);
+
+        var joined = await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "joined"), 60);
+        var callerId = joined.Last(m => m.GetProperty("message").GetString() == "joined").GetProperty("payload").GetProperty("id").GetGuid();
+        var key = $"{callerId}/video";
+        var heard = await Poll.UntilAsync(olga.StatsAsync, s => s.TryGetValue(key, out var m) && m.AudioEnergy > 0, 30);
+        Assert.True(heard[key].AudioEnergy > 0, await olga.DescribeAsync());
+
+        // Muted: everyone sees it, and from then on nothing of the phone is heard (its speech plays again for 7 s).
+        await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Any(m => IsUpdateOf(m, callerId)
+            && m.GetProperty("payload").TryGetProperty("media", out var media) && media.TryGetProperty("video", out var session)
+            && session.ValueKind == System.Text.Json.JsonValueKind.Object && !session.GetProperty("audio").GetBoolean()), 30);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // what was on its way
+        var mutedAt = (await olga.StatsAsync())[key].AudioEnergy;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var later = (await olga.StatsAsync())[key].AudioEnergy;
+        Assert.True(later - mutedAt < 1e-6, $"the phone is still heard after *1: energy {mutedAt} -> {later}");
+
+        var (exit, output) = await call;
+        Assert.True(exit == 0, output);
+        await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "left"), 30);
+        await stop.CancelAsync();
+        await serving;
+    }
 }

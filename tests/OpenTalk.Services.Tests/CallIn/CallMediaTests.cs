@@ -93,6 +93,31 @@ public sealed class CallMediaTests : IAsyncDisposable
         Assert.True(RtpPacket.TryParse(moved.Buffer, out var packet) && packet.PayloadType == 0);
     }
 
+    [Fact]
+    public async Task Audio_in_30_ms_packets_comes_out_in_20_ms_frames_with_nothing_lost()
+    {
+        var media = Open(new CallCodec(8, null));
+        var heard = new List<short[]>();
+        media.AudioReceived += samples => { lock (heard) heard.Add(samples); };
+        using var sender = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var tone = Tone(240 * 4);
+        for (var n = 0; n < 4; n++)
+        {
+            var payload = new byte[240];
+            G711.EncodeALaw(tone.AsSpan(n * 240, 240), payload);
+            await sender.SendAsync(new RtpPacket { PayloadType = 8, SequenceNumber = (ushort)n, Timestamp = (uint)(n * 240), Ssrc = 9, Payload = payload }.ToBytes(),
+                new IPEndPoint(IPAddress.Loopback, media.LocalPort));
+        }
+
+        List<short[]> frames = [];
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); frames.Count < 6 && waited.Elapsed < TimeSpan.FromSeconds(5); await Task.Delay(20))
+            lock (heard) frames = [.. heard];
+        Assert.Equal(6, frames.Count);
+        Assert.All(frames, f => Assert.Equal(160, f.Length));
+        var joined = frames.SelectMany(f => f).ToArray();
+        Assert.All(joined.Zip(tone), p => Assert.InRange(p.First - p.Second, -400, 400));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_media is not null)
