@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { dialIn } from './dialIn';
 import { simulcastLayers } from './media';
 import { level } from './pages/Lobby';
 import { mirroredSchemas } from './protocol';
@@ -81,6 +82,14 @@ describe('small parts', () => {
 
   test('a new meeting starts on a quarter hour', () => {
     expect(nextQuarter(new Date(2026, 10, 25, 9, 7))).toBe('2026-11-25T10:15');
+  });
+
+  test('dial-in reads as number, conference id and PIN, without the number while there is none', () => {
+    const callIn = { tel: '+49 30 1234567', id: '1234567890', password: '0987654321' };
+    expect(dialIn(callIn, translator('en'))).toBe('Dial in: +49 30 1234567 · Conference ID 1234567890 · PIN 0987654321');
+    expect(dialIn(callIn, translator('de'))).toBe('Einwahl: +49 30 1234567 · Konferenz-ID 1234567890 · PIN 0987654321');
+    expect(dialIn({ ...callIn, tel: '' }, translator('en'))).toBe('Conference ID 1234567890 · PIN 0987654321');
+    expect(dialIn({ ...callIn, tel: ' ' }, translator('de'))).toBe('Konferenz-ID 1234567890 · PIN 0987654321');
   });
 
   test('texts fill in their placeholders in both languages', () => {

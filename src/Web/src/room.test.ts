@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyMessage, consented, consentNeeded, conversationOf, emptyRoom, iAmForceMuted, liveOn, markRead, recordingOn, unread, votedFor, type RoomView } from './room';
+import { applyMessage, consented, consentNeeded, conversationOf, emptyRoom, iAmForceMuted, liveOn, markRead, presence, recordingOn, unread, votedFor, type RoomView } from './room';
 
 const control = (name: string, role = 'user') => ({ display_name: name, role, hand_is_up: false, is_connected: true });
 const joinSuccess = (extra: Record<string, unknown> = {}) => ({
@@ -262,5 +262,45 @@ describe('recording and live streams', () => {
     expect(room.recorderMissing).toBe(true);
     room = apply(room, ['recording', { message: 'stream_updated', target_id: 'rec', status: 'starting' }]);
     expect(room.recorderMissing).toBe(false);
+  });
+});
+
+describe('phone callers', () => {
+  const caller = (audio: boolean, hand = false) => ({
+    id: 'c1', control: { ...control('Phone …4321'), participation_kind: 'sip', hand_is_up: hand },
+    media: { video: { audio, video: false }, screen: null, is_presenter: false, force_muted: false },
+  });
+
+  test('a caller in join_success is a phone participant with their microphone and hand', () => {
+    const room = apply(emptyRoom, ['control', joinSuccess({ participants: [{ id: 'u1', control: { ...control('Uma'), participation_kind: 'user' } }, caller(true)] })]);
+    expect(room.people.c1.phone).toBe(true);
+    expect(presence(room.people.c1)).toEqual({ phone: true, muted: false, handUp: false });
+    expect(presence(room.people.u1)).toEqual({ phone: false, muted: false, handUp: false });
+    expect(room.people.me.phone).toBe(false);
+  });
+
+  test('*1 and *2 on the keypad (and a moderator\'s mute) show in the caller\'s updates', () => {
+    let room = apply(emptyRoom, ['control', joinSuccess()], ['control', { message: 'joined', ...caller(true) }]);
+    expect(presence(room.people.c1)).toEqual({ phone: true, muted: false, handUp: false });
+    room = apply(room, ['control', { message: 'update', ...caller(false) }]);
+    expect(presence(room.people.c1)).toEqual({ phone: true, muted: true, handUp: false });
+    room = apply(room, ['control', { message: 'update', ...caller(false, true) }]);
+    expect(presence(room.people.c1)).toEqual({ phone: true, muted: true, handUp: true });
+    room = apply(room, ['control', { message: 'update', ...caller(true, false) }]);
+    expect(presence(room.people.c1)).toEqual({ phone: true, muted: false, handUp: false });
+  });
+
+  test('participants without a kind (older nodes) are not callers', () => {
+    const room = apply(emptyRoom, ['control', joinSuccess()]);
+    expect(room.people.u1.phone).toBe(false);
+  });
+
+  test('the meeting\'s call-in comes with join_success when its details are shown', () => {
+    const callIn = { tel: '+49 30 1234567', id: '1234567890', password: '0987654321' };
+    const shown = apply(emptyRoom, ['control', joinSuccess({ event_info: { id: 'e1', room_id: 'r1', title: 'Retro', is_adhoc: false, e2e_encryption: false, meeting_details: { call_in: callIn, streaming_links: [] } } })]);
+    expect(shown.callIn).toEqual(callIn);
+    const hidden = apply(emptyRoom, ['control', joinSuccess({ event_info: { id: 'e1', room_id: 'r1', title: 'Retro', is_adhoc: false, e2e_encryption: false } })]);
+    expect(hidden.callIn).toBeNull();
+    expect(apply(emptyRoom, ['control', joinSuccess()]).callIn).toBeNull();
   });
 });

@@ -15,8 +15,28 @@ export interface Person {
   role: Role;
   handUp: boolean;
   connected: boolean;
+  /** Called in by phone (`participation_kind: sip`): heard like anyone, never seen. */
+  phone: boolean;
   media: MediaState | null;
 }
+
+/** How to join a meeting by phone; `tel` is empty while the node names no number to dial. */
+export interface CallIn {
+  tel: string;
+  id: string;
+  password: string;
+}
+
+/** What the people list and a tile show beside a name. */
+export interface Presence {
+  /** Joined by phone: a phone icon instead of a picture. */
+  phone: boolean;
+  /** Their microphone is off (by themselves, by `*1` on a phone, or by a moderator). */
+  muted: boolean;
+  handUp: boolean;
+}
+
+export const presence = (p: Person): Presence => ({ phone: p.phone, muted: p.media?.video?.audio === false, handUp: p.handUp });
 
 export interface ChatMessage {
   id: string;
@@ -123,13 +143,15 @@ export interface RoomView {
   recordingConsent: boolean | null;
   /** A start found no recorder (`recorder_error`): shown until the next start. */
   recorderMissing: boolean;
+  /** How to join by phone, when the room has call-in and its meeting shows its details. */
+  callIn: CallIn | null;
   lastError: string | null;
 }
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
   messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, muteLock: null, breakout: null, talkingStick: null, vote: null, whisper: null,
-  streams: {}, recordingConsent: null, recorderMissing: false, lastError: null,
+  streams: {}, recordingConsent: null, recorderMissing: false, callIn: null, lastError: null,
 };
 
 const running = (s: StreamView) => s.status === 'active' || s.status === 'paused';
@@ -176,6 +198,7 @@ interface Control {
   role: Role;
   hand_is_up: boolean;
   is_connected: boolean;
+  participation_kind?: 'user' | 'guest' | 'sip' | 'recorder';
 }
 
 interface Entry {
@@ -237,6 +260,7 @@ function person(entry: Entry): Person {
     role: entry.control.role,
     handUp: entry.control.hand_is_up,
     connected: entry.control.is_connected,
+    phone: entry.control.participation_kind === 'sip',
     media: entry.media ?? null,
   };
 }
@@ -310,6 +334,7 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       const v = (payload.legal_vote as { votes: (WireVote & { state: string })[] } | undefined)?.votes.find((x) => x.state === 'started');
       // Moderators learn who already waits; everyone else gets no list.
       const m = payload.moderation as { waiting_room_participants?: (Entry & { waiting_room_state: string })[] } | undefined;
+      const details = (payload.event_info as { meeting_details?: { call_in?: CallIn | null } } | null | undefined)?.meeting_details;
       return {
         ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people, muteLock: lock,
         focus: (payload.media as { focus?: string | null } | undefined)?.focus ?? null,
@@ -324,6 +349,7 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
         talkingStick: a ? { speaker: a.speaker, endsAt: a.ends_at, remaining: a.remaining } : null,
         vote: v ? vote(v) : null,
         waiting: (m?.waiting_room_participants ?? []).filter((w) => w.waiting_room_state === 'waiting').map(waitingPerson),
+        callIn: details?.call_in ?? null,
         streams: Object.fromEntries(Object.entries((payload.recording as { targets?: Record<string, WireStream> } | undefined)?.targets ?? {})
           .map(([id, s]) => [id, streamView(s)])),
       };

@@ -409,6 +409,23 @@ export interface ClientMessages {
         message: string;
       } | null;
     };
+  call_in:
+    | {
+      action: 'forward';
+      target: string;
+      host: string;
+      audio_port: number;
+    }
+    | {
+      action: 'publish';
+    }
+    | {
+      action: 'stop_forward';
+      target: string;
+    }
+    | {
+      action: 'unpublish';
+    };
 }
 
 export type Namespace = keyof ClientMessages;

@@ -88,7 +88,7 @@ public sealed class WebRoomTests : WebTest
         await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Enable call-in" }).ClickAsync();
-        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Conference ID \d{10}, PIN \d{10}"))).ToBeVisibleAsync();
+        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Conference ID \d{10} · PIN \d{10}"))).ToBeVisibleAsync();
         var stream = page.GetByRole(AriaRole.Region, new() { Name = "Live streaming" });
         await stream.GetByLabel("Name").FillAsync("Company channel");
         await stream.GetByLabel("RTMP address").FillAsync("rtmp://127.0.0.1/live");

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Api, ApiError } from '../api';
-import type { EventResource, InviteResource, RoomHistory, SipConfigResource, StreamingTargetResource } from '../protocol';
+import { dialIn } from '../dialIn';
+import type { EventResource, InviteResource, RoomHistory, StreamingTargetResource } from '../protocol';
+import type { CallIn } from '../room';
 import { useText } from '../text';
 import { RoomRecordings } from './RecordingList';
 
@@ -10,7 +12,9 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
   const room = meeting.room.id;
   const [links, setLinks] = useState<InviteResource[]>([]);
   const [copied, setCopied] = useState<string | null>(null);
-  const [sip, setSip] = useState<SipConfigResource | null>(null);
+  // Everyone who may read the meeting is given its call-in; only the room's owner may set it up or end it.
+  const [callIn, setCallIn] = useState<CallIn | null>(meeting.room.call_in ?? null);
+  const [managesCallIn, setManagesCallIn] = useState(meeting.can_edit);
   const [targets, setTargets] = useState<StreamingTargetResource[]>([]);
   const [history, setHistory] = useState<RoomHistory | null>(null);
   const [target, setTarget] = useState({ name: '', streaming_endpoint: '', streaming_key: '', public_url: '' });
@@ -18,10 +22,20 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
 
   useEffect(() => {
     api.guestLinks(room).then((l) => setLinks(l.filter((x) => x.active)), () => setLinks([]));
-    api.sip(room).then(setSip, () => setSip(null));
     api.streamingTargets(room).then(setTargets, () => setTargets([]));
     api.history(room).then(setHistory, () => setHistory(null));
   }, [api, room]);
+
+  // The meeting's call-in as the node gives it to everyone invited; the owner's own settings confirm it.
+  const given = meeting.room.call_in ?? null;
+  useEffect(() => {
+    setCallIn(given);
+    api.sip(room).then((sip) => {
+      setManagesCallIn(true);
+      setCallIn({ tel: given?.tel ?? '', id: sip.sip_id, password: sip.password });
+    }, () => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, room, given?.tel, given?.id, given?.password]);
 
   const attempt = async (work: () => Promise<void>) => {
     try {
@@ -59,17 +73,21 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
         })}>{t('createGuestLink')}</button>
       </section>
 
-      <section className="card" aria-labelledby="sip-title">
+      {(callIn || managesCallIn) && <section className="card" aria-labelledby="sip-title">
         <h2 id="sip-title">{t('callIn')}</h2>
-        {sip ? (
-          <>
-            <p>{t('callInDetails', { id: sip.sip_id, pin: sip.password })}</p>
-            <button type="button" className="secondary" onClick={() => void attempt(async () => { await api.disableSip(room); setSip(null); })}>{t('disableCallIn')}</button>
-          </>
+        {callIn && <p data-testid="dial-in">{dialIn(callIn, t)}</p>}
+        {managesCallIn && (callIn ? (
+          <button type="button" className="secondary" onClick={() => void attempt(async () => { await api.disableSip(room); setCallIn(null); })}>{t('disableCallIn')}</button>
         ) : (
-          <button type="button" className="secondary" onClick={() => void attempt(async () => setSip(await api.enableSip(room)))}>{t('enableCallIn')}</button>
-        )}
-      </section>
+          <button type="button" className="secondary" onClick={() => void attempt(async () => {
+            const sip = await api.enableSip(room);
+            setCallIn({ tel: '', id: sip.sip_id, password: sip.password });
+            // The number to dial is part of the meeting, not of the room's settings.
+            const tel = (await api.meeting(meeting.id).catch(() => null))?.room.call_in?.tel ?? '';
+            setCallIn((current) => current && current.id === sip.sip_id ? { ...current, tel } : current);
+          })}>{t('enableCallIn')}</button>
+        ))}
+      </section>}
 
       <section className="card" aria-labelledby="stream-title">
         <h2 id="stream-title">{t('streaming')}</h2>

@@ -1,9 +1,10 @@
-import type { RoomView } from '../room';
+import { dialIn } from '../dialIn';
+import { presence, type RoomView } from '../room';
 import type { Send } from '../signaling-protocol';
 import { Icon } from '../Icon';
 import { useText } from '../text';
 
-/** Who is here (role, hand, microphone) and, for moderators, who waits and what can be done to each person. */
+/** Who is here (role, hand, microphone, by phone), how to dial in and, for moderators, who waits and what can be done to each person. */
 export function PeoplePanel({ room, send }: { room: RoomView; send: Send }) {
   const t = useText();
   const moderator = room.myRole === 'moderator';
@@ -31,17 +32,20 @@ export function PeoplePanel({ room, send }: { room: RoomView; send: Send }) {
         </div>
       )}
       <h3>{t('participants')} ({people.length})</h3>
+      {room.callIn && <p className="muted small-text dial-in"><Icon name="phone" size={14} /> {dialIn(room.callIn, t)}</p>}
       <ul className="plain-list person-list">
-        {people.map((p) => (
-          <li key={p.id}>
+        {people.map((p) => ({ p, shown: presence(p) })).map(({ p, shown }) => (
+          <li key={p.id} data-phone={shown.phone || undefined}>
             <span className="person-name">
-              {p.handUp && <span role="img" aria-label={t('handRaised')}><Icon name="hand" size={16} /> </span>}
+              {shown.handUp && <span role="img" aria-label={t('handRaised')} title={t('handRaised')}><Icon name="hand" size={16} /> </span>}
+              {shown.phone && <span role="img" aria-label={t('byPhone')} title={t('byPhone')}><Icon name="phone" size={16} /> </span>}
               {p.displayName}{p.id === room.me ? ` (${t('you')})` : ''}
             </span>
             <span className="badge">{t(`role_${p.role}` as 'role_guest')}</span>
-            {p.media?.video?.audio === false && <span role="img" aria-label={t('micMuted')}><Icon name="micOff" size={16} /></span>}
+            {shown.muted && <span role="img" aria-label={t('micMuted')} title={t('micMuted')}><Icon name="micOff" size={16} /></span>}
             {!p.connected && <span className="badge warn">{t('reconnecting')}</span>}
-            {p.id !== room.me && !(room.whisper && room.whisper.members[p.id]) && (
+            {/* A phone cannot take part in a whisper group: it hears only the room. */}
+            {p.id !== room.me && !shown.phone && !(room.whisper && room.whisper.members[p.id]) && (
               <button type="button" className="link" aria-label={t('whisperWithNamed', { name: p.displayName })}
                 onClick={() => send('subroom_audio', room.whisper
                   ? { action: 'invite_to_whisper_group', whisper_id: room.whisper.id, participant_ids: [p.id] }

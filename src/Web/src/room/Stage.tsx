@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { remoteKey, type RemoteStream, type SessionType } from '../media';
-import type { Person } from '../room';
+import { presence, type Person } from '../room';
 import { Icon } from '../Icon';
 import { useText } from '../text';
 
@@ -33,15 +33,26 @@ function TileView({ tile, focused, pinned, onPin, speaker, volume }: { tile: Til
   const t = useText();
   const name = tile.person?.displayName ?? '…';
   const state = tile.person?.media?.video;
-  const cameraOff = tile.type === 'video' && (!tile.stream || state?.video === false || tile.stream.getVideoTracks().length === 0);
+  const shown = tile.type === 'video' && tile.person ? presence(tile.person) : { phone: false, muted: false, handUp: false };
+  // A caller only ever sends sound: their tile is a phone with their name, never an empty picture.
+  const cameraOff = tile.type === 'video' && !shown.phone && (!tile.stream || state?.video === false || tile.stream.getVideoTracks().length === 0);
   const label = tile.type === 'screen' ? t('screenOf', { name }) : tile.self ? t('you') : name;
   return (
-    <figure className={`tile${focused ? ' focused' : ''}${tile.type === 'screen' ? ' screen' : ''}`} data-participant={tile.person?.id} data-kind={tile.type}>
+    <figure className={`tile${focused ? ' focused' : ''}${tile.type === 'screen' ? ' screen' : ''}${shown.phone ? ' phone' : ''}`}
+      data-participant={tile.person?.id} data-kind={tile.type} data-phone={shown.phone || undefined}>
       <Video stream={tile.stream} self={tile.self} speaker={speaker} label={label} volume={volume} />
       {cameraOff && <div className="avatar" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
+      {shown.phone && (
+        <div className="caller" aria-hidden="true">
+          <span className="avatar"><Icon name="phone" size={34} /></span>
+          <strong>{name}</strong>
+          <span>{t('byPhone')}</span>
+        </div>
+      )}
       <figcaption>
-        {tile.type === 'video' && state?.audio === false && <span role="img" aria-label={t('micMuted')} title={t('micMuted')}><Icon name="micOff" size={16} /></span>}
-        {tile.type === 'video' && tile.person?.handUp && <span role="img" aria-label={t('handRaised')} title={t('handRaised')}><Icon name="hand" size={16} /></span>}
+        {shown.phone && <span role="img" aria-label={t('phone')} title={t('byPhone')}><Icon name="phone" size={16} /></span>}
+        {shown.muted && <span role="img" aria-label={t('micMuted')} title={t('micMuted')}><Icon name="micOff" size={16} /></span>}
+        {shown.handUp && <span role="img" aria-label={t('handRaised')} title={t('handRaised')}><Icon name="hand" size={16} /></span>}
         <span>{label}</span>
       </figcaption>
       {onPin && (
@@ -90,7 +101,8 @@ export function Stage({ people, me, streams, local, focus, layout, pinned, onPin
   const pin = (tile: Tile) => (tile.type === 'screen' ? () => onPin(pinned === tile.key ? null : tile.key) : undefined);
 
   const layers: Record<string, 0 | 1 | 2> = {};
-  for (const c of cameras.filter((x) => !x.self && x.person))
+  // Callers send no picture: there is no layer to choose.
+  for (const c of cameras.filter((x) => !x.self && x.person && !x.person.phone))
     layers[c.person!.id] = layerFor(!large ? 'grid' : c === large ? 'large' : 'strip', cameras.length);
   const wanted = JSON.stringify(layers);
   // Again when a subscription arrives: a layer can only be chosen for a camera that is being received.
