@@ -25,7 +25,7 @@ public static class InProcessRecorder
         var dispatch = configuration.GetSection(ServicesSettings.Section).Get<ServicesSettings>() ?? new ServicesSettings();
         if (!configuration.GetValue(RecorderSettings.Section + ":InProcess", true) || !string.IsNullOrWhiteSpace(dispatch.RabbitMq) || !signIn.IsEmbedded)
             return;
-        var account = Account(settings.DataFolder);
+        var account = Account(settings.DataFolder, AccountFile, "opentalk-node-recorder", ServicesApi.RecorderRole);
         services.PostConfigure<SignInSettings>(s => s.ServiceAccounts = [.. s.ServiceAccounts, account]);
         services.AddHostedService(provider => new Runner(provider.GetRequiredService<ServiceJobQueue>(),
             provider.GetRequiredService<IOptions<RecorderSettings>>().Value, account, settings.DataFolder,
@@ -34,26 +34,27 @@ public static class InProcessRecorder
     }
 
     /// <summary>
-    /// The node's recorder account, made once and kept in the data folder: a random client id (nodes sharing one
-    /// database each have their own, never overwriting another's secret) and its secret. Written whole or not at all.
+    /// A service account of the node's own (its recorder, its phone gateway), made once and kept in the data folder: a
+    /// random client id (nodes sharing one database each have their own, never overwriting another's secret) and its
+    /// secret. Written whole or not at all.
     /// </summary>
-    private static ServiceAccount Account(string dataFolder)
+    internal static ServiceAccount Account(string dataFolder, string file, string idPrefix, string role)
     {
-        var path = Path.Combine(dataFolder, AccountFile);
+        var path = Path.Combine(dataFolder, file);
         var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
         if (lines is not [var id, var secret, ..] || string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(secret))
         {
-            (id, secret) = ($"opentalk-node-recorder-{Secrets.New()[..12]}", Secrets.New());
+            (id, secret) = ($"{idPrefix}-{Secrets.New()[..12]}", Secrets.New());
             var temporary = path + ".new";
             File.WriteAllLines(temporary, [id, secret]);
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.Move(temporary, path, overwrite: true);
         }
-        return new ServiceAccount { ClientId = id.Trim(), ClientSecret = secret.Trim(), Roles = [ServicesApi.RecorderRole] };
+        return new ServiceAccount { ClientId = id.Trim(), ClientSecret = secret.Trim(), Roles = [role] };
     }
 
-    private sealed class Runner(ServiceJobQueue queue, RecorderSettings configured, ServiceAccount account, string dataFolder,
+    internal sealed class Runner(ServiceJobQueue queue, RecorderSettings configured, ServiceAccount account, string dataFolder,
         IServer server, IHostApplicationLifetime lifetime, ILogger<RecorderService> log) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -94,7 +95,7 @@ public static class InProcessRecorder
         /// Where the node listens, as seen from itself: a wildcard address becomes loopback; plain HTTP preferred (a
         /// node behind TLS only, or on a unix socket, needs <c>Recorder:Node</c>).
         /// </summary>
-        private static Uri LoopbackAddress(IServer server)
+        internal static Uri LoopbackAddress(IServer server)
         {
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var chosen = addresses.OrderBy(a => a.StartsWith("https:", StringComparison.Ordinal)).FirstOrDefault()

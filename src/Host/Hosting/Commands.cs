@@ -4,7 +4,8 @@ namespace OpenTalk.Host.Hosting;
 
 /// <summary>
 /// Commands run instead of the server: <c>opentalk projections rebuild NAME</c>, <c>opentalk recorder</c> (the
-/// recorder in its own process: <see cref="Dispatch.RecorderCommand"/>).
+/// recorder in its own process: <see cref="Dispatch.RecorderCommand"/>), <c>opentalk call-in</c> (the phone gateway:
+/// <see cref="Dispatch.CallInCommand"/>).
 /// </summary>
 public static class Commands
 {
@@ -12,6 +13,8 @@ public static class Commands
     {
         if (args is ["recorder", ..])
             return await Dispatch.RecorderCommand.RunAsync(args[1..]);
+        if (args is ["call-in", ..])
+            return await Dispatch.CallInCommand.RunAsync(args[1..]);
         if (args is not ["projections", "rebuild", var name, ..])
             return null;
         var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true)

@@ -84,6 +84,7 @@ public static class OpenTalkApp
         builder.Services.AddOptions<ServicesSettings>().BindConfiguration(ServicesSettings.Section);
         builder.Services.AddSingleton<ServiceJobQueue>();
         builder.Services.AddInProcessRecorder(builder.Configuration, settings, signIn);
+        builder.Services.AddInProcessCallIn(builder.Configuration, settings, signIn);
         builder.Services.AddAkka(EngineOptions.SystemName, (akka, services) => akka
             .WithOpenTalkEngine(engine, TimeProvider.System)
             .WithSingleton<RoomHistoryRunner>("projection-room-history",
