@@ -73,6 +73,32 @@ public sealed class CallInKeypadTests : RoomTest
     }
 
     [Fact]
+    public async Task With_the_waiting_room_on_a_caller_waits_until_let_in_and_is_hung_up_on_when_kicked()
+    {
+        var room = (await Olga.CreateRoomAsync(new Protocol.Rest.CreateRoomRequest(null, WaitingRoom: true))).Id;
+        var sipId = (await Olga.PutSipAsync(room, Pin)).GetProperty("sip_id").GetString()!;
+        var olga = await Participant.JoinAsync(Node, room, Olga, "Olga");
+        var (session, phone) = await CallAsync();
+        await using var _ = phone;
+
+        await phone.PressAsync(sipId + Pin);
+        var waiting = await olga.Socket.WaitForAsync(m => m.Message == "joined_waiting_room", TimeSpan.FromSeconds(30));
+        var callerId = waiting.Payload.GetProperty("id").GetGuid();
+        // Told where they are: the waiting prompt plays (after the PIN, the line is not silent).
+        var keyed = phone.Now;
+        await Poll.UntilAsync(() => Task.FromResult(phone.Loudness(keyed, phone.Now)), loud => loud > 300, 20);
+
+        await olga.Socket.SendAsync("moderation", "accept", new { target = callerId });
+        var joined = await olga.Socket.WaitForAsync(m => m.Namespace == "control" && m.Message == "joined", TimeSpan.FromSeconds(30));
+        Assert.Equal(callerId, joined.Payload.GetProperty("id").GetGuid());
+
+        await olga.Socket.SendAsync("moderation", "kick", new { target = callerId });
+        await phone.Leg.EndedByGateway.WaitAsync(TimeSpan.FromSeconds(30)); // after saying so
+        await session.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(phone.Loudness(phone.Now - TimeSpan.FromSeconds(3), phone.Now) > 300, "hung up without a word");
+    }
+
+    [Fact]
     public void A_caller_is_shown_by_their_phones_name_or_the_last_digits_of_their_number()
     {
         Assert.Equal("Ada Lovelace", CallSession.DisplayNameOf(" Ada Lovelace ", "+4930123", 4));
