@@ -25,11 +25,11 @@ public abstract record MediaCommand
 
     public sealed record Configure(Guid Target, MediaSessionType Type, bool? Video, int? Substream) : MediaCommand;
 
-    /// <summary>
-    /// (the recorder, or the phone gateway when <paramref name="ForCall"/>) Copy a publication's RTP to
-    /// <paramref name="Host"/>'s UDP ports.
-    /// </summary>
-    public sealed record Forward(Guid Target, MediaSessionType Type, string Host, int? AudioPort, int? VideoPort, bool ForCall = false) : MediaCommand;
+    /// <summary>(the recorder) Copy a publication's RTP to <paramref name="Host"/>'s UDP ports.</summary>
+    public sealed record Forward(Guid Target, MediaSessionType Type, string Host, int? AudioPort, int? VideoPort) : MediaCommand;
+
+    /// <summary>(the phone gateway) Copy someone's microphone (their <c>video</c> session's audio) to the caller's mix.</summary>
+    public sealed record ForwardToCall(Guid Target, string Host, int AudioPort) : MediaCommand;
 
     /// <summary>(the phone gateway) The caller's audio into the room, as plain RTP.</summary>
     public sealed record PublishCall : MediaCommand;

@@ -8,7 +8,7 @@ namespace OpenTalk.Media;
 /// <summary>
 /// A phone caller's audio (the gateway is their client): published as plain RTP into a Janus remote publisher, as the
 /// caller's <c>video</c> session with audio only, so browsers subscribe to it like to anyone. What the caller hears
-/// comes by forwards (<see cref="MediaCommand.Forward"/> with <c>ForCall</c>).
+/// comes by forwards (<see cref="MediaCommand.ForwardToCall"/>).
 /// </summary>
 public sealed partial class ParticipantMediaActor
 {

@@ -65,7 +65,8 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
         MediaCommand.SdpAnswer c => StartSubscriptionAsync(c),
         MediaCommand.Candidate c => TrickleAsync(c),
         MediaCommand.Configure c => ConfigureAsync(c),
-        MediaCommand.Forward c => ForwardAsync(c),
+        MediaCommand.Forward c => ForwardAsync(c, forCall: false),
+        MediaCommand.ForwardToCall c => ForwardAsync(new MediaCommand.Forward(c.Target, MediaSessionType.Video, c.Host, c.AudioPort, null), forCall: true),
         MediaCommand.StopForward c => StopForwardAsync(c.Target, c.Type),
         MediaCommand.Keyframe c => RequestKeyframeAsync(c.Target, c.Type),
         _ => Task.CompletedTask,
@@ -322,9 +323,9 @@ public sealed partial class ParticipantMediaActor : ReceiveActor
     /// The recorder receives a publication as plain RTP (Janus <c>rtp_forward</c>): no WebRTC per publication, and the
     /// room admits it only for people who agreed to be recorded.
     /// </summary>
-    private async Task ForwardAsync(MediaCommand.Forward c)
+    private async Task ForwardAsync(MediaCommand.Forward c, bool forCall)
     {
-        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, c.Target, c.Type.ToMeeting(), ForRecording: !c.ForCall, ForCall: c.ForCall));
+        var located = await AskMeetingAsync(new LocateMedia(_roomId, _me, c.Target, c.Type.ToMeeting(), ForRecording: !forCall, ForCall: forCall));
         if (located.Location is not { } location)
         {
             Error(located.Error ?? ErrorCodes.NoSuchMediaSession);

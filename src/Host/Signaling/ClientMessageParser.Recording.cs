@@ -51,7 +51,7 @@ public static partial class ClientMessageParser
         In.PublishCall => new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.PublishCall()),
         In.UnpublishCall => new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.Unpublish(MediaSessionType.Video)),
         In.ForwardToCall { Target: { } target, Host: { } host, AudioPort: { } port } when IsForwardHost(host) && IsPort(port) =>
-            new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.Forward(target, MediaSessionType.Video, host, port, null, ForCall: true)),
+            new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.ForwardToCall(target, host, port)),
         In.StopForwardToCall { Target: { } target } =>
             new ParsedMessage.ForMedia(new OpenTalk.Media.MediaCommand.StopForward(target, MediaSessionType.Video)),
         _ => InvalidPayload(Namespaces.CallIn),

@@ -99,6 +99,23 @@ public sealed class CallInKeypadTests : RoomTest
     }
 
     [Fact]
+    public async Task When_the_moderator_ends_the_meeting_for_everyone_the_caller_is_told_and_hung_up_on()
+    {
+        var sipId = await ConferenceIdAsync();
+        var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var (session, phone) = await CallAsync();
+        await using var _ = phone;
+        await phone.PressAsync(sipId + Pin);
+        await olga.Socket.WaitForAsync(m => m.Namespace == "control" && m.Message == "joined", TimeSpan.FromSeconds(30));
+
+        await olga.Socket.SendAsync("moderation", "debrief", new { kick_scope = "all" });
+
+        await phone.Leg.EndedByGateway.WaitAsync(TimeSpan.FromSeconds(30));
+        await session.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(phone.Loudness(phone.Now - TimeSpan.FromSeconds(3), phone.Now) > 300, "hung up without a word");
+    }
+
+    [Fact]
     public void A_caller_is_shown_by_their_phones_name_or_the_last_digits_of_their_number()
     {
         Assert.Equal("Ada Lovelace", CallSession.DisplayNameOf(" Ada Lovelace ", "+4930123", 4));

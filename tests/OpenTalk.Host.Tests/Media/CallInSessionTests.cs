@@ -60,6 +60,16 @@ public sealed class CallInSessionTests : IAsyncLifetime
         await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Any(m => IsUpdateOf(m, callerId)
             && m.GetProperty("payload").TryGetProperty("control", out var control) && control.GetProperty("hand_is_up").GetBoolean()), 30);
 
+        // Unmuted by *1 again, then muted by the moderator: the gateway follows the request.
+        static bool AudioIs(System.Text.Json.JsonElement m, bool on) =>
+            m.GetProperty("payload").TryGetProperty("media", out var media) && media.TryGetProperty("video", out var session)
+            && session.ValueKind == System.Text.Json.JsonValueKind.Object && session.GetProperty("audio").GetBoolean() == on;
+        await phone.PressAsync("*1");
+        await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Any(m => IsUpdateOf(m, callerId) && AudioIs(m, true)), 30);
+        var before = (await olga.MessagesAsync()).Count;
+        await olga.SendAsync("moderation", new { action = "mute", targets = new[] { callerId }, force = false });
+        await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Skip(before).Any(m => IsUpdateOf(m, callerId) && AudioIs(m, false)), 30);
+
         phone.Leg.PutDown();
         await session.WaitAsync(TimeSpan.FromSeconds(30));
         await Poll.UntilAsync(olga.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "left"), 30);
