@@ -5,10 +5,10 @@
 # Measures the call set-up, the gateway's CPU per active call against the idle gateway (same run) and RTP packet loss
 # at the gateway. Writes bench/results/callin.json and prints a BENCHMARKS.md row. Everything it starts, it stops;
 # every wait is bounded.
-# Usage: bench/run-callin.sh [calls=50] [seconds=30] [rate=10]
+# Usage: bench/run-callin.sh [calls=50] [seconds=30] [rate=10] [results=bench/results/callin.json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-calls=${1:-50}; seconds=${2:-30}; rate=${3:-10}
+calls=${1:-50}; seconds=${2:-30}; rate=${3:-10}; results=${4:-bench/results/callin.json}
 [ -x /usr/bin/sipp ] || { echo "sipp is missing: apt-get install sip-tester" >&2; exit 1; }
 data=$(mktemp -d /tmp/opentalk-bench-data.XXXXXX)
 pg_dir=$(mktemp -d /tmp/opentalk-bench-pg.XXXXXX)
@@ -37,4 +37,4 @@ timeout 60 bash -c "until curl -sf http://127.0.0.1:$port/health/ready >/dev/nul
 timeout 600 dotnet bench/OpenTalk.CallInBench/bin/Release/net10.0/OpenTalk.CallInBench.dll \
   --server "http://127.0.0.1:$port/" --server-pid "$server_pid" --admin-password bench-admin-password \
   --client-id bench-call-in --client-secret "$secret" --calls "$calls" --seconds "$seconds" --rate "$rate" \
-  --results bench/results/callin.json
+  --results "$results"
