@@ -21,6 +21,8 @@ public sealed partial class CallInGateway(CallInSettings settings, ILoggerFactor
     private OpenTalkApi? _api;
     private DateTimeOffset _tokenUntil;
     private int _calls;
+    private long _rtpPackets;
+    private long _rtpGaps;
 
     /// <summary>Where SIP listens (the port chosen when <see cref="CallInSettings.SipPort"/> is 0).</summary>
     public IPEndPoint? UdpEndPoint => _agent?.UdpEndPoint;
@@ -29,6 +31,12 @@ public sealed partial class CallInGateway(CallInSettings settings, ILoggerFactor
 
     /// <summary>Calls being served now.</summary>
     public int ActiveCalls => Volatile.Read(ref _calls);
+
+    /// <summary>RTP packets received from callers, over the calls that ended (<see cref="CallMedia.PacketsReceived"/>).</summary>
+    public long RtpPacketsReceived => Interlocked.Read(ref _rtpPackets);
+
+    /// <summary>Audio packets missing by their sequence numbers, over the calls that ended (<see cref="CallMedia.SequenceGaps"/>).</summary>
+    public long RtpSequenceGaps => Interlocked.Read(ref _rtpGaps);
 
     /// <summary>Makes the prompts (the first start takes a few seconds) and starts listening; then serves calls until cancelled.</summary>
     public async Task StartAsync(CancellationToken ct)
@@ -107,17 +115,26 @@ public sealed partial class CallInGateway(CallInSettings settings, ILoggerFactor
             return;
         }
         var remote = new IPEndPoint(IPAddress.Parse(audio.RemoteAddress), audio.RemotePort);
-        await using var media = CallMedia.Open(IPAddress.Parse(settings.ListenAddress), settings.RtpPortMin, settings.RtpPortMax, remote,
+        var media = CallMedia.Open(IPAddress.Parse(settings.ListenAddress), settings.RtpPortMin, settings.RtpPortMax, remote,
             new CallCodec(audio.PayloadType, audio.TelephoneEventPayloadType));
-        var answer = (SdpNegotiationResult.Agreed)SdpAnswerer.Answer(offer, new SdpAnswerOptions(advertised, media.LocalPort, sessionId, 1));
-        call.Ringing();
-        var dialog = await call.AcceptAsync(answer.Answer.ToBytes(), "application/sdp",
-            prepare: d => d.Dtmf += (_, e) => media.KeyFromSignaling(e.Key));
-        LogAnswered(_log, call.CallerUser ?? "", audio.Codec);
-        var leg = new SipCallLeg(call.CallerName, call.CallerUser, media, dialog);
-        await new CallSession(leg, settings, _prompts!, NodeAsync, _log).RunAsync(ct);
-        if (!dialog.Ended.IsCompleted)
-            await dialog.HangUpAsync(CancellationToken.None);
+        try
+        {
+            var answer = (SdpNegotiationResult.Agreed)SdpAnswerer.Answer(offer, new SdpAnswerOptions(advertised, media.LocalPort, sessionId, 1));
+            call.Ringing();
+            var dialog = await call.AcceptAsync(answer.Answer.ToBytes(), "application/sdp",
+                prepare: d => d.Dtmf += (_, e) => media.KeyFromSignaling(e.Key));
+            LogAnswered(_log, call.CallerUser ?? "", audio.Codec);
+            var leg = new SipCallLeg(call.CallerName, call.CallerUser, media, dialog);
+            await new CallSession(leg, settings, _prompts!, NodeAsync, _log).RunAsync(ct);
+            if (!dialog.Ended.IsCompleted)
+                await dialog.HangUpAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await media.DisposeAsync();
+            Interlocked.Add(ref _rtpPackets, media.PacketsReceived);
+            Interlocked.Add(ref _rtpGaps, media.SequenceGaps);
+        }
     }
 
     private sealed class SipCallLeg(string? name, string? number, CallMedia media, SipDialog dialog) : ICallLeg

@@ -39,6 +39,9 @@ public sealed partial class CallMedia : IAsyncDisposable
     private uint _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
     private Task _sending = Task.CompletedTask;
     private Task _receiving = Task.CompletedTask;
+    private long _packetsReceived;
+    private long _sequenceGaps;
+    private (uint Ssrc, ushort Sequence)? _lastAudio;
 
     private CallMedia(UdpClient socket, IPEndPoint remote, CallCodec codec)
     {
@@ -50,6 +53,16 @@ public sealed partial class CallMedia : IAsyncDisposable
 
     /// <summary>The local RTP port (even; the next one is RTCP's, which this side does not send).</summary>
     public int LocalPort => ((IPEndPoint)_socket.Client.LocalEndPoint!).Port;
+
+    /// <summary>RTP packets received from the caller so far (audio and key events; RTCP not counted).</summary>
+    public long PacketsReceived => Interlocked.Read(ref _packetsReceived);
+
+    /// <summary>
+    /// Audio packets missing by the sequence numbers: the numbers skipped between two packets of the same stream that
+    /// follow each other. A duplicate or a late packet counts nothing; a jump back or of 3000 and more (a new stream, a
+    /// recording played again) starts counting anew.
+    /// </summary>
+    public long SequenceGaps => Interlocked.Read(ref _sequenceGaps);
 
     /// <summary>Keys the caller pressed, each once.</summary>
     public ChannelReader<char> Keys => _keys.Reader;
@@ -210,6 +223,7 @@ public sealed partial class CallMedia : IAsyncDisposable
             }
             if (RtpPacket.LooksLikeRtcp(received.Buffer) || !RtpPacket.TryParse(received.Buffer, out var packet))
                 continue;
+            Count(packet);
             if (!received.RemoteEndPoint.Equals(_remote))
                 Volatile.Write(ref _remote, received.RemoteEndPoint);
             if (_dtmf?.Feed(packet) is { } key)
@@ -217,6 +231,24 @@ public sealed partial class CallMedia : IAsyncDisposable
             else if (packet.PayloadType == _codec.PayloadType && packet.Payload.Length > 0 && AudioReceived is { } listener)
                 Hear(packet.Payload, listener);
         }
+    }
+
+    private const int MaxDropout = 3000, MaxMisorder = 100;
+
+    private void Count(RtpPacket packet)
+    {
+        Interlocked.Increment(ref _packetsReceived);
+        if (packet.PayloadType != _codec.PayloadType)
+            return;
+        if (_lastAudio is var (ssrc, last) && ssrc == packet.Ssrc)
+        {
+            var ahead = (ushort)(packet.SequenceNumber - last);
+            if (ahead == 0 || ahead > ushort.MaxValue - MaxMisorder)
+                return; // a duplicate, or late: what was counted missing stays so
+            if (ahead < MaxDropout)
+                Interlocked.Add(ref _sequenceGaps, ahead - 1);
+        }
+        _lastAudio = (packet.Ssrc, packet.SequenceNumber);
     }
 
     private readonly List<short> _heard = [];

@@ -118,6 +118,35 @@ public sealed class CallMediaTests : IAsyncDisposable
         Assert.All(joined.Zip(tone), p => Assert.InRange(p.First - p.Second, -400, 400));
     }
 
+    [Fact]
+    public async Task Received_packets_are_counted_and_audio_sequence_numbers_skipped_count_as_gaps()
+    {
+        var media = Open(new CallCodec(8, 101));
+        using var sender = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var to = new IPEndPoint(IPAddress.Loopback, media.LocalPort);
+        async Task SendAsync(int type, ushort sequence, uint ssrc = 5) =>
+            await sender.SendAsync(new RtpPacket { PayloadType = type, SequenceNumber = sequence, Timestamp = sequence * 160u, Ssrc = ssrc, Payload = new byte[type == 101 ? 4 : 160] }.ToBytes(), to);
+
+        // 65534, 65535, 0 (wraps), 3 and 4 (1 and 2 lost), 4 again (a duplicate), 2 (late), 5;
+        // then the numbers jump by thousands (a recording played again): 30000, 30002 (30001 lost);
+        // then another stream: 7, 8; key events are counted as packets, never as gaps.
+        ushort[] first = [65534, 65535, 0, 3, 4, 4, 2, 5, 30000, 30002];
+        foreach (var sequence in first)
+            await SendAsync(8, sequence);
+        await SendAsync(8, 7, ssrc: 6);
+        await SendAsync(8, 8, ssrc: 6);
+        await SendAsync(101, 500);
+        await SendAsync(101, 900);
+        await sender.SendAsync(new byte[] { 0x80, 200, 0, 1, 0, 0, 0, 0 }, to); // RTCP: not counted
+
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); media.PacketsReceived < 14 && waited.Elapsed < TimeSpan.FromSeconds(5); await Task.Delay(20))
+        {
+        }
+        await Task.Delay(100);
+        Assert.Equal(14, media.PacketsReceived);
+        Assert.Equal(3, media.SequenceGaps);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_media is not null)
