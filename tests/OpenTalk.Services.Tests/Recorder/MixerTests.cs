@@ -112,8 +112,9 @@ public sealed class MixerTests : IDisposable
         var first = await closed.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         mixer.PauseRecording();
         var firstProbe = MediaTools.ProbeFile(first);
-        Assert.True(firstProbe.Codecs.SequenceEqual(["vp8", "opus"]) && firstProbe.Duration is > 3 and < 6, firstProbe.ToString());
-        Assert.Equal("red", MediaTools.ColourOf(MediaTools.FrameAt(first, 3, 640, 360), 640, 100, 40, 440, 240));
+        // Up to the cut (4 s of wall time; a busy machine starts the live mix later, so less may be in it).
+        Assert.True(firstProbe.Codecs.SequenceEqual(["vp8", "opus"]) && firstProbe.Duration is > 1 and < 6, firstProbe.ToString());
+        Assert.Equal("red", MediaTools.ColourOf(MediaTools.FrameAt(first, firstProbe.Duration / 2, 640, 360), 640, 100, 40, 440, 240));
 
         await Task.Delay(TimeSpan.FromSeconds(1));
         mixer.ResumeRecording();
@@ -121,7 +122,7 @@ public sealed class MixerTests : IDisposable
         await mixer.StopAsync();
         var rest = Directory.GetFiles(_dir, "seg-*.webm").Order(StringComparer.Ordinal).Where(f => f != first).ToList();
         var restProbe = MediaTools.ProbeFile(MediaTools.Concat(rest, Path.Combine(_dir, "rest.webm")));
-        Assert.True(restProbe.Duration is > 2 and < 4.5, restProbe.ToString());
+        Assert.True(restProbe.Duration is > 1.5 and < 4.5, restProbe.ToString());
     }
 
     [Fact]
