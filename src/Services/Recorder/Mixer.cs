@@ -39,12 +39,17 @@ public sealed partial class Mixer : IAsyncDisposable
         _pipeline.ElementMessage += m =>
         {
             if (m.Name == "splitmuxsink-fragment-closed" && m.Location is { } path) SegmentClosed?.Invoke(path);
+            else if (m.Name == "splitmuxsink-fragment-opened" && m.Location is { } opened) SegmentOpened?.Invoke(opened);
         };
         if (settings.LiveStreaming) Live = new LiveTargets(pipeline, log);
     }
 
     /// <summary>A WebM segment is complete (its path); hand it on at once, the next one is being written.</summary>
     public event Action<string>? SegmentClosed;
+
+    /// <summary>A new segment begins (its path): after <see cref="CutRecording"/>, the moment to pause (the previous
+    /// segment is finished in the background and reported by <see cref="SegmentClosed"/>).</summary>
+    public event Action<string>? SegmentOpened;
 
     /// <summary>
     /// The mix stopped working (the reason); the recording has ended, dispose the mixer. The mix plays from
