@@ -24,8 +24,8 @@ public sealed partial class Mixer
     /// <summary>
     /// Closes the segment being written at the next frame, which is made a keyframe, while the mix goes on (for live
     /// streams): the recording so far is then whole in the closed segments (<see cref="SegmentClosed"/> names the last
-    /// one) and can be stored before the session ends. Pause it when the next segment opens (<see cref="SegmentOpened"/>):
-    /// with nothing flowing to the muxer, splitmuxsink would wait for data to split.
+    /// one) and can be stored before the session ends. Pause it once the segment closed: with nothing flowing to the
+    /// muxer, splitmuxsink would wait for data to close it.
     /// </summary>
     public void CutRecording()
     {

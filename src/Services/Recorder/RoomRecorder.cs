@@ -31,9 +31,8 @@ public sealed partial class RoomRecorder : IAsyncDisposable
     private Mixer? _mixer;
     /// <summary>Something was recorded that is not yet handed on.</summary>
     private bool _recorded;
-    /// <summary>The recording was stopped while live streams go on: its segment is being cut (then closed).</summary>
+    /// <summary>The recording was stopped while live streams go on: its segment is being closed.</summary>
     private bool _cutting;
-    private bool _cutClosing;
     private bool _started;
     private bool _connected = true;
 
@@ -69,8 +68,6 @@ public sealed partial class RoomRecorder : IAsyncDisposable
     private sealed record SocketClosed;
 
     private sealed record SegmentDone(string Path);
-
-    private sealed record SegmentStarted(string Path);
 
     /// <summary>Runs the room's streams until they all ended (or the socket closed); then stores the recording.</summary>
     public async Task RunAsync(ServerMessage joinSuccess, CancellationToken ct)
@@ -163,12 +160,7 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             case ForwardDue due:
                 await OnForwardDueAsync(due);
                 return true;
-            case SegmentStarted when _cutting:
-                // Cut: nothing more of this recording goes in, not even the frames before the old segment is written out.
-                (_cutting, _cutClosing) = (false, true);
-                _mixer?.PauseRecording();
-                return true;
-            case SegmentDone done when _cutClosing:
+            case SegmentDone done when _cutting:
                 OnRecordingCut(done.Path);
                 return true;
             default:
@@ -255,7 +247,7 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             {
                 if (!_recorded && _handedOn.Count > 0)
                     _recordingSince = DateTimeOffset.UtcNow; // a new recording after one already stored
-                (_cutting, _cutClosing) = (false, false); // a cut under way: all is stored at the end, as one recording
+                _cutting = false; // a cut still under way stores what came before it; recording goes on
                 _mixer!.ResumeRecording();
                 _recorded = true;
                 await ReportAsync(id, stream, StreamStatus.Active);
@@ -298,7 +290,6 @@ public sealed partial class RoomRecorder : IAsyncDisposable
             _mixer.PauseRecording();
         _mixer.Failed += reason => _inbox.Writer.TryWrite(new MixFailed(reason));
         _mixer.SegmentClosed += path => _inbox.Writer.TryWrite(new SegmentDone(path));
-        _mixer.SegmentOpened += path => _inbox.Writer.TryWrite(new SegmentStarted(path));
         _mixer.InputFailed += (input, why) => LogInputFailed(_log, input.Value, why);
         if (_mixer.Live is { } live)
             live.StateChanged += (target, state) => _inbox.Writer.TryWrite(new TargetChanged(target, state));
@@ -377,12 +368,13 @@ public sealed partial class RoomRecorder : IAsyncDisposable
     }
 
     /// <summary>
-    /// The segment the recording's stop closed (the recording paused when the next one opened): stored now, while the
-    /// live streams go on. (The keyframe that opened the next segment goes with a later recording, if one is made.)
+    /// The segment the recording's stop closed: the recording is paused and stored now, while the live streams go on.
+    /// (The few frames between the cut and the pause open the next segment; a later recording begins with them.)
     /// </summary>
     private void OnRecordingCut(string lastSegment)
     {
-        _cutClosing = false;
+        _cutting = false;
+        _mixer?.PauseRecording();
         var segments = Directory.GetFiles(_folder, "seg-*.webm").Order(StringComparer.Ordinal)
             .Where(f => !_handedOn.Contains(f) && string.CompareOrdinal(f, lastSegment) <= 0 && new FileInfo(f).Length > 0).ToList();
         _handedOn.UnionWith(segments);
