@@ -125,9 +125,16 @@ public sealed partial class CallInGateway(CallInSettings settings, ILoggerFactor
                 prepare: d => d.Dtmf += (_, e) => media.KeyFromSignaling(e.Key));
             LogAnswered(_log, call.CallerUser ?? "", audio.Codec);
             var leg = new SipCallLeg(call.CallerName, call.CallerUser, media, dialog);
-            await new CallSession(leg, settings, _prompts!, NodeAsync, _log).RunAsync(ct);
-            if (!dialog.Ended.IsCompleted)
-                await dialog.HangUpAsync(CancellationToken.None);
+            try
+            {
+                await new CallSession(leg, settings, _prompts!, NodeAsync, _log).RunAsync(ct);
+            }
+            finally
+            {
+                // Whatever happened to the session, the caller is not left on a line nobody serves.
+                if (!dialog.Ended.IsCompleted)
+                    await dialog.HangUpAsync(CancellationToken.None);
+            }
         }
         finally
         {

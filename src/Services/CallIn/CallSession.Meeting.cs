@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed partial class CallSession
         if (answer.Message != "join_success")
         {
             LogNotAdmitted(log, Caller, answer.Raw);
-            await SayToTheEndAsync(ct, Prompt.Unavailable);
+            await SayToTheEndAsync(ct, answer.Message is "kicked" or "banned" ? Prompt.Removed : Prompt.Unavailable);
             return;
         }
         var me = answer.Payload.GetProperty("id").GetGuid();
@@ -45,7 +46,7 @@ public sealed partial class CallSession
         var state = new InMeeting(signaling, room, me);
         try
         {
-            await signaling.SendAsync(Namespaces.CallIn, "publish", null, ct);
+            await state.SendAsync(Namespaces.CallIn, "publish", null, ct);
             foreach (var participant in answer.Payload.GetProperty("participants").EnumerateArray())
                 await HearAsync(state, participant, ct);
             await LoopAsync(state, ct);
@@ -73,7 +74,7 @@ public sealed partial class CallSession
                 if (next.Message != "accepted")
                     return next;
                 await signaling.SendAsync(Namespaces.Control, "enter_room", null, ct);
-                return await signaling.WaitForAsync(m => m.Message is "join_success" or "join_blocked" or "error", AnswerTimeout);
+                return await signaling.WaitForAsync(m => m.Message is "join_success" or "join_blocked" or "kicked" or "banned" or "error", AnswerTimeout);
             }
             catch (TimeoutException)
             {
@@ -92,6 +93,22 @@ public sealed partial class CallSession
         public bool HandRaised { get; set; }
         public bool Star { get; set; }
         public Action<short[]> Relay => samples => Uplink?.Send(samples);
+
+        /// <summary>
+        /// Sends unless the node closed the socket meanwhile (e.g. right after removing the caller): then the loop
+        /// reads what came before the close (the reason) and says goodbye; failing here would leave the call open.
+        /// </summary>
+        public async Task SendAsync(string ns, string action, object? fields, CancellationToken ct)
+        {
+            try
+            {
+                await Signaling.SendAsync(ns, action, fields, ct);
+            }
+            catch (WebSocketException) when (Signaling.State != WebSocketState.Open)
+            {
+                // closed: the reader ends the loop
+            }
+        }
     }
 
     private async Task LoopAsync(InMeeting state, CancellationToken ct)
@@ -146,7 +163,7 @@ public sealed partial class CallSession
                 leg.Media.AudioReceived += state.Relay;
                 break;
             case (Namespaces.Media, "webrtc_down") when m.Payload.GetProperty("source").GetGuid() == state.Me:
-                await state.Signaling.SendAsync(Namespaces.CallIn, "publish", null, ct); // its media server went: anew
+                await state.SendAsync(Namespaces.CallIn, "publish", null, ct); // its media server went: anew
                 break;
             case (Namespaces.Media, "request_mute") when !state.Muted:
                 await SetMutedAsync(state, true, ct);
@@ -182,7 +199,7 @@ public sealed partial class CallSession
             return;
         var port = FreeUdpPort(settings.RoomRtpAddress);
         state.Room.Add(id, port);
-        await state.Signaling.SendAsync(Namespaces.CallIn, "forward", new { target = id, host = settings.RoomRtpAddress, audio_port = port }, ct);
+        await state.SendAsync(Namespaces.CallIn, "forward", new { target = id, host = settings.RoomRtpAddress, audio_port = port }, ct);
     }
 
     private async Task StopHearingAsync(InMeeting state, Guid id, CancellationToken ct)
@@ -190,7 +207,7 @@ public sealed partial class CallSession
         if (!state.Room.Has(id))
             return;
         state.Room.Remove(id);
-        await state.Signaling.SendAsync(Namespaces.CallIn, "stop_forward", new { target = id }, ct);
+        await state.SendAsync(Namespaces.CallIn, "stop_forward", new { target = id }, ct);
     }
 
     /// <summary><c>*1</c> mute, <c>*2</c> hand; keys not after a star mean nothing in the meeting.</summary>
@@ -210,7 +227,7 @@ public sealed partial class CallSession
         else if (key == '2')
         {
             state.HandRaised = !state.HandRaised;
-            await state.Signaling.SendAsync(Namespaces.Control, state.HandRaised ? "raise_hand" : "lower_hand", null, ct);
+            await state.SendAsync(Namespaces.Control, state.HandRaised ? "raise_hand" : "lower_hand", null, ct);
             _ = SayAsync([state.HandRaised ? Prompt.HandRaised : Prompt.HandLowered]);
         }
     }
@@ -220,7 +237,7 @@ public sealed partial class CallSession
         state.Muted = muted;
         if (state.Uplink is { } uplink)
             uplink.Muted = muted;
-        await state.Signaling.SendAsync(Namespaces.Media, "update_media_session",
+        await state.SendAsync(Namespaces.Media, "update_media_session",
             new { media_session_type = "video", media_session_state = new { audio = !muted, video = false } }, ct);
         _ = SayAsync([muted ? Prompt.Muted : Prompt.Unmuted]);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using OpenTalk.Client;
 using OpenTalk.Protocol.Rest;
@@ -24,6 +25,12 @@ public sealed partial class CallSession(ICallLeg leg, CallInSettings settings, P
         {
             LogHungUp(log, Caller);
             return; // the caller hung up (or the gateway stops): nothing more to say
+        }
+        catch (Exception e) when (e is WebSocketException or TimeoutException or HttpRequestException or OpenTalkApiException)
+        {
+            // The node went away or stopped answering mid-call: say so rather than leave the caller on a dead line.
+            LogMeetingFailed(log, e, Caller);
+            await SayToTheEndAsync(call.Token, Prompt.Unavailable).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         if (!leg.HungUp.IsCancellationRequested)
             await leg.HangUpAsync();
@@ -118,6 +125,9 @@ public sealed partial class CallSession(ICallLeg leg, CallInSettings settings, P
     }
 
     private string Caller => DisplayNameOf(leg.CallerName, leg.CallerNumber, settings.ShownDigits);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The meeting of {Caller} failed; the call ends")]
+    private static partial void LogMeetingFailed(ILogger log, Exception e, string caller);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Caller} hung up")]
     private static partial void LogHungUp(ILogger log, string caller);

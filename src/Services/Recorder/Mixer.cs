@@ -13,7 +13,10 @@ namespace OpenTalk.Services.Recorder;
 /// </summary>
 public sealed partial class Mixer : IAsyncDisposable
 {
-    private static readonly TimeSpan EosTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>How long the end of stream may take through the mix and the last segment's finishing: normally well
+    /// under a second, but on a machine loaded by other mixes the encoders' backlog comes first, and giving up loses the
+    /// last segment.</summary>
+    private static readonly TimeSpan EosTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Lock _lock = new();
     private readonly MixSettings _settings;

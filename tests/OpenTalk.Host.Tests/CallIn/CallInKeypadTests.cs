@@ -99,6 +99,27 @@ public sealed class CallInKeypadTests : RoomTest
     }
 
     [Fact]
+    public async Task A_caller_removed_the_moment_they_are_let_in_is_told_and_hung_up_on()
+    {
+        var room = (await Olga.CreateRoomAsync(new Protocol.Rest.CreateRoomRequest(null, WaitingRoom: true))).Id;
+        var sipId = (await Olga.PutSipAsync(room, Pin)).GetProperty("sip_id").GetString()!;
+        var olga = await Participant.JoinAsync(Node, room, Olga, "Olga");
+        var (session, phone) = await CallAsync();
+        await using var _ = phone;
+        await phone.PressAsync(sipId + Pin);
+        var callerId = (await olga.Socket.WaitForAsync(m => m.Message == "joined_waiting_room", TimeSpan.FromSeconds(30))).Payload.GetProperty("id").GetGuid();
+
+        // Let in and out again before the gateway has set up the caller's audio: the node closes their socket while
+        // the session still sends its first commands.
+        await olga.Socket.SendAsync("moderation", "accept", new { target = callerId });
+        await olga.Socket.SendAsync("moderation", "kick", new { target = callerId });
+
+        await phone.Leg.EndedByGateway.WaitAsync(TimeSpan.FromSeconds(60));
+        await session.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(phone.Loudness(phone.Now - TimeSpan.FromSeconds(3), phone.Now) > 300, "hung up without a word");
+    }
+
+    [Fact]
     public async Task When_the_moderator_ends_the_meeting_for_everyone_the_caller_is_told_and_hung_up_on()
     {
         var sipId = await ConferenceIdAsync();
