@@ -50,6 +50,28 @@ public sealed class CallInGatewayTests : RoomTest
     }
 
     [Fact]
+    public async Task Baresip_as_an_independent_phone_hears_the_prompts_keys_the_pair_joins_and_leaves_when_it_hangs_up()
+    {
+        var sipId = await ConferenceIdAsync();
+        var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var gateway = await StartGatewayAsync();
+        await using var phone = Baresip.Dial($"sip:call-in@127.0.0.1:{gateway.UdpEndPoint!.Port}", user: "+4930555123");
+
+        // The greeting is on the line before anything is keyed.
+        await Poll.UntilAsync(() => Task.FromResult(phone.HeardLoudness()), loud => loud > 300, 30);
+        await phone.PressAsync(sipId + Pin);
+
+        var joined = await olga.Socket.WaitForAsync(m => m.Namespace == "control" && m.Message == "joined", TimeSpan.FromSeconds(45));
+        var control = joined.Payload.GetProperty("control");
+        Assert.Equal(("sip", "Phone …5123"), (control.GetProperty("participation_kind").GetString(), control.GetProperty("display_name").GetString()));
+
+        await phone.HangUpAsync();
+        var left = await olga.Socket.WaitForAsync(m => m.Namespace == "control" && m.Message == "left", TimeSpan.FromSeconds(30));
+        Assert.Equal(joined.Payload.GetProperty("id").GetGuid(), left.Payload.GetProperty("id").GetGuid());
+        await Poll.UntilAsync(() => Task.FromResult(gateway.ActiveCalls), n => n == 0, 30);
+    }
+
+    [Fact]
     public async Task A_phone_keying_a_wrong_pin_three_times_is_hung_up_on()
     {
         var sipId = await ConferenceIdAsync();
