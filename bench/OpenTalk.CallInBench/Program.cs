@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using OpenTalk.Client;
 using OpenTalk.Protocol.Rest;
 using OpenTalk.Services.CallIn;
+using OpenTalk.Tests.Shared;
 
 var ci = CultureInfo.InvariantCulture;
 var arguments = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
@@ -29,7 +30,7 @@ var idleSeconds = int.Parse(arguments.GetValueOrDefault("idle", "10"), ci);
 var output = arguments.GetValueOrDefault("results", "bench/results/callin.json");
 const string Pin = "2718281828";
 const string Pcaps = "/usr/share/sip-tester";
-const int PlayMs = 7100; // g711a.pcap lasts 7.05 s
+const int PlaySeconds = 8; // g711a.pcap lasts 7.05 s
 
 // The room, its call-in, and its owner in it (who sees the callers join).
 var admin = new OpenTalkApi(new HttpClient { BaseAddress = server }) { AccessToken = await SignIn.WithPasswordAsync(server, "admin", arguments["admin-password"]) };
@@ -77,11 +78,14 @@ var idle = await MeasureAsync(TimeSpan.FromSeconds(idleSeconds));
 
 // 2. Load.
 var keys = sipId + Pin;
-var plays = Math.Max(1, (int)Math.Round(talkWanted * 1000.0 / PlayMs));
-var talkMs = plays * PlayMs + 1000; // the last recording played out before the BYE
+var plays = Math.Max(1, (int)Math.Round(talkWanted / (double)PlaySeconds));
+var talkMs = plays * PlaySeconds * 1000 + 1000; // the last recording played out before the BYE
 var work = Directory.CreateTempSubdirectory("opentalk-callin-bench-").FullName;
 var scenario = Path.Combine(work, "call-in.xml");
-await File.WriteAllTextAsync(scenario, Scenario(keys, plays));
+// A phone as the call-in tests use: the keys as RFC 4733 events, then SIPp's recorded speech again and again, then
+// it hangs up; each call with its own number.
+await File.WriteAllTextAsync(scenario, CallInScenario.Describe(keys, PlaySeconds, gatewayHangsUp: false, TimeSpan.FromSeconds(1),
+    number: "+4930100000[call_number]", plays: plays));
 var sippPort = FreePort();
 var bound = (int)(calls / rate) + keys.Length + talkMs / 1000 + 60;
 var sipp = new ProcessStartInfo("timeout") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -297,88 +301,6 @@ static (Dictionary<int, DateTimeOffset> Invites, Dictionary<int, DateTimeOffset>
     return (invites, answers);
 }
 
-// A phone as CallInScenario (tests) plays one: PCMA and telephone-event, the keys as RFC 4733 events 0.4 s apart, then
-// SIPp's recorded speech played again and again, then the phone hangs up.
-static string Scenario(string keys, int plays)
-{
-    var body = new StringBuilder();
-    body.Append("""
-          <send retrans="500">
-            <![CDATA[
-              INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: <sip:+4930100000[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>
-              Call-ID: [call_id]
-              CSeq: 1 INVITE
-              Contact: <sip:+4930100000[call_number]@[local_ip]:[local_port];transport=[transport]>
-              Max-Forwards: 70
-              Content-Type: application/sdp
-              Content-Length: [len]
-
-              v=0
-              o=phone 53655765 2353687637 IN IP[local_ip_type] [local_ip]
-              s=-
-              c=IN IP[media_ip_type] [media_ip]
-              t=0 0
-              m=audio [media_port] RTP/AVP 8 101
-              a=rtpmap:8 PCMA/8000
-              a=rtpmap:101 telephone-event/8000
-              a=fmtp:101 0-15
-              a=ptime:20
-            ]]>
-          </send>
-          <recv response="100" optional="true" />
-          <recv response="180" optional="true" />
-          <recv response="200" rtd="true" />
-          <send>
-            <![CDATA[
-              ACK sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: <sip:+4930100000[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-              Call-ID: [call_id]
-              CSeq: 1 ACK
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
-          <pause milliseconds="1000" />
-
-        """);
-    foreach (var key in keys)
-        body.Append(CultureInfo.InvariantCulture, $"""  <nop><action><exec play_pcap_audio="{Pcaps}/dtmf_2833_{key}.pcap" /></action></nop>{"\n"}  <pause milliseconds="400" />{"\n"}""");
-    for (var i = 0; i < plays; i++)
-        body.Append(CultureInfo.InvariantCulture, $"""  <nop><action><exec play_pcap_audio="{Pcaps}/g711a.pcap" /></action></nop>{"\n"}  <pause milliseconds="{PlayMs}" />{"\n"}""");
-    body.Append("""
-          <pause milliseconds="1000" />
-          <send retrans="500">
-            <![CDATA[
-              BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-              Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: <sip:+4930100000[call_number]@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-              To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-              Call-ID: [call_id]
-              CSeq: 2 BYE
-              Max-Forwards: 70
-              Content-Length: 0
-
-            ]]>
-          </send>
-          <recv response="200" />
-
-        """);
-    return $"""
-        <?xml version="1.0" encoding="ISO-8859-1" ?>
-        <!DOCTYPE scenario SYSTEM "sipp.dtd">
-        <scenario name="call in">
-        {body}
-        </scenario>
-        """;
-}
-
-/// <summary>The gateway's warnings and errors on stderr (its information per call would cost CPU in the window).</summary>
 sealed class WarningsToStderr : ILoggerFactory
 {
     public void AddProvider(ILoggerProvider provider)

@@ -1,11 +1,11 @@
 using System.Text;
 
-namespace OpenTalk.Host.Tests.CallIn;
+namespace OpenTalk.Tests.Shared;
 
 /// <summary>
 /// SIPp scenarios of a phone calling in: it offers PCMA and telephone-event, keys digits as RFC 4733 events (SIPp's
 /// recorded <c>dtmf_2833_*.pcap</c>), talks (its recorded <c>g711a.pcap</c>, 7 s; once, or twice with keys between) and then hangs up, or waits for the
-/// gateway to hang up.
+/// gateway to hang up. The tests and the call-in bench both call with it.
 /// </summary>
 public static class CallInScenario
 {
@@ -15,13 +15,25 @@ public static class CallInScenario
     /// <param name="talkSeconds">After the keys: the recorded speech plays (7 s) and the call lasts this long.</param>
     /// <param name="gatewayHangsUp">Wait for the gateway's BYE instead of sending one.</param>
     /// <param name="keysBetweenTalks">When set: keyed after the speech, which then plays a second time.</param>
+    /// <param name="number">The caller's number; SIPp's keywords such as <c>[call_number]</c> make it differ per call.</param>
+    /// <param name="plays">How often the speech plays, each followed by <paramref name="talkSeconds"/> of the call.</param>
+    /// <returns>The scenario's file.</returns>
     public static string Write(string keys, int talkSeconds, bool gatewayHangsUp, TimeSpan waitFirst, string keysBetweenTalks = "",
-        string number = "+4930123454321")
+        string number = "+4930123454321", int plays = 1)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("opentalk-sipp-scenario-").FullName, "call-in.xml");
+        File.WriteAllText(file, Describe(keys, talkSeconds, gatewayHangsUp, waitFirst, keysBetweenTalks, number, plays));
+        return file;
+    }
+
+    /// <summary>The scenario's XML (see <see cref="Write"/>).</summary>
+    public static string Describe(string keys, int talkSeconds, bool gatewayHangsUp, TimeSpan waitFirst, string keysBetweenTalks = "",
+        string number = "+4930123454321", int plays = 1)
     {
         var body = new StringBuilder();
         body.Append(Invite(number)).Append(Pause(waitFirst));
         Keys(body, keys);
-        if (talkSeconds > 0)
+        for (var play = 0; play < plays && talkSeconds > 0; play++)
         {
             body.Append(Play($"{Pcaps}/g711a.pcap")).Append(Pause(TimeSpan.FromSeconds(talkSeconds)));
             if (keysBetweenTalks.Length > 0)
@@ -30,16 +42,14 @@ public static class CallInScenario
                 body.Append(Play($"{Pcaps}/g711a.pcap")).Append(Pause(TimeSpan.FromSeconds(talkSeconds)));
             }
         }
-        body.Append(gatewayHangsUp ? ByeFromGateway : ByeFromPhone);
-        var file = Path.Combine(Directory.CreateTempSubdirectory("opentalk-sipp-scenario-").FullName, "call-in.xml");
-        File.WriteAllText(file, $"""
+        body.Append(gatewayHangsUp ? ByeFromGateway : ByeFromPhone(number));
+        return $"""
             <?xml version="1.0" encoding="ISO-8859-1" ?>
             <!DOCTYPE scenario SYSTEM "sipp.dtd">
             <scenario name="call in">
             {body}
             </scenario>
-            """);
-        return file;
+            """;
     }
 
     private static void Keys(StringBuilder body, string keys)
@@ -100,12 +110,12 @@ public static class CallInScenario
 
         """;
 
-    private const string ByeFromPhone = """
+    private static string ByeFromPhone(string number) => $$"""
           <send retrans="500">
             <![CDATA[
               BYE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
               Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-              From: <sip:phone@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+              From: <sip:{{number}}@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
               To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
               Call-ID: [call_id]
               CSeq: 2 BYE
