@@ -36,6 +36,19 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task<TicketResponse> StartCallInAsync(string conferenceId, string pin, CancellationToken ct = default) =>
         SendAsync<TicketResponse>(HttpMethod.Post, "v1/services/call_in/start", new CallInStartRequest(conferenceId, pin), ct);
 
+    /// <summary>The phone gateway took a room's call to a phone: the number to dial.</summary>
+    public Task<CallOutStartResponse> StartCallOutAsync(Guid roomId, Guid? breakoutRoom, Guid callId, CancellationToken ct = default) =>
+        SendAsync<CallOutStartResponse>(HttpMethod.Post, "v1/services/call_out/start", new CallOutRequest(roomId, breakoutRoom, callId), ct);
+
+    /// <summary>The callee picked up: their ticket into the room.</summary>
+    public Task<TicketResponse> CallOutAnsweredAsync(Guid roomId, Guid? breakoutRoom, Guid callId, CancellationToken ct = default) =>
+        SendAsync<TicketResponse>(HttpMethod.Post, "v1/services/call_out/answered", new CallOutRequest(roomId, breakoutRoom, callId), ct,
+            safeToRepeat: true);
+
+    /// <summary>The callee was not reached: <paramref name="reason"/> is busy, declined, no_answer or unreachable.</summary>
+    public Task CallOutFailedAsync(Guid roomId, Guid? breakoutRoom, Guid callId, string reason, CancellationToken ct = default) =>
+        NoContentAsync(HttpMethod.Post, "v1/services/call_out/failed", new CallOutFailedRequest(roomId, breakoutRoom, callId, reason), ct);
+
     public Task<TicketResponse> StartInvitedAsync(Guid roomId, string inviteCode, string? password = null, string? resumption = null,
         Guid? breakoutRoom = null, CancellationToken ct = default) =>
         SendAsync<TicketResponse>(HttpMethod.Post, $"v1/rooms/{roomId}/start_invited", new StartInvitedRequest(inviteCode, password, resumption, breakoutRoom), ct,

@@ -38,6 +38,9 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             : new SipReply(Guid.Empty, null, ProblemCodes.NotFound)));
         Command<ConfigureSip>(c => DecideForRest(c));
         Command<RemoveSip>(c => DecideForRest(c));
+        Command<ClaimDialOut>(c => DecideForRest(c, () => new DialOutReply(State.DialOuts.GetValueOrDefault(c.CallId)?.Number, null),
+            error => new DialOutReply(null, error), publish: true));
+        Command<ReportDialOutFailed>(c => DecideForRest(c, () => MeetingReply.Ok(View()), MeetingReply.Fail, publish: true));
         Command<GetStreamingTargets>(_ => Sender.Tell(State.Exists
             ? new StreamingTargetsReply(State.Room!.OwnerId, [.. State.StreamingTargets.Values.OrderBy(t => t.Name, StringComparer.Ordinal)], null)
             : new StreamingTargetsReply(Guid.Empty, [], ProblemCodes.NotFound)));
@@ -130,7 +133,8 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
 
     /// <param name="reply">The answer once the events are stored, made from the state after them.</param>
     /// <param name="refusal">The answer to a refused command.</param>
-    private void DecideForRest(object command, Func<object> reply, Func<string, object> refusal)
+    /// <param name="publish">Whether those in the room hear of the events and the meeting acts on them (a service's report).</param>
+    private void DecideForRest(object command, Func<object> reply, Func<string, object> refusal, bool publish = false)
     {
         var decision = MeetingDecider.Decide(State, command, Now);
         if (decision.IsRejected)
@@ -139,7 +143,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             return;
         }
         var replyTo = Sender;
-        PersistChained(decision.Events, afterAll: () => replyTo.Tell(reply()));
+        PersistChained(decision.Events, publish ? Publish : null, afterAll: () => replyTo.Tell(reply()));
     }
 
     private RoomView View() => new(State.RoomId, State.Room!.OwnerId, State.Room.Password, State.Room.WaitingRoom);

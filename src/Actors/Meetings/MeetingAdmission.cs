@@ -16,6 +16,11 @@ public static class MeetingAdmission
             return RecordingModule.AwaitsRecorder(state)
                 ? MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, room.WaitingRoom))
                 : MeetingReply.Fail(ProblemCodes.RecorderNotRequested);
+        // A phone the room called comes in while its call is under way; a moderator asked for it: no waiting room.
+        if (identity is { Kind: ParticipantKind.Sip, CallId: { } callId })
+            return DialOutModule.AwaitsCallee(state, callId)
+                ? MeetingReply.Ok(new RoomView(state.RoomId, room.OwnerId, room.Password, WaitingRoom: false))
+                : MeetingReply.Fail(ProblemCodes.NotFound);
         // A caller's PIN is their key, instead of the room's password (a phone keypad cannot type one).
         if (identity.Kind == ParticipantKind.Sip)
             return state.Sip is { } sip && check.Password is { } pin && PinMatches(sip.Pin, pin)

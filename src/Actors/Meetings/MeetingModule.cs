@@ -93,6 +93,7 @@ public static class MeetingModules
         new BreakoutModule(),
         new RecordingModule(),
         new AssetsModule(),
+        new DialOutModule(),
     ]);
 }
 

@@ -77,6 +77,19 @@ public sealed record MeetingState(
     [JsonPropertyName("timer")]
     public RoomTimer? Timer { get; init; }
 
+    /// <summary>Phones a moderator called whose callee has not joined yet, by call id.</summary>
+    [JsonIgnore]
+    public ImmutableDictionary<Guid, PendingDialOut> DialOuts { get; init; } = ImmutableDictionary<Guid, PendingDialOut>.Empty;
+
+    /// <summary><see cref="DialOuts"/> as stored: absent when there are none, so states from before calls existed read the same.</summary>
+    [JsonPropertyName("dial_outs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableDictionary<Guid, PendingDialOut>? StoredDialOuts
+    {
+        get => DialOuts.IsEmpty ? null : DialOuts;
+        init => DialOuts = value ?? ImmutableDictionary<Guid, PendingDialOut>.Empty;
+    }
+
     [JsonPropertyName("poll")]
     public RoomPoll? Poll { get; init; }
 

@@ -26,6 +26,14 @@ public sealed record ParticipantIdentity(
     /// <summary>A phone caller brought in by the gateway: known by the conference id and PIN they keyed in, no more.</summary>
     public static ParticipantIdentity ForCaller() => new(ParticipantKind.Sip, null, null);
 
+    /// <summary>A phone a moderator called (<see cref="CallId"/>), brought in by the gateway once it answered.</summary>
+    public static ParticipantIdentity ForCallee(Guid callId) => new(ParticipantKind.Sip, null, null) { CallId = callId };
+
+    /// <summary>For a phone the room called: which call it answered.</summary>
+    [JsonPropertyName("call_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? CallId { get; init; }
+
     public bool IsSamePerson(ParticipantIdentity other) =>
         Kind == other.Kind && UserId == other.UserId && InviteCode == other.InviteCode;
 

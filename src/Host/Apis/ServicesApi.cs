@@ -26,7 +26,68 @@ public static class ServicesApi
             .TakesFile("video/webm", AssetContentTypes.Bytes).Returns<AssetResource>(StatusCodes.Status201Created);
         app.MapPost("/v1/services/call_in/start", StartCallIn).RequireAuthorization()
             .Takes<CallInStartRequest>().Returns<TicketResponse>().ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapPost("/v1/services/call_out/start", StartCallOut).RequireAuthorization()
+            .Takes<CallOutRequest>().Returns<CallOutStartResponse>();
+        app.MapPost("/v1/services/call_out/answered", CallOutAnswered).RequireAuthorization()
+            .Takes<CallOutRequest>().Returns<TicketResponse>();
+        app.MapPost("/v1/services/call_out/failed", CallOutFailed).RequireAuthorization()
+            .Takes<CallOutFailedRequest>().ReturnsNothing();
         return app;
+    }
+
+    /// <summary>
+    /// (ours) A gateway took a room's call to a phone: the number to dial. Each call is taken once; a call the room no
+    /// longer waits for (it gave up, the session ended) is a 404 and the gateway drops it.
+    /// </summary>
+    private static async Task<IResult> StartCallOut(HttpRequest request, EngineGateway engine)
+    {
+        var (call, problem) = await ReadCallOutAsync<CallOutRequest>(request, b => (b.RoomId, b.BreakoutRoom, b.CallId));
+        if (problem is not null)
+            return problem;
+        var claimed = await engine.AskMeetingAsync<DialOutReply>(new ClaimDialOut(call.Room, call.CallId), request.HttpContext.RequestAborted);
+        return claimed is { Number: { } number } ? Results.Ok(new CallOutStartResponse(number)) : Problems.For(claimed.Error ?? ProblemCodes.NotFound);
+    }
+
+    /// <summary>(ours) The callee picked up: a ticket for them, past the waiting room, valid while the call is under way.</summary>
+    private static async Task<IResult> CallOutAnswered(HttpRequest request, EngineGateway engine)
+    {
+        var (call, problem) = await ReadCallOutAsync<CallOutRequest>(request, b => (b.RoomId, b.BreakoutRoom, b.CallId));
+        if (problem is not null)
+            return problem;
+        return await RoomsApi.IssueTicketAsync(engine, call.Room, ParticipantIdentity.ForCallee(call.CallId), password: null, resumption: null,
+            breakoutRoom: null, request.HttpContext.RequestAborted);
+    }
+
+    /// <summary>(ours) The callee was not reached: the moderators hear why.</summary>
+    private static async Task<IResult> CallOutFailed(HttpRequest request, EngineGateway engine)
+    {
+        var (call, problem) = await ReadCallOutAsync<CallOutFailedRequest>(request, b => (b.RoomId, b.BreakoutRoom, b.CallId));
+        if (problem is not null)
+            return problem;
+        if (call.Body.Reason is not { } reason || !DialOutModule.GatewayReasons.Contains(reason))
+            return Problems.Validation("reason", "The reason is one of: " + string.Join(", ", DialOutModule.GatewayReasons.Order(StringComparer.Ordinal)) + ".");
+        var reply = await engine.AskMeetingAsync<MeetingReply>(new ReportDialOutFailed(call.Room, call.CallId, reason), request.HttpContext.RequestAborted);
+        return reply.Error is { } error ? Problems.For(error) : Results.NoContent();
+    }
+
+    private sealed record CallOut<T>(T Body, Guid Room, Guid CallId);
+
+    /// <summary>The gateway's account, then the body: the room (a breakout room's own meeting when named) and the call.</summary>
+    private static async Task<(CallOut<T> Call, IResult? Problem)> ReadCallOutAsync<T>(HttpRequest request, Func<T, (Guid? Room, Guid? Breakout, Guid? CallId)> ids)
+        where T : class
+    {
+        var caller = CurrentUser.From(request.HttpContext.User)!;
+        if (!caller.Roles.Contains(CallInRole))
+            return (null!, Problems.For(ProblemCodes.Forbidden, $"Only a service account with the role {CallInRole} places calls."));
+        var (body, problem) = await Problems.ReadBodyAsync<T>(request);
+        if (problem is not null)
+            return (null!, problem);
+        var (room, breakout, callId) = ids(body!);
+        if (room is null)
+            return (null!, Problems.Validation("room_id", "The room of the call is required."));
+        if (callId is not { } id)
+            return (null!, Problems.Validation("call_id", "The call is required."));
+        return (new CallOut<T>(body!, breakout ?? room.Value, id), null);
     }
 
     /// <summary>

@@ -45,6 +45,14 @@ public static partial class ClientMessageParser
         };
     }
 
+    /// <summary>(ours) A moderator calls a phone; a number longer than any phone's is a client's mistake.</summary>
+    private static ParsedMessage DialOut(string action, In.IDialOutMessage message, Sender s) => message switch
+    {
+        In.DialPhone { Number: { Length: <= 64 } number } =>
+            new ParsedMessage.ForMeeting(Namespaces.DialOut, action, new DialPhone(s.Room, s.Me, number)),
+        _ => InvalidPayload(Namespaces.DialOut),
+    };
+
     /// <summary>(ours) The phone gateway's requests for its caller; the meeting refuses them from anyone but a caller.</summary>
     private static ParsedMessage CallIn(string action, In.ICallInMessage message, Sender s) => message switch
     {

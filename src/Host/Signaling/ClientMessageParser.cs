@@ -71,6 +71,7 @@ public static partial class ClientMessageParser
         IRecordingMessage recording => Recording(action, recording, sender),
         IRecordingServiceMessage service => RecordingService(action, service, sender),
         ICallInMessage call => CallIn(action, call, sender),
+        IDialOutMessage dial => DialOut(action, dial, sender),
         _ => throw new InvalidOperationException($"No mapping for {ns}/{action} ({message.GetType().Name})."),
     };
 

@@ -12,3 +12,15 @@ public sealed record ServiceStartRequest(Guid? RoomId, Guid? BreakoutRoom);
 /// <c>400 invalid_credentials</c> when the pair is not a room's.
 /// </summary>
 public sealed record CallInStartRequest(string? Id, string? Pin);
+
+/// <summary>
+/// (ours) A phone gateway took a room's call to a phone (the job's id is the call's): <c>POST /v1/services/call_out/start</c>
+/// answers the number to dial (<see cref="CallOutStartResponse"/>); <c>POST /v1/services/call_out/answered</c> the ticket
+/// for the callee once they picked up.
+/// </summary>
+public sealed record CallOutRequest(Guid? RoomId, Guid? BreakoutRoom, Guid? CallId);
+
+public sealed record CallOutStartResponse(string Number);
+
+/// <summary>(ours) <c>POST /v1/services/call_out/failed</c>: the callee was not reached (<c>busy</c>, <c>declined</c>, <c>no_answer</c>, <c>unreachable</c>).</summary>
+public sealed record CallOutFailedRequest(Guid? RoomId, Guid? BreakoutRoom, Guid? CallId, string? Reason);

@@ -80,6 +80,12 @@ public static class ErrorCodes
     public const string NotSubscribed = "not_subscribed";
 
     /// <summary>A stream id that is not one of the room's (OpenTalk's code).</summary>
+    /// <summary>(ours) A number to dial that is none: digits only, with a leading + at most, 3 to 20 of them.</summary>
+    public const string InvalidPhoneNumber = "invalid_phone_number";
+
+    /// <summary>(ours) A room dials at most a few phones at once.</summary>
+    public const string TooManyCalls = "too_many_calls";
+
     public const string InvalidStreamingId = "invalid_streaming_id";
 
     /// <summary>Pausing a stream that does not run (OpenTalk's code).</summary>

@@ -20,4 +20,7 @@ public static class Namespaces
 
     /// <summary>(ours) The phone gateway's requests for its caller's audio; only a participant of kind <c>sip</c> may speak in it.</summary>
     public const string CallIn = "call_in";
+
+    /// <summary>(ours) A moderator calls a phone into the meeting through the phone gateway's trunk.</summary>
+    public const string DialOut = "dial_out";
 }

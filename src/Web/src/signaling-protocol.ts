@@ -426,6 +426,11 @@ export interface ClientMessages {
     | {
       action: 'unpublish';
     };
+  dial_out:
+    | {
+      action: 'dial';
+      number: string;
+    };
 }
 
 export type Namespace = keyof ClientMessages;

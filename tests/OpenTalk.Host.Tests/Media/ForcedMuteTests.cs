@@ -16,11 +16,12 @@ public sealed class ForcedMuteTests : IAsyncLifetime
     public async Task A_force_muted_microphone_is_not_passed_on_even_if_the_client_keeps_sending()
     {
         var (olga, uma, key) = await OlgaHearsUmaAsync();
-        Assert.True(await EnergyGainedAsync(olga, key) > 0, "Uma cannot be heard before the mute");
+        var heard = await EnergyGainedAsync(olga, key);
+        Assert.True(heard > 0, "Uma cannot be heard before the mute");
 
         await olga.SendAsync("moderation", new { action = "mute", targets = new[] { uma.Id }, force = true });
         await Task.Delay(TimeSpan.FromSeconds(1)); // what was on its way when the mute came
-        Assert.Equal(0, await EnergyGainedAsync(olga, key));
+        AssertSilent(heard, await EnergyGainedAsync(olga, key));
 
         await olga.SendAsync("media", new { action = "allow_unmute", participant_ids = new[] { uma.Id } });
         await Poll.UntilAsync(() => EnergyGainedAsync(olga, key), gained => gained > 0, 30);
@@ -31,12 +32,13 @@ public sealed class ForcedMuteTests : IAsyncLifetime
     public async Task The_rooms_microphone_lock_holds_at_the_SFU_until_it_is_lifted()
     {
         var (olga, uma, key) = await OlgaHearsUmaAsync();
+        var heard = await EnergyGainedAsync(olga, key);
 
         // OpenTalk's "disable microphones": nobody on the allow list.
         await olga.SendAsync("media", new { action = "moderator_enable_force_mute", allow_list = Array.Empty<Guid>() });
         await Poll.UntilAsync(uma.MessagesAsync, ms => ms.Any(m => m.GetProperty("message").GetString() == "force_mute_enabled"), 30);
         await Task.Delay(TimeSpan.FromSeconds(1)); // what was on its way when the lock came
-        Assert.Equal(0, await EnergyGainedAsync(olga, key));
+        AssertSilent(heard, await EnergyGainedAsync(olga, key));
 
         await olga.SendAsync("media", new { action = "moderator_disable_force_mute" });
         await Poll.UntilAsync(() => EnergyGainedAsync(olga, key), gained => gained > 0, 30);
@@ -45,6 +47,13 @@ public sealed class ForcedMuteTests : IAsyncLifetime
 
     /// <summary>Olga (the owner: a moderator) hears Uma's microphone; this test client never mutes itself.</summary>
     private Task<(BrowserParticipant Olga, BrowserParticipant Uma, string Key)> OlgaHearsUmaAsync() => _room.OlgaReceivesUmaAsync(m => m.AudioEnergy > 0);
+
+    /// <summary>
+    /// Nothing to hear: no beep came through. On a loaded machine the decoder may still fade out the last packet that
+    /// arrived late, some 10⁻⁸ of energy; a beep that got through is a million times more.
+    /// </summary>
+    private static void AssertSilent(double heardBefore, double gained) =>
+        Assert.True(gained < heardBefore / 10_000, $"Uma is still heard: {gained} of energy in three seconds against {heardBefore} before");
 
     /// <summary>Audio energy received from a session over three seconds (Chromium's fake microphone beeps every second).</summary>
     private static async Task<double> EnergyGainedAsync(BrowserParticipant listener, string key)

@@ -99,6 +99,7 @@ public static class InboundFrames
         ("call_in", "unpublish", "{}"),
         ("call_in", "forward", $$"""{"target":"{{Id}}","host":"10.0.0.5","audio_port":40000}"""),
         ("call_in", "stop_forward", $$"""{"target":"{{Id}}"}"""),
+        ("dial_out", "dial", """{"number":"+49 30 1234567"}"""),
     ];
 
     public static JsonObject Frame(string ns, string action, string payload)

@@ -67,8 +67,15 @@ public sealed class ControlModule : IMeetingModule
                 ? Decision.Accept(MeetingDecider.Stamp(new ParticipantJoined(c.ParticipantId, name, MeetingRole.User, c.Identity), by, now))
                 : Decision.Reject(ErrorCodes.RecorderNotRequested);
 
+        // A phone a moderator called comes in while its call is under way, past the waiting room: they asked for it.
+        var calledIn = c.Identity.CallId is { } callId
+            ? DialOutModule.AwaitsCallee(state, callId) ? true : (bool?)null
+            : false;
+        if (calledIn is null)
+            return Decision.Reject(ErrorCodes.InsufficientPermissions);
+
         var role = MeetingDecider.InitialRole(state, c.Identity);
-        if (state.Room!.WaitingRoom && role != MeetingRole.Moderator)
+        if (state.Room!.WaitingRoom && role != MeetingRole.Moderator && calledIn == false)
             return Decision.Accept(MeetingDecider.Stamp(new ParticipantWaiting(c.ParticipantId, name, role, c.Identity), by, now));
         // A full room is checked when one comes in: waiting in the waiting room takes no place.
         return state.IsFull()

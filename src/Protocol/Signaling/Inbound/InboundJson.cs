@@ -29,6 +29,7 @@ public static partial class InboundJson
         (Signaling.Namespaces.Recording, typeof(IRecordingMessage)),
         (Signaling.Namespaces.RecordingService, typeof(IRecordingServiceMessage)),
         (Signaling.Namespaces.CallIn, typeof(ICallInMessage)),
+        (Signaling.Namespaces.DialOut, typeof(IDialOutMessage)),
     ];
 
     /// <summary>
