@@ -12,13 +12,35 @@ public static class Sipp
 
     /// <param name="extra">More of sipp's arguments (e.g. <c>-set name value</c>).</param>
     public static async Task<(int ExitCode, string Output)> RunAsync(int port, string transport, string scenario, string user, int seconds, string[] extra)
+        => await RunAsync([.. ScenarioArgs(scenario), $"127.0.0.1:{port}", "-i", "127.0.0.1", "-t", transport, "-s", user, "-p", Invariant(FreePort())], seconds, extra);
+
+    /// <summary>
+    /// Starts sipp as the answering side (a callee, a registrar) of one call, listening on a free loopback port, and
+    /// returns once it listens; <see cref="SippServer.Exited"/> ends with sipp, bounded as <see cref="RunAsync(int, string, string, string, int)"/> is.
+    /// </summary>
+    public static async Task<SippServer> ServeAsync(string scenario, string transport = "u1", int seconds = 15)
+    {
+        var port = FreePort();
+        var exited = RunAsync([.. ScenarioArgs(scenario), "-i", "127.0.0.1", "-bind_local", "-t", transport, "-p", Invariant(port)], seconds, []);
+        // sipp binds a moment after it starts; a request sent before that would only be lost.
+        var table = transport.StartsWith('t') ? "/proc/net/tcp" : "/proc/net/udp";
+        var local = $"0100007F:{port:X4}";
+        for (var i = 0; i < 100 && !exited.IsCompleted; i++)
+        {
+            if ((await File.ReadAllLinesAsync(table)).Any(line => line.Contains(local, StringComparison.Ordinal)))
+            {
+                return new SippServer(port, exited);
+            }
+            await Task.Delay(50);
+        }
+        var (code, output) = await exited.WaitAsync(TimeSpan.FromSeconds(seconds + 10));
+        throw new InvalidOperationException($"sipp did not listen on {port} (exit {code}): {output}");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string[] args, int seconds, string[] extra)
     {
         Assert.True(File.Exists(Path), "sipp is missing: ./test installs it (Debian package sip-tester), or run apt-get install sip-tester");
         var workDir = Directory.CreateTempSubdirectory("opentalk-sipp-").FullName;
-        // A scenario file by its full path, one of the test project's Scenarios, or one of sipp's built-in ones.
-        var scenarioArgs = System.IO.Path.IsPathRooted(scenario) ? new[] { "-sf", scenario }
-            : scenario.EndsWith(".xml", StringComparison.Ordinal) ? ["-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario)]
-            : ["-sn", scenario];
         var info = new ProcessStartInfo("timeout")
         {
             WorkingDirectory = workDir,
@@ -26,8 +48,7 @@ public static class Sipp
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        foreach (var arg in (string[])[$"{seconds + 5}", Path, .. scenarioArgs, $"127.0.0.1:{port}", "-i", "127.0.0.1", "-t", transport,
-            "-s", user, "-p", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "1", "-nostdin", "-timeout", $"{seconds}s", "-timeout_error", "-mp", Random.Shared.Next(20000, 40000).ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra])
+        foreach (var arg in (string[])[$"{seconds + 5}", Path, .. args, "-m", "1", "-nostdin", "-timeout", $"{seconds}s", "-timeout_error", "-mp", Invariant(Random.Shared.Next(20000, 40000)), .. extra])
         {
             info.ArgumentList.Add(arg);
         }
@@ -46,6 +67,14 @@ public static class Sipp
         return (process.ExitCode, output.Length > 3000 ? output[^3000..] : output);
     }
 
+    /// <summary>A scenario file by its full path, one of the test project's Scenarios, or one of sipp's built-in ones.</summary>
+    private static string[] ScenarioArgs(string scenario) =>
+        System.IO.Path.IsPathRooted(scenario) ? ["-sf", scenario]
+        : scenario.EndsWith(".xml", StringComparison.Ordinal) ? ["-sf", System.IO.Path.Combine(AppContext.BaseDirectory, "Scenarios", scenario)]
+        : ["-sn", scenario];
+
+    private static string Invariant(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A port free for UDP and TCP just now: sipp's default 5060 may be taken on a shared machine.</summary>
     private static int FreePort()
     {
@@ -57,3 +86,6 @@ public static class Sipp
         return port;
     }
 }
+
+/// <summary>sipp answering on <paramref name="Port"/> of 127.0.0.1; <paramref name="Exited"/> completes with its exit code and output.</summary>
+public sealed record SippServer(int Port, Task<(int ExitCode, string Output)> Exited);

@@ -17,17 +17,11 @@ public sealed record DigestCredentials(string Username, string Password)
     public string? Authorize(DigestChallenge challenge, string method, string uri, string? cnonce = null, uint nonceCount = 1)
     {
         var algorithm = challenge.Algorithm.ToUpperInvariant();
-        Func<string, string>? hash = algorithm switch
-        {
-            "MD5" or "MD5-SESS" => Md5,
-            "SHA-256" or "SHA-256-SESS" => Sha256,
-            _ => null,
-        };
-        var useQop = challenge.Qop.Count > 0;
-        if (hash is null || (useQop && !challenge.Qop.Contains("auth", StringComparer.OrdinalIgnoreCase)))
+        if (!CanAnswer(challenge) || HashFor(algorithm) is not { } hash)
         {
             return null;
         }
+        var useQop = challenge.Qop.Count > 0;
         cnonce ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var nc = nonceCount.ToString("x8", CultureInfo.InvariantCulture);
         var ha1 = hash($"{Username}:{challenge.Realm}:{Password}");
@@ -55,6 +49,18 @@ public sealed record DigestCredentials(string Username, string Password)
         }
         return sb.ToString();
     }
+
+    /// <summary>Whether <see cref="Authorize"/> can answer the challenge: a known algorithm, and <c>qop=auth</c> or no qop.</summary>
+    public static bool CanAnswer(DigestChallenge challenge) =>
+        HashFor(challenge.Algorithm.ToUpperInvariant()) is not null
+        && (challenge.Qop.Count == 0 || challenge.Qop.Contains("auth", StringComparer.OrdinalIgnoreCase));
+
+    private static Func<string, string>? HashFor(string algorithm) => algorithm switch
+    {
+        "MD5" or "MD5-SESS" => Md5,
+        "SHA-256" or "SHA-256-SESS" => Sha256,
+        _ => null,
+    };
 
     /// <summary>Without the password: credentials end up in logs through string interpolation sooner or later.</summary>
     public override string ToString() => $"DigestCredentials {{ Username = {Username} }}";

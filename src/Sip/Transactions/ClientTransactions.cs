@@ -19,6 +19,9 @@ public abstract class ClientTransaction : SipTransaction
 
     public Task<SipResponse> Final => _final.Task;
 
+    /// <summary>True when <see cref="Final"/> is the transaction's own 408 or 503: the peer never answered, or could not be reached.</summary>
+    public bool GaveUp { get; private set; }
+
     /// <summary>Called under the transaction's lock for each 1xx: keep it short.</summary>
     public Action<SipResponse>? Provisional { get; init; }
 
@@ -30,8 +33,24 @@ public abstract class ClientTransaction : SipTransaction
 
     private protected void GiveUp(int status)
     {
+        GaveUp = true;
         Complete(SipResponse.For(Request, status));
         Terminate();
+    }
+
+    /// <summary>
+    /// Ends a transaction whose final response the TU stops waiting for (an INVITE whose CANCEL brought none, RFC 3261
+    /// §9.1): <see cref="Final"/> completes with <paramref name="status"/> unless it already has.
+    /// </summary>
+    internal void Abandon(int status)
+    {
+        lock (Gate)
+        {
+            if (!Final.IsCompleted)
+            {
+                GiveUp(status);
+            }
+        }
     }
 
     private protected override void OnTransportError() => GiveUp(503);

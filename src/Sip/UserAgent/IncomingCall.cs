@@ -88,7 +88,7 @@ public sealed class IncomingCall
             ok.Body = sdp;
             dialog = SipDialog.ForServer(_agent, Invite, LocalTag, Remote, sdp, contentType);
             prepare?.Invoke(dialog);
-            _agent.Register(dialog);
+            _agent.AddDialog(dialog);
             retransmitter = dialog.AwaitAck(ok);
             Transaction.Respond(ok);
         }

@@ -138,8 +138,11 @@ public sealed partial class SipDialog
         }
     }
 
-    /// <summary>A request in the dialog (§12.2.1.1): remote target as Request-URI, the route set as Route, our next CSeq.</summary>
-    private SipRequest NewRequest(string method)
+    /// <summary>
+    /// A request in the dialog (§12.2.1.1): remote target as Request-URI, the route set as Route, our next CSeq unless
+    /// <paramref name="cseq"/> is given (the ACK of a 2xx takes its INVITE's).
+    /// </summary>
+    private SipRequest NewRequest(string method, uint? cseq = null)
     {
         var request = new SipRequest { Method = method, RequestUri = RemoteTarget };
         var transport = TransportTo(NextHopUri);
@@ -148,7 +151,7 @@ public sealed partial class SipDialog
         request.Headers.Add(HeaderNames.From, LocalParty.ToString());
         request.Headers.Add(HeaderNames.To, RemoteParty.ToString());
         request.Headers.Add(HeaderNames.CallId, CallId.Value);
-        request.Headers.Add(HeaderNames.CSeq, new CSeq(++LocalCSeq, method).ToString());
+        request.Headers.Add(HeaderNames.CSeq, new CSeq(cseq ?? ++LocalCSeq, method).ToString());
         foreach (var route in RouteSet)
         {
             request.Headers.Add(HeaderNames.Route, route.ToString());

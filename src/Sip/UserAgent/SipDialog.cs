@@ -37,12 +37,15 @@ public sealed partial class SipDialog
     public SipCallId CallId { get; }
     public string LocalTag { get; }
     public string RemoteTag { get; }
-    /// <summary>Our From in requests we send (the To of the INVITE, with our tag).</summary>
+    /// <summary>Our From in requests we send: the To of the INVITE with our tag when we answered, our INVITE's From when we called.</summary>
     public NameAddress LocalParty { get; }
     public NameAddress RemoteParty { get; }
     /// <summary>Where requests in the dialog go: the peer's Contact, refreshed by re-INVITEs (§12.2.2).</summary>
     public SipUri RemoteTarget { get; private set; }
-    /// <summary>The Record-Route of the INVITE in order (§12.1.1); our requests carry it as Route.</summary>
+    /// <summary>
+    /// Our requests' Route: the INVITE's Record-Route in order when we answered (§12.1.1), the 2xx's reversed when we
+    /// called (§12.1.2).
+    /// </summary>
     public IReadOnlyList<NameAddress> RouteSet { get; }
     /// <summary>The transport (and TCP connection) the dialog was formed over.</summary>
     public SipRemote Remote { get; }

@@ -10,9 +10,10 @@ using OpenTalk.Sip.Transport;
 namespace OpenTalk.Sip.UserAgent;
 
 /// <summary>
-/// A user agent taking calls (RFC 3261 §8.2, §12-15): new INVITEs become <see cref="IncomingCall"/>s on
+/// A user agent taking and placing calls (RFC 3261 §8, §12-15): new INVITEs become <see cref="IncomingCall"/>s on
 /// <see cref="IncomingCalls"/>, requests inside a dialog go to their <see cref="SipDialog"/>, and the rest is answered
 /// here: OPTIONS 200, BYE or INFO without a dialog 481, methods we know but do not serve 405, unknown ones 501.
+/// <see cref="CallAsync"/> places calls and <see cref="Register"/> keeps a binding at a registrar.
 /// </summary>
 public sealed partial class SipUserAgent : ISipCore, IAsyncDisposable
 {
@@ -128,7 +129,12 @@ public sealed partial class SipUserAgent : ISipCore, IAsyncDisposable
 
     void ISipCore.OnStrayResponse(SipResponse response, SipRemote remote)
     {
-        // We place no calls yet, so no 2xx of ours can come late.
+        // A 2xx to our INVITE after its transaction ended: the callee has not had our ACK (§13.2.2.4).
+        if (response.From?.Tag is { } localTag && response.To?.Tag is { } remoteTag
+            && _dialogs.TryGetValue(DialogKey(response.CallId, localTag, remoteTag), out var dialog))
+        {
+            dialog.OnSuccessRetransmission(response);
+        }
     }
 
     private void Offer(InviteServerTransaction transaction)
@@ -147,7 +153,7 @@ public sealed partial class SipUserAgent : ISipCore, IAsyncDisposable
 
     internal void Forget(IncomingCall call) => _pending.TryRemove(call.Transaction, out _);
 
-    internal void Register(SipDialog dialog) => _dialogs[DialogKey(dialog.CallId, dialog.LocalTag, dialog.RemoteTag)] = dialog;
+    internal void AddDialog(SipDialog dialog) => _dialogs[DialogKey(dialog.CallId, dialog.LocalTag, dialog.RemoteTag)] = dialog;
 
     internal void Forget(SipDialog dialog) => _dialogs.TryRemove(DialogKey(dialog.CallId, dialog.LocalTag, dialog.RemoteTag), out _);
 
@@ -192,6 +198,8 @@ public sealed partial class SipUserAgent : ISipCore, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _incoming.Writer.TryComplete();
+        // Unregistering needs the transport, so it goes first.
+        await Task.WhenAll(_registrations.Keys.Select(r => r.DisposeAsync().AsTask()));
         foreach (var dialog in _dialogs.Values)
         {
             dialog.End(SipDialogEndReason.Shutdown);

@@ -21,4 +21,22 @@ internal static partial class UserAgentLog
 
     [LoggerMessage(206, LogLevel.Warning, "Too many calls waiting to be taken: {CallId} refused with 486")]
     public static partial void TooManyCalls(ILogger logger, string? callId);
+
+    [LoggerMessage(207, LogLevel.Information, "Calling {Target} ({CallId})")]
+    public static partial void Calling(ILogger logger, string callId, string target);
+
+    [LoggerMessage(208, LogLevel.Information, "Call {CallId} failed: {Reason}")]
+    public static partial void CallFailed(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(209, LogLevel.Warning, "Dialog {CallId}: no address for {Uri}")]
+    public static partial void NoRoute(ILogger logger, string callId, string uri);
+
+    [LoggerMessage(210, LogLevel.Warning, "Sending outside a transaction failed: {Reason}")]
+    public static partial void SendFailed(ILogger logger, string reason);
+
+    [LoggerMessage(211, LogLevel.Information, "Registration of {AddressOfRecord}: {State} {Error}")]
+    public static partial void Registration(ILogger logger, string addressOfRecord, SipRegistrationState state, string? error);
+
+    [LoggerMessage(212, LogLevel.Information, "Unregistered {AddressOfRecord}: {Outcome}")]
+    public static partial void Unregistered(ILogger logger, string addressOfRecord, string outcome);
 }

@@ -78,4 +78,21 @@ internal static class FakeSip
             time.Advance(step);
         }
     }
+
+    /// <summary>
+    /// Moves the clock a quarter second at a time, giving continuations on the pool a moment between steps to start
+    /// their own timers, until <paramref name="condition"/> holds; returns how far the clock moved.
+    /// </summary>
+    public static async Task<TimeSpan> AdvanceUntilAsync(this FakeTimeProvider time, Func<bool> condition, TimeSpan limit)
+    {
+        var start = time.GetUtcNow();
+        while (!condition())
+        {
+            Assert.True(time.GetUtcNow() - start < limit, $"Still waiting after {limit} on the fake clock");
+            await Task.Delay(2);
+            time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+        await Task.Delay(2);
+        return time.GetUtcNow() - start;
+    }
 }
