@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using OpenTalk.Services.CallIn;
+using OpenTalk.Services.Jobs;
 
 namespace OpenTalk.Host.Dispatch;
 
@@ -32,11 +33,24 @@ public static class CallInCommand
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
         await using var gateway = new CallInGateway(settings, loggers);
+        // The rooms' calls to phones come as jobs over the broker the node sends them to (Services:RabbitMq).
+        var broker = configuration[$"{ServicesSettings.Section}:RabbitMq"];
+        var prefix = configuration[$"{ServicesSettings.Section}:JobQueuePrefix"] ?? RabbitMqJobQueue.DefaultPrefix;
         try
         {
             await gateway.StartAsync(stop.Token);
             Console.WriteLine($"Taking calls on {gateway.UdpEndPoint} (SIP over UDP and TCP) for {settings.Node}");
-            await gateway.RunAsync(stop.Token);
+            if (string.IsNullOrWhiteSpace(broker) || string.IsNullOrWhiteSpace(settings.Trunk.Server))
+            {
+                await gateway.RunAsync(stop.Token);
+            }
+            else
+            {
+                await using var queue = await RabbitMqJobQueue.ConnectAsync(new Uri(broker), $"opentalk-call-in-{Environment.MachineName}",
+                    loggers.CreateLogger("OpenTalk.CallIn"), stop.Token, prefix);
+                Console.WriteLine($"Placing the rooms' calls through {settings.Trunk.Server}");
+                await Task.WhenAll(gateway.RunAsync(stop.Token), gateway.PlaceCallsAsync(queue, stop.Token));
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

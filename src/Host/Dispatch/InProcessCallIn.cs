@@ -25,11 +25,11 @@ public static class InProcessCallIn
         services.PostConfigure<SignInSettings>(s => s.ServiceAccounts = [.. s.ServiceAccounts, account]);
         services.AddHostedService(provider => new Runner(provider.GetRequiredService<IOptions<CallInSettings>>().Value, account, settings.DataFolder,
             provider.GetRequiredService<IServer>(), provider.GetRequiredService<IHostApplicationLifetime>(),
-            provider.GetRequiredService<ILoggerFactory>()));
+            provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<ServiceJobQueue>()));
     }
 
     private sealed class Runner(CallInSettings configured, ServiceAccount account, string dataFolder, IServer server,
-        IHostApplicationLifetime lifetime, ILoggerFactory loggers) : BackgroundService
+        IHostApplicationLifetime lifetime, ILoggerFactory loggers, ServiceJobQueue jobs) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -44,7 +44,11 @@ public static class InProcessCallIn
             try
             {
                 await using var gateway = new CallInGateway(configured, loggers);
-                await gateway.RunAsync(stoppingToken);
+                await gateway.StartAsync(stoppingToken);
+                // With a trunk it also places the rooms' calls to phones, taken from the node's own job queue.
+                await Task.WhenAll(gateway.RunAsync(stoppingToken), string.IsNullOrWhiteSpace(configured.Trunk.Server)
+                    ? Task.CompletedTask
+                    : gateway.PlaceCallsAsync(await jobs.GetAsync(stoppingToken), stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

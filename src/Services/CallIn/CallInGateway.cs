@@ -51,6 +51,7 @@ public sealed partial class CallInGateway(CallInSettings settings, ILoggerFactor
             PublicAddress = settings.PublicAddress is { Length: > 0 } address ? IPAddress.Parse(address) : null,
         }, loggers);
         LogListening(_log, _agent.UdpEndPoint, settings.Language);
+        RegisterAtTrunk();
     }
 
     public async Task RunAsync(CancellationToken ct)
@@ -178,6 +179,8 @@ public sealed partial class CallInGateway(CallInSettings settings, ILoggerFactor
 
     public async ValueTask DisposeAsync()
     {
+        if (_registration is not null)
+            await _registration.DisposeAsync();
         if (_agent is not null)
             await _agent.DisposeAsync();
         _token.Dispose();

@@ -50,4 +50,34 @@ public sealed class CallInSettings
 
     /// <summary>Calls at once; more are answered <c>486 Busy Here</c>.</summary>
     public int MaxCalls { get; set; } = 50;
+
+    /// <summary>The telephone provider's SIP server, for calls the rooms place (dial-out) and, if asked, a registration.</summary>
+    public TrunkSettings Trunk { get; set; } = new();
+}
+
+/// <summary>Section <c>CallIn:Trunk</c>. Without <see cref="Server"/> the gateway places no calls (moderators hear <c>unreachable</c>).</summary>
+public sealed class TrunkSettings
+{
+    /// <summary>Where calls go: the provider's SIP server as <c>host</c> or <c>host:port</c> (UDP unless <see cref="Transport"/> says tcp).</summary>
+    public string? Server { get; set; }
+
+    /// <summary>The domain numbers are dialed in and our address of record lives in (<c>sip:number@domain</c>); the server's host when unset.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>The line's user name (also the user part of our address of record) and password for Digest authentication.</summary>
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>Keep a registration at the server, as providers ask of a line before they route its incoming calls.</summary>
+    public bool Register { get; set; }
+
+    /// <summary>How long a registration is asked for, in seconds; it is renewed well before.</summary>
+    public int RegisterSeconds { get; set; } = 600;
+
+    /// <summary><c>udp</c> or <c>tcp</c>.</summary>
+    public string Transport { get; set; } = "udp";
+
+    /// <summary>How long a call may ring before it counts as not answered.</summary>
+    public int RingSeconds { get; set; } = 60;
 }

@@ -13,12 +13,18 @@ namespace OpenTalk.Services.CallIn;
 /// </summary>
 public sealed partial class CallSession(ICallLeg leg, CallInSettings settings, PromptLibrary prompts, Func<CancellationToken, Task<OpenTalkApi>> node, ILogger log)
 {
-    public async Task RunAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => RunAsync(KeypadAsync, ct);
+
+    /// <summary>A phone a room called picked up: no keypad, straight into the meeting with the ticket <paramref name="admit"/> gets.</summary>
+    public Task RunCalledAsync(Func<CancellationToken, Task<TicketResponse>> admit, CancellationToken ct) =>
+        RunAsync(async token => await admit(token), ct);
+
+    private async Task RunAsync(Func<CancellationToken, Task<TicketResponse?>> admit, CancellationToken ct)
     {
         using var call = CancellationTokenSource.CreateLinkedTokenSource(ct, leg.HungUp);
         try
         {
-            if (await KeypadAsync(call.Token) is { } ticket)
+            if (await admit(call.Token) is { } ticket)
                 await MeetingAsync(ticket, call.Token);
         }
         catch (OperationCanceledException) when (call.IsCancellationRequested)

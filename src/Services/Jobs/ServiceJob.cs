@@ -34,6 +34,9 @@ public sealed record ServiceJob(
 public static class ServiceKinds
 {
     public const string Recorder = "recorder";
+
+    /// <summary>A call a room places to a phone: taken by a phone gateway with a trunk.</summary>
+    public const string CallOut = "call_out";
 }
 
 /// <summary>

@@ -27,7 +27,15 @@ public sealed class Baresip : IAsyncDisposable
     }
 
     /// <summary>Calls <paramref name="target"/> as <paramref name="user"/> with G.711 µ-law.</summary>
-    public static Baresip Dial(string target, string user = "baresip")
+    public static Baresip Dial(string target, string user = "baresip") => Start(user, "127.0.0.1:0", autoAnswer: false, ["-e", "/dial " + target]);
+
+    /// <summary>
+    /// A phone that picks up at once when called as <c>sip:<paramref name="user"/>@127.0.0.1:<paramref name="port"/></c>
+    /// (baresip takes calls only for its own user).
+    /// </summary>
+    public static Baresip Answering(string user, int port) => Start(user, $"127.0.0.1:{port}", autoAnswer: true, []);
+
+    private static Baresip Start(string user, string listen, bool autoAnswer, string[] arguments)
     {
         Assert.True(File.Exists(Program), "baresip is missing: ./test installs it (Debian package baresip-core)");
         var home = Directory.CreateTempSubdirectory("opentalk-baresip-");
@@ -36,7 +44,7 @@ public sealed class Baresip : IAsyncDisposable
         // ausine makes only 48 kHz stereo; baresip resamples it for the 8 kHz line.
         File.WriteAllText(Path.Combine(home.FullName, "config"), string.Create(CultureInfo.InvariantCulture, $"""
             poll_method epoll
-            sip_listen 127.0.0.1:0
+            sip_listen {listen}
             sip_transports udp
             audio_source ausine,440
             audio_player aubridge,none
@@ -58,9 +66,10 @@ public sealed class Baresip : IAsyncDisposable
             snd_path {home.FullName}
 
             """));
-        File.WriteAllText(Path.Combine(home.FullName, "accounts"), $"<sip:{user}@127.0.0.1>;regint=0;audio_codecs=PCMU\n");
+        var answer = autoAnswer ? ";answermode=auto" : "";
+        File.WriteAllText(Path.Combine(home.FullName, "accounts"), $"<sip:{user}@127.0.0.1>;regint=0;audio_codecs=PCMU{answer}\n");
         var info = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in (string[])["-f", home.FullName, "-e", "/dial " + target])
+        foreach (var arg in (string[])["-f", home.FullName, .. arguments])
             info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         _ = process.StandardError.ReadToEndAsync();
