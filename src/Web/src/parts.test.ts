@@ -23,7 +23,7 @@ describe('contract with src/Protocol', () => {
   const actions = new Set([...protocol.matchAll(/const string \w+ = "([a-z_]+)"/g)].map((m) => m[1]));
   const namespaces = new Set([...read('src/Protocol/Signaling/Namespaces.cs').matchAll(/= "([a-z_]+)"/g)].map((m) => m[1]));
   const sources = ['room.ts', 'media.ts', 'signaling.ts', 'room/useMeeting.ts', 'room/ChatPanel.tsx', 'room/PeoplePanel.tsx',
-    'room/ModerationPanel.tsx', 'room/Overlays.tsx', 'room/Conference.tsx', 'room/Recording.tsx'].map((f) => read(`src/Web/src/${f}`)).join('\n');
+    'room/ModerationPanel.tsx', 'room/Overlays.tsx', 'room/Conference.tsx', 'room/Recording.tsx', 'dialOut.ts', 'room/DialOut.tsx'].map((f) => read(`src/Web/src/${f}`)).join('\n');
 
   test('actions the app sends are actions of the server', () => {
     const sent = [...new Set([...sources.matchAll(/action: '([a-z_]+)'/g)].map((m) => m[1]))];

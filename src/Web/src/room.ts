@@ -1,5 +1,7 @@
 // The room as a participant sees it, built from signaling messages. Pure: the UI renders what this returns.
 
+import { dialOut, noCalls, type DialOutView } from './dialOut';
+
 export type Role = 'guest' | 'user' | 'moderator';
 
 export interface MediaState {
@@ -145,13 +147,15 @@ export interface RoomView {
   recorderMissing: boolean;
   /** How to join by phone, when the room has call-in and its meeting shows its details. */
   callIn: CallIn | null;
+  /** Calls a moderator placed to phones (moderators only hear of them). */
+  dialOut: DialOutView;
   lastError: string | null;
 }
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
   messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, muteLock: null, breakout: null, talkingStick: null, vote: null, whisper: null,
-  streams: {}, recordingConsent: null, recorderMissing: false, callIn: null, lastError: null,
+  streams: {}, recordingConsent: null, recorderMissing: false, callIn: null, dialOut: noCalls, lastError: null,
 };
 
 const running = (s: StreamView) => s.status === 'active' || s.status === 'paused';
@@ -529,6 +533,8 @@ function whisper(room: RoomView, payload: Record<string, unknown>): RoomView {
 
 /** Applies one server message (`{namespace, payload}`) to the room. Unknown messages change nothing. */
 export function applyMessage(room: RoomView, namespace: string, payload: Record<string, unknown>): RoomView {
+  // A refused dial is told beside the phone number, not in the room's banner.
+  if (namespace === 'dial_out') return { ...room, dialOut: dialOut(room.dialOut, payload) };
   if (payload.message === 'error') return { ...room, lastError: `${namespace}: ${String(payload.error)}` };
   switch (namespace) {
     case 'control':

@@ -148,7 +148,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
           <aside className="side">
             {panel === 'chat' && <ChatPanel room={room} groups={groups} send={send} update={meeting.update} />}
             {panel === 'people' && <PeoplePanel room={room} send={send} />}
-            {panel === 'moderation' && moderator && <ModerationPanel room={room} send={send} />}
+            {panel === 'moderation' && moderator && <ModerationPanel room={room} send={send} update={meeting.update} />}
           </aside>
         )}
       </div>

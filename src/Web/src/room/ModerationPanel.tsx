@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RoomView } from '../room';
 import type { Send } from '../signaling-protocol';
 import { useText } from '../text';
+import { DialOutTool } from './DialOut';
 import { StreamsTool } from './Recording';
 
 
@@ -22,8 +23,8 @@ export function assignRooms(people: string[], count: number, chosen: Record<stri
   return rooms;
 }
 
-/** The moderator's tools: mute all, coffee break, timer, poll, breakout rooms, talking stick, vote, debrief. */
-export function ModerationPanel({ room, send }: { room: RoomView; send: Send }) {
+/** The moderator's tools: mute all, streams, calling a phone, coffee break, timer, poll, breakout rooms, talking stick, vote, debrief. */
+export function ModerationPanel({ room, send, update }: { room: RoomView; send: Send; update: (change: (room: RoomView) => RoomView) => void }) {
   const t = useText();
   const [breakMinutes, setBreakMinutes] = useState(5);
   const [timerMinutes, setTimerMinutes] = useState(3);
@@ -50,6 +51,8 @@ export function ModerationPanel({ room, send }: { room: RoomView; send: Send }) 
       </div>
 
       <StreamsTool room={room} send={send} />
+
+      <DialOutTool room={room} send={send} update={update} />
 
       <form className="tool" onSubmit={(e) => {
         e.preventDefault();
