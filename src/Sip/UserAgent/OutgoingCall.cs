@@ -1,6 +1,5 @@
 using OpenTalk.Sip.Auth;
 using OpenTalk.Sip.Messages;
-using OpenTalk.Sip.Transactions;
 using OpenTalk.Sip.Transport;
 
 namespace OpenTalk.Sip.UserAgent;
@@ -11,7 +10,7 @@ namespace OpenTalk.Sip.UserAgent;
 /// which we acknowledge ourselves (§13.2.2.4). A 2xx that comes anyway after we gave up, or from a second branch of
 /// a fork, is acknowledged and ended with BYE at once.
 /// </summary>
-internal sealed class OutgoingCall
+internal sealed partial class OutgoingCall
 {
     private readonly object _gate = new();
     private readonly SipUserAgent _agent;
@@ -47,7 +46,7 @@ internal sealed class OutgoingCall
 
         using var ringTimeout = new CancellationTokenSource(_request.RingTimeout, _agent.Transactions.Time);
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct, ringTimeout.Token);
-        using var registration = giveUp.Token.Register(GiveUp);
+        using var onGiveUp = giveUp.Token.Register(GiveUp);
         var (invite, final) = await InviteAsync();
         if (final?.StatusCode is >= 200 and < 300)
         {
@@ -118,80 +117,6 @@ internal sealed class OutgoingCall
         return invite;
     }
 
-    /// <summary>The INVITE's final response; once CANCEL went out it has 64·T1 to come, then the INVITE is given up (§9.1).</summary>
-    private async Task<SipResponse> FinalAsync(InviteClientTransaction transaction)
-    {
-        await Task.WhenAny(transaction.Final, _cancelSent.Task);
-        if (!transaction.Final.IsCompleted)
-        {
-            try
-            {
-                await transaction.Final.WaitAsync(_agent.Transactions.Timers.Timeout, _agent.Transactions.Time);
-            }
-            catch (TimeoutException)
-            {
-                transaction.Abandon(487);
-            }
-        }
-        return await transaction.Final;
-    }
-
-    /// <summary>A 1xx, under the transaction's lock: a CANCEL waiting for it goes now, then the caller hears of it.</summary>
-    private void OnProvisional(SipResponse response)
-    {
-        SipRequest? cancel;
-        lock (_gate)
-        {
-            _proceeding = true;
-            cancel = TakeCancel();
-        }
-        if (cancel is not null)
-        {
-            SendCancel(cancel);
-        }
-        try
-        {
-            _progress?.Invoke(response);
-        }
-        catch (Exception e)
-        {
-            UserAgentLog.HandlerFailed(_agent.Logger, e);
-        }
-    }
-
-    private void GiveUp()
-    {
-        SipRequest? cancel;
-        lock (_gate)
-        {
-            _givenUp = true;
-            cancel = TakeCancel();
-        }
-        if (cancel is not null)
-        {
-            SendCancel(cancel);
-        }
-    }
-
-    /// <summary>The INVITE to cancel when the caller gave up and a provisional response came, once; under the lock.</summary>
-    private SipRequest? TakeCancel()
-    {
-        if (!_givenUp || !_proceeding || _cancelled || _invite is null)
-        {
-            return null;
-        }
-        _cancelled = true;
-        return _invite;
-    }
-
-    private void SendCancel(SipRequest invite)
-    {
-        var cancel = SipRequests.Cancel(invite);
-        cancel.Headers.Add(HeaderNames.UserAgent, _agent.Options.Product);
-        _agent.Transactions.Send(cancel, _hop);
-        _cancelSent.TrySetResult();
-    }
-
     /// <summary>
     /// A 2xx after the first, under the transaction's lock: the first one's again (its ACK goes again), or another
     /// branch's. Until the dialog exists they wait: the ACK about to go answers the first anyway.
@@ -216,8 +141,14 @@ internal sealed class OutgoingCall
         if (ok.To?.Tag == dialog.RemoteTag)
         {
             dialog.OnSuccessRetransmission(ok);
+            return;
         }
-        else if (_invite is { } invite)
+        SipRequest? invite;
+        lock (_gate)
+        {
+            invite = _invite;
+        }
+        if (invite is not null)
         {
             _ = EndForkAsync(invite, ok);
         }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using OpenTalk.Sip.Auth;
 using OpenTalk.Sip.Messages;
-using OpenTalk.Sip.Transport;
 
 namespace OpenTalk.Sip.UserAgent;
 
@@ -10,7 +8,7 @@ namespace OpenTalk.Sip.UserAgent;
 /// Call-ID with a growing CSeq (§10.2.4), Digest answered and its nonce reused until the registrar challenges again,
 /// a refresh at about 80 % of the granted time, and while REGISTERs fail, retries with back-off (<see cref="RegistrationTimes"/>).
 /// </summary>
-public sealed class SipRegistration : IAsyncDisposable
+public sealed partial class SipRegistration : IAsyncDisposable
 {
     /// <summary>How long disposing waits for the registrar to take our binding away.</summary>
     private static readonly TimeSpan UnregisterWait = TimeSpan.FromSeconds(5);
@@ -100,52 +98,6 @@ public sealed class SipRegistration : IAsyncDisposable
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// One REGISTER and what it takes to get a final answer: a challenge and an Interval Too Brief (423) each get
-    /// another REGISTER. The error is ours when no response came or none could be sent.
-    /// </summary>
-    private async Task<(SipResponse? Response, string? LocalError)> ExchangeAsync(TimeSpan expires, CancellationToken ct)
-    {
-        if (await SipUserAgent.ResolveAsync(Options.Registrar, ct) is not { } hop)
-        {
-            return (null, $"no address for {Options.Registrar.Host}");
-        }
-        for (var round = 1; ; round++)
-        {
-            var transaction = _agent.Transactions.Send(NewRegister(expires, hop), hop);
-            var response = await transaction.Final.WaitAsync(ct);
-            if (transaction.GaveUp)
-            {
-                return (null, response.StatusCode == 408 ? "no answer from the registrar" : "cannot reach the registrar");
-            }
-            if (round < 3 && _digest?.Accept(response) == true)
-            {
-                continue;
-            }
-            if (round < 3 && response.StatusCode == 423 && expires > TimeSpan.Zero
-                && SipMessage.ReadInt(response.Headers.Get("Min-Expires")) is { } least && TimeSpan.FromSeconds(least) > expires)
-            {
-                expires = _expires = TimeSpan.FromSeconds(least);
-                continue;
-            }
-            return (response, null);
-        }
-    }
-
-    private SipRequest NewRegister(TimeSpan expires, SipRemote hop)
-    {
-        var contact = _agent.ContactFor(hop);
-        _contact = contact.Uri;
-        var seconds = ((long)expires.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        var request = SipRequests.Create(SipMethods.Register, Options.Registrar, _from, Options.AddressOfRecord, _callId, ++_cseq,
-            _agent.NewVia(hop.Transport), contact with { Parameters = contact.Parameters.With("expires", seconds) });
-        request.Headers.Add(HeaderNames.Expires, seconds);
-        request.Headers.Add(HeaderNames.Allow, SipUserAgent.AllowedMethods);
-        request.Headers.Add(HeaderNames.UserAgent, _agent.Options.Product);
-        _digest?.Authorize(request);
-        return request;
     }
 
     /// <summary>Records what the exchange came to and returns the wait until the next REGISTER.</summary>

@@ -92,7 +92,6 @@ internal static class FakeSip
             await Task.Delay(2);
             time.Advance(TimeSpan.FromMilliseconds(250));
         }
-        await Task.Delay(2);
         return time.GetUtcNow() - start;
     }
 }
