@@ -13,12 +13,12 @@ public sealed class CallInGatewayTests : RoomTest
     private readonly CancellationTokenSource _stop = new();
     private Task _serving = Task.CompletedTask;
 
-    private async Task<CallInGateway> StartGatewayAsync()
+    private async Task<CallInGateway> StartGatewayAsync(TrunkSettings? trunk = null)
     {
         _gateway = new CallInGateway(new CallInSettings
         {
             Node = Node.BaseUri, ClientId = TestNode.CallInClientId, ClientSecret = TestNode.CallInClientSecret,
-            SipPort = 0, PromptFolder = Path.Combine(Path.GetTempPath(), "opentalk-test-prompts"),
+            SipPort = 0, PromptFolder = Path.Combine(Path.GetTempPath(), "opentalk-test-prompts"), Trunk = trunk ?? new(),
         }, NullLoggerFactory.Instance);
         await _gateway.StartAsync(CancellationToken.None);
         _serving = _gateway.RunAsync(_stop.Token);
@@ -70,6 +70,103 @@ public sealed class CallInGatewayTests : RoomTest
         Assert.Equal(joined.Payload.GetProperty("id").GetGuid(), left.Payload.GetProperty("id").GetGuid());
         await Poll.UntilAsync(() => Task.FromResult(gateway.ActiveCalls), n => n == 0, 30);
     }
+
+    [Fact]
+    public async Task With_a_trunk_to_register_at_the_gateway_answers_its_challenge_stays_registered_and_unregisters_when_it_stops()
+    {
+        var scenario = Path.Combine(Directory.CreateTempSubdirectory("opentalk-sipp-registrar-").FullName, "registrar.xml");
+        await File.WriteAllTextAsync(scenario, Registrar);
+        var registrar = await Sipp.ServeAsync(scenario, seconds: 40);
+
+        var gateway = await StartGatewayAsync(new TrunkSettings
+        {
+            Server = $"127.0.0.1:{registrar.Port}", Username = "4930123450", Password = "line-secret", Register = true,
+        });
+        await gateway.Registration!.WhenRegisteredAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(Sip.UserAgent.SipRegistrationState.Registered, gateway.Registration.State);
+        Assert.True(gateway.Registration.ExpiresAt > DateTimeOffset.UtcNow.AddSeconds(100));
+
+        await _stop.CancelAsync();
+        await _gateway!.DisposeAsync();
+        _gateway = null;
+        var (exit, output) = await registrar.Exited.WaitAsync(TimeSpan.FromSeconds(45));
+        Assert.True(exit == 0, output); // the registrar verified the Digest answer and saw the binding removed
+    }
+
+    /// <summary>A trunk's registrar: challenges, takes only the right Digest answer (verified by SIPp), then the removal.</summary>
+    private const string Registrar = """
+        <?xml version="1.0" encoding="ISO-8859-1" ?>
+        <!DOCTYPE scenario SYSTEM "sipp.dtd">
+        <scenario name="trunk registrar">
+          <recv request="REGISTER" />
+          <send>
+            <![CDATA[
+              SIP/2.0 401 Unauthorized
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              WWW-Authenticate: Digest realm="trunk.test", nonce="[pid]n[call_number]", qop="auth", algorithm=MD5
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <recv request="REGISTER">
+            <action>
+              <verifyauth assign_to="valid" username="4930123450" password="line-secret" />
+              <ereg regexp="sip:[^&gt;;]*" search_in="hdr" header="Contact:" assign_to="contact" />
+            </action>
+          </recv>
+          <nop test="valid" next="accepted" />
+          <send>
+            <![CDATA[
+              SIP/2.0 403 Forbidden
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <nop next="done" />
+          <label id="accepted" />
+          <send>
+            <![CDATA[
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Contact: <[$contact]>;expires=600
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <recv request="REGISTER">
+            <action>
+              <ereg regexp="expires=0" search_in="hdr" header="Contact:" check_it="true" assign_to="unbound" />
+            </action>
+          </recv>
+          <Reference variables="unbound" />
+          <send>
+            <![CDATA[
+              SIP/2.0 200 OK
+              [last_Via:]
+              [last_From:]
+              [last_To:];tag=[pid]SIPpTag01[call_number]
+              [last_Call-ID:]
+              [last_CSeq:]
+              Content-Length: 0
+
+            ]]>
+          </send>
+          <label id="done" />
+        </scenario>
+        """;
 
     [Fact]
     public async Task A_phone_keying_a_wrong_pin_three_times_is_hung_up_on()
