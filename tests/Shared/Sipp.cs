@@ -75,8 +75,8 @@ public static class Sipp
 
     private static string Invariant(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A port free for UDP and TCP just now: sipp's default 5060 may be taken on a shared machine.</summary>
-    private static int FreePort()
+    /// <summary>A loopback port free for UDP and TCP just now (SIP takes both): sipp's default 5060 may be taken on a shared machine.</summary>
+    public static int FreePort()
     {
         using var udp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
         udp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));

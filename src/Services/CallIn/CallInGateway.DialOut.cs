@@ -95,48 +95,59 @@ public sealed partial class CallInGateway
     private async Task CallAndRunAsync(ServiceJob job, string number, CancellationToken ct)
     {
         var advertised = _agent!.AdvertisedAddress.ToString();
-        // The RTP port goes into the offer; the socket is opened on it once the answer says which codec.
-        var port = ReserveRtpPort();
-        var offer = SdpOfferer.Offer(new SdpOfferOptions(advertised, port, (ulong)RandomNumberGenerator.GetInt32(int.MaxValue), 1));
-        var trunk = settings.Trunk;
-        var server = TrunkServer()!;
-        var target = SipUri.Sip(number, trunk.Domain ?? server.Host, trunk.Domain is null ? server.Port : null);
-        var request = new SipCallRequest(target, new NameAddress(OwnAddress()), offer.ToBytes())
-        {
-            Credentials = Credentials(),
-            OutboundProxy = trunk.Domain is null ? null : server,
-            RingTimeout = TimeSpan.FromSeconds(Math.Max(5, trunk.RingSeconds)),
-        };
-        var dialog = await _agent.CallAsync(request, ct: ct);
+        // The RTP port goes into the offer; the media start on it once the answer says which codec.
+        var socket = CallMedia.BindRtpPort(IPAddress.Parse(settings.ListenAddress), settings.RtpPortMin, settings.RtpPortMax);
+        var handedOver = false;
         try
         {
-            if (SessionDescription.Parse(dialog.RemoteSdp) is not SdpParseResult.Parsed { Description: var answer }
-                || SdpOfferer.ReadAnswer(offer, answer) is not SdpNegotiationResult.Agreed { Audio: var audio })
+            var port = ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+            var offer = SdpOfferer.Offer(new SdpOfferOptions(advertised, port, (ulong)RandomNumberGenerator.GetInt32(int.MaxValue), 1));
+            var trunk = settings.Trunk;
+            var server = TrunkServer()!;
+            var target = SipUri.Sip(number, trunk.Domain ?? server.Host, trunk.Domain is null ? server.Port : null);
+            var request = new SipCallRequest(target, new NameAddress(OwnAddress()), offer.ToBytes())
             {
-                await dialog.HangUpAsync(CancellationToken.None);
-                throw new SipCallFailedException(488, "No audio both sides speak");
-            }
-            await using var media = CallMedia.Open(IPAddress.Parse(settings.ListenAddress), port, port,
-                new IPEndPoint(IPAddress.Parse(audio.RemoteAddress), audio.RemotePort), new CallCodec(audio.PayloadType, audio.TelephoneEventPayloadType));
-            dialog.Dtmf += (_, e) => media.KeyFromSignaling(e.Key);
-            var callee = Shown(number);
-            LogAnsweredOut(_log, callee, audio.Codec);
-            var leg = new SipCallLeg(null, number, media, dialog);
+                Credentials = Credentials(),
+                OutboundProxy = trunk.Domain is null ? null : server,
+                RingTimeout = TimeSpan.FromSeconds(Math.Max(5, trunk.RingSeconds)),
+            };
+            var dialog = await _agent.CallAsync(request, ct: ct);
             try
             {
-                await new CallSession(leg, settings, _prompts!, NodeAsync, _log)
-                    .RunCalledAsync(async token => await (await NodeAsync(token)).CallOutAnsweredAsync(job.Room, job.Breakout, job.JobId, token), ct);
+                if (SessionDescription.Parse(dialog.RemoteSdp) is not SdpParseResult.Parsed { Description: var answer }
+                    || SdpOfferer.ReadAnswer(offer, answer) is not SdpNegotiationResult.Agreed { Audio: var audio })
+                {
+                    await dialog.HangUpAsync(CancellationToken.None);
+                    throw new SipCallFailedException(488, "No audio both sides speak");
+                }
+                handedOver = true; // the media own the socket from here
+                await using var media = CallMedia.Open(socket, new IPEndPoint(IPAddress.Parse(audio.RemoteAddress), audio.RemotePort),
+                    new CallCodec(audio.PayloadType, audio.TelephoneEventPayloadType));
+                dialog.Dtmf += (_, e) => media.KeyFromSignaling(e.Key);
+                var callee = Shown(number);
+                LogAnsweredOut(_log, callee, audio.Codec);
+                var leg = new SipCallLeg(null, number, media, dialog);
+                try
+                {
+                    await new CallSession(leg, settings, _prompts!, NodeAsync, _log)
+                        .RunCalledAsync(async token => await (await NodeAsync(token)).CallOutAnsweredAsync(job.Room, job.Breakout, job.JobId, token), ct);
+                }
+                finally
+                {
+                    Interlocked.Add(ref _rtpPackets, media.PacketsReceived);
+                    Interlocked.Add(ref _rtpGaps, media.SequenceGaps);
+                }
             }
             finally
             {
-                Interlocked.Add(ref _rtpPackets, media.PacketsReceived);
-                Interlocked.Add(ref _rtpGaps, media.SequenceGaps);
+                if (!dialog.Ended.IsCompleted)
+                    await dialog.HangUpAsync(CancellationToken.None);
             }
         }
         finally
         {
-            if (!dialog.Ended.IsCompleted)
-                await dialog.HangUpAsync(CancellationToken.None);
+            if (!handedOver)
+                socket.Dispose();
         }
     }
 
@@ -191,29 +202,6 @@ public sealed partial class CallInGateway
 
     private DigestCredentials? Credentials() =>
         settings.Trunk is { Username: { Length: > 0 } user, Password: { } password } ? new DigestCredentials(user, password) : null;
-
-    /// <summary>A free even port of the range (with the next one for RTCP), released again: the call opens it after the answer.</summary>
-    private int ReserveRtpPort()
-    {
-        var local = IPAddress.Parse(settings.ListenAddress);
-        var first = settings.RtpPortMin + (settings.RtpPortMin % 2);
-        var span = Math.Max((settings.RtpPortMax - first) / 2 + 1, 1);
-        var start = RandomNumberGenerator.GetInt32(span);
-        for (var i = 0; i < span; i++)
-        {
-            var port = first + 2 * ((start + i) % span);
-            try
-            {
-                using var probe = new UdpClient(new IPEndPoint(local, port));
-                return port;
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
-            {
-                // taken: the next one
-            }
-        }
-        throw new InvalidOperationException($"No free RTP port between {settings.RtpPortMin} and {settings.RtpPortMax}.");
-    }
 
     private string Shown(string number) => CallSession.DisplayNameOf(null, number, settings.ShownDigits);
 

@@ -74,7 +74,19 @@ public sealed partial class CallMedia : IAsyncDisposable
     public Func<short[]?>? RoomAudio { get; set; }
 
     /// <summary>Binds a free even port of the range on <paramref name="local"/> and starts sending to <paramref name="remote"/>.</summary>
-    public static CallMedia Open(IPAddress local, int portMin, int portMax, IPEndPoint remote, CallCodec codec)
+    public static CallMedia Open(IPAddress local, int portMin, int portMax, IPEndPoint remote, CallCodec codec) =>
+        Open(BindRtpPort(local, portMin, portMax), remote, codec);
+
+    /// <summary>Starts the call's media on a socket bound before (a call we place offers its port before the answer says the codec).</summary>
+    public static CallMedia Open(UdpClient socket, IPEndPoint remote, CallCodec codec)
+    {
+        var media = new CallMedia(socket, remote, codec);
+        media.Run();
+        return media;
+    }
+
+    /// <summary>A socket on a free even port of the range (the next port is RTCP's), tried from a random start.</summary>
+    public static UdpClient BindRtpPort(IPAddress local, int portMin, int portMax)
     {
         var first = portMin + (portMin % 2);
         var span = (portMax - first) / 2 + 1;
@@ -84,9 +96,7 @@ public sealed partial class CallMedia : IAsyncDisposable
             var port = first + 2 * ((start + i) % span);
             try
             {
-                var media = new CallMedia(new UdpClient(new IPEndPoint(local, port)), remote, codec);
-                media.Run();
-                return media;
+                return new UdpClient(new IPEndPoint(local, port));
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
             {

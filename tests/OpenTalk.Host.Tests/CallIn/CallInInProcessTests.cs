@@ -8,19 +8,10 @@ namespace OpenTalk.Host.Tests.CallIn;
 public sealed class CallInInProcessTests : RoomTest
 {
     private const string Pin = "0123456789";
-    private static readonly int SipPort = FreePort();
+    private static readonly int SipPort = Sipp.FreePort();
 
     protected override string[] NodeArguments =>
         ["--CallIn:InProcess", "true", "--CallIn:SipPort", $"{SipPort}", "--CallIn:PromptFolder", Path.Combine(Path.GetTempPath(), "opentalk-test-prompts")];
-
-    private static int FreePort()
-    {
-        using var udp = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        var port = ((System.Net.IPEndPoint)udp.Client.LocalEndPoint!).Port;
-        using var tcp = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-        tcp.Start();
-        return port;
-    }
 
     [Fact]
     public async Task A_phone_call_to_the_node_itself_brings_the_caller_into_the_room()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OpenTalk.Host.Tests.Infrastructure;
+using OpenTalk.Tests.Shared;
 
 namespace OpenTalk.Host.Tests.CallIn;
 
@@ -9,23 +10,14 @@ namespace OpenTalk.Host.Tests.CallIn;
 /// </summary>
 public sealed class DialOutCallTests : RoomTest
 {
-    private readonly int _trunkPort = FreePort();
-    private readonly int _sipPort = FreePort();
+    private readonly int _trunkPort = Sipp.FreePort();
+    private readonly int _sipPort = Sipp.FreePort();
 
     protected override string[] NodeArguments =>
     [
         "--CallIn:InProcess", "true", "--CallIn:SipPort", $"{_sipPort}", "--CallIn:Trunk:Server", $"127.0.0.1:{_trunkPort}",
         "--CallIn:PromptFolder", Path.Combine(Path.GetTempPath(), "opentalk-test-prompts"),
     ];
-
-    private static int FreePort()
-    {
-        using var udp = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        var port = ((System.Net.IPEndPoint)udp.Client.LocalEndPoint!).Port;
-        using var tcp = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-        tcp.Start();
-        return port;
-    }
 
     private static async Task<OpenTalk.Client.ServerMessage> CallUpdatedAsync(Participant moderator, string status) =>
         await moderator.Socket.WaitForAsync(m => m.Namespace == "dial_out" && m.Message == "call_updated"

@@ -105,7 +105,7 @@ public sealed class DialOutModule : IMeetingModule
     };
 
     private static IEnumerable<Notification> ToModerators(MeetingState state, ServerPayload payload) =>
-        state.InRoom.Where(p => p.IsModerator).Select(p => new Notification(p.Id, Namespaces.DialOut, payload));
+        MeetingNotifications.ToModerators(state, Namespaces.DialOut, payload);
 
     public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
     {
