@@ -15,6 +15,23 @@ public abstract class DeciderTest
     protected static Decision When(MeetingState state, object command, DateTimeOffset? at = null) =>
         MeetingDecider.Decide(state, command, at ?? Now);
 
+    /// <summary>Decides and applies (the command must be accepted), and returns who heard what and what the meeting does.</summary>
+    protected static (MeetingState After, List<Notification> Heard, List<MeetingEffect> Effects) Run(MeetingState state, object command, DateTimeOffset? at = null)
+    {
+        var decision = When(state, command, at);
+        Assert.Null(decision.Error);
+        var heard = new List<Notification>();
+        var effects = new List<MeetingEffect>();
+        foreach (var evt in decision.Events)
+        {
+            var after = MeetingEvolve.Apply(state, evt);
+            heard.AddRange(MeetingNotifications.For(evt, state, after));
+            effects.AddRange(MeetingModules.All.Effects(evt, state, after));
+            state = after;
+        }
+        return (state, heard, effects);
+    }
+
     /// <summary>Decides and applies; the command must be accepted.</summary>
     protected static MeetingState Then(MeetingState state, object command)
     {

@@ -17,22 +17,6 @@ public class DialOutDeciderTests : DeciderTest
         new ParticipantJoined(Mod, "Olga", MeetingRole.Moderator, ParticipantIdentity.ForUser(Owner)),
         new ParticipantJoined(User, "Uma", MeetingRole.User, ParticipantIdentity.ForUser(Guid.NewGuid())));
 
-    private static (MeetingState After, List<Notification> Heard, List<MeetingEffect> Effects) Run(MeetingState state, object command, DateTimeOffset? at = null)
-    {
-        var decision = When(state, command, at);
-        Assert.Null(decision.Error);
-        var heard = new List<Notification>();
-        var effects = new List<MeetingEffect>();
-        foreach (var evt in decision.Events)
-        {
-            var after = MeetingEvolve.Apply(state, evt);
-            heard.AddRange(MeetingNotifications.For(evt, state, after));
-            effects.AddRange(MeetingModules.All.Effects(evt, state, after));
-            state = after;
-        }
-        return (state, heard, effects);
-    }
-
     private static (MeetingState State, Guid CallId) Dialed(MeetingState state, string number = "+49 30 1234-5678")
     {
         var (after, heard, _) = Run(state, new DialPhone(Room, Mod, number));

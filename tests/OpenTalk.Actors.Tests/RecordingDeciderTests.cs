@@ -22,23 +22,6 @@ public class RecordingDeciderTests : DeciderTest
 
     private static Join RecorderJoins() => new(Room, Recorder, ParticipantIdentity.ForRecorder(), "Recorder", Akka.Actor.ActorRefs.Nobody);
 
-    /// <summary>Decides, applies, and returns who heard what.</summary>
-    private static (MeetingState After, List<Notification> Heard, List<MeetingEffect> Effects) Run(MeetingState state, object command, DateTimeOffset? at = null)
-    {
-        var decision = When(state, command, at);
-        Assert.Null(decision.Error);
-        var heard = new List<Notification>();
-        var effects = new List<MeetingEffect>();
-        foreach (var evt in decision.Events)
-        {
-            var after = MeetingEvolve.Apply(state, evt);
-            heard.AddRange(MeetingNotifications.For(evt, state, after));
-            effects.AddRange(MeetingModules.All.Effects(evt, state, after));
-            state = after;
-        }
-        return (state, heard, effects);
-    }
-
     private static MeetingState Recording_with_recorder()
     {
         var (state, _, _) = Run(Room_in_session(), new StartStreams(Room, Mod, [Recording, YouTube.Id]));
