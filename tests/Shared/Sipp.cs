@@ -15,26 +15,27 @@ public static class Sipp
         => await RunAsync([.. ScenarioArgs(scenario), $"127.0.0.1:{port}", "-i", "127.0.0.1", "-t", transport, "-s", user, "-p", Invariant(FreePort())], seconds, extra);
 
     /// <summary>
-    /// Starts sipp as the answering side (a callee, a registrar) of one call, listening on a free loopback port, and
-    /// returns once it listens; <see cref="SippServer.Exited"/> ends with sipp, bounded as <see cref="RunAsync(int, string, string, string, int)"/> is.
+    /// Starts sipp as the answering side (a callee, a registrar) of one call, listening on <paramref name="port"/> (a free
+    /// loopback port when null), and returns once it listens; <see cref="SippServer.Exited"/> ends with sipp, bounded as
+    /// <see cref="RunAsync(int, string, string, string, int)"/> is.
     /// </summary>
-    public static async Task<SippServer> ServeAsync(string scenario, string transport = "u1", int seconds = 15)
+    public static async Task<SippServer> ServeAsync(string scenario, string transport = "u1", int seconds = 15, int? port = null)
     {
-        var port = FreePort();
-        var exited = RunAsync([.. ScenarioArgs(scenario), "-i", "127.0.0.1", "-bind_local", "-t", transport, "-p", Invariant(port)], seconds, []);
+        var listening = port ?? FreePort();
+        var exited = RunAsync([.. ScenarioArgs(scenario), "-i", "127.0.0.1", "-bind_local", "-t", transport, "-p", Invariant(listening)], seconds, []);
         // sipp binds a moment after it starts; a request sent before that would only be lost.
         var table = transport.StartsWith('t') ? "/proc/net/tcp" : "/proc/net/udp";
-        var local = $"0100007F:{port:X4}";
+        var local = $"0100007F:{listening:X4}";
         for (var i = 0; i < 100 && !exited.IsCompleted; i++)
         {
             if ((await File.ReadAllLinesAsync(table)).Any(line => line.Contains(local, StringComparison.Ordinal)))
             {
-                return new SippServer(port, exited);
+                return new SippServer(listening, exited);
             }
             await Task.Delay(50);
         }
         var (code, output) = await exited.WaitAsync(TimeSpan.FromSeconds(seconds + 10));
-        throw new InvalidOperationException($"sipp did not listen on {port} (exit {code}): {output}");
+        throw new InvalidOperationException($"sipp did not listen on {listening} (exit {code}): {output}");
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string[] args, int seconds, string[] extra)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenTalk.Host.Tests.Infrastructure;
 using OpenTalk.Tests.Shared;
 
@@ -69,19 +68,14 @@ public sealed class DialOutCallTests : RoomTest
               <recv request="ACK" />
             </scenario>
             """);
-        var info = new ProcessStartInfo("timeout") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in (string[])["40", "/usr/bin/sipp", "-sf", scenario, "-i", "127.0.0.1", "-p", $"{_trunkPort}", "-m", "1", "-nostdin",
-            "-timeout", "35s", "-timeout_error"])
-            info.ArgumentList.Add(arg);
-        using var trunk = Process.Start(info)!;
-        var output = trunk.StandardOutput.ReadToEndAsync();
-        await Task.Delay(500); // listening
+        // The trunk the node was started with: SIPp on its port, answering busy.
+        var trunk = await Sipp.ServeAsync(scenario, seconds: 35, port: _trunkPort);
 
         await olga.Socket.SendAsync("dial_out", "dial", new { number = "+4930777" });
 
         var failed = await CallUpdatedAsync(olga, "failed");
         Assert.Equal(("busy", "+4930777"), (failed.Payload.GetProperty("reason").GetString(), failed.Payload.GetProperty("number").GetString()));
-        await trunk.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(45));
-        Assert.True(trunk.ExitCode == 0, await output);
+        var (exit, output) = await trunk.Exited.WaitAsync(TimeSpan.FromSeconds(45));
+        Assert.True(exit == 0, output);
     }
 }
