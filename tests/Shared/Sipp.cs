@@ -76,15 +76,27 @@ public static class Sipp
 
     private static string Invariant(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A loopback port free for UDP and TCP just now (SIP takes both): sipp's default 5060 may be taken on a shared machine.</summary>
+    /// <summary>
+    /// A loopback port free for UDP and TCP just now (SIP takes both): sipp's default 5060 may be taken on a shared
+    /// machine. A port the system hands out free for UDP may be in use for TCP, so a few are tried.
+    /// </summary>
     public static int FreePort()
     {
-        using var udp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-        udp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-        var port = ((System.Net.IPEndPoint)udp.LocalEndPoint!).Port;
-        using var tcp = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
-        tcp.Start();
-        return port;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var udp = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+            udp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            var port = ((System.Net.IPEndPoint)udp.LocalEndPoint!).Port;
+            using var tcp = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            try
+            {
+                tcp.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 20)
+            {
+            }
+        }
     }
 }
 
