@@ -5,6 +5,7 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Hosting.SBR;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using OpenTalk.Actors.Collab;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
@@ -53,6 +54,10 @@ public static class EngineHosting
             .WithShardRegion<SipRegion>(ShardNames.Sip,
                 id => SipIndexActor.Props(id), EntityExtractors.Sip(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) })
+            // A document passivates itself once nobody has it open (readers may be quiet for long).
+            .WithShardRegion<DocumentRegion>(ShardNames.Document,
+                (_, registry) => id => DocumentActor.Props(id, registry.Get<MeetingRegion>()), EntityExtractors.Document(),
+                new ShardOptions { ShouldPassivateIdleEntities = false })
             .WithShardRegion<ParticipantRegion>(ShardNames.Participant,
                 id => ParticipantActor.Props(id, settings, clock), EntityExtractors.Participant(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) });
@@ -64,7 +69,7 @@ public static class EngineHosting
         return builder;
     }
 
-    private static readonly Type[] StateTypes = [typeof(MeetingState), typeof(ParticipantState), typeof(TimerState), typeof(EventState)];
+    private static readonly Type[] StateTypes = [typeof(MeetingState), typeof(ParticipantState), typeof(TimerState), typeof(EventState), typeof(DocumentSnapshot)];
 
     private static string PersistenceHocon(EngineOptions options)
     {

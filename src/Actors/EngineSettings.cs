@@ -23,4 +23,7 @@ public sealed record EngineSettings
 
     /// <summary>How many people a room may hold at once (the tariff's <c>room_participant_limit</c>); null for no limit.</summary>
     public int? RoomParticipantLimit { get; init; }
+
+    /// <summary>Where people reach the nodes (behind a load balancer: its address): the notes' and whiteboard's pages are handed out under it.</summary>
+    public string PublicUrl { get; init; } = "http://127.0.0.1:8080";
 }

@@ -53,7 +53,7 @@ public class MeetingModuleSeamTests : DeciderTest
         var told = Assert.Single(modules.Notify(knocked, state, after));
         Assert.Equal((Mod, "knock"), (told.To, told.Namespace));
         // Its part of join_success, with those of the others (in the order the modules are registered).
-        Assert.Equal(["knock", "moderation", "media", "chat", "recording"], modules.JoinStates(new JoinContext(after, after.Participants[Mod], null)).Keys);
+        Assert.Equal(["knock", "moderation", "media", "chat", "recording", "whiteboard"], modules.JoinStates(new JoinContext(after, after.Participants[Mod], null)).Keys);
 
         // Alone, the module answers nothing of the others: their commands, events and notifications pass it by.
         var alone = new MeetingModuleSet([new KnockModule()]);

@@ -37,6 +37,8 @@ public static class EventCatalog
         (typeof(TimerStarted), "timer.started.v1"),
         (typeof(TimerStopped), "timer.stopped.v1"),
         (typeof(TimerState), "timer.state.v1"),
+        (typeof(Collab.DocumentChanged), "document.changed.v1"),
+        (typeof(Collab.DocumentSnapshot), "document.snapshot.v1"),
     ];
 
     private static readonly (Type Type, string Manifest)[] All = [.. Entries, .. MeetingModules.All.Events];

@@ -26,6 +26,13 @@ public sealed partial class MeetingActor
                 case SendToTimers send:
                     _timers.Tell(send.Command);
                     break;
+                case SendToDocument send:
+                    Akka.Hosting.ActorRegistry.For(Context.System).Get<Sharding.DocumentRegion>().Tell(send.Message);
+                    break;
+                case RequestExport export:
+                    // The node's exporter (in the Host) renders and stores the PDF, then adds it to the room (AddExport).
+                    Context.System.EventStream.Publish(export.Export);
+                    break;
                 case RequestService request:
                     // The node's service dispatch listens on its event stream (RabbitMQ, or the service in the node).
                     Context.System.EventStream.Publish(request.Job);

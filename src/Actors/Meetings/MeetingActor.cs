@@ -40,6 +40,10 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RemoveSip>(c => DecideForRest(c));
         Command<ClaimDialOut>(c => DecideForRest(c, () => new DialOutReply(State.DialOuts.GetValueOrDefault(c.CallId)?.Number, null),
             error => new DialOutReply(null, error), publish: true));
+        Command<CheckDocumentAccess>(c => Sender.Tell(MeetingNotesModule.CheckAccess(State, c)));
+        Command<RecordDocumentVersion>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish));
+        Command<AddExport>(c => DecideForRest(c, () => new RoomAssetsReply(State.Room!.OwnerId, [State.Assets![c.Asset.Id]], null),
+            error => new RoomAssetsReply(Guid.Empty, [], error), publish: true));
         Command<ReportDialOutFailed>(c => DecideForRest(c, () => MeetingReply.Ok(View()), MeetingReply.Fail, publish: true));
         Command<GetStreamingTargets>(_ => Sender.Tell(State.Exists
             ? new StreamingTargetsReply(State.Room!.OwnerId, [.. State.StreamingTargets.Values.OrderBy(t => t.Name, StringComparer.Ordinal)], null)
@@ -118,7 +122,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
 
     protected override void OnRecovered()
     {
-        State = State with { ParticipantLimit = _settings.RoomParticipantLimit };
+        State = State with { ParticipantLimit = _settings.RoomParticipantLimit, Collab = Collab.CollabAccess.Create(_settings.PublicUrl) };
         // Sockets attached before a restart re-attach themselves; whoever does not come back within
         // the resume window leaves, exactly as after a dropped socket.
         foreach (var participant in State.Participants.Values)

@@ -94,6 +94,8 @@ public static class MeetingModules
         new RecordingModule(),
         new AssetsModule(),
         new DialOutModule(),
+        new MeetingNotesModule(),
+        new WhiteboardModule(),
     ]);
 }
 

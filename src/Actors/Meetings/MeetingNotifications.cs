@@ -27,7 +27,11 @@ public static class MeetingNotifications
         state.Find(participantId) switch
         {
             null => [],
-            { Presence: Presence.InRoom } => [new Notification(participantId, Namespaces.Control, JoinSuccessFor(participantId, state, resumed, lastChatMessage))],
+            // OpenTalk's notes have no part in join_success: their page comes next, as to anyone who joins.
+            { Presence: Presence.InRoom, IsHidden: var hidden } => state.Notes is null || hidden
+                ? [new Notification(participantId, Namespaces.Control, JoinSuccessFor(participantId, state, resumed, lastChatMessage))]
+                : [new Notification(participantId, Namespaces.Control, JoinSuccessFor(participantId, state, resumed, lastChatMessage)),
+                    MeetingNotesModule.UrlFor(state, participantId)],
             { Presence: Presence.Accepted } => [new Notification(participantId, Namespaces.Moderation, new Accepted())],
             _ => [new Notification(participantId, Namespaces.Moderation, new InWaitingRoom())],
         };
@@ -45,6 +49,7 @@ public static class MeetingNotifications
                 {
                     Timer = state.Timer?.Of(p.Id),
                     Recording = RecordingModule.PeerOf(state, p.Id),
+                    MeetingNotes = MeetingNotesModule.PeerOf(state, p.Id),
                 })
                 .ToList())
         {
@@ -79,7 +84,8 @@ public static class MeetingNotifications
     /// </summary>
     internal static IEnumerable<Notification> UpdateToOthers(Guid id, MeetingState after) =>
         after.Find(id) is { IsInRoom: true, IsHidden: false } p
-            ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after)) { Recording = RecordingModule.PeerOf(after, id) }, except: id)
+            ? ToRoom(after, Namespaces.Control, new Update(id, ControlOf(p, after), MediaOf(p, after))
+                { Recording = RecordingModule.PeerOf(after, id), MeetingNotes = MeetingNotesModule.PeerOf(after, id) }, except: id)
             : [];
 
     /// <summary>

@@ -106,6 +106,21 @@ public sealed record MeetingState(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableDictionary<Guid, RoomAsset>? Assets { get; init; }
 
+    /// <summary>The session's meeting notes, once a moderator started them (null before: then not written).</summary>
+    [JsonPropertyName("notes")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MeetingNotes? Notes { get; init; }
+
+    /// <summary>The session's whiteboard document, once a moderator opened it (null before: then not written).</summary>
+    [JsonPropertyName("whiteboard_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? WhiteboardId { get; init; }
+
+    /// <summary>How the meeting hands out access to its documents (the node's address and a key of this meeting's life: neither journaled nor written with the state).</summary>
+    [JsonPropertyName("collab")]
+    [JsonIgnore]
+    public Collab.CollabAccess? Collab { get; init; }
+
     [JsonPropertyName("streaming_targets")]
     public ImmutableDictionary<Guid, StreamingTarget> StreamingTargets { get; init; } = ImmutableDictionary<Guid, StreamingTarget>.Empty;
 

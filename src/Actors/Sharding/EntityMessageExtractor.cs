@@ -27,4 +27,6 @@ public static class EntityExtractors
     public static EntityMessageExtractor<IWithEventId> Event() => new(m => m.EventId);
 
     public static EntityMessageExtractor<IWithSipId> Sip() => new(m => m.SipEntityId);
+
+    public static EntityMessageExtractor<Collab.IWithDocumentId> Document() => new(m => m.DocumentId);
 }

@@ -8,6 +8,7 @@ public static class ShardNames
     public const string Timer = "timer";
     public const string Event = "event";
     public const string Sip = "sip";
+    public const string Document = "document";
 }
 
 /// <summary>Registry keys for the shard regions (Akka.Hosting's <c>IRequiredActor&lt;T&gt;</c>).</summary>
@@ -20,3 +21,5 @@ public sealed class TimerRegion;
 public sealed class EventRegion;
 
 public sealed class SipRegion;
+
+public sealed class DocumentRegion;

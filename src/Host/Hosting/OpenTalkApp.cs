@@ -53,7 +53,12 @@ public static class OpenTalkApp
         var tariffSettings = builder.Configuration.GetSection(TariffSettings.Section).Get<TariffSettings>() ?? new TariffSettings();
         var tariff = TariffResource.From(tariffSettings);
         var engine = EngineOptionsFrom(settings, postgres);
-        engine = engine with { Settings = engine.Settings with { Tariff = tariff, RoomParticipantLimit = tariffSettings.RoomParticipantLimit } };
+        // The address invitations link to is the one the notes' and whiteboard's pages are handed out under.
+        var publicUrl = builder.Configuration.GetSection(MailSettings.Section).Get<MailSettings>()?.PublicUrl ?? new MailSettings().PublicUrl;
+        engine = engine with
+        {
+            Settings = engine.Settings with { Tariff = tariff, RoomParticipantLimit = tariffSettings.RoomParticipantLimit, PublicUrl = publicUrl },
+        };
         // A factory, so that the container disposes the store and its connection pool with the node.
         builder.Services.AddSingleton<IDocumentStore>(_ => ReadModels(postgres));
         builder.Services.AddSingleton<ReadModelSchema>();
@@ -105,6 +110,9 @@ public static class OpenTalkApp
                 system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>()), NodeLoadActor.Name);
                 system.ActorOf(ServiceDispatchActor.Props(resolver.GetService<ServiceJobQueue>(),
                     resolver.GetService<ILoggerFactory>().CreateLogger<ServiceDispatchActor>()), ServiceDispatchActor.Name);
+                system.ActorOf(OpenTalk.Host.Collab.DocumentExporter.Props(registry.Get<OpenTalk.Actors.Sharding.DocumentRegion>(),
+                    registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<OpenTalk.Host.Artifacts.IArtifactStore>(), resolver.GetService<TimeProvider>(),
+                    resolver.GetService<ILoggerFactory>().CreateLogger<OpenTalk.Host.Collab.DocumentExporter>()), OpenTalk.Host.Collab.DocumentExporter.Name);
                 // Media is optional: without Janus instances, media commands are answered with media_unavailable.
                 if (media.Janus.Count > 0)
                     registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));
@@ -117,7 +125,7 @@ public static class OpenTalkApp
         {
             StatusCodeSelector = e => e is TaskCanceledException ? 503 : 500,
         });
-        app.UseSecurityHeaders(signIn.Authority);
+        app.UseSecurityHeaders(signIn.Authority, CrossOrigin.AllowedOrigins(settings, signIn));
         app.UseCors();
         app.UseClientFaults();
         app.UseStatusCodePages();
@@ -162,6 +170,7 @@ public static class OpenTalkApp
         app.MapAuthLoginApi();
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
+        OpenTalk.Host.Collab.CollabEndpoint.MapCollab(app);
         if (web is not null)
             app.MapWebAppFallback(web);
         return app;

@@ -72,6 +72,8 @@ public static partial class ClientMessageParser
         IRecordingServiceMessage service => RecordingService(action, service, sender),
         ICallInMessage call => CallIn(action, call, sender),
         IDialOutMessage dial => DialOut(action, dial, sender),
+        IMeetingNotesMessage notes => MeetingNotes(action, notes, sender),
+        IWhiteboardMessage whiteboard => Whiteboard(action, whiteboard, sender),
         _ => throw new InvalidOperationException($"No mapping for {ns}/{action} ({message.GetType().Name})."),
     };
 

@@ -32,6 +32,9 @@ public sealed record ParticipantInfo(Guid Id, ControlState Control, ParticipantM
 
     /// <summary>Whether they may be recorded, once they answered.</summary>
     public RecordingPeerState? Recording { get; init; }
+
+    /// <summary>Whether they may only read the meeting notes, once the notes are started.</summary>
+    public MeetingNotesPeerState? MeetingNotes { get; init; }
 }
 
 /// <summary>The room; the node adds <c>created_by</c> (a <see cref="RoomCreator"/>) from its user profiles when it sends the frame.</summary>
@@ -66,6 +69,9 @@ public sealed record Joined(Guid Id, ControlState Control, ParticipantMedia Medi
 {
     /// <summary>Whether they may be recorded, once they answered (the recorder leaves out whoever did not consent).</summary>
     public RecordingPeerState? Recording { get; init; }
+
+    /// <summary>Whether they may only read the meeting notes, once the notes are started.</summary>
+    public MeetingNotesPeerState? MeetingNotes { get; init; }
 }
 
 /// <summary>
@@ -78,6 +84,9 @@ public sealed record Update(Guid Id, ControlState Control, ParticipantMedia Medi
 {
     /// <summary>Whether they may be recorded, once they answered.</summary>
     public RecordingPeerState? Recording { get; init; }
+
+    /// <summary>Whether they may only read the meeting notes, once the notes are started.</summary>
+    public MeetingNotesPeerState? MeetingNotes { get; init; }
 }
 
 public sealed record Left(Guid Id, LeftReason Reason) : ServerPayload("left");

@@ -79,13 +79,13 @@ public static class ErrorCodes
     public const string MediaUnavailable = "media_unavailable";
     public const string NotSubscribed = "not_subscribed";
 
-    /// <summary>A stream id that is not one of the room's (OpenTalk's code).</summary>
     /// <summary>(ours) A number to dial that is none: digits only, with a leading + at most, 3 to 20 of them.</summary>
     public const string InvalidPhoneNumber = "invalid_phone_number";
 
     /// <summary>(ours) A room dials at most a few phones at once.</summary>
     public const string TooManyCalls = "too_many_calls";
 
+    /// <summary>A stream id that is not one of the room's (OpenTalk's code).</summary>
     public const string InvalidStreamingId = "invalid_streaming_id";
 
     /// <summary>Pausing a stream that does not run (OpenTalk's code).</summary>
@@ -96,4 +96,13 @@ public static class ErrorCodes
 
     /// <summary>(to the recorder) The participant has not agreed to be recorded.</summary>
     public const string NoRecordingConsent = "no_recording_consent";
+
+    /// <summary>Meeting notes: writers chosen among people who are not in the room, or none at all (OpenTalk's code).</summary>
+    public const string InvalidParticipantSelection = "invalid_participant_selection";
+
+    /// <summary>Meeting notes or the whiteboard asked for before they were started (OpenTalk's code).</summary>
+    public const string NotInitialized = "not_initialized";
+
+    /// <summary>The whiteboard is open already (OpenTalk's code).</summary>
+    public const string AlreadyInitialized = "already_initialized";
 }

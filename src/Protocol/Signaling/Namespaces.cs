@@ -23,4 +23,10 @@ public static class Namespaces
 
     /// <summary>(ours) A moderator calls a phone into the meeting through the phone gateway's trunk.</summary>
     public const string DialOut = "dial_out";
+
+    /// <summary>OpenTalk's meeting notes, edited on the node's own collaborative editor.</summary>
+    public const string MeetingNotes = "meeting_notes";
+
+    /// <summary>OpenTalk's whiteboard, drawn on the node's own board.</summary>
+    public const string Whiteboard = "whiteboard";
 }

@@ -60,6 +60,8 @@ public static class SampleJson
             _ when type == typeof(int) || type == typeof(long) || type == typeof(short) => counter,
             _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => counter + 0.5,
             _ when type == typeof(JsonElement) => new JsonObject(),
+            // A Yjs update with nothing in it (no structs, no deletions), as the journal writes bytes: base64.
+            _ when type == typeof(byte[]) => Convert.ToBase64String([0, 0]),
             _ => null,
         };
     }

@@ -208,6 +208,7 @@ public sealed class ControlModule : IMeetingModule
                 new Joined(id, MeetingNotifications.ControlOf(me, after), MeetingNotifications.MediaOf(me, after))
                 {
                     Recording = RecordingModule.PeerOf(after, id),
+                    MeetingNotes = MeetingNotesModule.PeerOf(after, id),
                 }, except: id));
         return cameFromWaitingRoom
             ? joined.Concat(MeetingNotifications.ToModerators(after, Namespaces.Moderation, new LeftWaitingRoom(id), except: id))

@@ -30,6 +30,8 @@ public static partial class InboundJson
         (Signaling.Namespaces.RecordingService, typeof(IRecordingServiceMessage)),
         (Signaling.Namespaces.CallIn, typeof(ICallInMessage)),
         (Signaling.Namespaces.DialOut, typeof(IDialOutMessage)),
+        (Signaling.Namespaces.MeetingNotes, typeof(IMeetingNotesMessage)),
+        (Signaling.Namespaces.Whiteboard, typeof(IWhiteboardMessage)),
     ];
 
     /// <summary>

@@ -1,0 +1,299 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json.Serialization;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Meetings;
+using OpenTalk.Collab.Yjs;
+
+namespace OpenTalk.Actors.Collab;
+
+/// <summary>Changes to a document, merged into one Yjs update: what came in within one short write-behind.</summary>
+public sealed record DocumentChanged([property: JsonPropertyName("update")] byte[] Update) : DomainEvent;
+
+/// <summary>A document's whole content as one update, and how many times it was saved.</summary>
+public sealed record DocumentSnapshot(
+    [property: JsonPropertyName("content")] byte[] Content,
+    [property: JsonPropertyName("version")] long Version);
+
+/// <summary>
+/// One meeting document (its notes or its whiteboard), a sharded entity: it relays each change between the sockets
+/// that have it open at once, and stores changes a moment later, merged (not every keystroke is a journal row).
+/// Every so often, and before an export, it compacts the content into one update, saves it as a snapshot and tells the
+/// meeting the version and hash, which the meeting's journal keeps. A change that reaches the node just before it dies
+/// is not lost: the browsers still have it and send it again when they reconnect (Yjs' sync).
+/// </summary>
+public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
+{
+    /// <summary>How long changes gather before they are written.</summary>
+    public static readonly TimeSpan WriteBehind = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>After this many writes since the last save the content is compacted and saved as a version.</summary>
+    public const int SaveEvery = 200;
+
+    /// <summary>A change larger than this is refused (a pasted book is fine; a flood is not).</summary>
+    public const int MaxUpdateBytes = 4 * 1024 * 1024;
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly IActorRef _meetings;
+    private readonly Guid _documentId;
+    private readonly Dictionary<IActorRef, Reader> _sockets = [];
+    private readonly List<byte[]> _pending = [];
+    private List<byte[]> _stored = [];
+    private long _version;
+    private int _writesSinceSave;
+    private Guid _roomId;
+    private DocumentKind _kind;
+    private ImmutableHashSet<Guid>? _readers;
+    private ImmutableHashSet<Guid> _writers = [];
+
+    public DocumentActor(string entityId, IActorRef meetings)
+    {
+        _documentId = Guid.Parse(entityId);
+        _meetings = meetings;
+        PersistenceId = $"document-{entityId}";
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            var snapshot = (DocumentSnapshot)offer.Snapshot;
+            _stored = [snapshot.Content];
+            _version = snapshot.Version;
+        });
+        Recover<DocumentChanged>(e => _stored.Add(e.Update));
+
+        Command<OpenDocument>(Open);
+        Command<DocumentFrame>(OnFrame);
+        Command<DocumentSocketClosed>(c => Forget(c.Socket));
+        Command<Terminated>(t => Forget(t.ActorRef));
+        Command<DocumentAccessChanged>(OnAccessChanged);
+        Command<WriteNow>(_ => WritePending(then: null));
+        Command<SaveDocument>(_ =>
+        {
+            var replyTo = Sender;
+            WritePending(then: () => Save(replyTo));
+        });
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => _log.Warning("Document {0}: snapshot not saved: {1}", _documentId, f.Cause.Message));
+        Command<ReceiveTimeout>(_ =>
+        {
+            if (_sockets.Count == 0 && _pending.Count == 0)
+                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+        });
+        Context.SetReceiveTimeout(TimeSpan.FromMinutes(2));
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(string entityId, IActorRef meetings) => Akka.Actor.Props.Create(() => new DocumentActor(entityId, meetings));
+
+    /// <summary>Everything stored and pending as one update.</summary>
+    private byte[] Content() => YUpdate.Merge([.. _stored, .. _pending]);
+
+    private void Open(OpenDocument open)
+    {
+        (_roomId, _kind) = (open.RoomId, open.Kind);
+        if (_readers is { } readers && !readers.Contains(open.ParticipantId))
+        {
+            open.Socket.Tell(new DocumentClose(CloseCodes.NoAccess, "You are no longer in the meeting."));
+            return;
+        }
+        _sockets[open.Socket] = new Reader(open.ParticipantId, open.CanWrite);
+        Context.Watch(open.Socket);
+        open.Socket.Tell(new DocumentOpened());
+        // As y-websocket's server: our state vector, so the client sends what we lack (edits made while it was away);
+        // and who else is here.
+        var content = Content();
+        open.Socket.Tell(new DocumentOutbound(SyncProtocol.Step1(YUpdate.StateVector(content))));
+        foreach (var other in _sockets.Values.Where(r => r.LastAwareness is not null))
+            open.Socket.Tell(new DocumentOutbound(SyncProtocol.Awareness(other.LastAwareness!)));
+    }
+
+    private void OnFrame(DocumentFrame frame)
+    {
+        if (!_sockets.TryGetValue(frame.Socket, out var reader))
+            return;
+        switch (SyncProtocol.Read(frame.Data))
+        {
+            case SyncMessage.Step1 step1:
+                frame.Socket.Tell(new DocumentOutbound(SyncProtocol.Step2(Diff(step1.StateVector))));
+                break;
+            case SyncMessage.Step2 { Data: var update }:
+                Change(frame.Socket, reader, update);
+                break;
+            case SyncMessage.Update { Data: var update }:
+                Change(frame.Socket, reader, update);
+                break;
+            case SyncMessage.Awareness awareness:
+                foreach (var (client, clock, removed) in awareness.Clients)
+                {
+                    if (removed)
+                        reader.AwarenessClocks.Remove(client);
+                    else
+                        reader.AwarenessClocks[client] = clock;
+                }
+                reader.LastAwareness = awareness.Data;
+                Relay(frame.Socket, SyncProtocol.Awareness(awareness.Data));
+                break;
+            case SyncMessage.QueryAwareness:
+                foreach (var other in _sockets.Values.Where(r => r.LastAwareness is not null))
+                    frame.Socket.Tell(new DocumentOutbound(SyncProtocol.Awareness(other.LastAwareness!)));
+                break;
+            default:
+                frame.Socket.Tell(new DocumentClose(CloseCodes.BadFrame, "That is not a frame of the collaboration protocol."));
+                break;
+        }
+    }
+
+    /// <summary>What a peer with <paramref name="stateVector"/> lacks; everything when its state vector is not one.</summary>
+    private byte[] Diff(byte[] stateVector)
+    {
+        var content = Content();
+        try
+        {
+            return YUpdate.Diff(content, stateVector);
+        }
+        catch (YFormatException)
+        {
+            return content;
+        }
+    }
+
+    private void Change(IActorRef socket, Reader reader, byte[] update)
+    {
+        if (YUpdate.IsEmpty(update))
+            return;
+        if (!reader.CanWrite)
+        {
+            socket.Tell(new DocumentOutbound(SyncProtocol.PermissionDenied("You may read this document but not change it.")));
+            return;
+        }
+        if (update.Length > MaxUpdateBytes || !IsWellFormed(update))
+        {
+            socket.Tell(new DocumentClose(CloseCodes.BadFrame, "That change is not a valid document update."));
+            return;
+        }
+        _pending.Add(update);
+        Relay(socket, SyncProtocol.Update(update));
+        if (!Timers.IsTimerActive(WriteNow.Instance))
+            Timers.StartSingleTimer(WriteNow.Instance, WriteNow.Instance, WriteBehind);
+    }
+
+    /// <summary>An update the document can take: checked once here, so a stored one never breaks a merge later.</summary>
+    private static bool IsWellFormed(byte[] update)
+    {
+        try
+        {
+            YUpdate.StateVector(update);
+            return true;
+        }
+        catch (YFormatException)
+        {
+            return false;
+        }
+    }
+
+    private void Relay(IActorRef from, byte[] frame)
+    {
+        foreach (var socket in _sockets.Keys)
+        {
+            if (!socket.Equals(from))
+                socket.Tell(new DocumentOutbound(frame));
+        }
+    }
+
+    private void WritePending(Action? then)
+    {
+        Timers.Cancel(WriteNow.Instance);
+        if (_pending.Count == 0)
+        {
+            then?.Invoke();
+            return;
+        }
+        var merged = YUpdate.Merge(_pending);
+        _pending.Clear();
+        Persist(new DocumentChanged(merged) { OccurredAt = DateTimeOffset.UtcNow, By = OpenTalk.Actors.Journal.Actor.System }, e =>
+        {
+            _stored.Add(e.Update);
+            _writesSinceSave++;
+            if (then is not null)
+                then();
+            else if (_writesSinceSave >= SaveEvery)
+                Save(replyTo: null);
+        });
+    }
+
+    /// <summary>Compacts the content into one update, saves it as a snapshot and tells the meeting its version and hash.</summary>
+    private void Save(IActorRef? replyTo)
+    {
+        var content = YUpdate.Merge(_stored);
+        _stored = [content];
+        _writesSinceSave = 0;
+        _version++;
+        SaveSnapshot(new DocumentSnapshot(content, _version));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        if (_roomId != Guid.Empty)
+            _meetings.Tell(new RecordDocumentVersion(_roomId, _kind, _documentId, _version, hash));
+        replyTo?.Tell(new DocumentSaved(_documentId, content, _version, hash));
+    }
+
+    private void OnAccessChanged(DocumentAccessChanged access)
+    {
+        (_roomId, _kind, _readers, _writers) = (access.RoomId, access.Kind, access.Readers, access.Writers);
+        foreach (var (socket, reader) in _sockets.ToList())
+        {
+            if (!access.Readers.Contains(reader.ParticipantId))
+            {
+                socket.Tell(new DocumentClose(CloseCodes.NoAccess, "You are no longer in the meeting."));
+                Forget(socket);
+            }
+            else
+                reader.CanWrite = access.Writers.Contains(reader.ParticipantId);
+        }
+    }
+
+    /// <summary>A socket gone: the others are told its people left (their awareness), and the rest is written.</summary>
+    private void Forget(IActorRef socket)
+    {
+        if (!_sockets.Remove(socket, out var reader))
+            return;
+        Context.Unwatch(socket);
+        if (reader.AwarenessClocks.Count > 0)
+            Relay(socket, SyncProtocol.AwarenessGone(reader.AwarenessClocks.Select(c => (c.Key, c.Value))));
+        if (_sockets.Count == 0)
+            WritePending(then: _writesSinceSave > 0 ? () => Save(replyTo: null) : null);
+    }
+
+    private sealed class Reader(Guid participantId, bool canWrite)
+    {
+        public Guid ParticipantId { get; } = participantId;
+
+        public bool CanWrite { get; set; } = canWrite;
+
+        /// <summary>The awareness clients this socket spoke for, with their last clocks (to say they left).</summary>
+        public Dictionary<ulong, ulong> AwarenessClocks { get; } = [];
+
+        public byte[]? LastAwareness { get; set; }
+    }
+
+    private sealed class WriteNow
+    {
+        public static readonly WriteNow Instance = new();
+    }
+}
+
+/// <summary>How a collaboration socket ends, beyond the usual codes (4000-4999 are the application's).</summary>
+public static class CloseCodes
+{
+    /// <summary>The person has no access (left the meeting, token not of this meeting); the client stops reconnecting.</summary>
+    public const int NoAccess = 4403;
+
+    /// <summary>The notes or whiteboard are not started in the room.</summary>
+    public const int NotStarted = 4404;
+
+    /// <summary>A frame that is not of the protocol.</summary>
+    public const int BadFrame = 4400;
+}
