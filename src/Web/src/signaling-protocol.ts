@@ -431,6 +431,25 @@ export interface ClientMessages {
       action: 'dial';
       number: string;
     };
+  meeting_notes:
+    | {
+      action: 'deselect_writer';
+      participant_ids: string[];
+    }
+    | {
+      action: 'generate_pdf';
+    }
+    | {
+      action: 'select_writer';
+      participant_ids: string[];
+    };
+  whiteboard:
+    | {
+      action: 'generate_pdf';
+    }
+    | {
+      action: 'initialize';
+    };
 }
 
 export type Namespace = keyof ClientMessages;

@@ -100,6 +100,11 @@ public static class InboundFrames
         ("call_in", "forward", $$"""{"target":"{{Id}}","host":"10.0.0.5","audio_port":40000}"""),
         ("call_in", "stop_forward", $$"""{"target":"{{Id}}"}"""),
         ("dial_out", "dial", """{"number":"+49 30 1234567"}"""),
+        ("meeting_notes", "select_writer", $$"""{"participant_ids":["{{Id}}"]}"""),
+        ("meeting_notes", "deselect_writer", $$"""{"participant_ids":["{{Id}}"]}"""),
+        ("meeting_notes", "generate_pdf", "{}"),
+        ("whiteboard", "initialize", "{}"),
+        ("whiteboard", "generate_pdf", "{}"),
     ];
 
     public static JsonObject Frame(string ns, string action, string payload)
