@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Akka.Actor;
@@ -46,8 +45,6 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
     private int _writesSinceSave;
     private Guid _roomId;
     private DocumentKind _kind;
-    private ImmutableHashSet<Guid>? _readers;
-    private ImmutableHashSet<Guid> _writers = [];
 
     public DocumentActor(string entityId, IActorRef meetings)
     {
@@ -95,12 +92,8 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
 
     private void Open(OpenDocument open)
     {
+        // The meeting checked the token just now; it tells us of every change of access after that.
         (_roomId, _kind) = (open.RoomId, open.Kind);
-        if (_readers is { } readers && !readers.Contains(open.ParticipantId))
-        {
-            open.Socket.Tell(new DocumentClose(CloseCodes.NoAccess, "You are no longer in the meeting."));
-            return;
-        }
         _sockets[open.Socket] = new Reader(open.ParticipantId, open.CanWrite);
         Context.Watch(open.Socket);
         open.Socket.Tell(new DocumentOpened());
@@ -115,7 +108,13 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
     private void OnFrame(DocumentFrame frame)
     {
         if (!_sockets.TryGetValue(frame.Socket, out var reader))
+        {
+            // A socket this document does not know: it was opened with an earlier life of this entity (which stopped,
+            // say, on a failed write, or moved with its node). Closing it has the page reconnect and sync again, and
+            // the page then sends whatever this life lacks: nothing is lost.
+            frame.Socket.Tell(new DocumentClose(CloseCodes.Reconnect, "The document restarted: connect again."));
             return;
+        }
         switch (SyncProtocol.Read(frame.Data))
         {
             case SyncMessage.Step1 step1:
@@ -242,7 +241,7 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
 
     private void OnAccessChanged(DocumentAccessChanged access)
     {
-        (_roomId, _kind, _readers, _writers) = (access.RoomId, access.Kind, access.Readers, access.Writers);
+        (_roomId, _kind) = (access.RoomId, access.Kind);
         foreach (var (socket, reader) in _sockets.ToList())
         {
             if (!access.Readers.Contains(reader.ParticipantId))
@@ -296,4 +295,7 @@ public static class CloseCodes
 
     /// <summary>A frame that is not of the protocol.</summary>
     public const int BadFrame = 4400;
+
+    /// <summary>The document restarted (WebSocket's "service restart"): the page connects again and syncs.</summary>
+    public const int Reconnect = 1012;
 }
