@@ -4,15 +4,23 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Excalidraw loads its drawing fonts at run time from window.EXCALIDRAW_ASSET_PATH (set to /excalidraw/ by
-// src/editors/lazy.tsx), falling back to a CDN. Our pages allow no other origin, so the fonts are ours: copied into the
-// build, and served from node_modules while developing.
+// src/editors/lazy.tsx), and after that from a CDN. Our pages allow no other origin, so the fonts are ours: copied into
+// the build, and served from node_modules while developing. The CDN is replaced by the same path of ours, so that the
+// browser neither asks it nor reports hundreds of blocked fonts to the CSP.
 const excalidrawFonts = 'node_modules/@excalidraw/excalidraw/dist/prod/fonts';
+const cdnFallback = /("ASSETS_FALLBACK_URL",)`https:\/\/esm\.sh\/[\s\S]*?\/dist\/prod\/`/;
 
 function excalidrawAssets(): Plugin {
   let outDir = 'dist';
   return {
     name: 'excalidraw-fonts',
     configResolved: (config) => { outDir = config.build.outDir; },
+    transform(code, id) {
+      if (!id.includes('@excalidraw/excalidraw/dist') || !code.includes('esm.sh')) return null;
+      // A new Excalidraw that names its CDN differently must not slip through.
+      if (!cdnFallback.test(code)) this.error('Excalidraw\'s CDN fallback for fonts changed: update the pattern in vite.config.ts');
+      return { code: code.replace(cdnFallback, '$1window.location.origin+"/excalidraw/"'), map: null };
+    },
     writeBundle: () => cpSync(excalidrawFonts, join(outDir, 'excalidraw', 'fonts'), { recursive: true }),
     configureServer: (server) => {
       server.middlewares.use('/excalidraw/fonts', (request, response, next) => {
