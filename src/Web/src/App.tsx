@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Api } from './api';
 import { pickLanguage, type Language } from './i18n';
 import { Admin } from './pages/Admin';
+import { CollabPage } from './pages/CollabPage';
 import { Dashboard } from './pages/Dashboard';
 import { MeetingEditor } from './pages/MeetingEditor';
 import { MyRecordings } from './pages/MyRecordings';
@@ -40,9 +41,12 @@ export function App() {
   }, [language]);
 
   const inRoom = route.page === 'room' || route.page === 'invite';
+  // The notes and the whiteboard on their own: nothing around them, and no sign-in.
+  const bare = route.page === 'notes' || route.page === 'whiteboard';
   let content: React.ReactNode;
   if (error) content = <div className="page"><p role="alert" className="alert">{error}</p></div>;
   else if (route.page === 'callback') content = <div className="center-screen"><p role="status">{t('signingIn')}</p></div>;
+  else if (route.page === 'notes' || route.page === 'whiteboard') content = <CollabPage kind={route.page} />;
   else if (route.page === 'invite') content = <RoomPage key={route.code} entry={{ kind: 'guest', code: route.code }} />;
   else if (!api || !me) {
     content = (
@@ -64,8 +68,8 @@ export function App() {
 
   return (
     <TextContext.Provider value={t}>
-      <div className={inRoom ? 'app dark' : 'app'}>
-        {!inRoom && (
+      <div className={inRoom ? 'app dark' : bare ? 'app bare' : 'app'}>
+        {!inRoom && !bare && (
           <header className="top">
             <a href="/" className="brand" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
               <span className="logo" aria-hidden="true">◉</span> {t('appName')}

@@ -1,5 +1,6 @@
 // The room as a participant sees it, built from signaling messages. Pure: the UI renders what this returns.
 
+import { collab, noCollab, type CollabView } from './collab';
 import { dialOut, noCalls, type DialOutView } from './dialOut';
 
 export type Role = 'guest' | 'user' | 'moderator';
@@ -149,13 +150,15 @@ export interface RoomView {
   callIn: CallIn | null;
   /** Calls a moderator placed to phones (moderators only hear of them). */
   dialOut: DialOutView;
+  /** Meeting notes and the whiteboard: my addresses, who may write, exported PDFs. */
+  collab: CollabView;
   lastError: string | null;
 }
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
   messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, muteLock: null, breakout: null, talkingStick: null, vote: null, whisper: null,
-  streams: {}, recordingConsent: null, recorderMissing: false, callIn: null, dialOut: noCalls, lastError: null,
+  streams: {}, recordingConsent: null, recorderMissing: false, callIn: null, dialOut: noCalls, collab: noCollab, lastError: null,
 };
 
 const running = (s: StreamView) => s.status === 'active' || s.status === 'paused';
@@ -535,10 +538,14 @@ function whisper(room: RoomView, payload: Record<string, unknown>): RoomView {
 export function applyMessage(room: RoomView, namespace: string, payload: Record<string, unknown>): RoomView {
   // A refused dial is told beside the phone number, not in the room's banner.
   if (namespace === 'dial_out') return { ...room, dialOut: dialOut(room.dialOut, payload) };
+  // So are the notes' and the whiteboard's, beside their controls.
+  if (namespace === 'meeting_notes' || namespace === 'whiteboard') return { ...room, collab: collab(room.collab, namespace, payload) };
   if (payload.message === 'error') return { ...room, lastError: `${namespace}: ${String(payload.error)}` };
   switch (namespace) {
-    case 'control':
-      return control(room, payload);
+    case 'control': {
+      const next = control(room, payload);
+      return { ...next, collab: collab(next.collab, namespace, payload) };
+    }
     case 'moderation':
       return moderation(room, payload);
     case 'chat':

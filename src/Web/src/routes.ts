@@ -9,6 +9,8 @@ export type Route =
   | { page: 'admin' }
   | { page: 'recordings' }
   | { page: 'callback' }
+  | { page: 'notes'; roomId: string }
+  | { page: 'whiteboard'; roomId: string }
   | { page: 'not-found' };
 
 const uuid = '[0-9a-fA-F-]{36}';
@@ -23,6 +25,8 @@ export function routeOf(path: string): Route {
   if (path === '/admin') return { page: 'admin' };
   if (path === '/recordings') return { page: 'recordings' };
   if (path === '/auth/callback') return { page: 'callback' };
+  // The notes and the whiteboard alone (the token in the query authorises, not a sign-in).
+  if ((m = path.match(new RegExp(`^/(notes|whiteboard)/(${uuid})$`)))) return { page: m[1] as 'notes' | 'whiteboard', roomId: m[2] };
   return { page: 'not-found' };
 }
 

@@ -74,7 +74,7 @@ export function RoomPage({ entry }: { entry: Entry }) {
     );
   }
   const name = title ?? t('meeting');
-  return <Conference key={breakout?.id ?? 'main'} title={breakout ? `${name} · ${breakout.name}` : name} choice={choice}
+  return <Conference key={breakout?.id ?? 'main'} roomId={roomId!} api={entry.kind === 'member' ? entry.api : guestApi} title={breakout ? `${name} · ${breakout.name}` : name} choice={choice}
     groups={entry.kind === 'member' ? entry.groups : []}
     ticket={ticketFor(choice, breakout?.id ?? null)} inBreakout={breakout !== null} onBreakout={setBreakout} onLeft={() => {
     choice.stream?.getTracks().forEach((x) => x.stop());

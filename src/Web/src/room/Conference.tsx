@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Api } from '../api';
 import type { JoinChoice } from '../pages/Lobby';
 import { consented, iAmForceMuted, unread, whispering } from '../room';
 import type { Ticket } from '../signaling';
 import { Icon } from '../Icon';
 import { useText } from '../text';
 import { ChatPanel, conversations } from './ChatPanel';
+import { NotesPanel, PdfExports, WhiteboardArea } from './Collab';
 import { ModerationPanel } from './ModerationPanel';
 import { BreakoutBanner, CoffeeBreak, PollCard, TalkingStickBar, TimerBar, VoteCard, WhisperBar } from './Overlays';
 import { PeoplePanel } from './PeoplePanel';
@@ -12,10 +14,13 @@ import { RecordingBadges, RecordingBanners } from './Recording';
 import { Stage, type Layout } from './Stage';
 import { useMeeting } from './useMeeting';
 
-type Panel = 'chat' | 'people' | 'moderation' | null;
+type Panel = 'chat' | 'people' | 'moderation' | 'notes' | null;
 
 /** The conference screen: stage, controls, side panels and the overlays of the room's modules. */
-export function Conference({ title, groups, choice, ticket, inBreakout, onBreakout, onLeft }: {
+export function Conference({ roomId, api, title, groups, choice, ticket, inBreakout, onBreakout, onLeft }: {
+  roomId: string;
+  /** For the room's files (exported notes and whiteboards), with my token. */
+  api: Api;
   title: string;
   groups: string[];
   choice: JoinChoice;
@@ -32,6 +37,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
   const [pinned, setPinned] = useState<string | null>(null);
   const [pollHidden, setPollHidden] = useState<string | null>(null);
   const [voteHidden, setVoteHidden] = useState<string | null>(null);
+  const [boardShown, setBoardShown] = useState(false);
   const moderator = room.myRole === 'moderator';
   const me = room.me ? room.people[room.me] : undefined;
   const forceMuted = iAmForceMuted(room);
@@ -42,6 +48,8 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
   } } } : room.people;
   const sharing = meeting.local.has('screen');
   const unreadTotal = conversations(room).reduce((n, c) => n + unread(room, c), 0);
+  const myName = me?.displayName ?? choice.name;
+  const board = boardShown && room.collab.whiteboardUrl !== null;
 
   // In a whisper group the microphone goes into the group's mixer and is muted for the room; the room gets quieter.
   const inWhisper = whispering(room);
@@ -121,6 +129,7 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
         </div>
       )}
       <RecordingBanners room={room} send={send} onConsent={(consent) => meeting.update((r) => consented(r, consent))} />
+      <PdfExports room={room} roomId={roomId} api={api} update={meeting.update} />
       {room.breakout && !inBreakout && <BreakoutBanner room={room} moderator={moderator} onEnter={onBreakout} />}
       {room.whisper && <WhisperBar room={room} mix={media.whisperMix} send={send} />}
       <header className="room-head">
@@ -134,9 +143,13 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
         </button>
       </header>
       <div className="room-body">
-        <main className="stage-wrap">
-          <Stage people={people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
-            layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} volume={inWhisper ? 0.3 : 1} onLayers={chooseLayers} />
+        <main className={`stage-wrap${board ? ' with-board' : ''}`}>
+          {board && <div className="board-area"><WhiteboardArea room={room} name={myName} /></div>}
+          {/* Beside the whiteboard the videos shrink to a column: they stay mounted, so everyone is still heard. */}
+          <div className={board ? 'stage-aside' : 'stage-full'} aria-label={board ? t('videos') : undefined} role={board ? 'region' : undefined}>
+            <Stage people={people} me={room.me} streams={meeting.streams} local={meeting.local} focus={room.focus}
+              layout={layout} pinned={pinned} onPin={setPinned} speaker={choice.speaker} volume={inWhisper ? 0.3 : 1} onLayers={chooseLayers} />
+          </div>
           {room.vote && voteHidden !== room.vote.id && (
             <VoteCard room={room} send={send} moderator={moderator} onClose={() => setVoteHidden(room.vote!.id)} />
           )}
@@ -145,7 +158,8 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
           )}
         </main>
         {panel && (
-          <aside className="side">
+          <aside className={`side${panel === 'notes' ? ' wide' : ''}`}>
+            {panel === 'notes' && <NotesPanel room={room} name={myName} />}
             {panel === 'chat' && <ChatPanel room={room} groups={groups} send={send} update={meeting.update} />}
             {panel === 'people' && <PeoplePanel room={room} send={send} />}
             {panel === 'moderation' && moderator && <ModerationPanel room={room} send={send} update={meeting.update} />}
@@ -174,6 +188,12 @@ export function Conference({ title, groups, choice, ticket, inBreakout, onBreako
           aria-label={moderator && room.waiting.length > 0 ? t('participantsWaiting', { count: room.waiting.length }) : t('participants')}>
           <Icon name="people" />{moderator && room.waiting.length > 0 && <span className="count">{room.waiting.length}</span>}
         </button>
+        <button type="button" className={`round${panel === 'notes' ? ' on' : ''}`} aria-pressed={panel === 'notes'} onClick={() => toggle('notes')}
+          aria-label={t('notes')}><Icon name="notes" /></button>
+        {room.collab.whiteboardUrl && (
+          <button type="button" className={`round${board ? ' on' : ''}`} aria-pressed={board} onClick={() => setBoardShown(!board)}
+            aria-label={t('whiteboard')}><Icon name="board" /></button>
+        )}
         {moderator && (
           <button type="button" className={`round${panel === 'moderation' ? ' on' : ''}`} aria-pressed={panel === 'moderation'}
             onClick={() => toggle('moderation')} aria-label={t('moderation')}><Icon name="shield" /></button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RoomView } from '../room';
 import type { Send } from '../signaling-protocol';
 import { useText } from '../text';
+import { CollabTool } from './Collab';
 import { DialOutTool } from './DialOut';
 import { StreamsTool } from './Recording';
 
@@ -23,7 +24,7 @@ export function assignRooms(people: string[], count: number, chosen: Record<stri
   return rooms;
 }
 
-/** The moderator's tools: mute all, streams, calling a phone, coffee break, timer, poll, breakout rooms, talking stick, vote, debrief. */
+/** The moderator's tools: mute all, streams, calling a phone, notes and whiteboard, coffee break, timer, poll, breakout rooms, talking stick, vote, debrief. */
 export function ModerationPanel({ room, send, update }: { room: RoomView; send: Send; update: (change: (room: RoomView) => RoomView) => void }) {
   const t = useText();
   const [breakMinutes, setBreakMinutes] = useState(5);
@@ -53,6 +54,8 @@ export function ModerationPanel({ room, send, update }: { room: RoomView; send: 
       <StreamsTool room={room} send={send} />
 
       <DialOutTool room={room} send={send} update={update} />
+
+      <CollabTool room={room} send={send} update={update} />
 
       <form className="tool" onSubmit={(e) => {
         e.preventDefault();
