@@ -154,23 +154,14 @@ export const acting = (view: CollabView): CollabView => ({ ...view, error: null 
 export const initializing = (view: CollabView): CollabView =>
   (view.whiteboard === 'not_initialized' ? { ...view, whiteboard: 'initializing', error: null } : view);
 
-// The server's schema (docs/signaling.schema.json) does not list these namespaces yet, so `Send` does not type them;
-// these are the only places that send them. Once the schema has them, drop the cast.
-type CollabMessages = {
-  meeting_notes: { action: 'select_writer' | 'deselect_writer'; participant_ids: string[] } | { action: 'generate_pdf' };
-  whiteboard: { action: 'initialize' } | { action: 'generate_pdf' };
-};
-type CollabSend = <N extends keyof CollabMessages>(namespace: N, payload: CollabMessages[N]) => void;
-const collabSend = (send: Send) => send as unknown as CollabSend;
-
 /** Gives or ends write access to the notes: sends only the changes, as one message each way. */
 export function setWriters(send: Send, view: CollabView, wanted: Record<string, boolean>): void {
   const give = Object.keys(wanted).filter((id) => wanted[id] && !view.writers[id]);
   const end = Object.keys(wanted).filter((id) => !wanted[id] && view.writers[id]);
-  if (give.length > 0) collabSend(send)('meeting_notes', { action: 'select_writer', participant_ids: give });
-  if (end.length > 0) collabSend(send)('meeting_notes', { action: 'deselect_writer', participant_ids: end });
+  if (give.length > 0) send('meeting_notes', { action: 'select_writer', participant_ids: give });
+  if (end.length > 0) send('meeting_notes', { action: 'deselect_writer', participant_ids: end });
 }
 
-export const exportNotes = (send: Send) => collabSend(send)('meeting_notes', { action: 'generate_pdf' });
-export const openWhiteboard = (send: Send) => collabSend(send)('whiteboard', { action: 'initialize' });
-export const exportWhiteboard = (send: Send) => collabSend(send)('whiteboard', { action: 'generate_pdf' });
+export const exportNotes = (send: Send) => send('meeting_notes', { action: 'generate_pdf' });
+export const openWhiteboard = (send: Send) => send('whiteboard', { action: 'initialize' });
+export const exportWhiteboard = (send: Send) => send('whiteboard', { action: 'generate_pdf' });
