@@ -57,7 +57,7 @@ public static class EngineHosting
             // A document passivates itself once nobody has it open (readers may be quiet for long).
             .WithShardRegion<DocumentRegion>(ShardNames.Document,
                 (_, registry) => id => DocumentActor.Props(id, registry.Get<MeetingRegion>()), EntityExtractors.Document(),
-                new ShardOptions { ShouldPassivateIdleEntities = false })
+                new ShardOptions { ShouldPassivateIdleEntities = false, HandOffStopMessage = StopDocument.Instance })
             .WithShardRegion<ParticipantRegion>(ShardNames.Participant,
                 id => ParticipantActor.Props(id, settings, clock), EntityExtractors.Participant(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) });
@@ -136,6 +136,9 @@ public static class EngineHosting
             akka.cluster.sharding.state-store-mode = ddata
             akka.cluster.sharding.remember-entities = off
             akka.coordinated-shutdown.exit-clr = off
+            # Documents' frames (changes up to 4 MiB, as base64 in JSON) and whole documents for late comers and
+            # exports travel between nodes: Akka's default of 128 kB would drop them without a word.
+            akka.remote.dot-netty.tcp.maximum-frame-size = 32 MiB
             """;
     }
 

@@ -35,6 +35,9 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
     /// <summary>A change larger than this is refused (a pasted book is fine; a flood is not).</summary>
     public const int MaxUpdateBytes = 4 * 1024 * 1024;
 
+    /// <summary>Awareness (who is here, cursors) is small: a socket speaks for a few Yjs clients with a few kilobytes each.</summary>
+    public const int MaxAwarenessBytes = 64 * 1024, MaxAwarenessClients = 4;
+
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _meetings;
     private readonly Guid _documentId;
@@ -45,6 +48,9 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
     private int _writesSinceSave;
     private Guid _roomId;
     private DocumentKind _kind;
+
+    /// <summary>Who may open the document, as the meeting last said (null until it did), and as of which of its writes.</summary>
+    private DocumentAccessChanged? _access;
 
     public DocumentActor(string entityId, IActorRef meetings)
     {
@@ -61,7 +67,18 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
         Recover<DocumentChanged>(e => _stored.Add(e.Update));
 
         Command<OpenDocument>(Open);
-        Command<DocumentFrame>(OnFrame);
+        Command<DocumentFrame>(frame =>
+        {
+            try
+            {
+                OnFrame(frame);
+            }
+            catch (YFormatException)
+            {
+                // Whatever a browser sends must not restart the document (and lose what others just wrote).
+                Refuse(frame.Socket, "That is not a valid frame of the collaboration protocol.");
+            }
+        });
         Command<DocumentSocketClosed>(c => Forget(c.Socket));
         Command<Terminated>(t => Forget(t.ActorRef));
         Command<DocumentAccessChanged>(OnAccessChanged);
@@ -76,8 +93,10 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
         Command<ReceiveTimeout>(_ =>
         {
             if (_sockets.Count == 0 && _pending.Count == 0)
-                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(PoisonPill.Instance));
+                Context.Parent.Tell(new Akka.Cluster.Sharding.Passivate(StopDocument.Instance));
         });
+        // Passivated, or handed off to another node: what is pending is written first.
+        Command<StopDocument>(_ => WritePending(then: () => Context.Stop(Self)));
         Context.SetReceiveTimeout(TimeSpan.FromMinutes(2));
     }
 
@@ -87,14 +106,30 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
 
     public static Props Props(string entityId, IActorRef meetings) => Akka.Actor.Props.Create(() => new DocumentActor(entityId, meetings));
 
-    /// <summary>Everything stored and pending as one update.</summary>
-    private byte[] Content() => YUpdate.Merge([.. _stored, .. _pending]);
+    /// <summary>Everything stored and pending as one update. What is stored is merged in memory once (the journal keeps its rows).</summary>
+    private byte[] Content()
+    {
+        if (_stored.Count > 1)
+            _stored = [YUpdate.Merge(_stored)];
+        return _pending.Count == 0 ? _stored.FirstOrDefault() ?? YUpdate.Merge([]) : YUpdate.Merge([.. _stored, .. _pending]);
+    }
 
     private void Open(OpenDocument open)
     {
-        // The meeting checked the token just now; it tells us of every change of access after that.
         (_roomId, _kind) = (open.RoomId, open.Kind);
-        _sockets[open.Socket] = new Reader(open.ParticipantId, open.CanWrite);
+        // The meeting checked the token moments ago. Its word about access that came here since (from another node,
+        // in any order with this open) is newer: a kick or a lost write access then counts.
+        var canWrite = open.CanWrite;
+        if (_access is { } access && access.Version > open.AccessVersion)
+        {
+            if (!access.Readers.Contains(open.ParticipantId))
+            {
+                open.Socket.Tell(new DocumentClose(CloseCodes.NoAccess, "You are no longer in the meeting."));
+                return;
+            }
+            canWrite = access.Writers.Contains(open.ParticipantId);
+        }
+        _sockets[open.Socket] = new Reader(open.ParticipantId, canWrite);
         Context.Watch(open.Socket);
         open.Socket.Tell(new DocumentOpened());
         // As y-websocket's server: our state vector, so the client sends what we lack (edits made while it was away);
@@ -127,13 +162,17 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
                 Change(frame.Socket, reader, update);
                 break;
             case SyncMessage.Awareness awareness:
-                foreach (var (client, clock, removed) in awareness.Clients)
+                // A socket speaks for its own page's Yjs clients only: the first few it names (it cannot take over
+                // someone else's cursor, or say others left).
+                if (awareness.Data.Length > MaxAwarenessBytes
+                    || awareness.Clients.Any(c => !reader.AwarenessClocks.ContainsKey(c.Client) && reader.AwarenessClocks.Count >= MaxAwarenessClients)
+                    || awareness.Clients.Any(c => _sockets.Values.Any(other => other != reader && other.AwarenessClocks.ContainsKey(c.Client))))
                 {
-                    if (removed)
-                        reader.AwarenessClocks.Remove(client);
-                    else
-                        reader.AwarenessClocks[client] = clock;
+                    Refuse(frame.Socket, "That awareness update is not this page's.");
+                    return;
                 }
+                foreach (var (client, clock, _) in awareness.Clients)
+                    reader.AwarenessClocks[client] = clock;
                 reader.LastAwareness = awareness.Data;
                 Relay(frame.Socket, SyncProtocol.Awareness(awareness.Data));
                 break;
@@ -142,7 +181,7 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
                     frame.Socket.Tell(new DocumentOutbound(SyncProtocol.Awareness(other.LastAwareness!)));
                 break;
             default:
-                frame.Socket.Tell(new DocumentClose(CloseCodes.BadFrame, "That is not a frame of the collaboration protocol."));
+                Refuse(frame.Socket, "That is not a frame of the collaboration protocol.");
                 break;
         }
     }
@@ -163,16 +202,16 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
 
     private void Change(IActorRef socket, Reader reader, byte[] update)
     {
+        if (update.Length > MaxUpdateBytes || !IsWellFormed(update))
+        {
+            Refuse(socket, "That change is not a valid document update.");
+            return;
+        }
         if (YUpdate.IsEmpty(update))
             return;
         if (!reader.CanWrite)
         {
             socket.Tell(new DocumentOutbound(SyncProtocol.PermissionDenied("You may read this document but not change it.")));
-            return;
-        }
-        if (update.Length > MaxUpdateBytes || !IsWellFormed(update))
-        {
-            socket.Tell(new DocumentClose(CloseCodes.BadFrame, "That change is not a valid document update."));
             return;
         }
         _pending.Add(update);
@@ -239,8 +278,19 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
         replyTo?.Tell(new DocumentSaved(_documentId, content, _version, hash));
     }
 
+    /// <summary>Closes a socket that sent what the protocol does not allow, and forgets it.</summary>
+    private void Refuse(IActorRef socket, string reason)
+    {
+        socket.Tell(new DocumentClose(CloseCodes.BadFrame, reason));
+        Forget(socket);
+    }
+
     private void OnAccessChanged(DocumentAccessChanged access)
     {
+        // Messages from the meeting may pass each other when it moved between nodes: the newest word counts.
+        if (_access is { } known && known.Version > access.Version)
+            return;
+        _access = access;
         (_roomId, _kind) = (access.RoomId, access.Kind);
         foreach (var (socket, reader) in _sockets.ToList())
         {
@@ -263,7 +313,11 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
         if (reader.AwarenessClocks.Count > 0)
             Relay(socket, SyncProtocol.AwarenessGone(reader.AwarenessClocks.Select(c => (c.Key, c.Value))));
         if (_sockets.Count == 0)
-            WritePending(then: _writesSinceSave > 0 ? () => Save(replyTo: null) : null);
+            WritePending(then: () =>
+            {
+                if (_writesSinceSave > 0)
+                    Save(replyTo: null);
+            });
     }
 
     private sealed class Reader(Guid participantId, bool canWrite)

@@ -12,13 +12,16 @@ public interface IWithDocumentId : IEngineMessage
 
 /// <summary>
 /// Who may open the document now: those in <see cref="Readers"/> read it, those in <see cref="Writers"/> also change
-/// it. From the meeting whenever that changes; sockets of anyone else are closed.
+/// it. From the meeting whenever that changes; sockets of anyone else are closed. <see cref="Version"/> is the meeting's
+/// journal position when it said so: later words win.
 /// </summary>
-public sealed record DocumentAccessChanged(Guid DocumentId, Guid RoomId, DocumentKind Kind, ImmutableHashSet<Guid> Readers, ImmutableHashSet<Guid> Writers)
-    : IWithDocumentId;
+public sealed record DocumentAccessChanged(Guid DocumentId, Guid RoomId, DocumentKind Kind, ImmutableHashSet<Guid> Readers, ImmutableHashSet<Guid> Writers,
+    long Version = 0) : IWithDocumentId;
 
 /// <summary>A socket opens the document for a participant the meeting let in (<see cref="DocumentOpened"/> follows, then frames).</summary>
-public sealed record OpenDocument(Guid DocumentId, Guid RoomId, DocumentKind Kind, Guid ParticipantId, bool CanWrite, IActorRef Socket) : IWithDocumentId;
+/// <see cref="AccessVersion"/> is the meeting's journal position when it checked the token.
+public sealed record OpenDocument(Guid DocumentId, Guid RoomId, DocumentKind Kind, Guid ParticipantId, bool CanWrite, IActorRef Socket, long AccessVersion)
+    : IWithDocumentId;
 
 /// <summary>A frame from the socket, as it came.</summary>
 public sealed record DocumentFrame(Guid DocumentId, IActorRef Socket, byte[] Data) : IWithDocumentId;
@@ -39,3 +42,9 @@ public sealed record DocumentClose(int Status, string Reason) : IEngineMessage;
 
 /// <summary>To the socket: the document took it; frames go to <c>Sender</c>.</summary>
 public sealed record DocumentOpened : IEngineMessage;
+
+/// <summary>Passivation and hand-off: the document writes what is pending, then stops.</summary>
+public sealed record StopDocument : IEngineMessage
+{
+    public static readonly StopDocument Instance = new();
+}

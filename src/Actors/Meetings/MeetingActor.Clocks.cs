@@ -27,7 +27,9 @@ public sealed partial class MeetingActor
                     _timers.Tell(send.Command);
                     break;
                 case SendToDocument send:
-                    Akka.Hosting.ActorRegistry.For(Context.System).Get<Sharding.DocumentRegion>().Tell(send.Message);
+                    // Stamped with the journal's position, so the document tells an older word from a newer one.
+                    Akka.Hosting.ActorRegistry.For(Context.System).Get<Sharding.DocumentRegion>()
+                        .Tell(send.Message is Collab.DocumentAccessChanged access ? access with { Version = LastSequenceNr } : send.Message);
                     break;
                 case RequestExport export:
                     // The node's exporter (in the Host) renders and stores the PDF, then adds it to the room (AddExport).

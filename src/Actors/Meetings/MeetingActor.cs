@@ -40,7 +40,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RemoveSip>(c => DecideForRest(c));
         Command<ClaimDialOut>(c => DecideForRest(c, () => new DialOutReply(State.DialOuts.GetValueOrDefault(c.CallId)?.Number, null),
             error => new DialOutReply(null, error), publish: true));
-        Command<CheckDocumentAccess>(c => Sender.Tell(MeetingNotesModule.CheckAccess(State, c)));
+        Command<CheckDocumentAccess>(c => Sender.Tell(MeetingNotesModule.CheckAccess(State, c) with { Version = LastSequenceNr }));
         Command<RecordDocumentVersion>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish));
         Command<AddExport>(c => DecideForRest(c, () => new RoomAssetsReply(State.Room!.OwnerId, [State.Assets![c.Asset.Id]], null),
             error => new RoomAssetsReply(Guid.Empty, [], error), publish: true));

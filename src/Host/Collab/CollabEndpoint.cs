@@ -26,6 +26,12 @@ public static partial class CollabEndpoint
     public const int BurstCapacity = 300;
     public const double SustainedPerSecond = 60;
 
+    /// <summary>Frames waiting for a page that does not read them: past this it is closed (it reconnects and syncs).</summary>
+    public const int MaxQueuedFrames = 2000;
+
+    /// <summary>A frame the page has not taken within this is given up, with the socket.</summary>
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
     public static IEndpointRouteBuilder MapCollab(this IEndpointRouteBuilder app)
     {
         app.Map("/v1/collab/{kind}/{roomId:guid}", Handle).AllowAnonymous().ExcludeFromDescription();
@@ -59,11 +65,12 @@ public static partial class CollabEndpoint
 
         var log = loggers.CreateLogger(typeof(CollabEndpoint));
         var documents = ActorRegistry.For(system).Get<DocumentRegion>();
-        var outgoing = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+        // A page that stops reading gets its socket closed rather than the node's memory filled (see CollabSocketActor).
+        var outgoing = Channel.CreateBounded<object>(new BoundedChannelOptions(MaxQueuedFrames) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var relay = system.ActorOf(Akka.Actor.Props.Create(() => new CollabSocketActor(outgoing.Writer)));
         try
         {
-            documents.Tell(new OpenDocument(access.DocumentId, roomId, documentKind, access.ParticipantId, access.CanWrite, relay));
+            documents.Tell(new OpenDocument(access.DocumentId, roomId, documentKind, access.ParticipantId, access.CanWrite, relay, access.Version));
             var writer = WriteAsync(socket, outgoing.Reader);
             await ReadAsync(socket, frame => documents.Tell(new DocumentFrame(access.DocumentId, relay, frame)), clock, log, context.RequestAborted);
             outgoing.Writer.TryComplete();
@@ -124,35 +131,49 @@ public static partial class CollabEndpoint
                 switch (frame)
                 {
                     case DocumentOutbound data:
-                        await socket.SendAsync(data.Data, WebSocketMessageType.Binary, true, CancellationToken.None);
+                        using (var timeout = new CancellationTokenSource(SendTimeout))
+                            await socket.SendAsync(data.Data, WebSocketMessageType.Binary, true, timeout.Token);
                         break;
                     case DocumentClose close:
                         await socket.CloseOutputAsync((WebSocketCloseStatus)close.Status, close.Reason, CancellationToken.None);
                         return;
                 }
             }
+            // The queue ended without a close of the document's: the page fell behind, or the document went away.
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await socket.CloseOutputAsync((WebSocketCloseStatus)CloseCodes.Reconnect, "Connect again.", CancellationToken.None);
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
-            // Nothing more can be sent; the reader sees the broken socket too.
+            // Nothing more can be sent (or the page stopped taking frames): end the socket; the reader sees it too.
+            socket.Abort();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing a collaboration socket: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
 
-    /// <summary>The socket's address for its document: what the document sends, in order, to the socket's writer.</summary>
+    /// <summary>
+    /// The socket's address for its document: what the document sends, in order, to the socket's writer. When the
+    /// document's entity stops (its node went, it failed), or the page lets too many frames pile up, the writer ends
+    /// and closes the socket with "service restart": the page reconnects and syncs again, sending what the document lacks.
+    /// </summary>
     private sealed class CollabSocketActor : ReceiveActor
     {
         public CollabSocketActor(ChannelWriter<object> socket)
         {
-            Receive<DocumentOpened>(_ => { });
-            Receive<DocumentOutbound>(frame => socket.TryWrite(frame));
+            Receive<DocumentOpened>(_ => Context.Watch(Sender));
+            Receive<DocumentOutbound>(frame =>
+            {
+                if (!socket.TryWrite(frame))
+                    socket.TryComplete();
+            });
             Receive<DocumentClose>(close =>
             {
                 socket.TryWrite(close);
                 socket.TryComplete();
             });
+            Receive<Terminated>(_ => socket.TryComplete());
         }
     }
 }

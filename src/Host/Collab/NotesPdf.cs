@@ -84,15 +84,4 @@ public static class NotesPdf
 
     private static IEnumerable<TextSpan> Spans(YXmlText text) =>
         text.Runs.Select(run => new TextSpan(run.Text, run.Marks.ContainsKey("bold"), run.Marks.ContainsKey("italic")));
-
-    /// <summary>The document's plain text, a paragraph a line (what a search or a test reads).</summary>
-    public static string PlainText(byte[] content) =>
-        string.Join('\n', YDocument.FromUpdate(content).XmlFragment(Fragment).Select(Text));
-
-    private static string Text(YXmlNode node) => node switch
-    {
-        YXmlText text => string.Concat(text.Runs.Select(r => r.Text)),
-        YXmlElement element => string.Concat(element.Children.Select(Text)),
-        _ => "",
-    };
 }

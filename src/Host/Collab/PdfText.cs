@@ -83,9 +83,17 @@ public sealed class PdfText : IDisposable
             // A word wider than the line (a long link) is cut where it no longer fits.
             while (w > width && text.Length > 1)
             {
-                var cut = text.Length - 1;
-                while (cut > 1 && _page.MeasureString(text[..cut], font).Width > width)
-                    cut--;
+                // The longest head that fits, found by halving (a pasted string of a million letters is one "word").
+                var (fits, tooLong) = (1, text.Length);
+                while (tooLong - fits > 1)
+                {
+                    var middle = (fits + tooLong) / 2;
+                    if (_page.MeasureString(text[..middle], font).Width > width)
+                        tooLong = middle;
+                    else
+                        fits = middle;
+                }
+                var cut = fits;
                 line.Add((text[..cut], font, 0));
                 Flush(line, left, lineHeight, first ? prefix : null, size);
                 first = false;

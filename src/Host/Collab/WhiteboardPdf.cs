@@ -16,11 +16,17 @@ public static class WhiteboardPdf
     public const string Map = "elements";
     private const double Margin = 36;
 
+    /// <summary>Coordinates beyond this are no drawing a person made (Excalidraw's canvas is large, not that large).</summary>
+    private const double Far = 1_000_000;
+
+    /// <summary>Points of one stroke drawn at most: a long free-hand line has a few thousand.</summary>
+    private const int MaxPoints = 20_000;
+
     public static byte[] Render(byte[] content, string title)
     {
         PdfFonts.EnsureInstalled();
-        var elements = YDocument.FromUpdate(content).Map(Map).Values.OfType<JsonObject>()
-            .Where(e => e["isDeleted"]?.GetValue<bool>() != true && e["type"] is not null)
+        var elements = Shown(YDocument.FromUpdate(content))
+            .Where(e => e["type"] is JsonValue && Bounds(e) is var b && Math.Abs(b.X) < Far && Math.Abs(b.Y) < Far && b.Width < Far && b.Height < Far)
             .OrderBy(e => e["index"]?.ToString() ?? "", StringComparer.Ordinal)
             .ToList();
         using var document = new PdfDocument();
@@ -40,9 +46,9 @@ public static class WhiteboardPdf
         return stream.ToArray();
     }
 
-    /// <summary>The number of elements a whiteboard shows (not deleted).</summary>
-    public static int Count(byte[] content) =>
-        YDocument.FromUpdate(content).Map(Map).Values.OfType<JsonObject>().Count(e => e["isDeleted"]?.GetValue<bool>() != true);
+    /// <summary>The elements the board shows: not deleted (whatever a browser wrote in <c>isDeleted</c>).</summary>
+    private static IEnumerable<JsonObject> Shown(YDocument board) =>
+        board.Map(Map).Values.OfType<JsonObject>().Where(e => !(e["isDeleted"] is JsonValue deleted && deleted.TryGetValue<bool>(out var yes) && yes));
 
     private static void Draw(XGraphics gfx, List<JsonObject> elements, double pageWidth, double pageHeight)
     {
@@ -61,7 +67,7 @@ public static class WhiteboardPdf
     private static void DrawElement(XGraphics gfx, JsonObject e)
     {
         var (x, y, w, h) = (Number(e, "x") ?? 0, Number(e, "y") ?? 0, Number(e, "width") ?? 0, Number(e, "height") ?? 0);
-        var pen = new XPen(Colour(e["strokeColor"]?.ToString()) ?? XColors.Black, Math.Max(Number(e, "strokeWidth") ?? 1, 0.5));
+        var pen = new XPen(Colour(e["strokeColor"]?.ToString()) ?? XColors.Black, Math.Clamp(Number(e, "strokeWidth") ?? 1, 0.5, 50));
         var fill = Colour(e["backgroundColor"]?.ToString()) is { } background ? new XSolidBrush(background) : null;
         switch (e["type"]!.ToString())
         {
@@ -92,7 +98,7 @@ public static class WhiteboardPdf
                     ArrowHead(gfx, pen, points[^2], points[^1]);
                 break;
             case "text":
-                var size = Number(e, "fontSize") ?? 20;
+                var size = Math.Clamp(Number(e, "fontSize") ?? 20, 2, 400);
                 var font = new XFont(PdfFonts.Family, size);
                 var brush = new XSolidBrush(Colour(e["strokeColor"]?.ToString()) ?? XColors.Black);
                 var lines = (e["text"]?.ToString() ?? "").Split('\n');
@@ -112,7 +118,7 @@ public static class WhiteboardPdf
 
     private static IEnumerable<(double X, double Y)> Points(JsonObject e) =>
         e["points"] is JsonArray points
-            ? points.OfType<JsonArray>().Where(p => p.Count >= 2)
+            ? points.OfType<JsonArray>().Where(p => p.Count >= 2).Take(MaxPoints)
                 .Select(p => (AsNumber(p[0]) ?? 0, AsNumber(p[1]) ?? 0))
             : [];
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Api, ApiError } from './api';
 import type { AssetResource } from './protocol';
-import { formatDuration, formatSize, formatWhen, isRecording, newestFirst, plainError } from './recordings';
+import { documentKindOf, formatDuration, formatSize, formatWhen, isRecording, newestFirst, plainError } from './recordings';
 import { routeOf } from './routes';
 import { translator } from './text';
 
@@ -29,6 +29,12 @@ describe('how recordings read', () => {
   test('only the recorder\'s files count as recordings', () => {
     expect(isRecording(asset('a', '2026-03-01T10:00:00Z'))).toBe(true);
     expect(isRecording(asset('b', '2026-03-01T10:00:00Z', { namespace: 'whiteboard', kind: 'pdf' }))).toBe(false);
+  });
+
+  test('the other files of a room are told apart by the module that made them', () => {
+    expect(documentKindOf(asset('a', '2026-03-01T10:00:00Z', { namespace: 'meeting_notes', kind: 'meetingnotes_pdf' }))).toBe('meeting_notes');
+    expect(documentKindOf(asset('b', '2026-03-01T10:00:00Z', { namespace: 'whiteboard', kind: 'whiteboard_pdf' }))).toBe('whiteboard');
+    expect(documentKindOf(asset('c', '2026-03-01T10:00:00Z', { namespace: 'something_new', kind: 'x' }))).toBe('other');
   });
 
   test('dates carry the day and the time', () => {

@@ -7,6 +7,12 @@ import type { Translate } from './text';
 /** A room's file that the recorder made (the node may keep other files for a room later). */
 export const isRecording = (asset: AssetResource) => asset.namespace === 'recording' || asset.kind === 'record';
 
+/** What a room's other files are, for a label: the module that made them (OpenTalk's asset namespaces). */
+export type DocumentKind = 'meeting_notes' | 'whiteboard' | 'meeting_report' | 'shared_folder' | 'other';
+
+export const documentKindOf = (asset: AssetResource): DocumentKind =>
+  (['meeting_notes', 'whiteboard', 'meeting_report', 'shared_folder'] as const).find((k) => k === asset.namespace) ?? 'other';
+
 /** Newest first; the same file twice (a page that shifted while a new recording arrived) is listed once. */
 export function newestFirst<T extends AssetResource>(assets: readonly T[]): T[] {
   const seen = new Set<string>();

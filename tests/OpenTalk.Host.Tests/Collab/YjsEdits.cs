@@ -22,6 +22,13 @@ internal static class YjsEdits
         out(Y.encodeStateAsUpdate(doc));
         """);
 
+    /// <summary>Whatever a browser might put on the whiteboard: <paramref name="json"/> as the element <paramref name="id"/>.</summary>
+    public static byte[] Element(string id, string json, int client) => Run($$"""
+        const doc = new Y.Doc(); doc.clientID = {{client}};
+        doc.getMap('elements').set('{{id}}', {{json}});
+        out(Y.encodeStateAsUpdate(doc));
+        """);
+
     private static byte[] Run(string body)
     {
         var yjs = Path.Combine(RepoRoot(), "src", "Web", "node_modules", "yjs", "dist", "yjs.mjs");

@@ -92,6 +92,16 @@ public sealed class WebNotesTests : WebTest
         await mona.GetByRole(AriaRole.Button, new() { Name = "Export whiteboard as PDF" }).ClickAsync();
         await Expect(mona.GetByTestId("pdf-export")).ToContainTextAsync("The whiteboard was exported as PDF", SlowText);
         Assert.Contains("Whiteboard", PdfToText(await RoomPdfAsync(mona, "whiteboard")));
+
+        // The owner finds it with the meeting, beside its recordings, and can fetch it.
+        var owner = await Stack.OpenAsync();
+        await SignInAsync(owner, "mona");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Edit Drawing round" }).ClickAsync();
+        var row = owner.GetByRole(AriaRole.Region, new() { Name = "Meeting documents" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "whiteboard_pdf" });
+        await Expect(row).ToContainTextAsync("Whiteboard");
+        var download = await owner.RunAndWaitForDownloadAsync(() => row.GetByRole(AriaRole.Button, new() { Name = "Download", Exact = false }).ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        Assert.Empty(await WebStack.AccessibilityViolationsAsync(owner));
     }
 
     /// <summary>

@@ -31,10 +31,8 @@ public sealed class MeetingNotesModule : IMeetingModule
         SelectNotesWriters c => Select(state, c, now),
         DeselectNotesWriters c => Deselect(state, c, now),
         ExportDocument c => Export(state, c, now),
-        RecordDocumentVersion c when DocumentOf(state, c.Kind) == c.DocumentId =>
-            Decision.Accept(MeetingDecider.Stamp(new DocumentVersionSaved(c.Kind, c.DocumentId, c.Version, c.Sha256), Actor.System, now)),
-        // A version saved after the session ended is the document's own business: nothing to record for a session.
-        RecordDocumentVersion => Decision.Nothing,
+        // Also after the session ended: the last version is saved when the last page closed, often just after.
+        RecordDocumentVersion c => Decision.Accept(MeetingDecider.Stamp(new DocumentVersionSaved(c.Kind, c.DocumentId, c.Version, c.Sha256), Actor.System, now)),
         AddExport c when state.Assets?.ContainsKey(c.Asset.Id) == true => Decision.Reject(MeetingDecider.AlreadyExists),
         AddExport c => Decision.Accept(MeetingDecider.Stamp(new AssetAdded(c.Asset.Id, c.Asset.Filename, c.Asset.Namespace, c.Asset.Kind,
             c.Asset.Size, null, c.Asset.StorageKey, c.Asset.BreakoutRoomId), Actor.Participant(c.RequestedBy), now)),

@@ -18,8 +18,11 @@ public sealed record RecordDocumentVersion(Guid RoomId, DocumentKind Kind, Guid 
 /// <summary>A socket asks whether the bearer of <see cref="Token"/> may open the room's document of <see cref="Kind"/>.</summary>
 public sealed record CheckDocumentAccess(Guid RoomId, DocumentKind Kind, string Token) : IWithRoomId;
 
-/// <summary>Yes (the document, the participant, whether they write), or why not (<see cref="CloseCodes"/>).</summary>
-public sealed record DocumentAccessReply(Guid DocumentId, Guid ParticipantId, bool CanWrite, int? RefusedWith) : IEngineMessage;
+/// <summary>
+/// Yes (the document, the participant, whether they write), or why not (<see cref="CloseCodes"/>); <see cref="Version"/>
+/// is the meeting's journal position it answered at (see <see cref="DocumentAccessChanged.Version"/>).
+/// </summary>
+public sealed record DocumentAccessReply(Guid DocumentId, Guid ParticipantId, bool CanWrite, int? RefusedWith, long Version = 0) : IEngineMessage;
 
 /// <summary>From the node that made the PDF a moderator asked for: it is stored; the room keeps it as an asset.</summary>
 public sealed record AddExport(Guid RoomId, Guid RequestedBy, RoomAsset Asset) : IWithRoomId;

@@ -4,7 +4,7 @@ import { dialIn } from '../dialIn';
 import type { EventResource, InviteResource, RoomHistory, StreamingTargetResource } from '../protocol';
 import type { CallIn } from '../room';
 import { useText } from '../text';
-import { RoomRecordings } from './RecordingList';
+import { RoomDocuments, RoomRecordings } from './RecordingList';
 
 /** What belongs to a meeting's room: guest link, phone call-in, live-stream targets, past sessions and recordings. */
 export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResource }) {
@@ -130,6 +130,7 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
       </section>
 
       <RoomRecordings api={api} room={room} owner={meeting.can_edit} />
+      <RoomDocuments api={api} room={room} owner={meeting.can_edit} />
     </>
   );
 }

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Api, ApiError, assetsPerPage } from '../api';
 import type { AssetResource } from '../protocol';
-import { formatDuration, formatSize, formatWhen, isRecording, newestFirst, plainError } from '../recordings';
+import { documentKindOf, formatDuration, formatSize, formatWhen, isRecording, newestFirst, plainError } from '../recordings';
 import { useText } from '../text';
 
-/** Recordings a page at a time: the list (null while the first page loads), whether more pages exist, and what failed. */
-export function useRecordings<T extends AssetResource>(load: (page: number) => Promise<T[]>) {
+/**
+ * A room's files a page at a time (recordings unless <keep> says otherwise): the list (null while the first page
+ * loads), whether more pages exist, and what failed.
+ */
+export function useRecordings<T extends AssetResource>(load: (page: number) => Promise<T[]>, keep: (asset: T) => boolean = isRecording) {
   const t = useText();
   const [items, setItems] = useState<T[] | null>(null);
   const [pages, setPages] = useState(0);
@@ -16,13 +19,15 @@ export function useRecordings<T extends AssetResource>(load: (page: number) => P
     try {
       setFailure(null);
       const got = await load(page);
-      setItems(newestFirst([...before, ...got.filter(isRecording)]));
+      setItems(newestFirst([...before, ...got.filter(keep)]));
       setPages(page);
       setMore(got.length === assetsPerPage);
     } catch (e) {
       setFailure(e);
       setItems((list) => list ?? []);
     }
+    // `keep` is one of two module-level functions: it never changes for a list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
 
   useEffect(() => { void fetchPage(1, []); }, [fetchPage]);
@@ -66,6 +71,7 @@ export function RecordingRow({ api, room, asset, onDeleted, children }: {
   };
 
   // <video src> cannot send the Authorization header the download needs, so the player gets the fetched file as a blob.
+  const playable = isRecording(asset);
   const play = () => attempt('play', async () => setPlayerUrl(URL.createObjectURL(await api.assetFile(room, asset.id))));
 
   // The same for saving: an <a download> pointing at the API would arrive without the token. The player's copy is
@@ -99,7 +105,7 @@ export function RecordingRow({ api, room, asset, onDeleted, children }: {
         {children}
       </div>
       <div className="actions">
-        {playerUrl ? (
+        {!playable ? null : playerUrl ? (
           <button type="button" className="secondary small" onClick={() => setPlayerUrl(null)}>{t('closePlayer')}</button>
         ) : (
           <button type="button" className="secondary small" disabled={busy !== null} aria-label={t('playNamed', { name: asset.filename })} onClick={() => void play()}>
@@ -144,3 +150,38 @@ export function RoomRecordings({ api, room, owner }: { api: Api; room: string; o
     </section>
   );
 }
+
+/** What a document is, in words: "Meeting notes", "Whiteboard", "Attendance report", "Shared file". */
+const kindLabel = { meeting_notes: 'documentNotes', whiteboard: 'documentWhiteboard', meeting_report: 'documentReport', shared_folder: 'documentSharedFile', other: 'documentOther' } as const;
+
+/**
+ * The room's other files (exported notes and whiteboards, reports, the shared folder), beside its recordings, for its
+ * owner: download and delete, as for recordings.
+ */
+export function RoomDocuments({ api, room, owner }: { api: Api; room: string; owner: boolean }) {
+  const t = useText();
+  const load = useCallback((page: number) => api.roomAssets(room, page), [api, room]);
+  const { items, more, error, forbidden, refresh, showMore, removed } = useRecordings(load, isDocument);
+  if (forbidden && !owner) return null;
+  return (
+    <section className="card" aria-labelledby="documents-title">
+      <div className="card-head">
+        <h2 id="documents-title">{t('meetingDocuments')}</h2>
+        <button type="button" className="secondary small" onClick={() => void refresh()}>{t('refresh')}</button>
+      </div>
+      {error && <p role="alert" className="alert">{error}</p>}
+      {items === null ? <p role="status">{t('loading')}</p> : items.length === 0 ? (!error && <p className="muted">{t('noDocuments')}</p>) : (
+        <ul className="recording-list" aria-labelledby="documents-title" data-testid="meeting-documents">
+          {items.map((a) => (
+            <RecordingRow key={a.id} api={api} room={room} asset={a} onDeleted={removed}>
+              <span className="muted document-kind">{t(kindLabel[documentKindOf(a)])}</span>
+            </RecordingRow>
+          ))}
+        </ul>
+      )}
+      {more && <button type="button" className="secondary small" onClick={() => void showMore()}>{t('showMore')}</button>}
+    </section>
+  );
+}
+
+const isDocument = (asset: AssetResource) => !isRecording(asset);
