@@ -6,6 +6,7 @@ import { Dashboard } from './pages/Dashboard';
 import { MeetingEditor } from './pages/MeetingEditor';
 import { MyRecordings } from './pages/MyRecordings';
 import { RoomPage } from './pages/RoomPage';
+import { FolderPage } from './pages/FolderPage';
 import type { PrivateUserProfile } from './protocol';
 import { navigate, routeOf, type Route } from './routes';
 import { currentToken, finishSignIn, signIn, signOut } from './session';
@@ -44,6 +45,7 @@ export function App() {
   if (error) content = <div className="page"><p role="alert" className="alert">{error}</p></div>;
   else if (route.page === 'callback') content = <div className="center-screen"><p role="status">{t('signingIn')}</p></div>;
   else if (route.page === 'invite') content = <RoomPage key={route.code} entry={{ kind: 'guest', code: route.code }} />;
+  else if (route.page === 'folder') content = <FolderPage key={route.roomId} />;
   else if (!api || !me) {
     content = (
       <div className="center-screen welcome">

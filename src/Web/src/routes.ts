@@ -9,7 +9,8 @@ export type Route =
   | { page: 'admin' }
   | { page: 'recordings' }
   | { page: 'callback' }
-  | { page: 'not-found' };
+  | { page: 'not-found' }
+  | { page: 'folder'; roomId: string };
 
 const uuid = '[0-9a-fA-F-]{36}';
 
@@ -23,6 +24,7 @@ export function routeOf(path: string): Route {
   if (path === '/admin') return { page: 'admin' };
   if (path === '/recordings') return { page: 'recordings' };
   if (path === '/auth/callback') return { page: 'callback' };
+  if ((m = path.match(new RegExp(`^/folder/(${uuid})$`)))) return { page: 'folder', roomId: m[1] };
   return { page: 'not-found' };
 }
 
