@@ -46,7 +46,35 @@ public sealed class CollabAccess(string publicUrl, byte[] key)
         $"{publicUrl}/{kind.ToWire()}/{roomId}?token={Token(kind, documentId, participantId)}"
         + (kind == DocumentKind.Notes ? write ? "&mode=write" : "&mode=read" : "");
 
-    private string Sign(DocumentKind kind, Guid documentId, Guid participantId) =>
-        Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes($"{kind.ToWire()}:{documentId:N}:{participantId:N}")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>
+    /// A participant's token for the room's shared folder: <c>{participant id}.{r|w}.{signature}</c>, where <c>w</c>
+    /// (read and write) is only handed to moderators. The meeting checks the bearer's presence and role on every use.
+    /// </summary>
+    public string FolderToken(Guid roomId, Guid participantId, bool write) =>
+        $"{participantId:N}.{(write ? 'w' : 'r')}.{SignFolder(roomId, participantId, write)}";
+
+    /// <summary>The participant a folder token was given to and whether it is one to write, when it is this meeting's for that room.</summary>
+    public (Guid Participant, bool Write)? VerifyFolder(Guid roomId, string? token)
+    {
+        if (token is not { Length: > 35 } || token[32] != '.' || token[34] != '.' || token[33] is not ('r' or 'w')
+            || !Guid.TryParseExact(token[..32], "N", out var participant))
+            return null;
+        var write = token[33] == 'w';
+        var expected = Encoding.ASCII.GetBytes(SignFolder(roomId, participant, write));
+        var given = Encoding.ASCII.GetBytes(token[35..]);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? (participant, write) : null;
+    }
+
+    /// <summary>The folder's page of the web app for a participant, to read or to read and write.</summary>
+    public string FolderUrl(Guid roomId, Guid participantId, bool write) =>
+        $"{publicUrl}/folder/{roomId}?token={FolderToken(roomId, participantId, write)}";
+
+    private string Sign(DocumentKind kind, Guid documentId, Guid participantId) => Sign($"{kind.ToWire()}:{documentId:N}:{participantId:N}");
+
+    // Its own prefix per purpose: no notes or whiteboard token is ever a folder token's signature, nor a read one a write one's.
+    private string SignFolder(Guid roomId, Guid participantId, bool write) =>
+        Sign($"{(write ? "folder-write" : "folder-read")}:{roomId:N}:{participantId:N}");
+
+    private string Sign(string purpose) =>
+        Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(purpose))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -52,6 +52,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RemoveStreamingTarget>(c => DecideForRest(c));
         Command<SetInvitedModerators>(c => DecideForRest(c));
         ReceiveAssetCommands();
+        ReceiveSharedFolderCommands();
         Command<DeleteRoom>(c => DecideForRest(c));
         Command<IMediaRequest>(HandleMediaRequest);
         Command<SpeakingChanged>(HandleSpeaking);

@@ -28,6 +28,7 @@ public static class Problems
             ProblemCodes.BodyTooLarge => (413, "The request body is too large."),
             ProblemCodes.InvalidIdToken => (401, "The ID token is not valid."),
             ProblemCodes.InvalidClaims => (400, "The ID token lacks what is needed to sign in."),
+            ProblemCodes.UnsupportedMediaType => (415, "This type of file is not taken here."),
             ProblemCodes.TooManyAttempts => (429, "Too many failed attempts; wait a while before trying again."),
             _ => (400, "The request cannot be done."),
         };

@@ -77,6 +77,7 @@ public static class OpenTalkApp
         builder.Services.AddOptions<SchedulingSettings>().BindConfiguration(SchedulingSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<AdhocCleanup>();
         builder.Services.AddOptions<MailSettings>().BindConfiguration(MailSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SharedFolderSettings>().BindConfiguration(SharedFolderSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MailOutbox>();
         builder.Services.AddSingleton<IMailTransport>(services =>
         {
@@ -171,6 +172,7 @@ public static class OpenTalkApp
         app.MapAdminApi(signIn.IsEmbedded);
         app.MapSignaling();
         OpenTalk.Host.Collab.CollabEndpoint.MapCollab(app);
+        app.MapSharedFolderApi();
         if (web is not null)
             app.MapWebAppFallback(web);
         return app;

@@ -23,7 +23,7 @@ public sealed class AssetsProjection : IProjection
 
     public async Task ApplyAsync(ProjectionBatch batch, EventEnvelope envelope, CancellationToken ct)
     {
-        if (envelope.Event is not (RoomCreated or AssetAdded or AssetDeleted)
+        if (envelope.Event is not (RoomCreated or AssetAdded or AssetRenamed or AssetDeleted)
             || !PersistenceIds.TryParse(envelope.PersistenceId, PersistenceIds.Meeting, out var roomId))
             return;
         var room = await batch.LoadAsync<AssetRoomDocument>(roomId, ct);
@@ -48,6 +48,10 @@ public sealed class AssetsProjection : IProjection
                     DurationSeconds = e.DurationSeconds,
                     CreatedAt = e.OccurredAt.ToUniversalTime(),
                 });
+                break;
+            case AssetRenamed e when await batch.LoadAsync<AssetDocument>(e.AssetId, ct) is { } renamed:
+                renamed.Filename = e.Filename;
+                batch.Store(e.AssetId, renamed);
                 break;
             case AssetDeleted e when await batch.LoadAsync<AssetDocument>(e.AssetId, ct) is { } asset:
                 asset.Deleted = true;

@@ -24,4 +24,6 @@ public static class ProblemCodes
     public const string InvalidIdToken = "invalid_id_token";
     public const string InvalidClaims = "invalid_claims";
     public const string TooManyAttempts = "too_many_attempts";
+    /// <summary>A file of a type the endpoint does not take (415), or whose content is not what its name says.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
 }

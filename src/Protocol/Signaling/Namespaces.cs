@@ -29,4 +29,7 @@ public static class Namespaces
 
     /// <summary>OpenTalk's whiteboard, drawn on the node's own board.</summary>
     public const string Whiteboard = "whiteboard";
+
+    /// <summary>OpenTalk's shared folder: the room's files, opened on a page of the node's web app.</summary>
+    public const string SharedFolder = "shared_folder";
 }

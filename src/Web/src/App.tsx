@@ -7,6 +7,7 @@ import { Dashboard } from './pages/Dashboard';
 import { MeetingEditor } from './pages/MeetingEditor';
 import { MyRecordings } from './pages/MyRecordings';
 import { RoomPage } from './pages/RoomPage';
+import { FolderPage } from './pages/FolderPage';
 import type { PrivateUserProfile } from './protocol';
 import { navigate, routeOf, type Route } from './routes';
 import { currentToken, finishSignIn, signIn, signOut } from './session';
@@ -48,6 +49,7 @@ export function App() {
   else if (route.page === 'callback') content = <div className="center-screen"><p role="status">{t('signingIn')}</p></div>;
   else if (route.page === 'notes' || route.page === 'whiteboard') content = <CollabPage kind={route.page} />;
   else if (route.page === 'invite') content = <RoomPage key={route.code} entry={{ kind: 'guest', code: route.code }} />;
+  else if (route.page === 'folder') content = <FolderPage key={route.roomId} />;
   else if (!api || !me) {
     content = (
       <div className="center-screen welcome">

@@ -18,6 +18,7 @@ const paths = {
   notes: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
   board: 'M3 4h18v12H3zM12 16v4M8 21l4-5 4 5M7 12l3-3 3 2 4-4',
   phone: 'M5 3h3l2 5-2.5 1.5a11 11 0 0 0 6 6L15 13l5 2v3a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z',
+  folder: 'M3 6h6l2 2h10v11H3z',
 } as const;
 
 export type IconName = keyof typeof paths;

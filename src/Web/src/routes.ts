@@ -11,6 +11,7 @@ export type Route =
   | { page: 'callback' }
   | { page: 'notes'; roomId: string }
   | { page: 'whiteboard'; roomId: string }
+  | { page: 'folder'; roomId: string }
   | { page: 'not-found' };
 
 const uuid = '[0-9a-fA-F-]{36}';
@@ -25,8 +26,9 @@ export function routeOf(path: string): Route {
   if (path === '/admin') return { page: 'admin' };
   if (path === '/recordings') return { page: 'recordings' };
   if (path === '/auth/callback') return { page: 'callback' };
-  // The notes and the whiteboard alone (the token in the query authorises, not a sign-in).
+  // The notes, the whiteboard and the shared folder alone (the token in the query authorises, not a sign-in).
   if ((m = path.match(new RegExp(`^/(notes|whiteboard)/(${uuid})$`)))) return { page: m[1] as 'notes' | 'whiteboard', roomId: m[2] };
+  if ((m = path.match(new RegExp(`^/folder/(${uuid})$`)))) return { page: 'folder', roomId: m[1] };
   return { page: 'not-found' };
 }
 

@@ -7,6 +7,7 @@ import { Icon } from '../Icon';
 import { useText } from '../text';
 import { ChatPanel, conversations } from './ChatPanel';
 import { NotesPanel, PdfExports, WhiteboardArea } from './Collab';
+import { FilesPanel } from './FilesPanel';
 import { ModerationPanel } from './ModerationPanel';
 import { BreakoutBanner, CoffeeBreak, PollCard, TalkingStickBar, TimerBar, VoteCard, WhisperBar } from './Overlays';
 import { PeoplePanel } from './PeoplePanel';
@@ -14,7 +15,7 @@ import { RecordingBadges, RecordingBanners } from './Recording';
 import { Stage, type Layout } from './Stage';
 import { useMeeting } from './useMeeting';
 
-type Panel = 'chat' | 'people' | 'moderation' | 'notes' | null;
+type Panel = 'chat' | 'people' | 'moderation' | 'notes' | 'files' | null;
 
 /** The conference screen: stage, controls, side panels and the overlays of the room's modules. */
 export function Conference({ roomId, api, title, groups, choice, ticket, inBreakout, onBreakout, onLeft }: {
@@ -163,6 +164,7 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
             {panel === 'chat' && <ChatPanel room={room} groups={groups} send={send} update={meeting.update} />}
             {panel === 'people' && <PeoplePanel room={room} send={send} />}
             {panel === 'moderation' && moderator && <ModerationPanel room={room} send={send} update={meeting.update} />}
+            {panel === 'files' && <FilesPanel folder={meeting.folder} />}
           </aside>
         )}
       </div>
@@ -197,6 +199,10 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
         {moderator && (
           <button type="button" className={`round${panel === 'moderation' ? ' on' : ''}`} aria-pressed={panel === 'moderation'}
             onClick={() => toggle('moderation')} aria-label={t('moderation')}><Icon name="shield" /></button>
+        )}
+        {meeting.folder && (
+          <button type="button" className={`round${panel === 'files' ? ' on' : ''}`} aria-pressed={panel === 'files'}
+            onClick={() => toggle('files')} aria-label={t('files')}><Icon name="folder" /></button>
         )}
         <span className="divider" />
         <button type="button" className="leave" onClick={() => { meeting.leave(); onLeft(); }}>{t('leave')}</button>

@@ -4,6 +4,7 @@ import { applyMessage, emptyRoom, type RoomView } from '../room';
 import { Signaling, signalingUrl, type ConnectionStatus, type Payload, type Ticket } from '../signaling';
 import type { Send } from '../signaling-protocol';
 import type { JoinChoice } from '../pages/Lobby';
+import { folderFrom, type FolderView } from '../sharedFolder';
 
 /** How long a blocked join waits before asking again (OpenTalk's web app waits as long). */
 const JOIN_RETRY_MS = 10_000;
@@ -23,6 +24,7 @@ export interface Meeting {
   send: Send;
   update: (change: (room: RoomView) => RoomView) => void;
   leave: () => void;
+  folder: FolderView | null;
 }
 
 /** One participation in a room: the signaling socket, the room state it builds, and the media sessions. */
@@ -31,6 +33,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [closeReason, setCloseReason] = useState<string | null>(null);
   const [streams, setStreams] = useState<RemoteStream[]>([]);
+  const [folder, setFolder] = useState<FolderView | null>(null);
   const [local, setLocal] = useState<ReadonlyMap<SessionType, MediaStream>>(new Map());
   const signaling = useRef<Signaling | null>(null);
   const mediaRef = useRef<MediaClient | null>(null);
@@ -57,6 +60,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
       },
       onMessage: (namespace, payload) => {
         dispatch({ kind: 'message', namespace, payload });
+        setFolder((f) => folderFrom(f, namespace, payload));
         void react(namespace, payload);
       },
     });
@@ -116,7 +120,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   }, []);
 
   return {
-    room, status, closeReason, streams, local, media, send,
+    room, status, closeReason, streams, local, media, send, folder,
     update: (change) => dispatch({ kind: 'set', change }),
     leave: () => signaling.current?.leave(),
   };
