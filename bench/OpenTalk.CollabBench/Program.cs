@@ -103,8 +103,9 @@ await using (var meeting = await Meeting.OpenAsync(server, admin))
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w =>
             relay.TypeAsync(w, sockets[w], typingStart.At + (long)(typingEvery.TotalSeconds * Stopwatch.Frequency * w / writers), typingEvery)));
         typing = CpuWindow.Between(typingStart, CpuSample.Take(nodePid));
-        notesB = Latency.Of(writers * (writers - 1) * perWriter, relay.Latencies());
+        // Updates still on their way when the typing ended count too (their latency is from their send).
         await relay.SettleAsync(r => r, TimeSpan.FromSeconds(20));
+        notesB = Latency.Of(writers * (writers - 1) * perWriter, relay.Latencies());
         missingB = relay.Missing(r => r);
         unknownB = relay.Unknown;
         otherFrames = sockets.Sum(s => s.OtherFrames);
