@@ -96,6 +96,7 @@ public static class MeetingModules
         new DialOutModule(),
         new MeetingNotesModule(),
         new WhiteboardModule(),
+        new MeetingReportModule(),
     ]);
 }
 

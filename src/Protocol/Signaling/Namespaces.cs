@@ -29,4 +29,7 @@ public static class Namespaces
 
     /// <summary>OpenTalk's whiteboard, drawn on the node's own board.</summary>
     public const string Whiteboard = "whiteboard";
+
+    /// <summary>OpenTalk's meeting report: a PDF of who attended the session and what it decided, as a room asset.</summary>
+    public const string MeetingReport = "meeting_report";
 }
