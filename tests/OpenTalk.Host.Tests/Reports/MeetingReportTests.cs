@@ -59,6 +59,25 @@ public sealed class MeetingReportTests : RoomTest
         Assert.Contains(digest, text);
     }
 
+    [Fact]
+    public async Task When_the_session_ends_a_report_without_addresses_is_left_for_the_owner()
+    {
+        var olga = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var bob = await GuestAsync("Bob");
+        await bob.Socket.SendAsync("control", "leave", new { });
+        await olga.Socket.WaitForAsync(m => m.Namespace == "control" && m.Message == "left");
+        await olga.Socket.SendAsync("control", "leave", new { });
+
+        var listed = await Poll.UntilAsync(() => Olga.ListRoomAssetsAsync(Room), assets => assets.Any(a => a.Namespace == "meeting_report"));
+        var asset = Assert.Single(listed, a => a.Namespace == "meeting_report");
+        using var pdf = new MemoryStream();
+        await Olga.DownloadAssetAsync(Room, asset.Id, pdf);
+        var text = PdfToText(pdf.ToArray());
+        Assert.Contains("Participants (2)", text);
+        Assert.DoesNotContain("E-mail", text);
+        Assert.Matches(@"Session: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC to \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", text);
+    }
+
     /// <summary>The PDF's text as poppler's pdftotext lays it out (<c>-layout</c>: a table's rows stay rows).</summary>
     private static string PdfToText(byte[] pdf)
     {
