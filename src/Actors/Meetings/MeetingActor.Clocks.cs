@@ -35,6 +35,10 @@ public sealed partial class MeetingActor
                     // The node's exporter (in the Host) renders and stores the PDF, then adds it to the room (AddExport).
                     Context.System.EventStream.Publish(export.Export);
                     break;
+                case RequestReport report:
+                    // The node's report writer (in the Host) renders and stores the PDF, then adds it to the room (AddReport).
+                    Context.System.EventStream.Publish(report.Report);
+                    break;
                 case RequestService request:
                     // The node's service dispatch listens on its event stream (RabbitMQ, or the service in the node).
                     Context.System.EventStream.Publish(request.Job);

@@ -44,6 +44,9 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<RecordDocumentVersion>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish));
         Command<AddExport>(c => DecideForRest(c, () => new RoomAssetsReply(State.Room!.OwnerId, [State.Assets![c.Asset.Id]], null),
             error => new RoomAssetsReply(Guid.Empty, [], error), publish: true));
+        Command<AddReport>(c => DecideForRest(c, () => new RoomAssetsReply(State.Room!.OwnerId, [State.Assets![c.Asset.Id]], null),
+            error => new RoomAssetsReply(Guid.Empty, [], error), publish: true));
+        Command<ReportFailed>(c => Deliver(MeetingReportModule.Failed(State, c)));
         Command<ReportDialOutFailed>(c => DecideForRest(c, () => MeetingReply.Ok(View()), MeetingReply.Fail, publish: true));
         Command<GetStreamingTargets>(_ => Sender.Tell(State.Exists
             ? new StreamingTargetsReply(State.Room!.OwnerId, [.. State.StreamingTargets.Values.OrderBy(t => t.Name, StringComparer.Ordinal)], null)

@@ -97,6 +97,7 @@ public static class MeetingModules
         new MeetingNotesModule(),
         new WhiteboardModule(),
         new SharedFolderModule(),
+        new MeetingReportModule(),
     ]);
 }
 

@@ -116,6 +116,11 @@ public sealed record MeetingState(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Guid? WhiteboardId { get; init; }
 
+    /// <summary>What the running session's report needs (attendance, polls, votes); null between sessions (and then not written).</summary>
+    [JsonPropertyName("session")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SessionRecord? Session { get; init; }
+
     /// <summary>How the meeting hands out access to its documents (the node's address and a key of this meeting's life: neither journaled nor written with the state).</summary>
     [JsonPropertyName("collab")]
     [JsonIgnore]

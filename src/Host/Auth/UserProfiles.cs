@@ -61,6 +61,10 @@ public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, 
     public async Task<PublicUserProfile?> FindAsync(Guid id, CancellationToken ct) =>
         await directory.FindAsync(id, ct) is { } user ? Public(user, await PreferencesAsync(id, ct)) : null;
 
+    /// <summary>The language the person chose here, else the one their sign-in token gave; null when neither is known.</summary>
+    public async Task<string?> LanguageAsync(Guid id, CancellationToken ct) =>
+        (await PreferencesAsync(id, ct))?.Language ?? (await directory.FindAsync(id, ct))?.Locale;
+
     /// <summary>Checks a change; null when it is valid, else the field and what is wrong.</summary>
     public static (string Field, string Message)? Check(PatchMeRequest patch) => patch switch
     {

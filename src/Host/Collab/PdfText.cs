@@ -126,6 +126,58 @@ public sealed class PdfText : IDisposable
         _y += lineHeight;
     }
 
+    /// <summary>
+    /// A row of a table: each cell in its column (<paramref name="columns"/>: shares of the width, in order), wrapped
+    /// within it; the row is as tall as its tallest cell and moves to a new page whole.
+    /// </summary>
+    public void Row(IReadOnlyList<string> cells, IReadOnlyList<double> columns, double size = 10, bool bold = false)
+    {
+        var lineHeight = size * 1.35;
+        var font = Font(size, bold, false);
+        var lines = cells.Select((cell, i) => Wrap(cell, _width * columns[i] - 6, font)).ToList();
+        var height = lines.Max(l => Math.Max(1, l.Count)) * lineHeight;
+        if (_y + height > _bottom)
+            NewPage();
+        var x = Margin;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            for (var line = 0; line < lines[i].Count; line++)
+                _page.DrawString(lines[i][line], font, XBrushes.Black, x, _y + line * lineHeight + lineHeight * 0.8);
+            x += _width * columns[i];
+        }
+        _y += height;
+    }
+
+    /// <summary>Text cut into lines no wider than <paramref name="width"/>: at spaces, else (an e-mail address) where it no longer fits.</summary>
+    private List<string> Wrap(string text, double width, XFont font)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (_page.MeasureString(candidate, font).Width <= width)
+            {
+                line = candidate;
+                continue;
+            }
+            if (line.Length > 0)
+                lines.Add(line);
+            line = word;
+            while (line.Length > 1 && _page.MeasureString(line, font).Width > width)
+            {
+                var cut = line.Length - 1;
+                while (cut > 1 && _page.MeasureString(line[..cut], font).Width > width)
+                    cut--;
+                lines.Add(line[..cut]);
+                line = line[cut..];
+            }
+        }
+        if (line.Length > 0)
+            lines.Add(line);
+        return lines;
+    }
+
     private static IEnumerable<(string Text, bool Bold, bool Italic, bool BreakBefore)> Words(IReadOnlyList<TextSpan> spans, bool bold)
     {
         var breakNext = false;

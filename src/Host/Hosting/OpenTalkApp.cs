@@ -70,6 +70,7 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<EventsReader>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<UserProfiles>();
+        builder.Services.AddSingleton<OpenTalk.Host.Reports.MeetingReportSources>();
         builder.Services.AddOptions<TurnSettings>().BindConfiguration(TurnSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<TariffSettings>().BindConfiguration(TariffSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(tariff);
@@ -114,6 +115,10 @@ public static class OpenTalkApp
                 system.ActorOf(OpenTalk.Host.Collab.DocumentExporter.Props(registry.Get<OpenTalk.Actors.Sharding.DocumentRegion>(),
                     registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<OpenTalk.Host.Artifacts.IArtifactStore>(), resolver.GetService<TimeProvider>(),
                     resolver.GetService<ILoggerFactory>().CreateLogger<OpenTalk.Host.Collab.DocumentExporter>()), OpenTalk.Host.Collab.DocumentExporter.Name);
+                system.ActorOf(OpenTalk.Host.Reports.MeetingReportWriter.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(),
+                    resolver.GetService<OpenTalk.Host.Artifacts.IArtifactStore>(), resolver.GetService<OpenTalk.Host.Reports.MeetingReportSources>(),
+                    resolver.GetService<TimeProvider>(), resolver.GetService<ILoggerFactory>().CreateLogger<OpenTalk.Host.Reports.MeetingReportWriter>()),
+                    OpenTalk.Host.Reports.MeetingReportWriter.Name);
                 // Media is optional: without Janus instances, media commands are answered with media_unavailable.
                 if (media.Janus.Count > 0)
                     registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));

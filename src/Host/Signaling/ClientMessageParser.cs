@@ -74,6 +74,7 @@ public static partial class ClientMessageParser
         IDialOutMessage dial => DialOut(action, dial, sender),
         IMeetingNotesMessage notes => MeetingNotes(action, notes, sender),
         IWhiteboardMessage whiteboard => Whiteboard(action, whiteboard, sender),
+        IMeetingReportMessage report => MeetingReport(action, report, sender),
         _ => throw new InvalidOperationException($"No mapping for {ns}/{action} ({message.GetType().Name})."),
     };
 

@@ -32,4 +32,7 @@ public static class Namespaces
 
     /// <summary>OpenTalk's shared folder: the room's files, opened on a page of the node's web app.</summary>
     public const string SharedFolder = "shared_folder";
+
+    /// <summary>OpenTalk's meeting report: a PDF of who attended the session and what it decided, as a room asset.</summary>
+    public const string MeetingReport = "meeting_report";
 }

@@ -450,6 +450,11 @@ export interface ClientMessages {
     | {
       action: 'initialize';
     };
+  meeting_report:
+    | {
+      action: 'generate_attendance_report';
+      include_email_addresses: boolean;
+    };
 }
 
 export type Namespace = keyof ClientMessages;

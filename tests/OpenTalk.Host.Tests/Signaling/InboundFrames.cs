@@ -105,6 +105,7 @@ public static class InboundFrames
         ("meeting_notes", "generate_pdf", "{}"),
         ("whiteboard", "initialize", "{}"),
         ("whiteboard", "generate_pdf", "{}"),
+        ("meeting_report", "generate_attendance_report", """{"include_email_addresses":true}"""),
     ];
 
     public static JsonObject Frame(string ns, string action, string payload)

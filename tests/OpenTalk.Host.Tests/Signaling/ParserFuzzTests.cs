@@ -14,6 +14,7 @@ public sealed class ParserFuzzTests
         Namespaces.Control, Namespaces.Echo, Namespaces.Moderation, Namespaces.Media, Namespaces.Chat, Namespaces.Timer,
         Namespaces.Polls, Namespaces.Automod, Namespaces.LegalVote, Namespaces.SubroomAudio, Namespaces.Breakout, Namespaces.Recording,
         Namespaces.RecordingService, Namespaces.CallIn, Namespaces.DialOut, Namespaces.MeetingNotes, Namespaces.Whiteboard,
+        Namespaces.MeetingReport,
     ];
 
     [Fact]

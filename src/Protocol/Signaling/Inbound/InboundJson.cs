@@ -32,6 +32,7 @@ public static partial class InboundJson
         (Signaling.Namespaces.DialOut, typeof(IDialOutMessage)),
         (Signaling.Namespaces.MeetingNotes, typeof(IMeetingNotesMessage)),
         (Signaling.Namespaces.Whiteboard, typeof(IWhiteboardMessage)),
+        (Signaling.Namespaces.MeetingReport, typeof(IMeetingReportMessage)),
     ];
 
     /// <summary>
