@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using OpenTalk.Collab.Yjs;
 using OpenTalk.Host.Collab;
+using OpenTalk.Host.Tests.Infrastructure;
 
 namespace OpenTalk.Host.Tests.Collab;
 
@@ -18,7 +18,7 @@ public sealed class CollabPdfTests
             YjsEdits.Element("junk", """[1, 2, 3]""", client: 5),
         ]);
 
-        var text = PdfToText(WhiteboardPdf.Render(board, "Whiteboard"));
+        var text = PdfContent.TextOf(WhiteboardPdf.Render(board, "Whiteboard"));
 
         Assert.Contains("Kept", text);
         Assert.DoesNotContain("Deleted", text);
@@ -30,28 +30,10 @@ public sealed class CollabPdfTests
         var word = string.Concat(Enumerable.Repeat("abcdefghij", 2000));
         var notes = YUpdate.Merge([YjsEdits.Paragraph(word, client: 1), YjsEdits.Paragraph("Short line after it", client: 2)]);
 
-        var text = PdfToText(NotesPdf.Render(notes, "Meeting notes", "today"));
+        var text = PdfContent.TextOf(NotesPdf.Render(notes, "Meeting notes", "today"));
 
         Assert.Contains("Short line after it", text);
         Assert.Equal(word.Length, text.Count(char.IsAsciiLetterLower) - "Short line after it".Count(char.IsAsciiLetterLower)
             - "Meeting notes".Count(char.IsAsciiLetterLower) - "today".Count(char.IsAsciiLetterLower));
-    }
-
-    private static string PdfToText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenTalk.Host.Tests.Infrastructure;
 
 namespace OpenTalk.Host.Tests.Reports;
@@ -43,7 +42,7 @@ public sealed class MeetingReportTests : RoomTest
         Assert.Equal(("meeting_report", "meeting_report"), (asset.Namespace, asset.Kind));
         using var pdf = new MemoryStream();
         await Olga.DownloadAssetAsync(Room, assetId, pdf);
-        var text = PdfToText(pdf.ToArray());
+        var text = PdfContent.TextOf(pdf.ToArray(), layout: true);
 
         Assert.Contains("Meeting report", text);
         Assert.Contains("Participants (3)", text);
@@ -72,28 +71,9 @@ public sealed class MeetingReportTests : RoomTest
         var asset = Assert.Single(listed, a => a.Namespace == "meeting_report");
         using var pdf = new MemoryStream();
         await Olga.DownloadAssetAsync(Room, asset.Id, pdf);
-        var text = PdfToText(pdf.ToArray());
+        var text = PdfContent.TextOf(pdf.ToArray(), layout: true);
         Assert.Contains("Participants (2)", text);
         Assert.DoesNotContain("E-mail", text);
         Assert.Matches(@"Session: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC to \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", text);
-    }
-
-    /// <summary>The PDF's text as poppler's pdftotext lays it out (<c>-layout</c>: a table's rows stay rows).</summary>
-    private static string PdfToText(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

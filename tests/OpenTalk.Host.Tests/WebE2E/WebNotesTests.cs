@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using OpenTalk.Host.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -64,7 +63,7 @@ public sealed class WebNotesTests : WebTest
         await mona.GetByRole(AriaRole.Button, new() { Name = "Export notes as PDF" }).ClickAsync();
         await Expect(mona.GetByTestId("pdf-export")).ToContainTextAsync("The notes were exported as PDF", SlowText);
         var pdf = await RoomPdfAsync(mona, "meeting_notes");
-        var words = PdfToText(pdf);
+        var words = PdfContent.TextOf(pdf);
         foreach (var word in new[] { "Agenda", "budget", "approved", "unanimously", "today." })
             Assert.Contains(word, words);
     }
@@ -91,7 +90,7 @@ public sealed class WebNotesTests : WebTest
 
         await mona.GetByRole(AriaRole.Button, new() { Name = "Export whiteboard as PDF" }).ClickAsync();
         await Expect(mona.GetByTestId("pdf-export")).ToContainTextAsync("The whiteboard was exported as PDF", SlowText);
-        Assert.Contains("Whiteboard", PdfToText(await RoomPdfAsync(mona, "whiteboard")));
+        Assert.Contains("Whiteboard", PdfContent.TextOf(await RoomPdfAsync(mona, "whiteboard")));
 
         // The owner finds it with the meeting, beside its recordings, and can fetch it.
         var owner = await Stack.OpenAsync();
@@ -143,22 +142,5 @@ public sealed class WebNotesTests : WebTest
         using var file = new MemoryStream();
         await mona.DownloadAssetAsync(roomId, assets.Where(a => a.Namespace == module).OrderBy(a => a.CreatedAt).Last().Id, file);
         return file.ToArray();
-    }
-
-    private static string PdfToText(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return text;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }
