@@ -35,7 +35,7 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
     /// <summary>A change larger than this is refused (a pasted book is fine; a flood is not).</summary>
     public const int MaxUpdateBytes = 4 * 1024 * 1024;
 
-    /// <summary>Awareness (who is here, cursors) is small: a socket speaks for a few Yjs clients with a few kilobytes each.</summary>
+    /// <summary>Awareness (who is here, cursors) is small: a page has one Yjs client (a few per socket are kept) with a few kilobytes each.</summary>
     public const int MaxAwarenessBytes = 64 * 1024, MaxAwarenessClients = 4;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -162,18 +162,26 @@ public sealed class DocumentActor : ReceivePersistentActor, IWithTimers
                 Change(frame.Socket, reader, update);
                 break;
             case SyncMessage.Awareness awareness:
-                // A socket speaks for its own page's Yjs clients only: the first few it names (it cannot take over
-                // someone else's cursor, or say others left).
-                if (awareness.Data.Length > MaxAwarenessBytes
-                    || awareness.Clients.Any(c => !reader.AwarenessClocks.ContainsKey(c.Client) && reader.AwarenessClocks.Count >= MaxAwarenessClients)
-                    || awareness.Clients.Any(c => _sockets.Values.Any(other => other != reader && other.AwarenessClocks.ContainsKey(c.Client))))
+                if (awareness.Data.Length > MaxAwarenessBytes)
                 {
-                    Refuse(frame.Socket, "That awareness update is not this page's.");
+                    Refuse(frame.Socket, "That awareness update is too large.");
                     return;
                 }
-                foreach (var (client, clock, _) in awareness.Clients)
-                    reader.AwarenessClocks[client] = clock;
-                reader.LastAwareness = awareness.Data;
+                // y-websocket's pages pass on the others' awareness too, so an update may name other pages' clients:
+                // relayed as it came (as y-websocket's server does), but a socket is known to speak for the first few
+                // clients it named that no other socket named before (to say they left when it closes).
+                foreach (var (client, clock, removed) in awareness.Clients)
+                {
+                    if (_sockets.Values.Any(other => other != reader && other.AwarenessClocks.ContainsKey(client)))
+                        continue;
+                    if (removed)
+                        reader.AwarenessClocks.Remove(client);
+                    else if (reader.AwarenessClocks.ContainsKey(client) || reader.AwarenessClocks.Count < MaxAwarenessClients)
+                        reader.AwarenessClocks[client] = clock;
+                }
+                // What a newcomer is shown of this page: its last update about its own clients.
+                if (awareness.Clients.Any(c => reader.AwarenessClocks.ContainsKey(c.Client)))
+                    reader.LastAwareness = awareness.Data;
                 Relay(frame.Socket, SyncProtocol.Awareness(awareness.Data));
                 break;
             case SyncMessage.QueryAwareness:
