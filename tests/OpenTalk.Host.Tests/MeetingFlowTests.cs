@@ -133,6 +133,8 @@ public sealed class MeetingFlowTests : IAsyncLifetime
         await owner.Socket.WaitForAsync("control", "left");
         await owner.Socket.SendAsync("control", "leave");
         await owner.Socket.WaitForCloseAsync();
+        // The session's end has the node store its attendance report, a moment later: the history is complete with it.
+        await Poll.UntilAsync(() => olga.ListRoomAssetsAsync(room.Id), assets => assets.Any(a => a.Namespace == "meeting_report"));
 
         var before = (await olga.GetAuditEventsAsync(room.Id)).GetProperty("events").GetRawText();
         var verifiedBefore = await olga.VerifyAuditAsync(room.Id);
