@@ -118,8 +118,8 @@ public sealed class MeetingNotesModule : IMeetingModule
         NotesWritersSelected or NotesWritersDeselected => [AccessOf(after, DocumentKind.Notes)!],
         WhiteboardInitialized => [AccessOf(after, DocumentKind.Whiteboard)!],
         // Whoever is no longer in the room loses access, and whoever joined may open the documents.
-        ParticipantJoined or ParticipantLeft or ParticipantSentToWaitingRoom or SessionClosed => new[] { AccessOf(before, DocumentKind.Notes) is null ? null : AccessOf(after, DocumentKind.Notes, before),
-            AccessOf(before, DocumentKind.Whiteboard) is null ? null : AccessOf(after, DocumentKind.Whiteboard, before) }.OfType<MeetingEffect>(),
+        ParticipantJoined or ParticipantLeft or ParticipantSentToWaitingRoom or SessionClosed =>
+            new[] { AccessOf(after, DocumentKind.Notes, before), AccessOf(after, DocumentKind.Whiteboard, before) }.OfType<MeetingEffect>(),
         DocumentExported e => [new RequestExport(new DocumentExportRequested(after.RoomId, after.MainRoomId ?? after.RoomId,
             after.MainRoomId is null ? null : after.RoomId, e.Kind, e.DocumentId, Actor.ParticipantOf(e.By) ?? Guid.Empty))],
         _ => [],
