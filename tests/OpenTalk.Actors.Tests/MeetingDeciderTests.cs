@@ -47,6 +47,33 @@ public class MeetingDeciderTests : DeciderTest
     }
 
     [Fact]
+    public void Someone_let_in_this_session_comes_back_past_the_waiting_room_unless_removed_or_the_session_closed()
+    {
+        var state = Given(Created(waitingRoom: true), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId));
+        Join Gus() => new(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody);
+        state = MeetingEvolve.Apply(state, Assert.IsType<ParticipantWaiting>(Assert.Single(When(state, Gus()).Events)));
+        state = MeetingEvolve.Apply(state, new ParticipantAccepted(GuestP));
+        state = MeetingEvolve.Apply(state, Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new EnterRoom(Room, GuestP)).Events)));
+
+        // Gus reloads his page after his place expired, or comes back from a breakout room: the same participant, straight in.
+        state = MeetingEvolve.Apply(state, new ParticipantLeft(GuestP, LeaveReason.Quit));
+        var back = MeetingEvolve.Apply(state, Assert.IsType<ParticipantJoined>(Assert.Single(When(state, Gus()).Events)));
+        // Another guest with the same link is someone else: they wait.
+        var other = new ParticipantId(Guid.NewGuid());
+        Assert.IsType<ParticipantWaiting>(Assert.Single(When(back, new Join(Room, other, GuestId, "Gina", Akka.Actor.ActorRefs.Nobody)).Events));
+
+        // Removed, he waits again; so does everyone once the session has closed.
+        var removed = MeetingEvolve.Apply(back, new ParticipantLeft(GuestP, LeaveReason.Kicked));
+        Assert.IsType<ParticipantWaiting>(Assert.Single(When(removed, Gus()).Events));
+        var sentBack = MeetingEvolve.Apply(back, new ParticipantSentToWaitingRoom(GuestP));
+        sentBack = MeetingEvolve.Apply(sentBack, new ParticipantLeft(GuestP, LeaveReason.Quit));
+        Assert.IsType<ParticipantWaiting>(Assert.Single(When(sentBack, Gus()).Events));
+        var nextSession = MeetingEvolve.Apply(MeetingEvolve.Apply(MeetingEvolve.Apply(back,
+            new ParticipantLeft(GuestP, LeaveReason.Quit)), new ParticipantLeft(OwnerP, LeaveReason.Quit)), new SessionClosed());
+        Assert.IsType<ParticipantWaiting>(Assert.Single(When(nextSession, Gus()).Events));
+    }
+
+    [Fact]
     public void A_full_room_blocks_one_more_but_not_someone_coming_back_and_the_waiting_room_takes_no_place()
     {
         var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),

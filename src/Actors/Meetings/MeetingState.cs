@@ -215,6 +215,14 @@ public sealed record MeetingState(
     [JsonPropertyName("closed")]
     public bool Closed { get; init; }
 
+    /// <summary>
+    /// Participants let into the room during this session (a moderator's choice or no waiting room). One who left and
+    /// comes back as the same participant (its resumption token: a reloaded page, back from a breakout room) is not
+    /// made to wait again; one removed or sent back to the waiting room is taken off.
+    /// </summary>
+    [JsonPropertyName("let_in")]
+    public ImmutableHashSet<Guid> LetIn { get; init; } = [];
+
     [JsonPropertyName("banned_users")]
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];
 

@@ -19,6 +19,14 @@ const paths = {
   board: 'M3 4h18v12H3zM12 16v4M8 21l4-5 4 5M7 12l3-3 3 2 4-4',
   phone: 'M5 3h3l2 5-2.5 1.5a11 11 0 0 0 6 6L15 13l5 2v3a2 2 0 0 1-2 2A16 16 0 0 1 3 5a2 2 0 0 1 2-2z',
   folder: 'M3 6h6l2 2h10v11H3z',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v6M12 7.5h.01',
+  settings: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1',
+  fullscreen: 'M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5',
+  keyboard: 'M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M7 14h10',
+  help: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5h.01',
+  close: 'M6 6l12 12M18 6L6 18',
+  layout: 'M3 4h18v16H3zM3 12h18M12 4v16',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -72,6 +72,8 @@ export class Api {
   addStreamingTarget = (room: string, target: Omit<StreamingTargetResource, 'id'>) =>
     this.call<StreamingTargetResource>('POST', `/v1/rooms/${room}/streaming_targets`, target);
   removeStreamingTarget = (room: string, id: string) => this.call<void>('DELETE', `/v1/rooms/${room}/streaming_targets/${id}`);
+  /** The meeting a room belongs to (members, and guests with the room's invite code as token). */
+  roomEvent = (room: string) => this.call<EventResource>('GET', `/v1/rooms/${room}/event`);
   history = (room: string) => this.call<RoomHistory>('GET', `/v1/rooms/${room}/history`);
   start = (room: string, resumption: string | null, breakoutRoom: string | null = null) =>
     this.call<TicketResponse>('POST', `/v1/rooms/${room}/start`, { resumption, breakout_room: breakoutRoom }, true);

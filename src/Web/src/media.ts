@@ -85,6 +85,30 @@ export class MediaClient {
     this.changed();
   }
 
+  /**
+   * Swaps the camera's or the microphone's track for another device's while publishing: the sender takes the new track
+   * without a new offer, and the old device is released. Without a camera stream yet, the track is published.
+   */
+  async replaceTrack(track: MediaStreamTrack): Promise<void> {
+    track.enabled = track.kind === 'audio' ? this.state.audio : this.state.video;
+    const stream = this.local.get('video');
+    const pc = this.publishers.get('video');
+    if (!stream || !pc) return this.publish('video', new MediaStream([track]), this.state);
+    const old = stream.getTracks().find((t) => t.kind === track.kind);
+    const sender = pc.getSenders().find((s) => s.track?.kind === track.kind);
+    if (!sender) {
+      // The stream had no track of this kind (no camera at first): a new offer carries it.
+      return this.publish('video', new MediaStream([...stream.getTracks(), track]), this.state);
+    }
+    await sender.replaceTrack(track);
+    if (old) {
+      stream.removeTrack(old);
+      old.stop();
+    }
+    stream.addTrack(track);
+    this.changed();
+  }
+
   unpublish(type: SessionType): void {
     this.publishers.get(type)?.close();
     this.publishers.delete(type);

@@ -84,7 +84,7 @@ describe('participation', () => {
   test('a server error is shown, and nothing else changes', () => {
     const before = apply(emptyRoom, ['control', joinSuccess()]);
     const after = apply(before, ['media', { message: 'error', error: 'force_muted' }]);
-    expect(after.lastError).toBe('media: force_muted');
+    expect(after.lastError).toEqual({ namespace: 'media', code: 'force_muted', seq: 1 });
     expect(after.people).toBe(before.people);
   });
 });

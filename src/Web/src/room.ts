@@ -152,13 +152,16 @@ export interface RoomView {
   dialOut: DialOutView;
   /** Meeting notes and the whiteboard: my addresses, who may write, exported PDFs. */
   collab: CollabView;
-  lastError: string | null;
+  /** The newest refusal from the node (`seq` tells a repeated one apart), shown until dismissed. */
+  lastError: { namespace: string; code: string; seq: number } | null;
+  /** The meeting's title, as join_success names it (null for a room without a meeting). */
+  title: string | null;
 }
 
 export const emptyRoom: RoomView = {
   phase: 'joining', reason: null, me: null, myRole: 'guest', people: {}, focus: null, waiting: [], chatEnabled: true,
   messages: [], lastSeen: {}, timer: null, poll: null, muteRequest: null, muteLock: null, breakout: null, talkingStick: null, vote: null, whisper: null,
-  streams: {}, recordingConsent: null, recorderMissing: false, callIn: null, dialOut: noCalls, collab: noCollab, lastError: null,
+  streams: {}, recordingConsent: null, recorderMissing: false, callIn: null, dialOut: noCalls, collab: noCollab, lastError: null, title: null,
 };
 
 const running = (s: StreamView) => s.status === 'active' || s.status === 'paused';
@@ -341,7 +344,8 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
       const v = (payload.legal_vote as { votes: (WireVote & { state: string })[] } | undefined)?.votes.find((x) => x.state === 'started');
       // Moderators learn who already waits; everyone else gets no list.
       const m = payload.moderation as { waiting_room_participants?: (Entry & { waiting_room_state: string })[] } | undefined;
-      const details = (payload.event_info as { meeting_details?: { call_in?: CallIn | null } } | null | undefined)?.meeting_details;
+      const info = payload.event_info as { title?: string; meeting_details?: { call_in?: CallIn | null } } | null | undefined;
+      const details = info?.meeting_details;
       return {
         ...room, phase: 'in_room', reason: null, me: me.id, myRole: me.role, people, muteLock: lock,
         focus: (payload.media as { focus?: string | null } | undefined)?.focus ?? null,
@@ -357,6 +361,7 @@ function control(room: RoomView, payload: Record<string, unknown>): RoomView {
         vote: v ? vote(v) : null,
         waiting: (m?.waiting_room_participants ?? []).filter((w) => w.waiting_room_state === 'waiting').map(waitingPerson),
         callIn: details?.call_in ?? null,
+        title: info?.title || null,
         streams: Object.fromEntries(Object.entries((payload.recording as { targets?: Record<string, WireStream> } | undefined)?.targets ?? {})
           .map(([id, s]) => [id, streamView(s)])),
       };
@@ -540,7 +545,7 @@ export function applyMessage(room: RoomView, namespace: string, payload: Record<
   if (namespace === 'dial_out') return { ...room, dialOut: dialOut(room.dialOut, payload) };
   // So are the notes' and the whiteboard's, beside their controls.
   if (namespace === 'meeting_notes' || namespace === 'whiteboard') return { ...room, collab: collab(room.collab, namespace, payload) };
-  if (payload.message === 'error') return { ...room, lastError: `${namespace}: ${String(payload.error)}` };
+  if (payload.message === 'error') return { ...room, lastError: { namespace, code: String(payload.error), seq: (room.lastError?.seq ?? 0) + 1 } };
   switch (namespace) {
     case 'control': {
       const next = control(room, payload);

@@ -17,6 +17,8 @@ public sealed class WaitingRoomModule : IMeetingModule
         (typeof(WaitingRoomTurnedOff), "meeting.waiting_room_turned_off.v1"),
     ];
 
+    public IReadOnlyList<Type> ReactsTo { get; } = [typeof(ParticipantJoined), typeof(ParticipantLeft), typeof(SessionClosed)];
+
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
         if (command is not (AcceptFromWaitingRoom or AcceptAllWaiting or SetWaitingRoom or SendToWaitingRoom))
@@ -52,7 +54,11 @@ public sealed class WaitingRoomModule : IMeetingModule
         ParticipantAccepted e => MeetingEvolve.Change(state, e.ParticipantId, p => p with { Presence = Presence.Accepted }),
         // Back in the waiting room: hand down, media off (the talking stick and whisper groups let go of them too).
         ParticipantSentToWaitingRoom e => MeetingEvolve.Change(state, e.ParticipantId,
-            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt, Media = p.Media.Clear() }),
+            p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt, Media = p.Media.Clear() })
+            with { LetIn = state.LetIn.Remove(e.ParticipantId) },
+        ParticipantJoined e when e.Identity.Kind != ParticipantKind.Recorder => state with { LetIn = state.LetIn.Add(e.ParticipantId) },
+        ParticipantLeft { Reason: LeaveReason.Kicked or LeaveReason.Banned } e => state with { LetIn = state.LetIn.Remove(e.ParticipantId) },
+        SessionClosed when !state.LetIn.IsEmpty => state with { LetIn = [] },
         WaitingRoomTurnedOn => state with { Room = state.Room! with { WaitingRoom = true } },
         WaitingRoomTurnedOff => state with { Room = state.Room! with { WaitingRoom = false } },
         _ => null,

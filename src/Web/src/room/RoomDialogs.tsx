@@ -1,0 +1,179 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Api } from '../api';
+import { dialIn } from '../dialIn';
+import { Icon } from '../Icon';
+import type { MediaClient } from '../media';
+import type { RoomView } from '../room';
+import { shortcutKeys } from '../shortcuts';
+import { useText } from '../text';
+
+/** A modal dialog on the browser's own <dialog>: focus stays inside, Escape closes, the page behind is inert. */
+export function Modal({ title, onClose, children, className = '' }: { title: string; onClose: () => void; children: React.ReactNode; className?: string }) {
+  const t = useText();
+  const element = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = element.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog ref={element} className={`modal ${className}`} aria-labelledby="modal-title" onClose={onClose} onCancel={(e) => { e.preventDefault(); onClose(); }}>
+      <div className="modal-head">
+        <h2 id="modal-title">{title}</h2>
+        <button type="button" className="icon-button" aria-label={t('close')} onClick={onClose}><Icon name="close" size={18} /></button>
+      </div>
+      {children}
+    </dialog>
+  );
+}
+
+/** A link with a copy button; says when it was copied. */
+function CopyField({ label, value }: { label: string; value: string }) {
+  const t = useText();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="copy-field">
+      <label>
+        {label}
+        <input readOnly value={value} onFocus={(e) => e.target.select()} />
+      </label>
+      <button type="button" className="secondary small" aria-label={t('copyNamed', { name: label })} onClick={() => {
+        void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false));
+      }}>{copied ? t('copied') : t('copy')}</button>
+    </div>
+  );
+}
+
+/**
+ * The meeting's title, the links to share (the guest link for people without an account, the room's address for
+ * members) and how to dial in by phone.
+ */
+export function MeetingInfo({ room, roomId, title, api, inviteCode, onClose }: {
+  room: RoomView;
+  roomId: string;
+  title: string;
+  api: Api;
+  /** A guest's own invite code: the link they came with is the one they can pass on. */
+  inviteCode: string | null;
+  onClose: () => void;
+}) {
+  const t = useText();
+  const origin = window.location.origin;
+  const [guestLink, setGuestLink] = useState<string | null>(inviteCode ? `${origin}/invite/${encodeURIComponent(inviteCode)}` : null);
+  const [mayCreate, setMayCreate] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const linkOf = (code: string) => `${origin}/invite/${encodeURIComponent(code)}`;
+
+  useEffect(() => {
+    if (inviteCode) return;
+    // Only the room's owner sees (and makes) guest links; others share the room's address.
+    api.guestLinks(roomId).then((links) => {
+      const usable = links.find((l) => l.active !== false);
+      if (usable) setGuestLink(linkOf(usable.invite_code));
+      else setMayCreate(true);
+    }, () => setMayCreate(false));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roomId]);
+
+  return (
+    <Modal title={t('meetingInfo')} onClose={onClose}>
+      <div className="modal-body">
+        <p className="info-title"><strong>{title}</strong></p>
+        {guestLink && <CopyField label={t('guestLinkLabel')} value={guestLink} />}
+        {!guestLink && mayCreate && (
+          <button type="button" className="secondary" onClick={() => {
+            api.createGuestLink(roomId).then((l) => setGuestLink(linkOf(l.invite_code)), () => setProblem(t('failed')));
+          }}>{t('createGuestLink')}</button>
+        )}
+        {!inviteCode && <CopyField label={t('memberLinkLabel')} value={`${origin}/room/${roomId}`} />}
+        {problem && <p className="field-error" role="alert">{problem}</p>}
+        <h3>{t('dialInTitle')}</h3>
+        {room.callIn ? <p className="dial-in"><Icon name="phone" size={16} /> {dialIn(room.callIn, t)}</p> : <p className="muted">{t('noDialIn')}</p>}
+      </div>
+    </Modal>
+  );
+}
+
+/** Camera, microphone and speaker, switched while in the meeting. */
+export function RoomSettings({ media, speaker, onSpeaker, onClose }: {
+  media: MediaClient;
+  speaker: string | null;
+  onSpeaker: (id: string | null) => void;
+  onClose: () => void;
+}) {
+  const t = useText();
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const current = (kind: 'audio' | 'video') => media.localStream('video')?.getTracks().find((x) => x.kind === kind)?.getSettings().deviceId ?? '';
+  const [camera, setCamera] = useState(current('video'));
+  const [microphone, setMicrophone] = useState(current('audio'));
+  useEffect(() => { void navigator.mediaDevices.enumerateDevices().then(setDevices, () => setDevices([])); }, []);
+  const ofKind = (kind: MediaDeviceKind) => devices.filter((d) => d.kind === kind && d.deviceId);
+
+  async function use(kind: 'audio' | 'video', deviceId: string) {
+    setProblem(null);
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia(kind === 'video'
+        ? { video: { deviceId: { exact: deviceId }, width: 1280, height: 720 } }
+        : { audio: { deviceId: { exact: deviceId } } });
+      const track = stream.getTracks()[0];
+      await media.replaceTrack(track);
+      if (kind === 'video') setCamera(deviceId); else setMicrophone(deviceId);
+    } catch (e) {
+      setProblem(`${t('deviceFailed')} ${(e as Error).message}`);
+    }
+  }
+
+  return (
+    <Modal title={t('settings')} onClose={onClose}>
+      <div className="modal-body form">
+        <label>
+          {t('camera')}
+          <select value={camera} onChange={(e) => void use('video', e.target.value)}>
+            {!ofKind('videoinput').some((d) => d.deviceId === camera) && <option value={camera}>{t('defaultDevice')}</option>}
+            {ofKind('videoinput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('camera')} ${i + 1}`}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('microphone')}
+          <select value={microphone} onChange={(e) => void use('audio', e.target.value)}>
+            {!ofKind('audioinput').some((d) => d.deviceId === microphone) && <option value={microphone}>{t('defaultDevice')}</option>}
+            {ofKind('audioinput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('microphone')} ${i + 1}`}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('speaker')}
+          <select value={speaker ?? ''} onChange={(e) => onSpeaker(e.target.value || null)}>
+            <option value="">{t('defaultDevice')}</option>
+            {ofKind('audiooutput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('speaker')} ${i + 1}`}</option>)}
+          </select>
+        </label>
+        {problem && <p className="field-error" role="alert">{problem}</p>}
+      </div>
+    </Modal>
+  );
+}
+
+/** The keyboard shortcuts (the `?` key) and a few things worth knowing in a meeting. */
+export function Help({ onClose }: { onClose: () => void }) {
+  const t = useText();
+  const names = { mic: t('shortcutMic'), camera: t('shortcutCamera'), hand: t('shortcutHand'), chat: t('shortcutChat'), help: t('shortcutHelp') };
+  return (
+    <Modal title={t('helpTitle')} onClose={onClose}>
+      <div className="modal-body">
+        <h3>{t('keyboardShortcuts')}</h3>
+        <dl className="shortcuts">
+          {shortcutKeys.map((s) => (
+            <div key={s.key}><dt><kbd>{s.key.toUpperCase()}</kbd></dt><dd>{names[s.shortcut]}</dd></div>
+          ))}
+        </dl>
+        <h3>{t('helpTipsTitle')}</h3>
+        <ul className="help-tips">
+          <li>{t('helpTipDevices')}</li>
+          <li>{t('helpTipShare')}</li>
+          <li>{t('helpTipReload')}</li>
+          <li>{t('helpTipModerators')}</li>
+        </ul>
+      </div>
+    </Modal>
+  );
+}
