@@ -6,7 +6,7 @@ namespace OpenTalk.Host.Tests.WebE2E;
 
 /// <summary>
 /// A moderator plans a meeting in the web app and a guest comes in through the invite link: lobby, waiting room,
-/// video both ways, coffee break, poll and chat, all through the real node, Janus and Chromium.
+/// video both ways, coffee break, poll, a vote, chat and removing the guest, all through the real node, Janus and Chromium.
 /// </summary>
 public sealed class WebJourneyTests : WebTest
 {
@@ -81,7 +81,8 @@ public sealed class WebJourneyTests : WebTest
 
         // Coffee break: a full-screen countdown for both; the guest goes back early, the moderator ends it.
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Start coffee break" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Coffee break…" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Dialog, new() { Name = "Coffee break" }).GetByRole(AriaRole.Button, new() { Name = "Start coffee break" }).ClickAsync();
         var monaBreak = mona.GetByRole(AriaRole.Dialog, new() { Name = "Coffee break" });
         var gustavBreak = gustav.GetByRole(AriaRole.Dialog, new() { Name = "Coffee break" });
         await Expect(monaBreak).ToBeVisibleAsync();
@@ -95,16 +96,35 @@ public sealed class WebJourneyTests : WebTest
         await Expect(monaBreak).ToBeHiddenAsync();
         await Expect(gustav.GetByText("Coffee break ·")).ToBeHiddenAsync();
 
-        // A poll with live results.
-        await mona.GetByLabel("Question").FillAsync("Lunch at noon?");
-        await mona.GetByLabel("Answers (one per line)").FillAsync("Yes\nNo");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Start poll" }).ClickAsync();
+        // A poll with live results, set up in its own dialog.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Poll…" }).ClickAsync();
+        var pollDialog = mona.GetByRole(AriaRole.Dialog, new() { Name = "Poll" });
+        await Expect(pollDialog.GetByLabel("Question")).ToBeFocusedAsync();
+        await pollDialog.GetByLabel("Question").FillAsync("Lunch at noon?");
+        await pollDialog.GetByLabel("Answers (one per line)").FillAsync("Yes\nNo");
+        await WebStack.ScreenshotAsync(mona, "50-poll-dialog");
+        await CheckAccessibilityAsync(mona, "poll dialog");
+        await pollDialog.GetByRole(AriaRole.Button, new() { Name = "Start poll" }).ClickAsync();
+        await Expect(pollDialog).ToBeHiddenAsync();
         await gustav.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
         await Expect(mona.GetByLabel("1 votes for Yes")).ToBeVisibleAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Close poll" }).ClickAsync();
         await Expect(gustav.GetByText("Poll closed · 1 votes")).ToBeVisibleAsync();
         await Expect(gustav.GetByLabel("1 votes for Yes")).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(gustav, "10-poll-results");
+
+        // A vote for members only: the guest is told why he cannot vote, and sees the result.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Vote…" }).ClickAsync();
+        var voteDialog = mona.GetByRole(AriaRole.Dialog, new() { Name = "Vote" });
+        await voteDialog.GetByLabel("Motion").FillAsync("Members only");
+        await voteDialog.GetByLabel("Guests can vote").UncheckAsync();
+        await voteDialog.GetByRole(AriaRole.Button, new() { Name = "Start vote" }).ClickAsync();
+        var gustavVote = gustav.GetByRole(AriaRole.Region, new() { Name = "Members only" });
+        await Expect(gustavVote).ToContainTextAsync("Guests cannot vote in this vote; you can follow the result here.");
+        await Expect(gustavVote.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true })).ToHaveCountAsync(0);
+        await WebStack.ScreenshotAsync(gustav, "51-vote-not-for-guests");
+        await mona.GetByRole(AriaRole.Region, new() { Name = "Members only" }).GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        await Expect(gustavVote.GetByText("Yes 1 · No 0 · Abstain 0")).ToBeVisibleAsync();
 
         // Chat both ways, with an unread badge for the one whose chat is closed.
         await gustav.GetByRole(AriaRole.Button, new() { Name = "Chat" }).ClickAsync();
@@ -122,6 +142,46 @@ public sealed class WebJourneyTests : WebTest
 
         // Every control of the room is reachable with the keyboard.
         Assert.True(await ReachableByTabAsync(gustav, "Leave"), "the Leave button cannot be reached with Tab");
+
+        // What a moderator can do to someone is in one menu per person, which the keyboard opens and closes.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "People", Exact = true }).ClickAsync();
+        var more = mona.GetByRole(AriaRole.Button, new() { Name = "More actions for Gustav Guest" });
+        var menu = mona.GetByRole(AriaRole.Menu, new() { Name = "More actions for Gustav Guest" });
+        await more.FocusAsync();
+        await mona.Keyboard.PressAsync("Enter");
+        await Expect(more).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "Whisper with Gustav Guest" })).ToBeFocusedAsync();
+        await mona.Keyboard.PressAsync("ArrowUp");
+        await Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "Ban Gustav Guest" })).ToBeFocusedAsync();
+        await WebStack.ScreenshotAsync(mona, "52-person-menu");
+        await CheckAccessibilityAsync(mona, "person menu");
+        await mona.Keyboard.PressAsync("Escape");
+        await Expect(menu).ToBeHiddenAsync();
+        await Expect(more).ToBeFocusedAsync();
+        await Expect(more).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // Removing asks first: Cancel (or Escape) keeps him in the room, confirming removes him.
+        var ask = mona.GetByRole(AriaRole.Dialog, new() { Name = "Remove Gustav Guest?" });
+        await mona.Keyboard.PressAsync("ArrowDown");
+        await menu.GetByRole(AriaRole.Menuitem, new() { Name = "Remove Gustav Guest" }).ClickAsync();
+        await Expect(ask).ToContainTextAsync("Gustav Guest leaves the meeting now");
+        await Expect(ask.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await WebStack.ScreenshotAsync(mona, "53-remove-confirmation");
+        await CheckAccessibilityAsync(mona, "remove confirmation");
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(ask).ToBeHiddenAsync();
+        await Expect(more).ToBeFocusedAsync();
+        await more.ClickAsync();
+        await menu.GetByRole(AriaRole.Menuitem, new() { Name = "Remove Gustav Guest" }).ClickAsync();
+        await Expect(ask).ToBeVisibleAsync();
+        await mona.Keyboard.PressAsync("Escape");
+        await Expect(ask).ToBeHiddenAsync();
+        await Expect(gustav.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync();
+        await more.ClickAsync();
+        await menu.GetByRole(AriaRole.Menuitem, new() { Name = "Remove Gustav Guest" }).ClickAsync();
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true }).ClickAsync();
+        await Expect(gustav.GetByRole(AriaRole.Heading, new() { Name = "A moderator removed you from the meeting." })).ToBeVisibleAsync(Slow);
+        await Expect(more).ToHaveCountAsync(0);
 
         Assert.True(violations.Count == 0, "accessibility violations:\n" + string.Join("\n", violations));
     }

@@ -25,10 +25,14 @@ public sealed class WebNotesTests : WebTest
     {
         var (mona, uwe) = await MonaAndUweInAsync("Notes round");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
-        var writers = mona.GetByTestId("notes-writers");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Notes and whiteboard…" }).ClickAsync();
+        var collab = mona.GetByRole(AriaRole.Dialog, new() { Name = "Notes and whiteboard" });
+        var writers = collab.GetByTestId("notes-writers");
         await writers.GetByLabel("Mona (you)").CheckAsync();
         await writers.GetByLabel("Uwe").CheckAsync();
         await Expect(writers.GetByLabel("Uwe")).ToBeCheckedAsync();
+        await collab.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await Expect(collab).ToBeHiddenAsync();
         await OpenNotesAsync(mona);
         await OpenNotesAsync(uwe);
         await Expect(uwe.GetByTestId("notes-status")).ToContainTextAsync("you can edit these notes", SlowText);
@@ -60,7 +64,9 @@ public sealed class WebNotesTests : WebTest
 
         // The export is the room's PDF, with the text in it.
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Notes and whiteboard…" }).ClickAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Export notes as PDF" }).ClickAsync();
+        await Expect(mona.GetByRole(AriaRole.Dialog, new() { Name = "Notes and whiteboard" })).ToBeHiddenAsync();
         await Expect(mona.GetByTestId("pdf-export")).ToContainTextAsync("The notes were exported as PDF", SlowText);
         var pdf = await RoomPdfAsync(mona, "meeting_notes");
         var words = PdfContent.TextOf(pdf);
@@ -73,6 +79,7 @@ public sealed class WebNotesTests : WebTest
     {
         var (mona, uwe) = await MonaAndUweInAsync("Drawing round");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Notes and whiteboard…" }).ClickAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Open whiteboard" }).ClickAsync();
         foreach (var page in new[] { mona, uwe })
         {
@@ -88,6 +95,7 @@ public sealed class WebNotesTests : WebTest
             await Expect(page.GetByTestId("whiteboard-count")).ToHaveTextAsync("2", new() { Timeout = 30_000 });
         await WebStack.ScreenshotAsync(uwe, "41-whiteboard-two-drawings");
 
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Notes and whiteboard…" }).ClickAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Export whiteboard as PDF" }).ClickAsync();
         await Expect(mona.GetByTestId("pdf-export")).ToContainTextAsync("The whiteboard was exported as PDF", SlowText);
         Assert.Contains("Whiteboard", PdfContent.TextOf(await RoomPdfAsync(mona, "whiteboard")));

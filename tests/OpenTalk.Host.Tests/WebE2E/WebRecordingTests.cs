@@ -19,7 +19,9 @@ public sealed class WebRecordingTests : WebTest
 
         // Nobody records yet: the start ends in plain words after five seconds.
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
-        var tool = mona.Locator(".tool.streams li[data-stream='recording']");
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Recording and live streams…" }).ClickAsync();
+        // The dialog stays open: each stream's state changes in it.
+        var tool = mona.GetByRole(AriaRole.Dialog, new() { Name = "Recording and live streams" }).Locator(".tool.streams li[data-stream='recording']");
         await tool.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
         await Expect(mona.GetByText("No recorder is available right now")).ToBeVisibleAsync(Slow);
 

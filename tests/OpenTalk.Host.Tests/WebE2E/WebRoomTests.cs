@@ -181,19 +181,26 @@ public sealed class WebRoomTests : WebTest
         await EnterRoomAsync(gina);
 
         // A timer with a ready check.
+        // Each tool of the moderation panel opens its own dialog, which closes once its action is sent.
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
-        await mona.GetByRole(AriaRole.Region, new() { Name = "Moderation" }).GetByLabel("Title").FillAsync("Read the proposal");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
+        var timerDialog = mona.GetByRole(AriaRole.Dialog, new() { Name = "Timer" });
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Timer…" }).ClickAsync();
+        await timerDialog.GetByLabel("Title").FillAsync("Read the proposal");
+        await timerDialog.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
+        await Expect(timerDialog).ToBeHiddenAsync();
         var timer = gina.GetByRole(AriaRole.Timer, new() { Name = "Read the proposal" });
         await Expect(timer).ToBeVisibleAsync();
         await timer.GetByRole(AriaRole.Button, new() { Name = "I'm ready" }).ClickAsync();
         await Expect(timer.GetByRole(AriaRole.Button, new() { Name = "Ready" })).ToHaveAttributeAsync("aria-pressed", "true");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Stop timer" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Timer…" }).ClickAsync();
+        await timerDialog.GetByRole(AriaRole.Button, new() { Name = "Stop timer" }).ClickAsync();
         await Expect(timer).ToBeHiddenAsync();
 
         // A roll-call vote that closes when everyone voted.
-        await mona.GetByLabel("Motion").FillAsync("Adopt the plan");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Start vote" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Vote…" }).ClickAsync();
+        var voteDialog = mona.GetByRole(AriaRole.Dialog, new() { Name = "Vote" });
+        await voteDialog.GetByLabel("Motion").FillAsync("Adopt the plan");
+        await voteDialog.GetByRole(AriaRole.Button, new() { Name = "Start vote" }).ClickAsync();
         await gina.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
         await Expect(gina.GetByText("You voted: Yes")).ToBeVisibleAsync();
         await mona.GetByRole(AriaRole.Region, new() { Name = "Adopt the plan" }).GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
@@ -202,18 +209,27 @@ public sealed class WebRoomTests : WebTest
         await WebStack.ScreenshotAsync(gina, "16-vote");
 
         // The talking stick: whoever holds it can pass it on.
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Start talking stick" }).ClickAsync();
+        var stickDialog = mona.GetByRole(AriaRole.Dialog, new() { Name = "Talking stick" });
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Talking stick…" }).ClickAsync();
+        await stickDialog.GetByRole(AriaRole.Button, new() { Name = "Start talking stick" }).ClickAsync();
         await Expect(gina.GetByText(new System.Text.RegularExpressions.Regex("(Mona|You) speaking"))).ToBeVisibleAsync();
         var holder = await gina.GetByRole(AriaRole.Button, new() { Name = "Pass the stick" }).IsVisibleAsync() ? gina : mona;
         var first = holder == gina ? "Gina" : "Mona";
         await holder.GetByRole(AriaRole.Button, new() { Name = "Pass the stick" }).ClickAsync();
         await Expect(mona.GetByText(first == "Gina" ? "You speaking" : "Gina speaking")).ToBeVisibleAsync();
-        await mona.GetByRole(AriaRole.Region, new() { Name = "Moderation" }).GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Talking stick…" }).ClickAsync();
+        await stickDialog.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
         await Expect(gina.GetByText("speaking")).ToBeHiddenAsync();
 
-        // Breakout rooms: the guest goes to hers, the moderator visits, and closing them brings her back.
-        await mona.GetByLabel("Rooms").FillAsync("1");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
+        // Breakout rooms: the guest goes to hers, the moderator visits, and closing them brings her back. Closing
+        // is off while none are open.
+        var breakoutDialog = mona.GetByRole(AriaRole.Dialog, new() { Name = "Breakout rooms" });
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Breakout rooms…" }).ClickAsync();
+        await Expect(breakoutDialog.GetByRole(AriaRole.Button, new() { Name = "Close breakout rooms" })).ToBeDisabledAsync();
+        await breakoutDialog.GetByLabel("Rooms").FillAsync("1");
+        await WebStack.ScreenshotAsync(mona, "54-breakout-dialog");
+        await breakoutDialog.GetByRole(AriaRole.Button, new() { Name = "Open breakout rooms" }).ClickAsync();
+        await Expect(breakoutDialog).ToBeHiddenAsync();
         await Expect(gina.GetByText("Breakout rooms are open. You are in Room 1.")).ToBeVisibleAsync();
         await gina.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting · Room 1" })).ToBeVisibleAsync(Slow);
@@ -224,7 +240,8 @@ public sealed class WebRoomTests : WebTest
         await mona.GetByRole(AriaRole.Button, new() { Name = "Back to the main room" }).ClickAsync();
         await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting", Exact = true })).ToBeVisibleAsync(Slow);
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Close breakout rooms" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Breakout rooms…" }).ClickAsync();
+        await breakoutDialog.GetByRole(AriaRole.Button, new() { Name = "Close breakout rooms" }).ClickAsync();
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting", Exact = true })).ToBeVisibleAsync(Slow);
     }
 
@@ -234,7 +251,8 @@ public sealed class WebRoomTests : WebTest
         var (mona, uwePage) = await MonaAndUweInAsync("Workshop");
 
         await mona.GetByRole(AriaRole.Button, new() { Name = "People" }).ClickAsync();
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Whisper with Uwe" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "More actions for Uwe" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Menuitem, new() { Name = "Whisper with Uwe" }).ClickAsync();
         await Expect(mona.GetByText("Waiting for the others to join the whisper…")).ToBeVisibleAsync();
         await Expect(uwePage.GetByText("Mona invites you to whisper.")).ToBeVisibleAsync();
         await uwePage.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
@@ -253,6 +271,14 @@ public sealed class WebRoomTests : WebTest
         await Expect(mona.GetByText("Waiting for the others to join the whisper…")).ToBeVisibleAsync();
         await Expect(uwePage.Locator("figure[data-kind='video'] video[aria-label='Mona']")).ToHaveAttributeAsync("data-volume", "1");
         await Expect(uwePage.GetByRole(AriaRole.Button, new() { Name = "Mute microphone" })).ToBeVisibleAsync();
+
+        // Mona makes Uwe a moderator and takes the role back, from the same menu.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "More actions for Uwe" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Menuitem, new() { Name = "Make Uwe a moderator" }).ClickAsync();
+        await Expect(uwePage.GetByRole(AriaRole.Button, new() { Name = "Moderation" })).ToBeVisibleAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "More actions for Uwe" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Menuitem, new() { Name = "Take the moderator role from Uwe" }).ClickAsync();
+        await Expect(uwePage.GetByRole(AriaRole.Button, new() { Name = "Moderation" })).ToBeHiddenAsync();
     }
 
     /// <summary>Whether sound arrives from the whisper group (a received track is unmuted once packets flow).</summary>

@@ -36,8 +36,11 @@ export function WhiteboardArea({ room, name }: { room: RoomView; name: string })
   return <Whiteboard key={room.collab.whiteboardUrl} access={access} name={name} />;
 }
 
-/** The moderator's notes and whiteboard controls: who writes, exports, opening the whiteboard. */
-export function CollabTool({ room, send, update }: { room: RoomView; send: Send; update: Update }) {
+/**
+ * The moderator's notes and whiteboard controls: who writes, exports, opening the whiteboard. `onDone` follows an
+ * export or the opening of the whiteboard (their dialog closes then); who writes changes as it is ticked.
+ */
+export function CollabTool({ room, send, update, onDone }: { room: RoomView; send: Send; update: Update; onDone?: () => void }) {
   const t = useText();
   // Ticked here and not yet confirmed by the node.
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
@@ -80,7 +83,7 @@ export function CollabTool({ room, send, update }: { room: RoomView; send: Send;
             ))}
           </ul>
         </fieldset>
-        <button type="button" className="secondary" disabled={collab.notesUrl === null} onClick={() => act(() => exportNotes(send))}>
+        <button type="button" className="secondary" disabled={collab.notesUrl === null} onClick={() => { act(() => exportNotes(send)); onDone?.(); }}>
           {t('exportNotes')}
         </button>
         {collab.error?.kind === 'notes' && <p className="field-error" role="alert">{collabErrorText(t, collab.error.error)}</p>}
@@ -88,11 +91,12 @@ export function CollabTool({ room, send, update }: { room: RoomView; send: Send;
       <div className="tool collab-whiteboard">
         <h3>{t('whiteboard')}</h3>
         {collab.whiteboard === 'initialized' ? (
-          <button type="button" className="secondary" onClick={() => act(() => exportWhiteboard(send))}>{t('exportWhiteboard')}</button>
+          <button type="button" className="secondary" onClick={() => { act(() => exportWhiteboard(send)); onDone?.(); }}>{t('exportWhiteboard')}</button>
         ) : (
           <button type="button" className="primary" disabled={collab.whiteboard === 'initializing'} onClick={() => {
             openWhiteboard(send);
             update((r) => ({ ...r, collab: initializing(r.collab) }));
+            onDone?.();
           }}>{collab.whiteboard === 'initializing' ? t('whiteboardOpening') : t('openWhiteboard')}</button>
         )}
         {collab.error?.kind === 'whiteboard' && <p className="field-error" role="alert">{collabErrorText(t, collab.error.error)}</p>}

@@ -50,7 +50,6 @@ export function DialOutTool({ room, send, update }: { room: RoomView; send: Send
       setNumber('');
       update((r) => ({ ...r, dialOut: dialing(r.dialOut) }));
     }}>
-      <h3>{t('callAPhone')}</h3>
       <label className="compact">{t('phoneNumber')}
         <input type="tel" inputMode="tel" autoComplete="tel" value={number} aria-invalid={invalid || error === 'invalid_phone_number'}
           aria-describedby={message ? messageId : undefined} onChange={(e) => { setNumber(e.target.value); setInvalid(false); }} />

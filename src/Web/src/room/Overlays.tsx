@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { votedFor, type PollView, type RoomView, type TimerView } from '../room';
+import { votedFor, type PollView, type RoomView, type TimerView, type VoteView } from '../room';
 import type { Send } from '../signaling-protocol';
 import { Icon } from '../Icon';
 import { useText } from '../text';
@@ -109,6 +109,7 @@ export function PollCard({ poll, room, send, update, moderator, onClose }: {
       </ul>
       <p className="muted" role="status">
         {poll.done ? t('pollClosed', { count: total }) : voted ? t('thanksForVoting') : t('pollOpen')}
+        {!poll.done && voted && !poll.live && ` ${t('pollResultsLater')}`}
       </p>
       <div className="actions">
         {moderator && !poll.done && <button type="button" className="secondary small" onClick={() => send('polls', { action: 'finish', id: poll.id })}>{t('closePoll')}</button>}
@@ -136,11 +137,21 @@ export function TalkingStickBar({ room, send }: { room: RoomView; send: Send }) 
   );
 }
 
-/** A formal vote: yes/no/abstain for those allowed to vote, the tally when it is over. */
+/**
+ * Why I cannot vote in a vote: it leaves guests out (I am a guest and none of its voters is), or the moderator chose
+ * its voters without me (or I came after it started); null when I may vote.
+ */
+export function notMyVote(vote: Pick<VoteView, 'allowed'>, room: Pick<RoomView, 'me' | 'myRole' | 'people'>): 'guests' | 'chosen' | null {
+  if (room.me === null || vote.allowed.includes(room.me)) return null;
+  return room.myRole === 'guest' && !vote.allowed.some((id) => room.people[id]?.role === 'guest') ? 'guests' : 'chosen';
+}
+
+/** A formal vote: yes/no/abstain for those allowed to vote, the tally when it is over; the others are told why they cannot vote. */
 export function VoteCard({ room, send, moderator, onClose }: { room: RoomView; send: Send; moderator: boolean; onClose: () => void }) {
   const t = useText();
   const vote = room.vote!;
-  const allowed = room.me !== null && vote.allowed.includes(room.me);
+  const excluded = notMyVote(vote, room);
+  const allowed = room.me !== null && excluded === null;
   const options: ('yes' | 'no' | 'abstain')[] = vote.enableAbstain ? ['yes', 'no', 'abstain'] : ['yes', 'no'];
   return (
     <section className="poll-card vote-card" aria-labelledby="vote-title">
@@ -154,6 +165,7 @@ export function VoteCard({ room, send, moderator, onClose }: { room: RoomView; s
           ))}
         </div>
       )}
+      {!vote.done && excluded && <p className="muted">{t(excluded === 'guests' ? 'voteNotForGuests' : 'voteNotChosen')}</p>}
       {vote.myVote && <p role="status">{t('youVoted', { option: t(`vote_${vote.myVote}` as 'vote_yes') })}</p>}
       {vote.results && (
         <p role="status">{t('voteTally', { yes: vote.results.yes, no: vote.results.no, abstain: vote.results.abstain })}</p>

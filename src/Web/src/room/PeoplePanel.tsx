@@ -1,13 +1,48 @@
+import { useState } from 'react';
 import { dialIn } from '../dialIn';
-import { presence, type RoomView } from '../room';
+import { presence, type Person, type RoomView } from '../room';
 import type { Send } from '../signaling-protocol';
 import { Icon } from '../Icon';
 import { useText } from '../text';
+import { ConfirmDialog } from './Dialog';
+import { MenuButton, type MenuItem } from './Menu';
 
-/** Who is here (role, hand, microphone, by phone), how to dial in and, for moderators, who waits and what can be done to each person. */
+/**
+ * Who is here (role, hand, microphone, by phone), how to dial in and, for moderators, who waits. What can be done to
+ * each person is in one menu per person; removing and banning ask first.
+ */
 export function PeoplePanel({ room, send }: { room: RoomView; send: Send }) {
   const t = useText();
   const moderator = room.myRole === 'moderator';
+  // Whom a moderator is about to remove or ban, while the dialog asks.
+  const [asking, setAsking] = useState<{ person: Person; ban: boolean } | null>(null);
+  const actionsFor = (p: Person, phone: boolean): MenuItem[] => {
+    if (p.id === room.me) return [];
+    const name = p.displayName;
+    const items: MenuItem[] = [];
+    // A phone cannot take part in a whisper group: it hears only the room.
+    if (!phone && !(room.whisper && room.whisper.members[p.id])) {
+      items.push({
+        label: t('whisperWithNamed', { name }),
+        onSelect: () => send('subroom_audio', room.whisper
+          ? { action: 'invite_to_whisper_group', whisper_id: room.whisper.id, participant_ids: [p.id] }
+          : { action: 'create_whisper_group', participant_ids: [p.id] }),
+      });
+    }
+    if (!moderator) return items;
+    items.push(
+      { label: t('muteNamed', { name }), onSelect: () => send('moderation', { action: 'mute', targets: [p.id], force: false }) },
+      { label: t('toWaitingNamed', { name }), onSelect: () => send('moderation', { action: 'send_to_waiting_room', target: p.id }) },
+    );
+    // Guests cannot be moderators; the owner's role cannot be taken (the server says so if tried).
+    if (p.role === 'user') items.push({ label: t('makeModeratorNamed', { name }), onSelect: () => send('control', { action: 'grant_moderator_role', target: p.id }) });
+    if (p.role === 'moderator') items.push({ label: t('revokeModeratorNamed', { name }), onSelect: () => send('control', { action: 'revoke_moderator_role', target: p.id }) });
+    items.push(
+      { label: t('kickNamed', { name }), danger: true, onSelect: () => setAsking({ person: p, ban: false }) },
+      { label: t('banNamed', { name }), danger: true, onSelect: () => setAsking({ person: p, ban: true }) },
+    );
+    return items;
+  };
   const people = Object.values(room.people).sort((a, b) =>
     Number(b.handUp) - Number(a.handUp) || a.displayName.localeCompare(b.displayName));
   return (
@@ -44,28 +79,16 @@ export function PeoplePanel({ room, send }: { room: RoomView; send: Send }) {
             <span className="badge">{t(`role_${p.role}` as 'role_guest')}</span>
             {shown.muted && <span role="img" aria-label={t('micMuted')} title={t('micMuted')}><Icon name="micOff" size={16} /></span>}
             {!p.connected && <span className="badge warn">{t('reconnecting')}</span>}
-            {/* A phone cannot take part in a whisper group: it hears only the room. */}
-            {p.id !== room.me && !shown.phone && !(room.whisper && room.whisper.members[p.id]) && (
-              <button type="button" className="link" aria-label={t('whisperWithNamed', { name: p.displayName })}
-                onClick={() => send('subroom_audio', room.whisper
-                  ? { action: 'invite_to_whisper_group', whisper_id: room.whisper.id, participant_ids: [p.id] }
-                  : { action: 'create_whisper_group', participant_ids: [p.id] })}>{t('whisper')}</button>
-            )}
-            {moderator && p.id !== room.me && (
-              <span className="person-actions">
-                <button type="button" className="link" aria-label={t('muteNamed', { name: p.displayName })}
-                  onClick={() => send('moderation', { action: 'mute', targets: [p.id], force: false })}>{t('mute')}</button>
-                <button type="button" className="link" aria-label={t('toWaitingNamed', { name: p.displayName })}
-                  onClick={() => send('moderation', { action: 'send_to_waiting_room', target: p.id })}>{t('toWaiting')}</button>
-                <button type="button" className="link danger" aria-label={t('kickNamed', { name: p.displayName })}
-                  onClick={() => send('moderation', { action: 'kick', target: p.id })}>{t('kick')}</button>
-                <button type="button" className="link danger" aria-label={t('banNamed', { name: p.displayName })}
-                  onClick={() => { if (window.confirm(t('banConfirm', { name: p.displayName }))) send('moderation', { action: 'ban', target: p.id }); }}>{t('ban')}</button>
-              </span>
-            )}
+            <MenuButton label={t('moreActionsFor', { name: p.displayName })} items={actionsFor(p, shown.phone)} />
           </li>
         ))}
       </ul>
+      {asking && (
+        <ConfirmDialog title={t(asking.ban ? 'banQuestion' : 'kickQuestion', { name: asking.person.displayName })}
+          text={t(asking.ban ? (asking.person.role === 'guest' ? 'banExplainGuest' : 'banExplain') : 'kickExplain', { name: asking.person.displayName })}
+          action={t(asking.ban ? 'ban' : 'kick')} onClose={() => setAsking(null)}
+          onConfirm={() => send('moderation', asking.ban ? { action: 'ban', target: asking.person.id } : { action: 'kick', target: asking.person.id })} />
+      )}
     </section>
   );
 }

@@ -79,7 +79,6 @@ export function StreamsTool({ room, send }: { room: RoomView; send: Send }) {
   if (streams.length === 0) return null;
   return (
     <div className="tool streams">
-      <h3>{t('recordingAndStreams')}</h3>
       <ul>
         {streams.map(([id, s]) => (
           <li key={id} data-stream={s.kind}>
