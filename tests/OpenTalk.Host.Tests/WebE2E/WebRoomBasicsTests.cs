@@ -44,7 +44,7 @@ public sealed class WebRoomBasicsTests : WebTest
         // A guest sees the meeting's title before and after coming in, and waits; the host gets a toast with a chime's
         // worth of news and lets her in from it.
         var gina = await Stack.OpenAsync("/invite/" + Uri.EscapeDataString(link.InviteCode));
-        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Get ready · Quarterly planning" })).ToBeVisibleAsync();
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Ready to join? · Quarterly planning" })).ToBeVisibleAsync();
         await gina.GetByLabel("Your name").FillAsync("Gina");
         await gina.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Please wait" })).ToBeVisibleAsync(Slow);
@@ -77,10 +77,13 @@ public sealed class WebRoomBasicsTests : WebTest
 
         // A refusal reads as a sentence, can be put away, and moves nothing.
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
+        var timerDialog = mona.GetByRole(AriaRole.Dialog, new() { Name = "Timer" });
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Timer…" }).ClickAsync();
+        await timerDialog.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
         await Expect(mona.GetByRole(AriaRole.Timer)).ToBeVisibleAsync();
         var stageTop = await mona.EvaluateAsync<double>("() => document.querySelector('.stage-wrap').getBoundingClientRect().top");
-        await mona.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Button, new() { Name = "Timer…" }).ClickAsync();
+        await timerDialog.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
         var refusal = mona.GetByRole(AriaRole.Alert).Filter(new() { HasText = "A timer is already running: stop it first." });
         await Expect(refusal).ToBeVisibleAsync();
         Assert.DoesNotContain("timer_already_running", await mona.Locator("body").InnerTextAsync());
@@ -103,7 +106,7 @@ public sealed class WebRoomBasicsTests : WebTest
         await mona.GetByRole(AriaRole.Button, new() { Name = "More actions" }).ClickAsync();
         await mona.GetByRole(AriaRole.Menuitem, new() { Name = "Meeting info" }).ClickAsync();
         var info = mona.GetByRole(AriaRole.Dialog, new() { Name = "Meeting info" });
-        await Expect(info.GetByLabel("Link for guests")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/invite/" + link.InviteCode + "$"));
+        await Expect(info.GetByRole(AriaRole.Textbox, new() { Name = "Link for guests" })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^http://[^/]+/invite/[A-Za-z0-9_-]+$"));
         await WebStack.ScreenshotAsync(mona, "32-meeting-info");
         await CheckAccessibilityAsync(mona, "meeting info");
         await info.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
@@ -130,17 +133,17 @@ public sealed class WebRoomBasicsTests : WebTest
         }
         await gina.SetViewportSizeAsync(390, 844);
         await gina.GetByRole(AriaRole.Button, new() { Name = "More actions" }).ClickAsync();
-        await Expect(gina.GetByRole(AriaRole.Menuitem, new() { Name = "Participants" })).ToBeVisibleAsync();
+        await Expect(gina.GetByRole(AriaRole.Menuitem, new() { Name = "People" })).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(gina, "33-phone-more");
         await CheckAccessibilityAsync(gina, "phone menu");
-        await gina.GetByRole(AriaRole.Menuitem, new() { Name = "Participants" }).ClickAsync();
-        var sheet = gina.GetByRole(AriaRole.Complementary, new() { Name = "Participants" });
+        await gina.GetByRole(AriaRole.Menuitem, new() { Name = "People" }).ClickAsync();
+        var sheet = gina.GetByRole(AriaRole.Complementary, new() { Name = "People" });
         await Expect(sheet).ToBeVisibleAsync();
         var sheetWidth = await sheet.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
         Assert.Equal(390, sheetWidth, 1);
         await WebStack.ScreenshotAsync(gina, "34-phone-sheet");
         await AssertToolbarReachableAsync(gina, "phone with a sheet");
-        await gina.GetByRole(AriaRole.Button, new() { Name = "Close Participants" }).ClickAsync();
+        await gina.GetByRole(AriaRole.Button, new() { Name = "Close People" }).ClickAsync();
         await Expect(sheet).ToBeHiddenAsync();
 
         Assert.Empty(violations);

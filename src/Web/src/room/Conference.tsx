@@ -11,7 +11,7 @@ import { ChatPanel, conversations } from './ChatPanel';
 import { NotesPanel, PdfExports, WhiteboardArea } from './Collab';
 import { FilesPanel } from './FilesPanel';
 import { ModerationPanel } from './ModerationPanel';
-import { MoreMenu, type MoreItem } from './MoreMenu';
+import { MenuButton, type MenuItem } from './Menu';
 import { BreakoutBanner, CoffeeBreak, PollCard, TalkingStickBar, TimerBar, VoteCard, WhisperBar } from './Overlays';
 import { PeoplePanel } from './PeoplePanel';
 import { RecordingBadges, RecordingBanners } from './Recording';
@@ -21,6 +21,20 @@ import { chime, Toasts } from './Toasts';
 import { useMeeting } from './useMeeting';
 
 type Panel = 'chat' | 'people' | 'moderation' | 'notes' | 'files' | null;
+
+/** Where the toolbar keeps only the essentials (the same width as the stylesheet's). */
+const narrowQuery = '(max-width: 720px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(narrowQuery).matches);
+  useEffect(() => {
+    const query = window.matchMedia(narrowQuery);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow;
+}
 
 /** The conference screen: stage, controls, side panels and the overlays of the room's modules. */
 export function Conference({ roomId, api, title, groups, choice, ticket, inBreakout, onBreakout, onLeft, onEnded, inviteCode = null }: {
@@ -52,6 +66,7 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
   const [speaker, setSpeaker] = useState<string | null>(choice.speaker);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [fullscreen, setFullscreen] = useState(false);
+  const narrow = useNarrow();
   const moderator = room.myRole === 'moderator';
   const me = room.me ? room.people[room.me] : undefined;
   const forceMuted = iAmForceMuted(room);
@@ -185,7 +200,7 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
   };
 
   // On narrow screens these leave the toolbar for the "More" menu.
-  const more: MoreItem[] = [
+  const more: (MenuItem & { narrowOnly?: boolean })[] = [
     { label: sharing ? t('stopSharing') : t('shareScreen'), icon: 'screen', onSelect: () => void shareScreen(), narrowOnly: true },
     { label: t('participants'), icon: 'people', onSelect: () => toggle('people'), narrowOnly: true },
     { label: t('notes'), icon: 'notes', onSelect: () => toggle('notes'), narrowOnly: true },
@@ -297,7 +312,7 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
           <button type="button" className={`round wide-only${panel === 'files' ? ' on' : ''}`} aria-pressed={panel === 'files'}
             onClick={() => toggle('files')} aria-label={t('files')}><Icon name="folder" /></button>
         )}
-        <MoreMenu items={more} />
+        <MenuButton label={t('moreActions')} className="round" items={more.filter((item) => narrow || !item.narrowOnly)} />
         <span className="divider wide-only" />
         <button type="button" className="leave" onClick={() => { meeting.leave(); onLeft(); }}>{t('leave')}</button>
       </nav>

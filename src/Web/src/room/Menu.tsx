@@ -1,11 +1,13 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { Icon, type IconName } from '../Icon';
 
 export interface MenuItem {
   label: string;
   onSelect: () => void;
   /** Drawn in red: it removes someone or something. */
   danger?: boolean;
+  icon?: IconName;
 }
 
 /** Which item a key moves to in a menu of `count` items (wrapping around), or null for a key the menu does not use. */
@@ -108,7 +110,7 @@ export function MenuButton({ label, items, className }: { label: string; items: 
               onClick={() => {
                 close(true);
                 item.onSelect();
-              }}>{item.label}</button>
+              }}>{item.icon && <Icon name={item.icon} size={18} />}{item.label}</button>
           ))}
         </div>,
         host,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Api } from '../api';
 import { dialIn } from '../dialIn';
 import { Icon } from '../Icon';
@@ -6,25 +6,7 @@ import type { MediaClient } from '../media';
 import type { RoomView } from '../room';
 import { shortcutKeys } from '../shortcuts';
 import { useText } from '../text';
-
-/** A modal dialog on the browser's own <dialog>: focus stays inside, Escape closes, the page behind is inert. */
-export function Modal({ title, onClose, children, className = '' }: { title: string; onClose: () => void; children: React.ReactNode; className?: string }) {
-  const t = useText();
-  const element = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = element.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  return (
-    <dialog ref={element} className={`modal ${className}`} aria-labelledby="modal-title" onClose={onClose} onCancel={(e) => { e.preventDefault(); onClose(); }}>
-      <div className="modal-head">
-        <h2 id="modal-title">{title}</h2>
-        <button type="button" className="icon-button" aria-label={t('close')} onClick={onClose}><Icon name="close" size={18} /></button>
-      </div>
-      {children}
-    </dialog>
-  );
-}
+import { Dialog } from './Dialog';
 
 /** A link with a copy button; says when it was copied. */
 function CopyField({ label, value }: { label: string; value: string }) {
@@ -75,8 +57,8 @@ export function MeetingInfo({ room, roomId, title, api, inviteCode, onClose }: {
   }, [roomId]);
 
   return (
-    <Modal title={t('meetingInfo')} onClose={onClose}>
-      <div className="modal-body">
+    <Dialog title={t('meetingInfo')} onClose={onClose}>
+      <>
         <p className="info-title"><strong>{title}</strong></p>
         {guestLink && <CopyField label={t('guestLinkLabel')} value={guestLink} />}
         {!guestLink && mayCreate && (
@@ -88,8 +70,8 @@ export function MeetingInfo({ room, roomId, title, api, inviteCode, onClose }: {
         {problem && <p className="field-error" role="alert">{problem}</p>}
         <h3>{t('dialInTitle')}</h3>
         {room.callIn ? <p className="dial-in"><Icon name="phone" size={16} /> {dialIn(room.callIn, t)}</p> : <p className="muted">{t('noDialIn')}</p>}
-      </div>
-    </Modal>
+      </>
+    </Dialog>
   );
 }
 
@@ -124,8 +106,8 @@ export function RoomSettings({ media, speaker, onSpeaker, onClose }: {
   }
 
   return (
-    <Modal title={t('settings')} onClose={onClose}>
-      <div className="modal-body form">
+    <Dialog title={t('settings')} onClose={onClose}>
+      <div className="form">
         <label>
           {t('camera')}
           <select value={camera} onChange={(e) => void use('video', e.target.value)}>
@@ -149,7 +131,7 @@ export function RoomSettings({ media, speaker, onSpeaker, onClose }: {
         </label>
         {problem && <p className="field-error" role="alert">{problem}</p>}
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -158,8 +140,8 @@ export function Help({ onClose }: { onClose: () => void }) {
   const t = useText();
   const names = { mic: t('shortcutMic'), camera: t('shortcutCamera'), hand: t('shortcutHand'), chat: t('shortcutChat'), help: t('shortcutHelp') };
   return (
-    <Modal title={t('helpTitle')} onClose={onClose}>
-      <div className="modal-body">
+    <Dialog title={t('helpTitle')} onClose={onClose}>
+      <>
         <h3>{t('keyboardShortcuts')}</h3>
         <dl className="shortcuts">
           {shortcutKeys.map((s) => (
@@ -173,7 +155,7 @@ export function Help({ onClose }: { onClose: () => void }) {
           <li>{t('helpTipReload')}</li>
           <li>{t('helpTipModerators')}</li>
         </ul>
-      </div>
-    </Modal>
+      </>
+    </Dialog>
   );
 }
