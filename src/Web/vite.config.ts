@@ -36,6 +36,9 @@ function excalidrawAssets(): Plugin {
 // The node serves the built app (src/Web/dist) at its root; in development, API calls go to a running node.
 export default defineConfig({
   plugins: [react(), excalidrawAssets()],
+  // The whiteboard (Excalidraw, its diagram parsers and font subsets) comes in chunks of up to ~1.8 MB that load only
+  // when a whiteboard opens; the default limit of 500 kB warned about them on every build.
+  build: { chunkSizeWarningLimit: 2048 },
   server: {
     proxy: {
       // /v1 carries the collaboration sockets (/v1/collab/...) as well.

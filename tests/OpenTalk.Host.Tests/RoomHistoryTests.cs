@@ -49,6 +49,27 @@ public sealed class RoomHistoryTests : RoomTest
     }
 
     [Fact]
+    public async Task A_person_who_joins_again_is_one_attendee_of_the_session()
+    {
+        var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        var uma = await UserAsync("Uma");
+        // Olga's page reloads: she leaves and joins again as a new participant while Uma keeps the session open.
+        await owner.Socket.SendAsync("control", "leave");
+        await uma.Socket.WaitForAsync("control", "left");
+        var again = await Participant.JoinAsync(Node, Room, Olga, "Olga");
+        await again.Socket.SendAsync("control", "leave");
+        await uma.Socket.WaitForAsync("control", "left");
+        await uma.Socket.SendAsync("control", "leave");
+        await uma.Socket.WaitForCloseAsync();
+
+        var history = await HistoryWhenAsync(h => SessionCount(h) == 1 && h.GetProperty("sessions")[0].TryGetProperty("ended_at", out var ended)
+            && ended.ValueKind != JsonValueKind.Null);
+        var people = history.GetProperty("sessions")[0].GetProperty("participants").EnumerateArray().ToList();
+        Assert.Equal(["Olga", "Uma"], people.Select(p => p.GetProperty("display_name").GetString()));
+        Assert.All(people, p => Assert.Equal("quit", p.GetProperty("left_reason").GetString()));
+    }
+
+    [Fact]
     public async Task A_rebuild_from_zero_interrupted_by_a_restart_ends_identical()
     {
         await TwoSessionsAsync();

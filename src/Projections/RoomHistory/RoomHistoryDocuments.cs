@@ -28,7 +28,7 @@ public sealed class RoomSessionDocument
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>In the order they first joined.</summary>
+    /// <summary>In the order they first joined; one entry per person, however often they joined again.</summary>
     public List<SessionAttendeeEntry> Participants { get; set; } = [];
 
     public static string IdOf(Guid room, int sessionNo) => $"{room:N}-{sessionNo}";
@@ -36,7 +36,17 @@ public sealed class RoomSessionDocument
 
 public sealed class SessionAttendeeEntry
 {
+    /// <summary>The participant of the first join.</summary>
     public Guid ParticipantId { get; set; }
+
+    /// <summary>Every participant (connection) this person joined as in the session, the first included.</summary>
+    public List<Guid> ParticipantIds { get; set; } = [];
+
+    /// <summary>For a signed-in user: whose joins are one person.</summary>
+    public Guid? UserId { get; set; }
+
+    /// <summary>Whether a join or leave of <paramref name="participant"/> is about this person.</summary>
+    public bool Covers(Guid participant) => participant == ParticipantId || ParticipantIds.Contains(participant);
 
     public string DisplayName { get; set; } = "";
 

@@ -43,18 +43,23 @@ public sealed class RoomHistoryProjection : IProjection
                         Id = RoomSessionDocument.IdOf(room, progress.SessionNo), RoomId = room, SessionNo = progress.SessionNo, StartedAt = at,
                     };
                 }
-                if (session.Participants.Find(p => p.ParticipantId == joined.ParticipantId) is { } again)
+                // A signed-in user who joins again (a reload, a second device) gets a new participant id but is the same
+                // person: one entry, so the history does not count people twice.
+                var user = joined.Identity.Kind == ParticipantKind.User ? joined.Identity.UserId : null;
+                if (session.Participants.Find(p => p.Covers(joined.ParticipantId) || (user is not null && p.UserId == user)) is { } again)
                 {
                     // Back in the same session: present again, name and first join kept.
                     again.LeftAt = null;
                     again.LeftReason = null;
+                    if (!again.Covers(joined.ParticipantId))
+                        again.ParticipantIds.Add(joined.ParticipantId);
                 }
                 else
                 {
                     session.Participants.Add(new SessionAttendeeEntry
                     {
-                        ParticipantId = joined.ParticipantId, DisplayName = joined.DisplayName,
-                        Kind = joined.Identity.Kind.ToString().ToLowerInvariant(), JoinedAt = at,
+                        ParticipantId = joined.ParticipantId, ParticipantIds = [joined.ParticipantId], UserId = user,
+                        DisplayName = joined.DisplayName, Kind = joined.Identity.Kind.ToString().ToLowerInvariant(), JoinedAt = at,
                     });
                 }
                 batch.Store(session.Id, session);
@@ -89,7 +94,7 @@ public sealed class RoomHistoryProjection : IProjection
         ProjectionBatch batch, RoomHistoryProgress progress, Guid participant, Action<SessionAttendeeEntry> change, CancellationToken ct)
     {
         if (await OpenSessionAsync(batch, progress, ct) is not { } session
-            || session.Participants.Find(p => p.ParticipantId == participant) is not { } attendee)
+            || session.Participants.Find(p => p.Covers(participant)) is not { } attendee)
             return;
         change(attendee);
         batch.Store(session.Id, session);

@@ -200,7 +200,7 @@ export interface MediaOverview {
 
 export interface RoomHistory {
   room_id: string;
-  sessions: { session_no: number; started_at: string; ended_at: string | null; participants: { display_name: string }[] }[];
+  sessions: { session_no: number; started_at: string; ended_at: string | null; participants: { display_name: string; kind: string }[] }[];
 }
 
 /** A file stored for a room (OpenTalk's AssetResource); recordings have namespace `recording` and kind `record`. */

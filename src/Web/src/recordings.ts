@@ -46,10 +46,6 @@ export function formatSize(bytes: number, locale: string): string {
     .format(value);
 }
 
-/** When a recording was made, as date and time in the reader's zone and language. */
-export const formatWhen = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-
 /** What went wrong with a recording, said so that the person can act on it. */
 export function plainError(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {

@@ -4,9 +4,13 @@ import type { EventResource, InstanceResource } from '../protocol';
 import { navigate } from '../routes';
 import { Icon } from '../Icon';
 import { useText } from '../text';
-import { describeWhen, statusKey, wallClock } from '../when';
+import { byNextStart, describeWhen, formatInZone, statusKey } from '../when';
+import { CopyLink } from './CopyLink';
 
-/** Upcoming meetings, invitations to answer, and quick starts. */
+/** A meeting started just now, with the guest link to hand on. */
+interface Started { meeting: EventResource; link: string }
+
+/** Upcoming meetings (soonest first), invitations to answer, and quick starts with a link to hand on. */
 export function Dashboard({ api }: { api: Api }) {
   const t = useText();
   const [meetings, setMeetings] = useState<EventResource[] | null>(null);
@@ -14,6 +18,7 @@ export function Dashboard({ api }: { api: Api }) {
   const [favoritesOnly, setFavoritesOnly] = useState(false);
   // The next dates of recurring meetings, by meeting.
   const [dates, setDates] = useState<Record<string, InstanceResource[]>>({});
+  const [started, setStarted] = useState<Started | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = () => {
@@ -50,16 +55,21 @@ export function Dashboard({ api }: { api: Api }) {
       setMeetings((list) => list && list.map((x) => (x.id === m.id ? { ...x, is_favorite: !m.is_favorite } : x)));
     });
 
+  // A quick meeting is ready at once: its guest link is shown for handing on, and it joins the list, so the host can
+  // share the link first and go in when ready.
   const startAdhoc = () =>
     attempt(async () => {
       const created = await api.createMeeting({
         title: t('adhocTitle'), description: '', password: null, waiting_room: false, is_time_independent: true,
         starts_at: null, ends_at: null, recurrence_pattern: [], is_adhoc: true,
       });
-      navigate(`/room/${created.room.id}`);
+      setMeetings((list) => [created, ...(list ?? []).filter((x) => x.id !== created.id)]);
+      const invite = await api.createGuestLink(created.room.id);
+      setStarted({ meeting: created, link: `${window.location.origin}/invite/${encodeURIComponent(invite.invite_code)}` });
     });
 
-  const shown = (meetings ?? []).filter((m) => !favoritesOnly || m.is_favorite).filter((m) => !m.is_adhoc);
+  const shown = (meetings ?? []).filter((m) => !favoritesOnly || m.is_favorite).sort(byNextStart);
+  const locale = t('locale');
 
   return (
     <div className="page">
@@ -72,15 +82,31 @@ export function Dashboard({ api }: { api: Api }) {
       </div>
       {error && <p role="alert" className="alert">{error}</p>}
 
+      {started && (
+        <section className="card started" aria-labelledby="started-title">
+          <div className="card-head">
+            <h2 id="started-title">{t('adhocReady')}</h2>
+            <button type="button" className="link" onClick={() => setStarted(null)}>{t('dismiss')}</button>
+          </div>
+          <p className="muted">{t('adhocReadyHelp')}</p>
+          <CopyLink url={started.link} label={t('linkToShare')} testId="share-link" />
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => navigate(`/room/${started.meeting.room.id}`)}
+              aria-label={t('joinNamed', { title: started.meeting.title })}>{t('join')}</button>
+          </div>
+        </section>
+      )}
+
       {pending.length > 0 && (
         <section className="card" aria-labelledby="pending-title">
           <h2 id="pending-title">{t('invitations')}</h2>
           <ul className="meeting-list">
-            {pending.map((m) => (
+            {[...pending].sort(byNextStart).map((m) => (
               <li key={m.id} className="meeting">
-                <div>
-                  <strong>{m.title}</strong>
+                <div className="meeting-text">
+                  <strong className="meeting-title">{m.title}</strong>
                   <span className="muted">{describeWhen(m, t)}</span>
+                  {m.description && <p className="meeting-description clipped">{m.description}</p>}
                 </div>
                 <div className="actions">
                   <button type="button" className="primary" onClick={() => void answer(m, 'accepted')}>{t('accept')}</button>
@@ -113,15 +139,16 @@ export function Dashboard({ api }: { api: Api }) {
                   onClick={() => void favorite(m)}
                 ><Icon name="star" /></button>
                 <div className="meeting-text">
-                  <strong>{m.title}</strong>
+                  <strong className="meeting-title">{m.title}</strong>
                   <span className="muted">
                     {describeWhen(m, t)}
                     {m.type === 'recurring' && <span className="badge">{t('recurring')}</span>}
                     {m.invite_status && <span className="badge">{t(statusKey[m.invite_status])}</span>}
                   </span>
+                  {m.description && <p className="meeting-description clipped">{m.description}</p>}
                   {(dates[m.id]?.length ?? 0) > 1 && (
                     <span className="muted small-text">
-                      {t('thenOn')} {dates[m.id].slice(1).map((o) => `${wallClock(o.starts_at)}${o.status === 'cancelled' ? ` (${t('cancelled')})` : ''}`).join(' · ')}
+                      {t('thenOn')} {dates[m.id].slice(1).map((o) => `${formatInZone(o.starts_at, locale)}${o.status === 'cancelled' ? ` (${t('cancelled')})` : ''}`).join(' · ')}
                     </span>
                   )}
                 </div>

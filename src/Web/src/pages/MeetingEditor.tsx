@@ -75,6 +75,12 @@ export function MeetingEditor({ api, id }: { api: Api; id: string | null }) {
         <h1>{id ? t('editMeeting') : t('newMeeting')}</h1>
         <button type="button" className="secondary" onClick={() => navigate('/')}>{t('back')}</button>
       </div>
+      {meeting?.description && (
+        <section className="card meeting-about" aria-label={t('aboutMeeting')}>
+          <strong className="meeting-title">{meeting.title}</strong>
+          <p className="meeting-description" data-testid="meeting-description">{meeting.description}</p>
+        </section>
+      )}
       {error && <p role="alert" className="alert">{error}</p>}
       {saved && <p role="status" className="notice">{t('saved')}</p>}
       <form className="card form" onSubmit={save} aria-label={t('meetingDetails')}>

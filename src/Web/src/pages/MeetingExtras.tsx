@@ -4,6 +4,8 @@ import { dialIn } from '../dialIn';
 import type { EventResource, InviteResource, RoomHistory, StreamingTargetResource } from '../protocol';
 import type { CallIn } from '../room';
 import { useText } from '../text';
+import { formatDateTime } from '../when';
+import { CopyLink } from './CopyLink';
 import { RoomDocuments, RoomRecordings } from './RecordingList';
 
 /** What belongs to a meeting's room: guest link, phone call-in, live-stream targets, past sessions and recordings. */
@@ -11,7 +13,6 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
   const t = useText();
   const room = meeting.room.id;
   const [links, setLinks] = useState<InviteResource[]>([]);
-  const [copied, setCopied] = useState<string | null>(null);
   // Everyone who may read the meeting is given its call-in; only the room's owner may set it up or end it.
   const [callIn, setCallIn] = useState<CallIn | null>(meeting.room.call_in ?? null);
   const [managesCallIn, setManagesCallIn] = useState(meeting.can_edit);
@@ -30,6 +31,8 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
   const given = meeting.room.call_in ?? null;
   useEffect(() => {
     setCallIn(given);
+    // Without call-in the node has no settings to show (404, as OpenTalk answers): nothing to ask.
+    if (!given) return;
     api.sip(room).then((sip) => {
       setManagesCallIn(true);
       setCallIn({ tel: given?.tel ?? '', id: sip.sip_id, password: sip.password });
@@ -46,14 +49,6 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
     }
   };
   const linkOf = (code: string) => `${window.location.origin}/invite/${encodeURIComponent(code)}`;
-  const copy = async (code: string) => {
-    try {
-      await navigator.clipboard.writeText(linkOf(code));
-    } catch {
-      // No clipboard permission: the link is shown for copying by hand.
-    }
-    setCopied(code);
-  };
 
   return (
     <>
@@ -61,12 +56,7 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
       <section className="card" aria-labelledby="guest-title">
         <h2 id="guest-title">{t('guestLink')}</h2>
         <p className="muted">{t('guestLinkHelp')}</p>
-        {links.map((l) => (
-          <div key={l.invite_code} className="row link-row">
-            <input readOnly value={linkOf(l.invite_code)} aria-label={t('guestLink')} data-testid="guest-link" onFocus={(e) => e.target.select()} />
-            <button type="button" className="secondary" onClick={() => void copy(l.invite_code)}>{copied === l.invite_code ? t('copied') : t('copy')}</button>
-          </div>
-        ))}
+        {links.map((l) => <CopyLink key={l.invite_code} url={linkOf(l.invite_code)} label={t('guestLink')} testId="guest-link" />)}
         <button type="button" className="secondary" onClick={() => void attempt(async () => {
           const created = await api.createGuestLink(room);
           setLinks([...links, created]);
@@ -121,8 +111,8 @@ export function MeetingExtras({ api, meeting }: { api: Api; meeting: EventResour
           <ul className="plain-list">
             {history.sessions.map((s) => (
               <li key={s.session_no}>
-                <span>{new Date(s.started_at).toLocaleString()}</span>
-                <span className="muted">{t('attendees', { count: s.participants.length })}</span>
+                <time dateTime={s.started_at}>{formatDateTime(s.started_at, t('locale'))}</time>
+                <span className="muted">{t('attendees', { count: s.participants.filter((p) => p.kind !== 'recorder').length })}</span>
               </li>
             ))}
           </ul>

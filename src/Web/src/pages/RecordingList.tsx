@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Api, ApiError, assetsPerPage } from '../api';
 import type { AssetResource } from '../protocol';
-import { documentKindOf, formatDuration, formatSize, formatWhen, isRecording, newestFirst, plainError } from '../recordings';
+import { documentKindOf, formatDuration, formatSize, isRecording, newestFirst, plainError } from '../recordings';
 import { useText } from '../text';
+import { formatDateTime } from '../when';
 
 /**
  * A room's files a page at a time (recordings unless <keep> says otherwise): the list (null while the first page
@@ -100,7 +101,7 @@ export function RecordingRow({ api, room, asset, onDeleted, children }: {
       <div className="recording-text">
         <strong className="filename">{asset.filename}</strong>
         <span className="muted">
-          <time dateTime={asset.created_at}>{formatWhen(asset.created_at, locale)}</time> · {asset.duration != null && <><span className="duration">{formatDuration(asset.duration)}</span> · </>}<span className="size">{formatSize(asset.size, locale)}</span>
+          <time dateTime={asset.created_at}>{formatDateTime(asset.created_at, locale)}</time> · {asset.duration != null && <><span className="duration">{formatDuration(asset.duration)}</span> · </>}<span className="size">{formatSize(asset.size, locale)}</span>
         </span>
         {children}
       </div>

@@ -1,3 +1,5 @@
+import { pageLanguage } from '../errors';
+import { formatTime } from '../when';
 import { useEffect, useRef, useState } from 'react';
 import { conversationOf, markRead, unread, type RoomView } from '../room';
 import type { Send } from '../signaling-protocol';
@@ -66,7 +68,7 @@ export function ChatPanel({ room, groups, send, update }: {
         {shown.map((m) => (
           <li key={m.id} className={m.source === room.me ? 'mine' : ''}>
             <span className="who">{m.source === room.me ? t('you') : name(m.source)}</span>
-            <span className="when">{new Date(m.timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</span>
+            <span className="when">{formatTime(m.timestamp, pageLanguage())}</span>
             <p>{m.content}</p>
           </li>
         ))}
