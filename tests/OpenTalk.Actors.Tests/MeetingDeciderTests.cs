@@ -74,6 +74,24 @@ public class MeetingDeciderTests : DeciderTest
     }
 
     [Fact]
+    public void Everyone_gone_to_breakout_rooms_does_not_end_the_main_rooms_session_and_they_come_back_past_the_waiting_room()
+    {
+        var state = Given(Created(waitingRoom: true), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),
+            new ParticipantJoined(GuestP, "Gus", MeetingRole.Guest, GuestId));
+        var started = When(state, new StartBreakout(Room, OwnerP, [new BreakoutRoomRequest(Guid.NewGuid(), "Room 1", [GuestP.Value, OwnerP.Value])], null, 0));
+        state = started.Events.Aggregate(state, MeetingEvolve.Apply);
+
+        var guestGone = When(state, new Leave(Room, GuestP));
+        state = guestGone.Events.Aggregate(state, MeetingEvolve.Apply);
+        var ownerGone = When(state, new Leave(Room, OwnerP));
+        Assert.DoesNotContain(ownerGone.Events, e => e is SessionClosed);
+        state = ownerGone.Events.Aggregate(state, MeetingEvolve.Apply);
+
+        state = When(state, new StopBreakout(Room, OwnerP)).Events.Aggregate(state, MeetingEvolve.Apply);
+        Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody)).Events));
+    }
+
+    [Fact]
     public void A_full_room_blocks_one_more_but_not_someone_coming_back_and_the_waiting_room_takes_no_place()
     {
         var state = Given(Created(), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),

@@ -23,7 +23,7 @@ public static class MeetingDecider
 
     /// <summary>
     /// Someone leaving may leave the recording without its recorder or without anyone to record, and when the last
-    /// person leaves the session ends: bans and hand settings do not outlive it.
+    /// person leaves the session ends (unless breakout rooms are open): bans and hand settings do not outlive it.
     /// </summary>
     private static Decision WithLeavingsConsequences(MeetingState state, Decision decision, DateTimeOffset now)
     {
@@ -33,7 +33,11 @@ public static class MeetingDecider
         var after = decision.Events.Aggregate(state, MeetingEvolve.Apply);
         IReadOnlyList<DomainEvent> recording = state.Recording is null ? [] : RecordingModule.After(state, after, decision.Events, now);
         after = recording.Aggregate(after, MeetingEvolve.Apply);
-        IReadOnlyList<DomainEvent> ending = after.Participants.IsEmpty && state.Exists ? [Stamp(new SessionClosed(), Actor.System, now)] : [];
+        // While breakout rooms are open, everyone may be in them: the main room's session (its chat, notes, who was let
+        // in) goes on, for them to come back to.
+        IReadOnlyList<DomainEvent> ending = after.Participants.IsEmpty && state.Exists && after.Breakout is null
+            ? [Stamp(new SessionClosed(), Actor.System, now)]
+            : [];
         return recording.Count + ending.Count == 0 ? decision : new Decision([.. decision.Events, .. recording, .. ending], null);
     }
 

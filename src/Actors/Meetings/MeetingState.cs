@@ -220,8 +220,17 @@ public sealed record MeetingState(
     /// comes back as the same participant (its resumption token: a reloaded page, back from a breakout room) is not
     /// made to wait again; one removed or sent back to the waiting room is taken off.
     /// </summary>
-    [JsonPropertyName("let_in")]
+    [JsonIgnore]
     public ImmutableHashSet<Guid> LetIn { get; init; } = [];
+
+    /// <summary><see cref="LetIn"/> as stored: absent when empty, so states from before it existed read the same.</summary>
+    [JsonPropertyName("let_in")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableHashSet<Guid>? StoredLetIn
+    {
+        get => LetIn.IsEmpty ? null : LetIn;
+        init => LetIn = value ?? [];
+    }
 
     [JsonPropertyName("banned_users")]
     public ImmutableHashSet<Guid> BannedUsers { get; init; } = [];

@@ -45,6 +45,11 @@ public sealed class WebRoomBasicsTests : WebTest
         // worth of news and lets her in from it.
         var gina = await Stack.OpenAsync("/invite/" + Uri.EscapeDataString(link.InviteCode));
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Ready to join? · Quarterly planning" })).ToBeVisibleAsync();
+        // The lobby fits a small phone.
+        await gina.SetViewportSizeAsync(360, 640);
+        Assert.True(await gina.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "the lobby is wider than a phone");
+        await WebStack.ScreenshotAsync(gina, "35-phone-lobby");
+        await gina.SetViewportSizeAsync(1280, 800);
         await gina.GetByLabel("Your name").FillAsync("Gina");
         await gina.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Please wait" })).ToBeVisibleAsync(Slow);

@@ -163,7 +163,7 @@ public sealed class WebRoomTests : WebTest
         var admin = await Stack.Node.AsAdminAsync();
         await admin.CreateAccountAsync("mona", "password-mona", "Mona");
         var monaApi = await Stack.Node.AsAsync("mona", "password-mona");
-        var meeting = await monaApi.CreateEventAsync(new EventRequest("Board meeting", "", "s3cret", false, true, null, null, []));
+        var meeting = await monaApi.CreateEventAsync(new EventRequest("Board meeting", "", "s3cret", true, true, null, null, []));
         var link = await monaApi.CreateInviteAsync(meeting.Room.Id);
 
         var mona = await Stack.OpenAsync();
@@ -178,7 +178,9 @@ public sealed class WebRoomTests : WebTest
         await gina.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
         await Expect(gina.GetByText("The password is not right.")).ToBeVisibleAsync();
         await gina.GetByLabel("Meeting password").FillAsync("s3cret");
-        await EnterRoomAsync(gina);
+        await gina.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Status).Filter(new() { HasText = "Gina is waiting" }).GetByRole(AriaRole.Button, new() { Name = "Admit" }).ClickAsync();
+        await Expect(gina.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Slow);
 
         // A timer with a ready check.
         // Each tool of the moderation panel opens its own dialog, which closes once its action is sent.
@@ -232,7 +234,7 @@ public sealed class WebRoomTests : WebTest
         await Expect(breakoutDialog).ToBeHiddenAsync();
         await Expect(gina.GetByText("Breakout rooms are open. You are in Room 1.")).ToBeVisibleAsync();
         await gina.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
-        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting · Room 1" })).ToBeVisibleAsync(Slow);
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Board meeting · Room 1" })).ToBeVisibleAsync(Slow);
         await mona.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
         await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting · Room 1" })).ToBeVisibleAsync(Slow);
         Assert.True(await Poll.UntilAsync(() => CameraFramesAsync(gina, "Mona"), f => f > 15, 60) > 15, "Gina does not see Mona in the breakout room");
@@ -242,7 +244,11 @@ public sealed class WebRoomTests : WebTest
         await mona.GetByRole(AriaRole.Button, new() { Name = "Moderation" }).ClickAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Breakout rooms…" }).ClickAsync();
         await breakoutDialog.GetByRole(AriaRole.Button, new() { Name = "Close breakout rooms" }).ClickAsync();
-        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Meeting", Exact = true })).ToBeVisibleAsync(Slow);
+        // Back in the main room, not in its waiting room: she was let in before.
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Board meeting", Exact = true })).ToBeVisibleAsync(Slow);
+        await Expect(gina.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Slow);
+        await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Please wait" })).ToHaveCountAsync(0);
+        await Expect(mona.Locator("figure[data-kind='video'] video[aria-label='Gina']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
     }
 
     [Fact]
