@@ -1,4 +1,5 @@
 using System.Net;
+using OpenTalk.Client;
 using OpenTalk.Host.Tests.Infrastructure;
 
 namespace OpenTalk.Host.Tests;
@@ -8,7 +9,10 @@ public sealed class SignInPageTests : IAsyncLifetime
 {
     private TestNode _node = null!;
 
-    public async Task InitializeAsync() => _node = await TestNode.StartAsync(postgres: null);
+    private const string AppSite = "http://meet.example.org";
+
+    public async Task InitializeAsync() =>
+        _node = await TestNode.StartAsync(postgres: null, extra: ["--SignIn:RedirectUris:0", AppSite + "/auth/callback"]);
 
     public async Task DisposeAsync() => await _node.DisposeAsync();
 
@@ -39,5 +43,33 @@ public sealed class SignInPageTests : IAsyncLifetime
         Assert.Contains("hreflang=\"en\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_out_of_the_web_app_ends_the_provider_session_and_returns_only_to_the_app()
+    {
+        await (await _node.AsAdminAsync()).CreateAccountAsync("otto", "password-otto", "Otto");
+        var tokens = await SignIn.TokensWithPasswordAsync(_node.BaseUri, "otto", "password-otto",
+            new PublicClient(SignIn.WebClientId, "openid profile", SignIn.LoopbackRedirect));
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = tokens.ProviderSession!, UseCookies = true })
+            { BaseAddress = _node.BaseUri };
+        var authorize = $"connect/authorize?client_id={SignIn.WebClientId}&response_type=code&scope=openid&redirect_uri={Uri.EscapeDataString(SignIn.LoopbackRedirect)}"
+            + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+        using (var signedIn = await browser.GetAsync(authorize))
+            Assert.StartsWith(SignIn.LoopbackRedirect + "?", signedIn.Headers.Location?.ToString(), StringComparison.Ordinal);
+
+        // As the web app does it: the ID token as hint, back to the root of the app's site.
+        using var back = await browser.GetAsync(
+            $"connect/logout?client_id={SignIn.WebClientId}&id_token_hint={tokens.IdToken}&post_logout_redirect_uri={Uri.EscapeDataString(AppSite + "/")}");
+        Assert.Equal(AppSite + "/", back.Headers.Location?.ToString());
+        using (var again = await browser.GetAsync(authorize))
+            Assert.Contains("/account/login", again.Headers.Location?.ToString(), StringComparison.Ordinal);
+
+        foreach (var elsewhere in new[] { "http://evil.example/", AppSite + ".evil.example/", "//evil.example/" })
+        {
+            using var refused = await browser.GetAsync(
+                $"connect/logout?client_id={SignIn.WebClientId}&post_logout_redirect_uri={Uri.EscapeDataString(elsewhere)}");
+            Assert.DoesNotContain("evil.example", refused.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        }
     }
 }
