@@ -247,6 +247,14 @@ public sealed class OpenTalkApi(HttpClient http)
         SendAsync<JsonElement>(HttpMethod.Post, "v1/admin/accounts",
             new { user_name = userName, password, display_name = displayName, is_admin = isAdmin, groups = groups ?? [], email, language }, ct);
 
+    /// <summary>The embedded provider's accounts, by user name (administrators only).</summary>
+    public Task<JsonElement> ListAccountsAsync(CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/accounts", null, ct);
+
+    /// <summary>Disables or enables an account, or sets a new password for it (administrators only).</summary>
+    public Task<JsonElement> PatchAccountAsync(Guid accountId, bool? disabled = null, string? password = null, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Patch, $"v1/admin/accounts/{accountId}", new { disabled, password }, ct);
+
     /// <summary>Sends any request (raw body allowed) and returns the response unread, for callers testing errors.</summary>
     public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct = default) =>
         SendRawAsync(method, path, content, expectContinue: false, ct);

@@ -49,6 +49,8 @@ public static class SignIn
         if (posted.StatusCode == HttpStatusCode.TooManyRequests)
             throw new OpenTalkApiException(posted.StatusCode, "too_many_sign_in_attempts",
                 $"Too many failed sign-ins: the provider asks to wait {posted.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0:0} seconds.");
+        if (posted.StatusCode == HttpStatusCode.Forbidden)
+            throw new OpenTalkApiException(posted.StatusCode, "account_disabled", "The account is disabled: it cannot sign in.");
         if (posted.StatusCode != HttpStatusCode.Redirect && posted.StatusCode != HttpStatusCode.Found)
             throw new OpenTalkApiException(posted.StatusCode, "invalid_credentials", "The provider refused the user name or password.");
 

@@ -16,9 +16,18 @@ public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<Clus
 public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false, string[]? Groups = null,
     string? Email = null, string? Language = null);
 
-public sealed record AccountResource(Guid Id, string UserName, string DisplayName, bool IsAdmin);
+/// <param name="Disabled">The account cannot sign in; its refresh tokens are refused.</param>
+public sealed record AccountResource(Guid Id, string UserName, string DisplayName, bool IsAdmin, string? Email = null, bool Disabled = false,
+    DateTimeOffset? CreatedAt = null)
+{
+    public static AccountResource Of(Account account) => new(account.Id, account.UserName, account.DisplayName, account.IsAdmin, account.Email,
+        account.Disabled, account.CreatedAt == default ? null : account.CreatedAt);
+}
 
-/// <summary>Cluster view and local accounts, for administrators only.</summary>
+/// <summary>What an administrator changes on an account: disable or enable it, or set a new password.</summary>
+public sealed record PatchAccountRequest(bool? Disabled = null, string? Password = null);
+
+/// <summary>Cluster view and local accounts (create, list, disable, reset a password), for administrators only.</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app, bool embeddedSignIn)
@@ -37,7 +46,11 @@ public static class AdminApi
             return Results.Ok(await gateway.Ask<OpenTalk.Media.MediaOverview>(new OpenTalk.Media.GetMediaOverview(), TimeSpan.FromSeconds(5)));
         }).Returns<OpenTalk.Media.MediaOverview>();
         if (embeddedSignIn)
+        {
+            admin.MapGet("/accounts", ListAccounts).Returns<List<AccountResource>>();
             admin.MapPost("/accounts", CreateAccount).Takes<CreateAccountRequest>().Returns<AccountResource>(StatusCodes.Status201Created);
+            admin.MapMethods("/accounts/{accountId:guid}", ["PATCH"], PatchAccount).Takes<PatchAccountRequest>().Returns<AccountResource>();
+        }
         return app;
     }
 
@@ -80,16 +93,43 @@ public static class AdminApi
             return problem;
         if (string.IsNullOrWhiteSpace(body!.UserName) || body.UserName.Length > 64)
             return Problems.Validation("user_name", "A user name has 1 to 64 characters.");
-        if (body.Password is not { Length: >= 8 and <= 256 })
-            return Problems.Validation("password", "A password has 8 to 256 characters.");
+        if (CheckPassword(body.Password) is { } weak)
+            return weak;
         if (body.Email is { } email && (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email))
             return Problems.Validation("email", "One plain e-mail address.");
         if (body.Language is { } language && language is not ("en" or "de"))
             return Problems.Validation("language", "en or de.");
         var account = await accounts.CreateAsync(body.UserName.Trim(), body.DisplayName?.Trim() is { Length: > 0 } name ? name : body.UserName.Trim(),
-            body.Password, body.IsAdmin, body.Groups ?? [], body.Email, body.Language ?? "en", request.HttpContext.RequestAborted);
+            body.Password!, body.IsAdmin, body.Groups ?? [], body.Email, body.Language ?? "en", request.HttpContext.RequestAborted);
         return account is null
             ? Problems.Validation("user_name", "That user name is taken.")
-            : Results.Created($"/v1/admin/accounts/{account.Id}", new AccountResource(account.Id, account.UserName, account.DisplayName, account.IsAdmin));
+            : Results.Created($"/v1/admin/accounts/{account.Id}", AccountResource.Of(account));
     }
+
+    private static async Task<IResult> ListAccounts(HttpContext context, AccountService accounts) =>
+        IsAdmin(context)
+            ? Results.Ok((await accounts.ListAsync(context.RequestAborted)).Select(AccountResource.Of).ToList())
+            : Problems.For(ProblemCodes.Forbidden);
+
+    private static async Task<IResult> PatchAccount(Guid accountId, HttpRequest request, AccountService accounts)
+    {
+        if (!IsAdmin(request.HttpContext))
+            return Problems.For(ProblemCodes.Forbidden);
+        var (body, problem) = await Problems.ReadBodyAsync<PatchAccountRequest>(request);
+        if (problem is not null)
+            return problem;
+        if (body!.Password is not null && CheckPassword(body.Password) is { } weak)
+            return weak;
+        // An administrator who locked themselves out could not undo it; another administrator can disable them.
+        if (body.Disabled == true && CurrentUser.From(request.HttpContext.User)!.Id == accountId)
+            return Problems.For(ProblemCodes.Forbidden, "You cannot disable your own account.");
+        var account = await accounts.UpdateAsync(accountId, body.Disabled, body.Password, request.HttpContext.RequestAborted);
+        return account is null
+            ? Problems.For(ProblemCodes.NotFound, "There is no account with this id.")
+            : Results.Ok(AccountResource.Of(account));
+    }
+
+    private static IResult? CheckPassword(string? password) => password is { Length: >= 8 and <= 256 }
+        ? null
+        : Problems.Validation("password", "A password has 8 to 256 characters.");
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using OpenTalk.Host.Auth;
+using OpenTalk.Host.Hosting;
 using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
@@ -34,7 +36,7 @@ public static class UsersApi
         return app;
     }
 
-    private static async Task<IResult> PatchMe(HttpRequest request, UserProfiles profiles)
+    private static async Task<IResult> PatchMe(HttpRequest request, UserProfiles profiles, IOptions<SignInSettings> signIn)
     {
         var (body, problem) = await Problems.ReadBodyAsync<PatchMeRequest>(request);
         if (problem is not null)
@@ -43,6 +45,9 @@ public static class UsersApi
             return Problems.Validation(invalid.Field, invalid.Message);
         var me = CurrentUser.From(request.HttpContext.User)!;
         await profiles.SaveAsync(me.Id, body!, request.HttpContext.RequestAborted);
+        // A local account keeps the change too, so the next sign-in's token (and the people list) carries it.
+        if (signIn.Value.IsEmbedded)
+            await request.HttpContext.RequestServices.GetRequiredService<AccountService>().UpdateProfileAsync(me.Id, body!.DisplayName, body.Email, body.Language, request.HttpContext.RequestAborted);
         return Results.Ok(await profiles.MeAsync(me, request.HttpContext.RequestAborted));
     }
 }

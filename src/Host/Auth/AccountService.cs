@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpenTalk.Host.Auth;
 
-/// <summary>Local accounts of the embedded provider: check a password, add an account.</summary>
-public sealed class AccountService(IdentityStore store)
+/// <summary>Local accounts of the embedded provider: check a password; add, list, disable and reset accounts.</summary>
+public sealed class AccountService(IdentityStore store, TimeProvider clock)
 {
     private static readonly PasswordHasher<Account> Hasher = new();
 
+    /// <summary>The account when the password is right (a disabled one too: the caller says why it cannot sign in).</summary>
     public async Task<Account?> VerifyAsync(string userName, string password, CancellationToken ct)
     {
         var account = await store.Accounts.SingleOrDefaultAsync(a => a.UserName == userName, ct);
@@ -31,6 +32,7 @@ public sealed class AccountService(IdentityStore store)
         {
             Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, IsAdmin = isAdmin, Email = email, Language = language,
             Groups = string.Join(',', groups.Select(g => g.Trim()).Where(g => g.Length > 0 && !g.Contains(',', StringComparison.Ordinal))),
+            CreatedAt = clock.GetUtcNow(),
         };
         account.PasswordHash = Hasher.HashPassword(account, password);
         store.Accounts.Add(account);
@@ -39,6 +41,35 @@ public sealed class AccountService(IdentityStore store)
     }
 
     public Task<Account?> FindAsync(Guid id, CancellationToken ct) => store.Accounts.SingleOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>Every account, by user name (a node has people, not millions: no paging).</summary>
+    public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken ct) =>
+        await store.Accounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(ct);
+
+    /// <summary>Changes what an administrator may change; null when there is no such account.</summary>
+    public async Task<Account?> UpdateAsync(Guid id, bool? disabled, string? newPassword, CancellationToken ct)
+    {
+        var account = await FindAsync(id, ct);
+        if (account is null)
+            return null;
+        account.Disabled = disabled ?? account.Disabled;
+        if (newPassword is not null)
+            account.PasswordHash = Hasher.HashPassword(account, newPassword);
+        await store.SaveChangesAsync(ct);
+        return account;
+    }
+
+    /// <summary>Keeps what the person changed in their profile on the account, so the next token carries it.</summary>
+    public async Task UpdateProfileAsync(Guid id, string? displayName, string? email, string? language, CancellationToken ct)
+    {
+        var account = await FindAsync(id, ct);
+        if (account is null)
+            return;
+        account.DisplayName = displayName?.Trim() ?? account.DisplayName;
+        account.Email = email is null ? account.Email : email.Length == 0 ? null : email;
+        account.Language = language is "en" or "de" ? language : account.Language;
+        await store.SaveChangesAsync(ct);
+    }
 
     private static readonly string FakeHash = Hasher.HashPassword(new Account(), "not a password");
 }

@@ -47,7 +47,7 @@ public sealed partial class IdentitySeeder(
             DisplayName = "OpenTalk web app",
             Permissions =
             {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
                 Permissions.ResponseTypes.Code, Permissions.Scopes.Profile, Permissions.Scopes.Email,
             },
@@ -56,6 +56,9 @@ public sealed partial class IdentitySeeder(
         // Native and test clients use loopback callbacks (RFC 8252); the web app its own origin.
         foreach (var uri in signIn.Value.RedirectUris.Append("http://127.0.0.1/callback").Append("http://localhost/callback"))
             descriptor.RedirectUris.Add(new Uri(uri));
+        // After signing out, the web app comes back to its welcome page: the root of the site of each of its callbacks.
+        foreach (var site in signIn.Value.RedirectUris.Select(u => new Uri(new Uri(u), "/")).Distinct())
+            descriptor.PostLogoutRedirectUris.Add(site);
         return descriptor;
     }
 
@@ -124,6 +127,7 @@ public sealed partial class IdentitySeeder(
         var admin = new Account
         {
             Id = Guid.NewGuid(), UserName = signIn.Value.InitialAdmin, DisplayName = "Administrator", IsAdmin = true,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
         };
         admin.PasswordHash = new PasswordHasher<Account>().HashPassword(admin, password);
         store.Accounts.Add(admin);

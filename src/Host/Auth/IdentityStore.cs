@@ -24,6 +24,11 @@ public sealed class Account
     /// <summary>Group names, comma-separated; sent as <c>groups</c> claims like Keycloak does.</summary>
     public string Groups { get; set; } = "";
 
+    /// <summary>Set by an administrator: the account cannot sign in, and its refresh tokens are refused.</summary>
+    public bool Disabled { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
     public IReadOnlyList<string> GroupList => Groups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

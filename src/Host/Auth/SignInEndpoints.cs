@@ -16,8 +16,11 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapEmbeddedSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/account/login", (string? returnUrl, HttpContext context, IAntiforgery antiforgery) =>
-            LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context)));
+        app.MapGet("/account/login", (string? returnUrl, string? lang, HttpContext context, IAntiforgery antiforgery) =>
+        {
+            var target = SafeReturnUrl(returnUrl);
+            return LoginPage.Render(context, target, LoginPage.LanguageOf(context.Request, lang, target), antiforgery.GetAndStoreTokens(context));
+        });
         // The form carries an antiforgery token, checked by hand below (a failed check shows the form again).
         app.MapPost("/account/login", Login).DisableAntiforgery();
         app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize);
@@ -26,59 +29,39 @@ public static class SignInEndpoints
         return app;
     }
 
-    private const string WrongPassword = "Wrong user name or password.";
-
-    private static IResult LoginPage(string? returnUrl, AntiforgeryTokenSet tokens, string? error = null, int status = 200)
-    {
-        var target = WebUtility.HtmlEncode(SafeReturnUrl(returnUrl));
-        var antiforgery = $"<input type=\"hidden\" name=\"{WebUtility.HtmlEncode(tokens.FormFieldName)}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\">";
-        var alert = error is null ? "" : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
-        var html = $"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>Sign in - OpenTalk</title>
-            <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-            <body><main><h1>Sign in to OpenTalk</h1>{alert}
-            <form method="post" action="/account/login">
-              <input type="hidden" name="returnUrl" value="{target}">{antiforgery}
-              <label>User name <input name="username" autocomplete="username" required autofocus></label>
-              <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-              <button type="submit">Sign in</button>
-            </form></main></body></html>
-            """;
-        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
-    }
-
     private static async Task<IResult> Login(HttpContext context, AccountService accounts, IAntiforgery antiforgery, SignInThrottle throttle)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
+        var language = LoginPage.LanguageOf(context.Request, form["lang"], returnUrl);
+        IResult Again(LoginPage.Problem problem, int status, TimeSpan wait = default) =>
+            LoginPage.Render(context, returnUrl, language, antiforgery.GetAndStoreTokens(context), problem, wait, status);
         if (!await antiforgery.IsRequestValidAsync(context))
-            return LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context), WrongPassword, 401);
+            return Again(LoginPage.Problem.WrongPassword, 401);
         var userName = form["username"].ToString();
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         // Checked before the password: while locked out, even the right password is refused.
         if (throttle.WaitBeforeTrying(userName, address) is { } wait && wait > TimeSpan.Zero)
         {
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context), TooManyAttempts(wait), 429);
+            return Again(LoginPage.Problem.TooManyAttempts, 429, wait);
         }
         var account = await accounts.VerifyAsync(userName, form["password"].ToString(), context.RequestAborted);
         if (account is null)
         {
             throttle.Failed(userName, address);
-            return LoginPage(returnUrl, antiforgery.GetAndStoreTokens(context), WrongPassword, 401);
+            return Again(LoginPage.Problem.WrongPassword, 401);
         }
         throttle.Succeeded(userName);
+        // Said only to whoever knows the password, so it tells a guesser nothing.
+        if (account.Disabled)
+            return Again(LoginPage.Problem.Disabled, 403);
 
         var identity = new ClaimsIdentity(SignInSetup.LoginCookie);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()));
         await context.SignInAsync(SignInSetup.LoginCookie, new ClaimsPrincipal(identity));
         return Results.Redirect(returnUrl);
     }
-
-    private static string TooManyAttempts(TimeSpan wait) => wait < TimeSpan.FromMinutes(1)
-        ? $"Too many failed sign-ins. Wait {Math.Ceiling(wait.TotalSeconds):0} seconds, then try again."
-        : $"Too many failed sign-ins: signing in is locked for {Math.Ceiling(wait.TotalMinutes):0} minutes. Try again later or ask your administrator.";
 
     /// <summary>
     /// Only paths on this site: a login form must not become an open redirector. Browsers read <c>/\host</c>
@@ -98,8 +81,11 @@ public static class SignInEndpoints
         var login = await context.AuthenticateAsync(SignInSetup.LoginCookie);
         var accountId = login.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var account = Guid.TryParse(accountId, out var id) ? await accounts.FindAsync(id, context.RequestAborted) : null;
-        if (account is null)
+        if (account is null or { Disabled: true })
         {
+            // Disabled while signed in at the provider: the session ends, and the form says why at the next try.
+            if (account is not null)
+                await context.SignOutAsync(SignInSetup.LoginCookie);
             var here = context.Request.PathBase + context.Request.Path + QueryString.Create(
                 context.Request.HasFormContentType ? context.Request.Form.ToList() : context.Request.Query.ToList());
             return Results.Challenge(new AuthenticationProperties { RedirectUri = here }, [SignInSetup.LoginCookie]);
@@ -125,7 +111,8 @@ public static class SignInEndpoints
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<IResult> Token(HttpContext context, IOpenIddictApplicationManager applications, IOptions<SignInSettings> signIn)
+    private static async Task<IResult> Token(HttpContext context, IOpenIddictApplicationManager applications, IOptions<SignInSettings> signIn,
+        AccountService accounts)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -144,6 +131,14 @@ public static class SignInEndpoints
             var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             if (result.Principal is null)
                 return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            // A disabled (or removed) account gets no new tokens for its old refresh tokens or codes.
+            if (Guid.TryParse(result.Principal.GetClaim(Claims.Subject), out var accountId)
+                && await accounts.FindAsync(accountId, context.RequestAborted) is null or { Disabled: true })
+                return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The account is disabled.",
+                }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             return Results.SignIn(result.Principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

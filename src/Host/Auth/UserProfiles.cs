@@ -20,6 +20,9 @@ public sealed class UserPreferencesDocument
 
     public string? Language { get; set; }
 
+    /// <summary>The address the person gave here (empty: none), over the one their sign-in token gives.</summary>
+    public string? Email { get; set; }
+
     public string DashboardTheme { get; set; } = UserProfiles.SystemTheme;
 
     public string ConferenceTheme { get; set; } = UserProfiles.SystemTheme;
@@ -40,7 +43,7 @@ public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, 
     public async Task<PrivateUserProfile> MeAsync(CurrentUser me, CancellationToken ct)
     {
         var preferences = await PreferencesAsync(me.Id, ct) ?? new UserPreferencesDocument { Id = me.Id };
-        var known = new KnownUser(me.Id, me.Name, me.Email, me.Locale, me.GivenName, me.FamilyName);
+        var known = new KnownUser(me.Id, me.Name, preferences.Email ?? me.Email, me.Locale, me.GivenName, me.FamilyName);
         var profile = Public(known, preferences);
         return new PrivateUserProfile(profile.Id, profile.Email, profile.Title, profile.Firstname, profile.Lastname, profile.DisplayName,
             profile.AvatarUrl, preferences.DashboardTheme, preferences.ConferenceTheme, preferences.Language ?? me.Locale ?? "",
@@ -73,6 +76,8 @@ public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, 
             => ("display_name", $"A display name has 1 to {MaxDisplayNameLength} characters and no control characters."),
         { Language: { } language } when language.Length is 0 or > 35 || !language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
             => ("language", "A language is a tag such as en, de or de-DE."),
+        { Email: { Length: > 0 } email } when email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email
+            => ("email", "An e-mail address such as name@example.org, or empty for none."),
         { DashboardTheme: { } theme } when !Themes.Contains(theme) => ("dashboard_theme", "Use system, light or dark."),
         { ConferenceTheme: { } theme } when !Themes.Contains(theme) => ("conference_theme", "Use system, light or dark."),
         _ => null,
@@ -86,6 +91,7 @@ public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, 
         preferences.Title = patch.Title ?? preferences.Title;
         preferences.DisplayName = patch.DisplayName?.Trim() ?? preferences.DisplayName;
         preferences.Language = patch.Language ?? preferences.Language;
+        preferences.Email = patch.Email?.Trim() ?? preferences.Email;
         preferences.DashboardTheme = patch.DashboardTheme ?? preferences.DashboardTheme;
         preferences.ConferenceTheme = patch.ConferenceTheme ?? preferences.ConferenceTheme;
         session.Store(preferences);
@@ -95,8 +101,9 @@ public sealed class UserProfiles(UserDirectory directory, IDocumentStore store, 
     private PublicUserProfile Public(KnownUser user, UserPreferencesDocument? preferences)
     {
         var displayName = preferences?.DisplayName ?? user.DisplayName;
-        return new PublicUserProfile(user.Id, user.Email ?? "", preferences?.Title ?? "",
-            user.GivenName ?? displayName, user.FamilyName ?? "", displayName, AvatarUrl(user.Email));
+        var email = preferences?.Email ?? user.Email;
+        return new PublicUserProfile(user.Id, email ?? "", preferences?.Title ?? "",
+            user.GivenName ?? displayName, user.FamilyName ?? "", displayName, AvatarUrl(email));
     }
 
     /// <summary>

@@ -12,8 +12,12 @@ public sealed record PrivateUserProfile(
     string DashboardTheme, string ConferenceTheme, string Language, string TariffStatus, long UsedStorage,
     bool IsAdmin, IReadOnlyList<string> Groups);
 
-/// <summary>What a person changes of their profile (<c>PATCH /v1/users/me</c>); omitted fields stay.</summary>
-public sealed record PatchMeRequest(string? Title, string? DisplayName, string? Language, string? DashboardTheme, string? ConferenceTheme);
+/// <summary>
+/// What a person changes of their profile (<c>PATCH /v1/users/me</c>); omitted fields stay. <paramref name="Email"/> is
+/// ours (OpenTalk takes the address from its provider): an empty one removes it.
+/// </summary>
+public sealed record PatchMeRequest(string? Title, string? DisplayName, string? Language, string? DashboardTheme, string? ConferenceTheme,
+    string? Email = null);
 
 /// <summary>
 /// Who an invitee is (the <c>profile</c> of OpenTalk's <c>EventInvitee</c>): <c>kind: registered</c> with the person's

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Api } from './api';
 import { pickLanguage, type Language } from './i18n';
 import { Admin } from './pages/Admin';
+import { Profile } from './pages/Profile';
 import { CollabPage } from './pages/CollabPage';
 import { Dashboard } from './pages/Dashboard';
 import { MeetingEditor } from './pages/MeetingEditor';
@@ -21,6 +22,17 @@ export function App() {
   const [me, setMe] = useState<PrivateUserProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = useMemo(() => (token ? new Api(token) : null), [token]);
+  // The app speaks the language of the signed-in person's profile.
+  const adopt = (profile: PrivateUserProfile) => {
+    setMe(profile);
+    const chosen = profile.language.toLowerCase();
+    if (chosen.startsWith('de')) setLanguage('de');
+    else if (chosen.startsWith('en')) setLanguage('en');
+  };
+  const chooseLanguage = (chosen: Language) => {
+    setLanguage(chosen);
+    if (api && me) api.patchMe({ language: chosen }).then(setMe, () => undefined);
+  };
 
   useEffect(() => {
     const onPop = () => setRoute(routeOf(window.location.pathname));
@@ -34,7 +46,8 @@ export function App() {
   useEffect(() => {
     if (!api) return setMe(null);
     // An expired token: sign in again.
-    api.me().then(setMe, () => { signOut(); setToken(null); });
+    api.me().then(adopt, () => { signOut(); setToken(null); });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
   useEffect(() => {
     localStorage.setItem('language', language);
@@ -56,7 +69,7 @@ export function App() {
         <div className="card">
           <h1>{t('welcome')}</h1>
           <p>{t('welcomeText')}</p>
-          <button type="button" className="primary big" onClick={() => void signIn()}>{t('signIn')}</button>
+          <button type="button" className="primary big" onClick={() => void signIn(undefined, language)}>{t('signIn')}</button>
         </div>
       </div>
     );
@@ -64,7 +77,8 @@ export function App() {
   else if (route.page === 'new-meeting') content = <MeetingEditor key="new" api={api} id={null} />;
   else if (route.page === 'meeting') content = <MeetingEditor key={route.id} api={api} id={route.id} />;
   else if (route.page === 'room') content = <RoomPage key={route.roomId} entry={{ kind: 'member', roomId: route.roomId, api, name: me.display_name, groups: me.groups ?? [] }} />;
-  else if (route.page === 'admin') content = <Admin api={api} />;
+  else if (route.page === 'admin') content = <Admin api={api} myId={me.id} />;
+  else if (route.page === 'profile') content = <Profile key={me.id} api={api} me={me} onSaved={adopt} />;
   else if (route.page === 'recordings') content = <MyRecordings api={api} />;
   else content = <div className="page"><h1>{t('notFound')}</h1></div>;
 
@@ -84,13 +98,22 @@ export function App() {
             <div className="account">
               <label className="compact inline">
                 <span className="sr-only">{t('language')}</span>
-                <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('language')}>
+                <select value={language} onChange={(e) => chooseLanguage(e.target.value as Language)} aria-label={t('language')}>
                   <option value="en">English</option>
                   <option value="de">Deutsch</option>
                 </select>
               </label>
-              {me && <span className="who-am-i">{me.display_name}</span>}
-              {me && <button type="button" className="secondary small" onClick={() => { signOut(); setToken(null); navigate('/'); }}>{t('signOut')}</button>}
+              {me && (
+                <a href="/profile" className="who-am-i" aria-label={t('profileOf', { name: me.display_name })}
+                  aria-current={route.page === 'profile' ? 'page' : undefined}
+                  onClick={(e) => { e.preventDefault(); navigate('/profile'); }}>{me.display_name}</a>
+              )}
+              {me && <button type="button" className="secondary small" onClick={() => {
+                // Ends the provider's session too, which sends the browser back to the welcome page.
+                const endSession = signOut();
+                if (endSession) window.location.assign(endSession);
+                else { setToken(null); navigate('/'); }
+              }}>{t('signOut')}</button>}
             </div>
           </header>
         )}

@@ -1,5 +1,5 @@
 import type {
-  AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
+  AccountResource, CreateAccountRequest, PatchAccountRequest, PatchMeRequest, AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
   SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, UserAssetsResponse, VerifyInviteResponse,
 } from './protocol';
 
@@ -47,6 +47,7 @@ export class Api {
   }
 
   me = () => this.call<PrivateUserProfile>('GET', '/v1/users/me');
+  patchMe = (patch: PatchMeRequest) => this.call<PrivateUserProfile>('PATCH', '/v1/users/me', patch);
   /** The meetings (without the changed occurrences listed after recurring ones). */
   meetings = async () => (await this.call<(EventResource | EventExceptionResource)[]>('GET', '/v1/events?per_page=100'))
     .filter((e): e is EventResource => e.type !== 'exception');
@@ -94,4 +95,7 @@ export class Api {
   deleteAsset = (room: string, id: string) => this.call<void>('DELETE', `/v1/rooms/${room}/assets/${id}`);
   cluster = () => this.call<ClusterView>('GET', '/v1/admin/cluster');
   mediaServers = () => this.call<MediaOverview>('GET', '/v1/admin/media');
+  accounts = () => this.call<AccountResource[]>('GET', '/v1/admin/accounts');
+  createAccount = (request: CreateAccountRequest) => this.call<AccountResource>('POST', '/v1/admin/accounts', request);
+  patchAccount = (id: string, patch: PatchAccountRequest) => this.call<AccountResource>('PATCH', `/v1/admin/accounts/${id}`, patch);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { Api, ApiError } from './api';
-import { authorizeUrl, challengeOf, discover, newVerifier } from './auth';
+import { authorizeUrl, challengeOf, discover, endSessionUrl, newVerifier } from './auth';
 import { dictionaries, pickLanguage } from './i18n';
 import { eventResourceFields } from './protocol';
 import { applyMessage, emptyRoom } from './room';
@@ -35,6 +35,16 @@ describe('sign-in', () => {
     expect(url.searchParams.get('client_id')).toBe('opentalk-web');
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('state')).toBe('xyz');
+    expect(url.searchParams.has('ui_locales')).toBe(false);
+    expect(new URL(authorizeUrl(provider, 'https://meet.example.org/auth/callback', 'abc', 'xyz', 'de')).searchParams.get('ui_locales')).toBe('de');
+  });
+
+  test('signing out ends the provider session and comes back to the app, where the provider has an end-session endpoint', () => {
+    const provider = { clientId: 'opentalk-web', scope: 'openid', authorizationEndpoint: 'https://id.example.org/auth', tokenEndpoint: 'https://id.example.org/token' };
+    expect(endSessionUrl(provider, 'id-token', 'https://meet.example.org/')).toBeNull();
+    const url = new URL(endSessionUrl({ ...provider, endSessionEndpoint: 'https://id.example.org/logout' }, 'id-token', 'https://meet.example.org/')!);
+    expect(`${url.origin}${url.pathname}`).toBe('https://id.example.org/logout');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: 'opentalk-web', id_token_hint: 'id-token', post_logout_redirect_uri: 'https://meet.example.org/' });
   });
 });
 
@@ -62,10 +72,15 @@ describe('sign-in provider', () => {
   test('the node names the provider and its discovery document the endpoints', async () => {
     const answers: Record<string, unknown> = {
       '/v1/auth/login': { oidc: { name: 'id.example.org', url: 'https://id.example.org/realms/acme/', client_id: 'meet', scope: 'openid profile email' } },
-      'https://id.example.org/realms/acme/.well-known/openid-configuration': { authorization_endpoint: 'https://id.example.org/a', token_endpoint: 'https://id.example.org/t' },
+      'https://id.example.org/realms/acme/.well-known/openid-configuration': {
+        authorization_endpoint: 'https://id.example.org/a', token_endpoint: 'https://id.example.org/t', end_session_endpoint: 'https://id.example.org/l',
+      },
     };
     const fetcher = (async (url: string) => new Response(JSON.stringify(answers[url]), { status: answers[url] ? 200 : 404 })) as typeof fetch;
-    expect(await discover(fetcher)).toEqual({ clientId: 'meet', scope: 'openid profile email', authorizationEndpoint: 'https://id.example.org/a', tokenEndpoint: 'https://id.example.org/t' });
+    expect(await discover(fetcher)).toEqual({
+      clientId: 'meet', scope: 'openid profile email', authorizationEndpoint: 'https://id.example.org/a', tokenEndpoint: 'https://id.example.org/t',
+      endSessionEndpoint: 'https://id.example.org/l',
+    });
   });
 });
 

@@ -47,6 +47,7 @@ describe('contract with src/Protocol', () => {
 describe('small parts', () => {
   test('addresses map to pages', () => {
     expect(routeOf('/')).toEqual({ page: 'dashboard' });
+    expect(routeOf('/profile')).toEqual({ page: 'profile' });
     expect(routeOf('/room/0b6c3c59-2f36-4a4e-9d8a-2a3f7c1e9f10')).toEqual({ page: 'room', roomId: '0b6c3c59-2f36-4a4e-9d8a-2a3f7c1e9f10' });
     expect(routeOf('/invite/abc%2Fdef')).toEqual({ page: 'invite', code: 'abc/def' });
     expect(routeOf('/room/not-an-id')).toEqual({ page: 'not-found' });

@@ -172,6 +172,43 @@ export interface PrivateUserProfile {
   groups: string[];
 }
 
+/** What a person changes of their own profile (PATCH /v1/users/me; email is ours). */
+export interface PatchMeRequest {
+  title?: string;
+  display_name?: string;
+  language?: string;
+  dashboard_theme?: string;
+  conference_theme?: string;
+  email?: string;
+}
+
+/** A local account of the embedded provider, as administrators see it. */
+export interface AccountResource {
+  id: string;
+  user_name: string;
+  display_name: string;
+  is_admin: boolean;
+  email?: string;
+  disabled: boolean;
+  created_at?: string;
+}
+
+export interface CreateAccountRequest {
+  user_name: string;
+  display_name?: string;
+  password: string;
+  is_admin?: boolean;
+  groups?: string[];
+  email?: string;
+  language?: string;
+}
+
+/** Disable or enable an account, or set a new password for it. */
+export interface PatchAccountRequest {
+  disabled?: boolean;
+  password?: string;
+}
+
 export interface SipConfigResource {
   sip_id: string;
   password: string;
@@ -235,6 +272,10 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   InviteResource: ['invite_code', 'created', 'created_by', 'updated', 'updated_by', 'room_id', 'active', 'expiration'],
   VerifyInviteResponse: ['room_id', 'password_required'],
   PrivateUserProfile: ['id', 'email', 'title', 'firstname', 'lastname', 'display_name', 'avatar_url', 'dashboard_theme', 'conference_theme', 'language', 'tariff_status', 'used_storage', 'is_admin', 'groups'],
+  PatchMeRequest: ['title', 'display_name', 'language', 'dashboard_theme', 'conference_theme', 'email'],
+  AccountResource: ['id', 'user_name', 'display_name', 'is_admin', 'email', 'disabled', 'created_at'],
+  CreateAccountRequest: ['user_name', 'display_name', 'password', 'is_admin', 'groups', 'email', 'language'],
+  PatchAccountRequest: ['disabled', 'password'],
   GetLoginResponse: ['oidc'],
   OidcProvider: ['name', 'url', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],

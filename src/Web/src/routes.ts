@@ -8,6 +8,7 @@ export type Route =
   | { page: 'invite'; code: string }
   | { page: 'admin' }
   | { page: 'recordings' }
+  | { page: 'profile' }
   | { page: 'callback' }
   | { page: 'notes'; roomId: string }
   | { page: 'whiteboard'; roomId: string }
@@ -25,6 +26,7 @@ export function routeOf(path: string): Route {
   if ((m = path.match(/^\/invite\/([^/]+)$/))) return { page: 'invite', code: decodeURIComponent(m[1]) };
   if (path === '/admin') return { page: 'admin' };
   if (path === '/recordings') return { page: 'recordings' };
+  if (path === '/profile') return { page: 'profile' };
   if (path === '/auth/callback') return { page: 'callback' };
   // The notes, the whiteboard and the shared folder alone (the token in the query authorises, not a sign-in).
   if ((m = path.match(new RegExp(`^/(notes|whiteboard)/(${uuid})$`)))) return { page: m[1] as 'notes' | 'whiteboard', roomId: m[2] };

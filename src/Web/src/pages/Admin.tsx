@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { Api, ApiError } from '../api';
 import type { ClusterView, MediaOverview } from '../protocol';
 import { useText } from '../text';
+import { People } from './People';
 
-/** Cluster members, the meetings this node hosts, and the media servers with their load. Admins only. */
-export function Admin({ api }: { api: Api }) {
+/** People (local accounts), cluster members, the meetings this node hosts, and the media servers with their load. Admins only. */
+export function Admin({ api, myId }: { api: Api; myId: string }) {
   const t = useText();
   const [cluster, setCluster] = useState<ClusterView | null>(null);
   const [media, setMedia] = useState<MediaOverview | null>(null);
@@ -25,6 +26,7 @@ export function Admin({ api }: { api: Api }) {
   return (
     <div className="page">
       <div className="page-head"><h1>{t('administration')}</h1></div>
+      <People api={api} myId={myId} />
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">{t('clusterMembers')}</h2>
         {!cluster ? <p>{t('loading')}</p> : (
