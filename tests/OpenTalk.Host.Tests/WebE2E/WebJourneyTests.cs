@@ -107,10 +107,10 @@ public sealed class WebJourneyTests : WebTest
         await pollDialog.GetByRole(AriaRole.Button, new() { Name = "Start poll" }).ClickAsync();
         await Expect(pollDialog).ToBeHiddenAsync();
         await gustav.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
-        await Expect(mona.GetByLabel("1 votes for Yes")).ToBeVisibleAsync();
+        await Expect(mona.GetByLabel("1 vote for Yes")).ToBeVisibleAsync();
         await mona.GetByRole(AriaRole.Button, new() { Name = "Close poll" }).ClickAsync();
-        await Expect(gustav.GetByText("Poll closed · 1 votes")).ToBeVisibleAsync();
-        await Expect(gustav.GetByLabel("1 votes for Yes")).ToBeVisibleAsync();
+        await Expect(gustav.GetByText("Poll closed · 1 vote")).ToBeVisibleAsync();
+        await Expect(gustav.GetByLabel("1 vote for Yes")).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(gustav, "10-poll-results");
 
         // A vote for members only: the guest is told why he cannot vote, and sees the result.

@@ -116,6 +116,20 @@ public sealed class WebRoomBasicsTests : WebTest
         await CheckAccessibilityAsync(mona, "meeting info");
         await info.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
 
+        // Settings switch the microphone while in the meeting: the new device's track goes out in place of the old one.
+        await mona.GetByRole(AriaRole.Button, new() { Name = "More actions" }).ClickAsync();
+        await mona.GetByRole(AriaRole.Menuitem, new() { Name = "Settings" }).ClickAsync();
+        var settings = mona.GetByRole(AriaRole.Dialog, new() { Name = "Settings" });
+        const string microphoneLabel = "() => document.querySelector('figure[data-kind=\"video\"] video.mirror').srcObject.getAudioTracks()[0].label";
+        var microphoneBefore = await mona.EvaluateAsync<string>(microphoneLabel);
+        var other = await settings.GetByLabel("Microphone").Locator("option").EvaluateAllAsync<string>(
+            $"(options, now) => options.map(o => o.textContent).find(t => t !== now && !t.startsWith('Default'))", microphoneBefore);
+        Assert.False(string.IsNullOrEmpty(other), "the browser offers only one microphone");
+        await settings.GetByLabel("Microphone").SelectOptionAsync(new SelectOptionValue { Label = other });
+        Assert.Equal(other, await Poll.UntilAsync(() => mona.EvaluateAsync<string>(microphoneLabel), label => label == other, 10));
+        await CheckAccessibilityAsync(mona, "settings");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+
         // Gina reloads: no lobby, no waiting room, the same participant, and Mona sees her once.
         var tile = mona.Locator("figure[data-kind='video']").Filter(new() { Has = mona.Locator("video[aria-label='Gina']") });
         await Expect(tile).ToHaveCountAsync(1);

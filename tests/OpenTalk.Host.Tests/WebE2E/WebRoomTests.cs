@@ -41,8 +41,13 @@ public sealed class WebRoomTests : WebTest
         var upcoming = uwePage.GetByRole(AriaRole.Region, new() { Name = "Upcoming" });
         await Expect(upcoming.GetByText("Accepted")).ToHaveCountAsync(2);
         // A recurring meeting shows its next dates: a week apart.
-        var next = start.AddDays(7).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        await Expect(upcoming.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Weekly sync" })).ToContainTextAsync($"Then: {next}");
+        var next = start.AddDays(7);
+        var day = next.ToString("MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var time = next.ToString("h:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var half = next.ToString("tt", System.Globalization.CultureInfo.InvariantCulture);
+        // Intl writes a narrow no-break space before AM/PM.
+        await Expect(upcoming.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Weekly sync" }))
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex($"Then: {day}, {time}\\s{half}"));
         await upcoming.GetByRole(AriaRole.Button, new() { Name = "Add Planning to favorites" }).ClickAsync();
         await Expect(upcoming.GetByRole(AriaRole.Button, new() { Name = "Remove Planning from favorites" })).ToBeVisibleAsync();
         await uwePage.GetByLabel("Favorites only").CheckAsync();

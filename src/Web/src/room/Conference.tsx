@@ -126,6 +126,10 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
     if (news.some(chimes)) chime();
   }, [room, panel]);
   const dismiss = useCallback((key: string) => setNotices((shown) => shown.filter((n) => n.key !== key)), []);
+  // Opening the chat shows those messages: their toasts are no news any more.
+  useEffect(() => {
+    if (panel === 'chat') setNotices((shown) => (shown.some((n) => n.kind === 'chat') ? shown.filter((n) => n.kind !== 'chat') : shown));
+  }, [panel]);
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement !== null);
