@@ -74,11 +74,32 @@ public class MeetingDeciderTests : DeciderTest
     }
 
     [Fact]
+    public void Someone_removed_in_a_breakout_room_waits_again_in_the_main_room()
+    {
+        var main = Given(Created(waitingRoom: true), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),
+            new ParticipantJoined(GuestP, "Gus", MeetingRole.Guest, GuestId), new ParticipantLeft(GuestP, LeaveReason.Quit));
+
+        // In the breakout room Gus is another participant; a moderator removes him there.
+        var breakoutId = Guid.NewGuid();
+        var inBreakout = new ParticipantId(Guid.NewGuid());
+        var breakout = Given(new BreakoutRoomOpened(breakoutId, Room.Value, Owner, "Room 1"),
+            new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId), new ParticipantJoined(inBreakout, "Gus", MeetingRole.Guest, GuestId));
+        var kicked = new ParticipantLeft(inBreakout, LeaveReason.Kicked);
+        var told = Assert.Single(MeetingModules.All.Effects(kicked, breakout, MeetingEvolve.Apply(breakout, kicked)).OfType<SendToMeeting>());
+        var withdraw = Assert.IsType<WithdrawLetIn>(told.Command);
+        Assert.Equal(Room.Value, withdraw.RoomId);
+
+        main = MeetingEvolve.Apply(main, Assert.IsType<LetInWithdrawn>(Assert.Single(When(main, withdraw).Events)));
+        Assert.Empty(When(main, withdraw).Events);
+        Assert.IsType<ParticipantWaiting>(Assert.Single(When(main, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody)).Events));
+    }
+
+    [Fact]
     public void Everyone_gone_to_breakout_rooms_does_not_end_the_main_rooms_session_and_they_come_back_past_the_waiting_room()
     {
         var state = Given(Created(waitingRoom: true), new ParticipantJoined(OwnerP, "Olga", MeetingRole.Moderator, OwnerId),
             new ParticipantJoined(GuestP, "Gus", MeetingRole.Guest, GuestId));
-        var started = When(state, new StartBreakout(Room, OwnerP, [new BreakoutRoomRequest(Guid.NewGuid(), "Room 1", [GuestP.Value, OwnerP.Value])], null, 0));
+        var started = When(state, new StartBreakout(Room, OwnerP, [new BreakoutRoomRequest(Guid.NewGuid(), "Room 1", [GuestP.Value, OwnerP.Value])], TimeSpan.FromMinutes(10), 0));
         state = started.Events.Aggregate(state, MeetingEvolve.Apply);
 
         var guestGone = When(state, new Leave(Room, GuestP));
@@ -87,8 +108,17 @@ public class MeetingDeciderTests : DeciderTest
         Assert.DoesNotContain(ownerGone.Events, e => e is SessionClosed);
         state = ownerGone.Events.Aggregate(state, MeetingEvolve.Apply);
 
-        state = When(state, new StopBreakout(Room, OwnerP)).Events.Aggregate(state, MeetingEvolve.Apply);
+        var before = state;
+        // Everyone is away, so the breakout rooms end when their time is up.
+        var ended = When(state, new ExpireBreakout(state.Breakout!.StartedAt), Now.AddMinutes(11)).Events;
+        state = ended.Aggregate(state, MeetingEvolve.Apply);
         Assert.IsType<ParticipantJoined>(Assert.Single(When(state, new Join(Room, GuestP, GuestId, "Gus", Akka.Actor.ActorRefs.Nobody)).Events));
+
+        // Nobody comes back: a while later the session ends all the same.
+        var clock = Assert.Single(MeetingModules.All.Effects(ended.Single(), before, state).OfType<StartClock>(), c => c.Tick is CloseSessionAfterBreakout);
+        Assert.IsType<SessionClosed>(Assert.Single(When(state, (CloseSessionAfterBreakout)clock.Tick).Events));
+        var someoneBack = MeetingEvolve.Apply(state, new ParticipantJoined(GuestP, "Gus", MeetingRole.Guest, GuestId));
+        Assert.Empty(When(someoneBack, (CloseSessionAfterBreakout)clock.Tick).Events);
     }
 
     [Fact]

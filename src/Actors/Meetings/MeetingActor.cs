@@ -108,6 +108,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<StopWhenIdle>(_ => Context.Stop(Self));
         Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));
         Command<CheckBreakoutAdmission>(c => Sender.Tell(BreakoutModule.CheckAdmission(State, c, Now)));
+        Command<WithdrawLetIn>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish));
         Command<MeetingReply>(_ => { }); // a breakout room confirming it opened
         // The room's own clocks: polls, votes, breakouts and the talking stick.
         Command<IMeetingClockTick>(OnClock);

@@ -218,18 +218,19 @@ public sealed record MeetingState(
     /// <summary>
     /// Participants let into the room during this session (a moderator's choice or no waiting room). One who left and
     /// comes back as the same participant (its resumption token: a reloaded page, back from a breakout room) is not
-    /// made to wait again; one removed or sent back to the waiting room is taken off.
+    /// made to wait again; one removed (here or in one of its breakout rooms) or sent back to the waiting room is
+    /// taken off.
     /// </summary>
     [JsonIgnore]
-    public ImmutableHashSet<Guid> LetIn { get; init; } = [];
+    public ImmutableDictionary<Guid, ParticipantIdentity> LetIn { get; init; } = ImmutableDictionary<Guid, ParticipantIdentity>.Empty;
 
     /// <summary><see cref="LetIn"/> as stored: absent when empty, so states from before it existed read the same.</summary>
     [JsonPropertyName("let_in")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public ImmutableHashSet<Guid>? StoredLetIn
+    public ImmutableDictionary<Guid, ParticipantIdentity>? StoredLetIn
     {
         get => LetIn.IsEmpty ? null : LetIn;
-        init => LetIn = value ?? [];
+        init => LetIn = value ?? ImmutableDictionary<Guid, ParticipantIdentity>.Empty;
     }
 
     [JsonPropertyName("banned_users")]

@@ -15,6 +15,12 @@ public sealed record StopBreakout(RoomId RoomId, ParticipantId ParticipantId) : 
 /// <summary>The main room's clock: the breakout session's time is up.</summary>
 public sealed record ExpireBreakout(DateTimeOffset StartedAt) : IMeetingClockTick;
 
+/// <summary>
+/// The main room's clock after breakout rooms closed while it was empty: if nobody came back in the meantime, its
+/// session ends as it would have when the last person left.
+/// </summary>
+public sealed record CloseSessionAfterBreakout(DateTimeOffset EndedAt) : IMeetingClockTick;
+
 /// <summary>From the main room to a breakout room's entity.</summary>
 public sealed record OpenBreakoutRoom(Guid RoomId, Guid MainRoomId, Guid OwnerId, string Name) : IWithRoomId, IRoomLifecycleCommand;
 

@@ -9,6 +9,10 @@ namespace OpenTalk.Actors.Meetings;
 public sealed class BreakoutModule : IMeetingModule
 {
     private const string SessionClock = "breakout";
+    private const string ReturnClock = "breakout-return";
+
+    /// <summary>How long an empty main room waits for people to come back from closed breakout rooms before its session ends.</summary>
+    public static readonly TimeSpan ReturnWait = TimeSpan.FromMinutes(2);
 
     public IReadOnlyList<(Type Type, string Manifest)> Events { get; } =
     [
@@ -23,6 +27,9 @@ public sealed class BreakoutModule : IMeetingModule
         OpenBreakoutRoom c => DecideOpenBreakoutRoom(state, c, now),
         CloseBreakoutRoom c => DecideCloseBreakoutRoom(state, c, now),
         ExpireBreakout c => DecideBreakoutExpiry(state, c, now),
+        CloseSessionAfterBreakout => state.Breakout is null && state.MainRoomId is null && state.Participants.IsEmpty && state.Session is not null
+            ? Decision.Accept(MeetingDecider.Stamp(new SessionClosed(), Actor.System, now))
+            : Decision.Nothing,
         IParticipantCommand c => FromParticipant(state, c, now),
         _ => null,
     };
@@ -148,6 +155,10 @@ public sealed class BreakoutModule : IMeetingModule
         [
             .. (before.Breakout?.Rooms ?? []).Select(room => new SendToMeeting(new CloseBreakoutRoom(room.Id, ended.Reason))),
             new StopClock(SessionClock),
+            // Everyone was in breakout rooms: they come back now, or the session ends a little later.
+            .. after.Participants.IsEmpty
+                ? [new StartClock(ReturnClock, new CloseSessionAfterBreakout(ended.OccurredAt), ended.OccurredAt + ReturnWait)]
+                : Array.Empty<MeetingEffect>(),
         ],
         _ => [],
     };

@@ -75,7 +75,7 @@ public sealed class ControlModule : IMeetingModule
             return Decision.Reject(ErrorCodes.InsufficientPermissions);
 
         var role = MeetingDecider.InitialRole(state, c.Identity);
-        if (state.Room!.WaitingRoom && role != MeetingRole.Moderator && calledIn == false && !state.LetIn.Contains(c.ParticipantId))
+        if (state.Room!.WaitingRoom && role != MeetingRole.Moderator && calledIn == false && !state.LetIn.ContainsKey(c.ParticipantId))
             return Decision.Accept(MeetingDecider.Stamp(new ParticipantWaiting(c.ParticipantId, name, role, c.Identity), by, now));
         // A full room is checked when one comes in: waiting in the waiting room takes no place.
         return state.IsFull()

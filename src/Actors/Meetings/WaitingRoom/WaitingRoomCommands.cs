@@ -1,3 +1,5 @@
+using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Sharding;
 using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
@@ -9,3 +11,6 @@ public sealed record SendToWaitingRoom(RoomId RoomId, ParticipantId ParticipantI
 public sealed record SetWaitingRoom(RoomId RoomId, ParticipantId ParticipantId, bool Enabled) : IParticipantCommand;
 
 public sealed record AcceptAllWaiting(RoomId RoomId, ParticipantId ParticipantId) : IParticipantCommand;
+
+/// <summary>From a breakout room to its main room: this person was removed there.</summary>
+public sealed record WithdrawLetIn(Guid RoomId, ParticipantIdentity Identity) : IWithRoomId;

@@ -15,12 +15,17 @@ public sealed class WaitingRoomModule : IMeetingModule
         (typeof(ParticipantSentToWaitingRoom), "meeting.participant_sent_to_waiting_room.v1"),
         (typeof(WaitingRoomTurnedOn), "meeting.waiting_room_turned_on.v1"),
         (typeof(WaitingRoomTurnedOff), "meeting.waiting_room_turned_off.v1"),
+        (typeof(LetInWithdrawn), "meeting.let_in_withdrawn.v1"),
     ];
 
     public IReadOnlyList<Type> ReactsTo { get; } = [typeof(ParticipantJoined), typeof(ParticipantLeft), typeof(SessionClosed)];
 
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
+        if (command is WithdrawLetIn withdraw)
+            return state.LetIn.Values.Any(i => i.IsSamePerson(withdraw.Identity))
+                ? Decision.Accept(MeetingDecider.Stamp(new LetInWithdrawn(withdraw.Identity), Actor.System, now))
+                : Decision.Nothing;
         if (command is not (AcceptFromWaitingRoom or AcceptAllWaiting or SetWaitingRoom or SendToWaitingRoom))
             return null;
         var issuer = ((IParticipantCommand)command).ParticipantId;
@@ -56,12 +61,22 @@ public sealed class WaitingRoomModule : IMeetingModule
         ParticipantSentToWaitingRoom e => MeetingEvolve.Change(state, e.ParticipantId,
             p => p with { Presence = Presence.Waiting, HandIsUp = false, HandUpdatedAt = e.OccurredAt, Media = p.Media.Clear() })
             with { LetIn = state.LetIn.Remove(e.ParticipantId) },
-        ParticipantJoined e when e.Identity.Kind != ParticipantKind.Recorder => state with { LetIn = state.LetIn.Add(e.ParticipantId) },
+        ParticipantJoined e when e.Identity.Kind != ParticipantKind.Recorder => state with { LetIn = state.LetIn.SetItem(e.ParticipantId, e.Identity) },
+        LetInWithdrawn e => state with { LetIn = state.LetIn.RemoveRange(state.LetIn.Where(l => l.Value.IsSamePerson(e.Identity)).Select(l => l.Key)) },
         ParticipantLeft { Reason: LeaveReason.Kicked or LeaveReason.Banned } e => state with { LetIn = state.LetIn.Remove(e.ParticipantId) },
-        SessionClosed when !state.LetIn.IsEmpty => state with { LetIn = [] },
+        SessionClosed when !state.LetIn.IsEmpty => state with { LetIn = state.LetIn.Clear() },
         WaitingRoomTurnedOn => state with { Room = state.Room! with { WaitingRoom = true } },
         WaitingRoomTurnedOff => state with { Room = state.Room! with { WaitingRoom = false } },
         _ => null,
+    };
+
+    /// <summary>Removed in a breakout room: the main room must not let them back past its waiting room either.</summary>
+    public IEnumerable<MeetingEffect> Effects(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
+    {
+        ParticipantLeft { Reason: LeaveReason.Kicked or LeaveReason.Banned } e
+            when before.MainRoomId is { } main && before.Find(e.ParticipantId) is { } removed
+            => [new SendToMeeting(new WithdrawLetIn(main, removed.Identity))],
+        _ => [],
     };
 
     public IEnumerable<Notification>? Notify(DomainEvent evt, MeetingState before, MeetingState after) => evt switch
