@@ -97,10 +97,19 @@ public sealed class AccountsAdminTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooShort.StatusCode);
         Assert.True((await JsonAsync(tooShort)).GetProperty("validation_errors").TryGetProperty("password", out _));
 
+        // Someone signed in with the old password (perhaps not Ida) keeps nothing once it is reset.
+        var client = new PublicClient(SignIn.WebClientId, "openid profile offline_access", SignIn.LoopbackRedirect);
+        var before = await SignIn.TokensWithPasswordAsync(_node.BaseUri, "ida", "password-ida", client);
+        var refreshed = await SignIn.RefreshAsync(_node.BaseUri, SignIn.WebClientId, before.RefreshToken!);
+
         await admin.PatchAccountAsync(id, password: "a-new-secret-1");
         var old = await Assert.ThrowsAsync<OpenTalkApiException>(() => SignIn.WithPasswordAsync(_node.BaseUri, "ida", "password-ida"));
         Assert.Equal(HttpStatusCode.Unauthorized, old.Status);
-        await SignIn.WithPasswordAsync(_node.BaseUri, "ida", "a-new-secret-1");
+        var stale = await Assert.ThrowsAsync<OpenTalkApiException>(() => SignIn.RefreshAsync(_node.BaseUri, SignIn.WebClientId, refreshed.RefreshToken ?? before.RefreshToken!));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.Status);
+        Assert.Contains("password was changed", stale.Body, StringComparison.Ordinal);
+        var after = await SignIn.TokensWithPasswordAsync(_node.BaseUri, "ida", "a-new-secret-1", client);
+        await SignIn.RefreshAsync(_node.BaseUri, SignIn.WebClientId, after.RefreshToken!);
     }
 
     [Fact]

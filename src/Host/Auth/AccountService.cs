@@ -71,5 +71,12 @@ public sealed class AccountService(IdentityStore store, TimeProvider clock)
         await store.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Changes whenever the account's password does: sign-in sessions and refresh tokens carry it, and one made
+    /// before a reset (perhaps by whoever knew the old password) is refused afterwards.
+    /// </summary>
+    public static string CredentialStamp(Account account) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.PasswordHash)))[..16];
+
     private static readonly string FakeHash = Hasher.HashPassword(new Account(), "not a password");
 }

@@ -59,6 +59,7 @@ public static class SignInEndpoints
 
         var identity = new ClaimsIdentity(SignInSetup.LoginCookie);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()));
+        identity.AddClaim(new Claim(CredentialStampClaim, AccountService.CredentialStamp(account)));
         await context.SignInAsync(SignInSetup.LoginCookie, new ClaimsPrincipal(identity));
         return Results.Redirect(returnUrl);
     }
@@ -81,7 +82,8 @@ public static class SignInEndpoints
         var login = await context.AuthenticateAsync(SignInSetup.LoginCookie);
         var accountId = login.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var account = Guid.TryParse(accountId, out var id) ? await accounts.FindAsync(id, context.RequestAborted) : null;
-        if (account is null or { Disabled: true })
+        // A session from before a password reset ends as well: whoever had the old password is out.
+        if (account is null or { Disabled: true } || !StampStillValid(login.Principal!.FindFirstValue(CredentialStampClaim), account))
         {
             // Disabled while signed in at the provider: the session ends, and the form says why at the next try.
             if (account is not null)
@@ -93,6 +95,8 @@ public static class SignInEndpoints
 
         var principal = PrincipalFor(account.Id.ToString(), account.DisplayName, account.UserName,
             account.IsAdmin ? [CurrentUser.AdminRole] : [], signIn.Value.Audience, account.GroupList, account.Email, account.Language);
+        // Kept in the code and refresh tokens only (no destination): a refresh after a password reset is refused.
+        principal.SetClaim(CredentialStampClaim, AccountService.CredentialStamp(account));
         var scopes = request.GetScopes();
         // OpenTalk's web app asks for no offline_access but needs a refresh token, as Keycloak hands out anyway.
         if (request.ClientId == signIn.Value.OpenTalkWebAppClientId && !string.IsNullOrWhiteSpace(signIn.Value.OpenTalkWebApp))
@@ -133,17 +137,25 @@ public static class SignInEndpoints
                 return Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             // A disabled (or removed) account gets no new tokens for its old refresh tokens or codes.
             if (Guid.TryParse(result.Principal.GetClaim(Claims.Subject), out var accountId)
-                && await accounts.FindAsync(accountId, context.RequestAborted) is null or { Disabled: true })
+                && await accounts.FindAsync(accountId, context.RequestAborted) is var account
+                && (account is null or { Disabled: true } || !StampStillValid(result.Principal.GetClaim(CredentialStampClaim), account)))
                 return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
                 {
                     [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The account is disabled.",
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = account is { Disabled: false }
+                        ? "The password was changed: sign in again." : "The account is disabled.",
                 }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             return Results.SignIn(result.Principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         return Results.Problem("The grant type is not supported.", statusCode: 400);
     }
+
+    private const string CredentialStampClaim = "credential_stamp";
+
+    /// <summary>A session or token made before stamps existed has none: it stays valid until it ends by itself.</summary>
+    private static bool StampStillValid(string? stamp, Account account) =>
+        stamp is null || string.Equals(stamp, AccountService.CredentialStamp(account), StringComparison.Ordinal);
 
     private static ClaimsPrincipal PrincipalFor(string subject, string name, string userName, IEnumerable<string> roles, string audience,
         IEnumerable<string>? groups = null, string? email = null, string? locale = null)
