@@ -25,12 +25,21 @@ export function App() {
   // The app speaks the language of the signed-in person's profile.
   const adopt = (profile: PrivateUserProfile) => {
     setMe(profile);
+    // A language picked before signing in is the newest choice: the profile takes it over.
+    const picked = sessionStorage.getItem('language-picked') as Language | null;
+    sessionStorage.removeItem('language-picked');
+    if (picked && api && !profile.language.toLowerCase().startsWith(picked)) {
+      setLanguage(picked);
+      api.patchMe({ language: picked }).then(setMe, () => undefined);
+      return;
+    }
     const chosen = profile.language.toLowerCase();
     if (chosen.startsWith('de')) setLanguage('de');
     else if (chosen.startsWith('en')) setLanguage('en');
   };
   const chooseLanguage = (chosen: Language) => {
     setLanguage(chosen);
+    if (!me) sessionStorage.setItem('language-picked', chosen);
     if (api && me) api.patchMe({ language: chosen }).then(setMe, () => undefined);
   };
 

@@ -37,6 +37,8 @@ export const currentToken = (): string | null => sessionStorage.getItem('token')
  */
 export function signOut(): string | null {
   const saved = sessionStorage.getItem('provider');
+  // The meetings this tab was in belong to the person signing out: the next one must not come back into them.
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith('participation:')) sessionStorage.removeItem(key);
   sessionStorage.removeItem('token');
   sessionStorage.removeItem('provider');
   if (!saved) return null;

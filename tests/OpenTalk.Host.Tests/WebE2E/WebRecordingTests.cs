@@ -47,6 +47,8 @@ public sealed class WebRecordingTests : WebTest
 
         await Expect(mona.Locator(".room-head .badge.rec")).ToBeVisibleAsync();
         await Expect(uwe.Locator(".room-head .badge.rec")).ToBeVisibleAsync();
+        // Everyone is told once, in a toast, that the recording started.
+        await Expect(uwe.GetByRole(AriaRole.Status).Filter(new() { HasText = "This meeting is now being recorded." })).ToBeVisibleAsync();
         await Expect(mona.GetByText("No recorder is available right now")).ToBeHiddenAsync();
         await Expect(tool.Locator(".status")).ToHaveTextAsync("on");
         await Expect(uwe.GetByText("This meeting is being recorded. May you be seen and named in the recording?")).ToBeVisibleAsync();

@@ -39,7 +39,7 @@ public sealed class WebRoomBasicsTests : WebTest
             await AssertToolbarReachableAsync(mona, $"{width}x{height} alone");
         }
         await mona.SetViewportSizeAsync(1280, 720);
-        await WebStack.ScreenshotAsync(mona, "30-alone-1280x720");
+        await WebStack.ScreenshotAsync(mona, "60-alone-1280x720");
 
         // A guest sees the meeting's title before and after coming in, and waits; the host gets a toast with a chime's
         // worth of news and lets her in from it.
@@ -48,14 +48,14 @@ public sealed class WebRoomBasicsTests : WebTest
         // The lobby fits a small phone.
         await gina.SetViewportSizeAsync(360, 640);
         Assert.True(await gina.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "the lobby is wider than a phone");
-        await WebStack.ScreenshotAsync(gina, "35-phone-lobby");
+        await WebStack.ScreenshotAsync(gina, "65-phone-lobby");
         await gina.SetViewportSizeAsync(1280, 800);
         await gina.GetByLabel("Your name").FillAsync("Gina");
         await gina.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Please wait" })).ToBeVisibleAsync(Slow);
         var waiting = mona.GetByRole(AriaRole.Status).Filter(new() { HasText = "Gina is waiting to be let in." });
         await Expect(waiting).ToBeVisibleAsync();
-        await WebStack.ScreenshotAsync(mona, "31-toast-waiting");
+        await WebStack.ScreenshotAsync(mona, "61-toast-waiting");
         await CheckAccessibilityAsync(mona, "room with a toast");
         await waiting.GetByRole(AriaRole.Button, new() { Name = "Admit" }).ClickAsync();
         await Expect(gina.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Slow);
@@ -112,7 +112,7 @@ public sealed class WebRoomBasicsTests : WebTest
         await mona.GetByRole(AriaRole.Menuitem, new() { Name = "Meeting info" }).ClickAsync();
         var info = mona.GetByRole(AriaRole.Dialog, new() { Name = "Meeting info" });
         await Expect(info.GetByRole(AriaRole.Textbox, new() { Name = "Link for guests" })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^http://[^/]+/invite/[A-Za-z0-9_-]+$"));
-        await WebStack.ScreenshotAsync(mona, "32-meeting-info");
+        await WebStack.ScreenshotAsync(mona, "62-meeting-info");
         await CheckAccessibilityAsync(mona, "meeting info");
         await info.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
 
@@ -153,14 +153,14 @@ public sealed class WebRoomBasicsTests : WebTest
         await gina.SetViewportSizeAsync(390, 844);
         await gina.GetByRole(AriaRole.Button, new() { Name = "More actions" }).ClickAsync();
         await Expect(gina.GetByRole(AriaRole.Menuitem, new() { Name = "People" })).ToBeVisibleAsync();
-        await WebStack.ScreenshotAsync(gina, "33-phone-more");
+        await WebStack.ScreenshotAsync(gina, "63-phone-more");
         await CheckAccessibilityAsync(gina, "phone menu");
         await gina.GetByRole(AriaRole.Menuitem, new() { Name = "People" }).ClickAsync();
         var sheet = gina.GetByRole(AriaRole.Complementary, new() { Name = "People" });
         await Expect(sheet).ToBeVisibleAsync();
         var sheetWidth = await sheet.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
         Assert.Equal(390, sheetWidth, 1);
-        await WebStack.ScreenshotAsync(gina, "34-phone-sheet");
+        await WebStack.ScreenshotAsync(gina, "64-phone-sheet");
         await AssertToolbarReachableAsync(gina, "phone with a sheet");
         await gina.GetByRole(AriaRole.Button, new() { Name = "Close People" }).ClickAsync();
         await Expect(sheet).ToBeHiddenAsync();

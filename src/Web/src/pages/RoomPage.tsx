@@ -69,9 +69,16 @@ export function RoomPage({ entry }: { entry: Entry }) {
     const room = breakoutRoom ?? roomId!;
     // A new connection to a room this tab was in before (a reload, or back from a breakout room) is the same participant.
     const known = resumption ?? loadParticipation(roomId!)?.resumption[room] ?? null;
-    const ticket = await (entry.kind === 'member'
-      ? entry.api.start(roomId!, known, breakoutRoom)
-      : guestApi.startInvited(roomId!, entry.code, c.password, known, breakoutRoom));
+    let ticket: Ticket;
+    try {
+      ticket = await (entry.kind === 'member'
+        ? entry.api.start(roomId!, known, breakoutRoom)
+        : guestApi.startInvited(roomId!, entry.code, c.password, known, breakoutRoom));
+    } catch (e) {
+      // A breakout room that closed while the page was away (a reload): back to the main room.
+      if (breakoutRoom !== null && e instanceof ApiError && e.problem.status < 500) enterBreakout(null);
+      throw e;
+    }
     changeParticipation(roomId!, (p) => ({ ...p, resumption: { ...p.resumption, [room]: ticket.resumption } }));
     return ticket;
   };
@@ -85,7 +92,8 @@ export function RoomPage({ entry }: { entry: Entry }) {
       const ticket = await (entry.kind === 'member'
         ? entry.api.start(roomId!, known, null)
         : guestApi.startInvited(roomId!, entry.code, c.password, known, null));
-      firstTicket.current = ticket;
+      // Back into a breakout room after a reload: the main room's ticket only checked access; it is not used.
+      firstTicket.current = saved?.breakout ? null : ticket;
       saveParticipation(roomId!, {
         name: c.name, password: c.password, audio: c.audio, video: c.video, speaker: c.speaker,
         breakout: saved?.breakout ?? null, resumption: { ...saved?.resumption, [roomId!]: ticket.resumption },
@@ -94,7 +102,10 @@ export function RoomPage({ entry }: { entry: Entry }) {
       setChoice(c);
     } catch (e) {
       // A saved password that stopped working, or a room that is gone: the lobby says why and asks again.
-      if (saved) forgetParticipation(roomId!);
+      if (saved) {
+        forgetParticipation(roomId!);
+        c.stream?.getTracks().forEach((x) => x.stop());
+      }
       setProblem(e instanceof ApiError ? (e.problem.code === 'wrong_room_password' ? t('wrongPassword') : e.message) : t('failed'));
     } finally {
       setBusy(false);
@@ -110,6 +121,11 @@ export function RoomPage({ entry }: { entry: Entry }) {
     void reopenDevices(saved).then((stream) => join({ name: saved.name, password: saved.password, stream, audio: saved.audio, video: saved.video, speaker: saved.speaker }, saved))
       .finally(() => setResuming(false));
     // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roomId]);
+
+  // Leaving the page inside the app (Back, another page) ends this participation; a reload never runs this.
+  useEffect(() => () => {
+    if (roomId) forgetParticipation(roomId);
   }, [roomId]);
 
   function enterBreakout(room: { id: string; name: string } | null) {

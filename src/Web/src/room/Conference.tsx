@@ -120,8 +120,11 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
     setNotices((shown) => {
       const current = shown.filter((n) => stillCurrent(n, room));
       const fresh = news.filter((n) => !current.some((c) => c.key === n.key));
-      // The newest few: a busy room must not bury the stage in toasts.
-      return fresh.length === 0 && current.length === shown.length ? shown : [...current, ...fresh].slice(-4);
+      // The newest few: a busy room must not bury the stage in toasts. Someone waiting stays until let in.
+      if (fresh.length === 0 && current.length === shown.length) return shown;
+      const all = [...current, ...fresh];
+      const others = all.filter((n) => n.kind !== 'waiting').slice(-3);
+      return all.filter((n) => n.kind === 'waiting' || others.includes(n));
     });
     if (news.some(chimes)) chime();
   }, [room, panel]);

@@ -94,7 +94,8 @@ export function Toasts({ notices, onDismiss, actions }: { notices: Notice[]; onD
     return f;
   };
   return (
-    <section className="toasts" aria-label={t('notifications')}>
+    // One live region that is always there: screen readers announce what is added to it.
+    <section className="toasts" aria-label={t('notifications')} role="log" aria-live="polite">
       {notices.map((n) => <ToastView key={n.key} notice={n} onDismiss={dismisser(n.key)} actions={actions} />)}
     </section>
   );
