@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { DeviceOptions } from '../devices';
 import { Icon } from '../Icon';
 import { useText } from '../text';
 
@@ -109,8 +110,6 @@ export function Lobby({ title, defaultName, askName, needPassword, onJoin, busy,
     window.setTimeout(() => { tone.stop(); void context.close(); player.srcObject = null; }, 800);
   }
 
-  const ofKind = (kind: MediaDeviceKind) => devices.filter((d) => d.kind === kind && d.deviceId);
-
   return (
     <div className="lobby">
       <h1>{title}</h1>
@@ -148,14 +147,14 @@ export function Lobby({ title, defaultName, askName, needPassword, onJoin, busy,
             {t('camera')}
             <select value={camera} onChange={(e) => setCamera(e.target.value)}>
               <option value="">{t('defaultDevice')}</option>
-              {ofKind('videoinput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('camera')} ${i + 1}`}</option>)}
+              <DeviceOptions devices={devices} kind="videoinput" name={t('camera')} />
             </select>
           </label>
           <label>
             {t('microphone')}
             <select value={microphone} onChange={(e) => setMicrophone(e.target.value)}>
               <option value="">{t('defaultDevice')}</option>
-              {ofKind('audioinput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('microphone')} ${i + 1}`}</option>)}
+              <DeviceOptions devices={devices} kind="audioinput" name={t('microphone')} />
             </select>
           </label>
           <div className="meter" role="meter" aria-label={t('micLevel')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(meter * 100)}>
@@ -166,7 +165,7 @@ export function Lobby({ title, defaultName, askName, needPassword, onJoin, busy,
               {t('speaker')}
               <select value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
                 <option value="">{t('defaultDevice')}</option>
-                {ofKind('audiooutput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('speaker')} ${i + 1}`}</option>)}
+                <DeviceOptions devices={devices} kind="audiooutput" name={t('speaker')} />
               </select>
             </label>
             <button type="button" className="secondary align-end" onClick={() => void testSound()}>{t('testSound')}</button>

@@ -60,6 +60,11 @@ export function RoomPage({ entry }: { entry: Entry }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roomId]);
 
+  // A ticket for the main room or a breakout room; with a resumption token, for the participant it names.
+  const requestTicket = (c: JoinChoice, resumption: string | null, breakoutRoom: string | null) => (entry.kind === 'member'
+    ? entry.api.start(roomId!, resumption, breakoutRoom)
+    : guestApi.startInvited(roomId!, entry.code, c.password, resumption, breakoutRoom));
+
   // The ticket that let the user out of the lobby opens the first connection; later ones are fetched when needed.
   const firstTicket = useRef<Ticket | null>(null);
   const ticketFor = (c: JoinChoice, breakoutRoom: string | null = null) => async (resumption: string | null): Promise<Ticket> => {
@@ -71,9 +76,7 @@ export function RoomPage({ entry }: { entry: Entry }) {
     const known = resumption ?? loadParticipation(roomId!)?.resumption[room] ?? null;
     let ticket: Ticket;
     try {
-      ticket = await (entry.kind === 'member'
-        ? entry.api.start(roomId!, known, breakoutRoom)
-        : guestApi.startInvited(roomId!, entry.code, c.password, known, breakoutRoom));
+      ticket = await requestTicket(c, known, breakoutRoom);
     } catch (e) {
       // A breakout room that closed while the page was away (a reload): back to the main room.
       if (breakoutRoom !== null && e instanceof ApiError && e.problem.status < 500) enterBreakout(null);
@@ -88,10 +91,7 @@ export function RoomPage({ entry }: { entry: Entry }) {
     setBusy(true);
     setProblem(null);
     try {
-      const known = saved?.resumption[roomId!] ?? null;
-      const ticket = await (entry.kind === 'member'
-        ? entry.api.start(roomId!, known, null)
-        : guestApi.startInvited(roomId!, entry.code, c.password, known, null));
+      const ticket = await requestTicket(c, saved?.resumption[roomId!] ?? null, null);
       // Back into a breakout room after a reload: the main room's ticket only checked access; it is not used.
       firstTicket.current = saved?.breakout ? null : ticket;
       saveParticipation(roomId!, {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Api } from '../api';
+import { DeviceOptions, listed } from '../devices';
 import { dialIn } from '../dialIn';
 import { Icon } from '../Icon';
 import type { MediaClient } from '../media';
@@ -89,7 +90,6 @@ export function RoomSettings({ media, speaker, onSpeaker, onClose }: {
   const [camera, setCamera] = useState(current('video'));
   const [microphone, setMicrophone] = useState(current('audio'));
   useEffect(() => { void navigator.mediaDevices.enumerateDevices().then(setDevices, () => setDevices([])); }, []);
-  const ofKind = (kind: MediaDeviceKind) => devices.filter((d) => d.kind === kind && d.deviceId);
 
   async function use(kind: 'audio' | 'video', deviceId: string) {
     setProblem(null);
@@ -111,22 +111,22 @@ export function RoomSettings({ media, speaker, onSpeaker, onClose }: {
         <label>
           {t('camera')}
           <select value={camera} onChange={(e) => void use('video', e.target.value)}>
-            {!ofKind('videoinput').some((d) => d.deviceId === camera) && <option value={camera}>{t('defaultDevice')}</option>}
-            {ofKind('videoinput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('camera')} ${i + 1}`}</option>)}
+            {!listed(devices, 'videoinput', camera) && <option value={camera}>{t('defaultDevice')}</option>}
+            <DeviceOptions devices={devices} kind="videoinput" name={t('camera')} />
           </select>
         </label>
         <label>
           {t('microphone')}
           <select value={microphone} onChange={(e) => void use('audio', e.target.value)}>
-            {!ofKind('audioinput').some((d) => d.deviceId === microphone) && <option value={microphone}>{t('defaultDevice')}</option>}
-            {ofKind('audioinput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('microphone')} ${i + 1}`}</option>)}
+            {!listed(devices, 'audioinput', microphone) && <option value={microphone}>{t('defaultDevice')}</option>}
+            <DeviceOptions devices={devices} kind="audioinput" name={t('microphone')} />
           </select>
         </label>
         <label>
           {t('speaker')}
           <select value={speaker ?? ''} onChange={(e) => onSpeaker(e.target.value || null)}>
             <option value="">{t('defaultDevice')}</option>
-            {ofKind('audiooutput').map((d, i) => <option key={d.deviceId} value={d.deviceId}>{d.label || `${t('speaker')} ${i + 1}`}</option>)}
+            <DeviceOptions devices={devices} kind="audiooutput" name={t('speaker')} />
           </select>
         </label>
         {problem && <p className="field-error" role="alert">{problem}</p>}
