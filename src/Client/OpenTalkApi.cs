@@ -239,21 +239,27 @@ public sealed class OpenTalkApi(HttpClient http)
     public Task<JsonElement> VerifyAuditAsync(Guid roomId, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/verify", null, ct);
 
+    /// <summary>The room as it stood at <paramref name="at"/> (now when null), rebuilt from its journal.</summary>
+    public Task<JsonElement> GetAuditStateAsync(Guid roomId, DateTimeOffset? at = null, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/state"
+            + (at is { } instant ? "?at=" + Uri.EscapeDataString(instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) : ""), null, ct);
+
     public Task<JsonElement> GetClusterAsync(CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/cluster", null, ct);
 
     public Task<JsonElement> CreateAccountAsync(string userName, string password, string? displayName = null, bool isAdmin = false,
-        IReadOnlyList<string>? groups = null, string? email = null, string? language = null, CancellationToken ct = default) =>
+        IReadOnlyList<string>? groups = null, string? email = null, string? language = null, bool isAuditor = false, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Post, "v1/admin/accounts",
-            new { user_name = userName, password, display_name = displayName, is_admin = isAdmin, groups = groups ?? [], email, language }, ct);
+            new { user_name = userName, password, display_name = displayName, is_admin = isAdmin, groups = groups ?? [], email, language, is_auditor = isAuditor }, ct);
 
     /// <summary>The embedded provider's accounts, by user name (administrators only).</summary>
     public Task<JsonElement> ListAccountsAsync(CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/accounts", null, ct);
 
     /// <summary>Disables or enables an account, or sets a new password for it (administrators only).</summary>
-    public Task<JsonElement> PatchAccountAsync(Guid accountId, bool? disabled = null, string? password = null, CancellationToken ct = default) =>
-        SendAsync<JsonElement>(HttpMethod.Patch, $"v1/admin/accounts/{accountId}", new { disabled, password }, ct);
+    public Task<JsonElement> PatchAccountAsync(Guid accountId, bool? disabled = null, string? password = null, bool? isAuditor = null,
+        CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Patch, $"v1/admin/accounts/{accountId}", new { disabled, password, is_auditor = isAuditor }, ct);
 
     /// <summary>Sends any request (raw body allowed) and returns the response unread, for callers testing errors.</summary>
     public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct = default) =>

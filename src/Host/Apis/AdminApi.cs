@@ -14,18 +14,18 @@ public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<Clus
     IReadOnlyList<Guid> HostedMeetings);
 
 public sealed record CreateAccountRequest(string? UserName, string? DisplayName, string? Password, bool IsAdmin = false, string[]? Groups = null,
-    string? Email = null, string? Language = null);
+    string? Email = null, string? Language = null, bool IsAuditor = false);
 
 /// <param name="Disabled">The account cannot sign in; its refresh tokens are refused.</param>
 public sealed record AccountResource(Guid Id, string UserName, string DisplayName, bool IsAdmin, string? Email = null, bool Disabled = false,
-    DateTimeOffset? CreatedAt = null)
+    DateTimeOffset? CreatedAt = null, bool IsAuditor = false)
 {
     public static AccountResource Of(Account account) => new(account.Id, account.UserName, account.DisplayName, account.IsAdmin, account.Email,
-        account.Disabled, account.CreatedAt == default ? null : account.CreatedAt);
+        account.Disabled, account.CreatedAt == default ? null : account.CreatedAt, account.IsAuditor);
 }
 
-/// <summary>What an administrator changes on an account: disable or enable it, or set a new password.</summary>
-public sealed record PatchAccountRequest(bool? Disabled = null, string? Password = null);
+/// <summary>What an administrator changes on an account: disable or enable it, set a new password, make it an auditor or not.</summary>
+public sealed record PatchAccountRequest(bool? Disabled = null, string? Password = null, bool? IsAuditor = null);
 
 /// <summary>Cluster view and local accounts (create, list, disable, reset a password), for administrators only.</summary>
 public static class AdminApi
@@ -100,7 +100,7 @@ public static class AdminApi
         if (body.Language is { } language && language is not ("en" or "de"))
             return Problems.Validation("language", "en or de.");
         var account = await accounts.CreateAsync(body.UserName.Trim(), body.DisplayName?.Trim() is { Length: > 0 } name ? name : body.UserName.Trim(),
-            body.Password!, body.IsAdmin, body.Groups ?? [], body.Email, body.Language ?? "en", request.HttpContext.RequestAborted);
+            body.Password!, body.IsAdmin, body.Groups ?? [], body.Email, body.Language ?? "en", request.HttpContext.RequestAborted, body.IsAuditor);
         return account is null
             ? Problems.Validation("user_name", "That user name is taken.")
             : Results.Created($"/v1/admin/accounts/{account.Id}", AccountResource.Of(account));
@@ -123,7 +123,7 @@ public static class AdminApi
         // An administrator who locked themselves out could not undo it; another administrator can disable them.
         if (body.Disabled == true && CurrentUser.From(request.HttpContext.User)!.Id == accountId)
             return Problems.For(ProblemCodes.Forbidden, "You cannot disable your own account.");
-        var account = await accounts.UpdateAsync(accountId, body.Disabled, body.Password, request.HttpContext.RequestAborted);
+        var account = await accounts.UpdateAsync(accountId, body.Disabled, body.Password, request.HttpContext.RequestAborted, body.IsAuditor);
         return account is null
             ? Problems.For(ProblemCodes.NotFound, "There is no account with this id.")
             : Results.Ok(AccountResource.Of(account));

@@ -4,7 +4,7 @@ using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
 
-/// <summary>The one check for owner-only room resources (history, audit): the owner or an admin, else 403.</summary>
+/// <summary>The one check for owner-only room resources (the history): the owner or an admin, else 403.</summary>
 public static class RoomOwnership
 {
     public static async Task<IResult?> RefuseUnlessOwnerAsync(Guid roomId, HttpContext context, EngineGateway engine)

@@ -24,13 +24,13 @@ public sealed class AccountService(IdentityStore store, TimeProvider clock)
     }
 
     public async Task<Account?> CreateAsync(string userName, string displayName, string password, bool isAdmin,
-        IEnumerable<string> groups, string? email, string language, CancellationToken ct)
+        IEnumerable<string> groups, string? email, string language, CancellationToken ct, bool isAuditor = false)
     {
         if (await store.Accounts.AnyAsync(a => a.UserName == userName, ct))
             return null;
         var account = new Account
         {
-            Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, IsAdmin = isAdmin, Email = email, Language = language,
+            Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, IsAdmin = isAdmin, IsAuditor = isAuditor, Email = email, Language = language,
             Groups = string.Join(',', groups.Select(g => g.Trim()).Where(g => g.Length > 0 && !g.Contains(',', StringComparison.Ordinal))),
             CreatedAt = clock.GetUtcNow(),
         };
@@ -47,12 +47,13 @@ public sealed class AccountService(IdentityStore store, TimeProvider clock)
         await store.Accounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(ct);
 
     /// <summary>Changes what an administrator may change; null when there is no such account.</summary>
-    public async Task<Account?> UpdateAsync(Guid id, bool? disabled, string? newPassword, CancellationToken ct)
+    public async Task<Account?> UpdateAsync(Guid id, bool? disabled, string? newPassword, CancellationToken ct, bool? isAuditor = null)
     {
         var account = await FindAsync(id, ct);
         if (account is null)
             return null;
         account.Disabled = disabled ?? account.Disabled;
+        account.IsAuditor = isAuditor ?? account.IsAuditor;
         if (newPassword is not null)
             account.PasswordHash = Hasher.HashPassword(account, newPassword);
         await store.SaveChangesAsync(ct);
@@ -72,11 +73,13 @@ public sealed class AccountService(IdentityStore store, TimeProvider clock)
     }
 
     /// <summary>
-    /// Changes whenever the account's password does: sign-in sessions and refresh tokens carry it, and one made
-    /// before a reset (perhaps by whoever knew the old password) is refused afterwards.
+    /// Changes whenever the account's password or auditor role does: sign-in sessions and refresh tokens carry it, and
+    /// one made before a reset (perhaps by whoever knew the old password) is refused afterwards, as is one that still
+    /// carries a role taken away. (Accounts without the role keep the stamp they had before roles were part of it.)
     /// </summary>
     public static string CredentialStamp(Account account) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.PasswordHash)))[..16];
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(account.PasswordHash + (account.IsAuditor ? "\nauditor" : ""))))[..16];
 
     private static readonly string FakeHash = Hasher.HashPassword(new Account(), "not a password");
 }

@@ -20,6 +20,11 @@ public sealed record CurrentUser(Guid Id, string Name, bool IsAdmin, IReadOnlySe
 
     public const string AdminRole = "opentalk-admin";
 
+    /// <summary>May read and check every room's history (the audit API), and nothing an administrator may change.</summary>
+    public const string AuditorRole = "opentalk-auditor";
+
+    public bool IsAuditor => Roles.Contains(AuditorRole);
+
     public static CurrentUser? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true)

@@ -15,6 +15,9 @@ public sealed class Account
 
     public bool IsAdmin { get; set; }
 
+    /// <summary>May read and check every room's history; sent as the <c>opentalk-auditor</c> role.</summary>
+    public bool IsAuditor { get; set; }
+
     /// <summary>Where invitations go; sent as the <c>email</c> claim.</summary>
     public string? Email { get; set; }
 

@@ -94,7 +94,8 @@ public static class SignInEndpoints
         }
 
         var principal = PrincipalFor(account.Id.ToString(), account.DisplayName, account.UserName,
-            account.IsAdmin ? [CurrentUser.AdminRole] : [], signIn.Value.Audience, account.GroupList, account.Email, account.Language);
+            [.. account.IsAdmin ? [CurrentUser.AdminRole] : Array.Empty<string>(), .. account.IsAuditor ? [CurrentUser.AuditorRole] : Array.Empty<string>()],
+            signIn.Value.Audience, account.GroupList, account.Email, account.Language);
         // Kept in the code and refresh tokens only (no destination): a refresh after a password reset is refused.
         principal.SetClaim(CredentialStampClaim, AccountService.CredentialStamp(account));
         var scopes = request.GetScopes();

@@ -5,7 +5,8 @@ namespace OpenTalk.Host.Hosting;
 /// <summary>
 /// Commands run instead of the server: <c>opentalk projections rebuild NAME</c>, <c>opentalk recorder</c> (the
 /// recorder in its own process: <see cref="Dispatch.RecorderCommand"/>), <c>opentalk call-in</c> (the phone gateway:
-/// <see cref="Dispatch.CallInCommand"/>).
+/// <see cref="Dispatch.CallInCommand"/>), <c>opentalk audit verify|replay|export</c>
+/// (<see cref="Audit.AuditCommand"/>).
 /// </summary>
 public static class Commands
 {
@@ -15,6 +16,8 @@ public static class Commands
             return await Dispatch.RecorderCommand.RunAsync(args[1..]);
         if (args is ["call-in", ..])
             return await Dispatch.CallInCommand.RunAsync(args[1..]);
+        if (args is ["audit", ..])
+            return await Audit.AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
         if (args is not ["projections", "rebuild", var name, ..])
             return null;
         var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true)

@@ -64,6 +64,7 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<ReadModelSchema>();
         builder.Services.AddSingleton<ProjectionStore>();
         builder.Services.AddSingleton<RoomHistoryReader>();
+        builder.Services.AddSingleton(new Audit.AuditJournal(postgres));
         builder.Services.AddSingleton<RoomsReader>();
         builder.Services.AddSingleton<AssetsReader>();
         builder.Services.AddArtifactStore(builder.Configuration, settings.DataFolder);
