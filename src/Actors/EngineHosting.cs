@@ -43,11 +43,10 @@ public static class EngineHosting
             // Meetings and timers reach each other through the registry, resolved when an entity starts.
             .WithShardRegion<MeetingRegion>(ShardNames.Meeting,
                 (_, registry) => id => MeetingActor.Props(id, settings, clock, registry.Get<TimerRegion>(), registry.Get<MeetingRegion>()),
-                EntityExtractors.Meeting(),
-                new ShardOptions { ShouldPassivateIdleEntities = false })
+                EntityExtractors.Meeting(), RememberedInTheJournal())
             .WithShardRegion<TimerRegion>(ShardNames.Timer,
                 (_, registry) => id => TimerActor.Props(id, settings, clock, registry.Get<MeetingRegion>()), EntityExtractors.Timer(),
-                new ShardOptions { ShouldPassivateIdleEntities = false })
+                RememberedInTheJournal())
             .WithShardRegion<EventRegion>(ShardNames.Event,
                 id => EventActor.Props(id, settings, clock), EntityExtractors.Event(),
                 new ShardOptions { PassivateIdleEntityAfter = TimeSpan.FromMinutes(2) })
@@ -68,6 +67,21 @@ public static class EngineHosting
             builder.AddStartup((system, _) => Cluster.Get(system).Join(Cluster.Get(system).SelfAddress));
         return builder;
     }
+
+    /// <summary>
+    /// Meetings and timers that run (someone is in, or a poll, vote, countdown or breakout session is due) are
+    /// remembered in the journal, shards and entities alike, so after a stop of the whole cluster they start again by
+    /// themselves and end what fell due meanwhile: a room need not be used again first. Remember-entities needs the
+    /// coordinator's state in the journal too (distributed data alone is gone once every node is).
+    /// </summary>
+    private static ShardOptions RememberedInTheJournal() => new()
+    {
+        ShouldPassivateIdleEntities = false,
+        RememberEntities = true,
+        StateStoreMode = Akka.Cluster.Sharding.StateStoreMode.Persistence,
+        JournalPluginId = "akka.persistence.journal.sql",
+        SnapshotPluginId = "akka.persistence.snapshot-store.sql",
+    };
 
     private static readonly Type[] StateTypes = [typeof(MeetingState), typeof(ParticipantState), typeof(TimerState), typeof(EventState), typeof(DocumentSnapshot)];
 

@@ -244,6 +244,10 @@ public sealed class OpenTalkApi(HttpClient http)
         SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/state"
             + (at is { } instant ? "?at=" + Uri.EscapeDataString(instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) : ""), null, ct);
 
+    /// <summary>Drains a cluster member, named by <c>host:port</c> of its cluster address or the whole address.</summary>
+    public Task<JsonElement> DrainNodeAsync(string node, CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"v1/admin/nodes/{Uri.EscapeDataString(node)}/drain", null, ct);
+
     public Task<JsonElement> GetClusterAsync(CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/cluster", null, ct);
 

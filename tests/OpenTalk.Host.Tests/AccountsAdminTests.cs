@@ -107,9 +107,40 @@ public sealed class AccountsAdminTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, old.Status);
         var stale = await Assert.ThrowsAsync<OpenTalkApiException>(() => SignIn.RefreshAsync(_node.BaseUri, SignIn.WebClientId, refreshed.RefreshToken ?? before.RefreshToken!));
         Assert.Equal(HttpStatusCode.BadRequest, stale.Status);
-        Assert.Contains("password was changed", stale.Body, StringComparison.Ordinal);
+        Assert.Contains("password or the auditor role was changed", stale.Body, StringComparison.Ordinal);
         var after = await SignIn.TokensWithPasswordAsync(_node.BaseUri, "ida", "a-new-secret-1", client);
         await SignIn.RefreshAsync(_node.BaseUri, SignIn.WebClientId, after.RefreshToken!);
+    }
+
+    [Fact]
+    public async Task The_auditor_role_is_given_at_the_next_sign_in_and_taking_it_ends_the_sessions_that_carry_it()
+    {
+        var admin = await _node.AsAdminAsync();
+        var id = (await admin.CreateAccountAsync("ava", "password-ava", "Ava")).GetProperty("id").GetGuid();
+        var client = new PublicClient(SignIn.WebClientId, "openid profile offline_access", SignIn.LoopbackRedirect);
+        var plain = await SignIn.TokensWithPasswordAsync(_node.BaseUri, "ava", "password-ava", client);
+
+        var given = await admin.PatchAccountAsync(id, isAuditor: true);
+        Assert.True(given.GetProperty("is_auditor").GetBoolean());
+        Assert.True((await admin.ListAccountsAsync()).EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == id).GetProperty("is_auditor").GetBoolean());
+        // A session from before carries no role: it must sign in again to have it.
+        var stale = await Assert.ThrowsAsync<OpenTalkApiException>(() => SignIn.RefreshAsync(_node.BaseUri, SignIn.WebClientId, plain.RefreshToken!));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.Status);
+        var auditor = await SignIn.TokensWithPasswordAsync(_node.BaseUri, "ava", "password-ava", client);
+        Assert.Contains("opentalk-auditor", Claims(auditor.AccessToken), StringComparison.Ordinal);
+
+        Assert.False((await admin.PatchAccountAsync(id, isAuditor: false)).GetProperty("is_auditor").GetBoolean());
+        var taken = await Assert.ThrowsAsync<OpenTalkApiException>(() => SignIn.RefreshAsync(_node.BaseUri, SignIn.WebClientId, auditor.RefreshToken!));
+        Assert.Equal(HttpStatusCode.BadRequest, taken.Status);
+        var again = await SignIn.TokensWithPasswordAsync(_node.BaseUri, "ava", "password-ava", client);
+        Assert.DoesNotContain("opentalk-auditor", Claims(again.AccessToken), StringComparison.Ordinal);
+    }
+
+    /// <summary>The access token's payload (a JWT's middle part) as text.</summary>
+    private static string Claims(string accessToken)
+    {
+        var payload = accessToken.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')));
     }
 
     [Fact]

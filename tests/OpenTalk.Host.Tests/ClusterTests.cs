@@ -186,6 +186,87 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
     }
 
     [Fact]
+    public async Task An_administrator_drains_a_node_its_people_resume_elsewhere_unnoticed_and_it_exits()
+    {
+        var postgres = await TestDatabase.CreateAsync();
+        string[] common = ["--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true"];
+        var staying = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
+        _nodes.Add(staying);
+        var draining = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", staying.ClusterAddress]);
+        _nodes.Add(draining);
+        var admin = await Api(staying, "admin", TestNode.AdminPassword);
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
+            .Count(m => m.GetProperty("status").GetString() == "up") == 2, "two members up");
+
+        // Two rooms, each with one person on the node that goes and one on the node that stays.
+        var idpAdmin = await Api(_provider, "admin", TestNode.AdminPassword);
+        var people = new List<(SignalingClient Socket, OpenTalkApi Api, Guid Room, Guid Id, string Resumption, bool Leaving)>();
+        foreach (var n in Enumerable.Range(0, 2))
+        {
+            var owner = $"own{n}-{Guid.NewGuid():N}"[..12];
+            await idpAdmin.CreateAccountAsync(owner, "password-own", $"Owner {n}");
+            var ownerApi = await Api(draining, owner, "password-own");
+            var room = (await WhenNotBusyAsync(() => ownerApi.CreateRoomAsync(new CreateRoomRequest(null)))).Id;
+            foreach (var (node, leaving) in new[] { (draining, true), (staying, false) })
+            {
+                var api = await Api(node, owner, "password-own");
+                var ticket = await api.StartAsync(room);
+                var socket = await SignalingClient.ConnectAsync(node.BaseUri, ticket.Ticket);
+                await socket.JoinAsync(leaving ? "Goes" : "Stays");
+                var id = (await socket.WaitForAsync("control", "join_success")).Payload.GetProperty("id").GetGuid();
+                people.Add((socket, api, room, id, ticket.Resumption, leaving));
+            }
+        }
+
+        var plainName = $"u-{Guid.NewGuid():N}"[..10];
+        await idpAdmin.CreateAccountAsync(plainName, "password-u", "U");
+        var user = await Api(staying, plainName, "password-u");
+        var refused = await Assert.ThrowsAsync<OpenTalkApiException>(() => user.DrainNodeAsync($"127.0.0.1:{draining.ClusterPort}"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.Status);
+        var unknown = await Assert.ThrowsAsync<OpenTalkApiException>(() => admin.DrainNodeAsync("127.0.0.1:1"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.Status);
+
+        var drainedAt = System.Diagnostics.Stopwatch.StartNew();
+        var answer = await admin.DrainNodeAsync($"127.0.0.1:{draining.ClusterPort}");
+        Assert.Equal(draining.ClusterAddress, answer.GetProperty("address").GetString());
+        foreach (var goes in people.Where(p => p.Leaving))
+        {
+            await WithNodeLogs(async () =>
+            {
+                await goes.Socket.WaitForCloseAsync(TimeSpan.FromSeconds(30));
+                return true;
+            });
+            Assert.Equal("server_shutting_down", goes.Socket.CloseReason);
+        }
+        Assert.True(await draining.WaitForExitAsync(TimeSpan.FromSeconds(60)), "The drained node did not exit:\n" + draining.Output);
+        FaultMeasurements.Record(output, "drain: process exited", drainedAt.Elapsed.TotalSeconds, "s");
+
+        foreach (var goes in people.Where(p => p.Leaving))
+        {
+            var resumed = await WithNodeLogs(() => goes.Api.WithBase(staying.BaseUri).StartAsync(goes.Room, goes.Resumption));
+            await using var back = await SignalingClient.ConnectAsync(staying.BaseUri, resumed.Ticket);
+            await back.JoinAsync("Goes");
+            var success = await WithNodeLogs(() => back.WaitForAsync("control", "join_success", TimeSpan.FromSeconds(30)));
+            Assert.Equal(goes.Id, success.Payload.GetProperty("id").GetGuid());
+            Assert.True(success.Payload.GetProperty("resumed").GetBoolean());
+        }
+        FaultMeasurements.Record(output, "drain: everyone resumed on another node", drainedAt.Elapsed.TotalSeconds, "s");
+        foreach (var stays in people.Where(p => !p.Leaving))
+        {
+            await stays.Socket.SendAsync("echo", "ping");
+            await stays.Socket.WaitForAsync("echo", "pong");
+            Assert.DoesNotContain(stays.Socket.Drain(), m => m.Message == "left");
+        }
+
+        // The last node is not drained: nobody could take its meetings.
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").GetArrayLength() == 1, "the drained node to leave");
+        var last = await Assert.ThrowsAsync<OpenTalkApiException>(() => admin.DrainNodeAsync($"127.0.0.1:{staying.ClusterPort}"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, last.Status);
+        foreach (var p in people)
+            await p.Socket.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Chat_through_a_killed_meeting_node_is_confirmed_or_refused_and_never_lost_or_doubled()
     {
         var postgres = await TestDatabase.CreateAsync();

@@ -16,9 +16,11 @@ public sealed partial class MeetingActor
                 case StartClock clock:
                     var left = clock.At - Now;
                     Timers.StartSingleTimer(clock.Key, clock.Tick, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+                    _clocks.Add(clock.Key);
                     break;
                 case StopClock clock:
                     Timers.Cancel(clock.Key);
+                    _clocks.Remove(clock.Key);
                     break;
                 case SendToMeeting send:
                     _meetings.Tell(send.Command);
@@ -58,7 +60,7 @@ public sealed partial class MeetingActor
         var decision = MeetingDecider.Decide(State, tick, Now);
         if (decision.Events.Count == 0)
             Run(MeetingModules.All.Resume(State));
-        PersistChained(decision.Events, Publish);
+        PersistChained(decision.Events, Publish, PassivateWhenEmpty);
     }
 
     /// <summary>After recovery: the clock ended meanwhile, or never heard of the timer (start it now, same end time).</summary>

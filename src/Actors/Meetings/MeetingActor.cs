@@ -19,6 +19,12 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private readonly IActorRef _meetings;
     private readonly Dictionary<Guid, IActorRef> _connections = [];
 
+    // The room's own clocks set and not yet fired or stopped: a room with one keeps running, even with nobody in it.
+    private readonly HashSet<string> _clocks = [];
+
+    /// <summary>A room woken by a REST call or a message from another entity, with nobody joining, leaves memory after this.</summary>
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
+
     // The number of the socket's command being handled (CommandRefused.Join when none): what a refusal names.
     private long _numbered = CommandRefused.Join;
 
@@ -106,6 +112,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<TimerView>(ReconcileTimer);
         Command<OpenBreakoutRoom>(DecideForRest);
         Command<StopWhenIdle>(_ => Context.Stop(Self));
+        Command<ReceiveTimeout>(_ => PassivateWhenEmpty());
         Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));
         Command<CheckBreakoutAdmission>(c => Sender.Tell(BreakoutModule.CheckAdmission(State, c, Now)));
         Command<WithdrawLetIn>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish));
@@ -127,6 +134,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
 
     protected override void OnRecovered()
     {
+        Context.SetReceiveTimeout(IdleAfter);
         State = State with { ParticipantLimit = _settings.RoomParticipantLimit, Collab = Collab.CollabAccess.Create(_settings.PublicUrl) };
         // Sockets attached before a restart re-attach themselves; whoever does not come back within
         // the resume window leaves, exactly as after a dropped socket.
@@ -227,13 +235,16 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     }
 
     /// <summary>
-    /// Leaves memory when nobody is in the meeting. The stop is an ordinary command, not a PoisonPill: a PoisonPill
-    /// stops a persistent actor at once, even while it holds back commands until a write is stored, and those commands
-    /// (a REST call's ask, say) would be lost; this one waits its turn behind them.
+    /// Leaves memory when nobody is in the meeting and none of its clocks runs (a poll, a vote, breakout rooms coming
+    /// back): the shard remembers a running room, so after a restart of the whole cluster it starts again and ends
+    /// them at their time; a passivated room is forgotten. The stop is an ordinary command, not a PoisonPill: a
+    /// PoisonPill stops a persistent actor at once, even while it holds back commands until a write is stored, and
+    /// those commands (a REST call's ask, say) would be lost; this one waits its turn behind them.
     /// </summary>
     private void PassivateWhenEmpty()
     {
-        if (State.Participants.IsEmpty)
+        _clocks.RemoveWhere(key => !Timers.IsTimerActive(key));
+        if (State.Participants.IsEmpty && _clocks.Count == 0)
             Context.Parent.Tell(new Passivate(StopWhenIdle.Instance));
     }
 

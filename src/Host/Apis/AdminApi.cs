@@ -45,6 +45,7 @@ public static class AdminApi
                 return Results.Ok(new OpenTalk.Media.MediaOverview([]));
             return Results.Ok(await gateway.Ask<OpenTalk.Media.MediaOverview>(new OpenTalk.Media.GetMediaOverview(), TimeSpan.FromSeconds(5)));
         }).Returns<OpenTalk.Media.MediaOverview>();
+        admin.MapPost("/nodes/{node}/drain", DrainNodeAsync).Returns<NodeDraining>(StatusCodes.Status202Accepted);
         if (embeddedSignIn)
         {
             admin.MapGet("/accounts", ListAccounts).Returns<List<AccountResource>>();
@@ -52,6 +53,34 @@ public static class AdminApi
             admin.MapMethods("/accounts/{accountId:guid}", ["PATCH"], PatchAccount).Takes<PatchAccountRequest>().Returns<AccountResource>();
         }
         return app;
+    }
+
+    /// <summary>
+    /// Drains an Up member, named by its address (<c>akka.tcp://opentalk@10.0.0.2:4053</c>, URL-encoded) or its
+    /// <c>host:port</c>: it answers at once and then takes itself out of service (<see cref="Hosting.NodeDrain"/>).
+    /// </summary>
+    private static async Task<IResult> DrainNodeAsync(string node, HttpContext context, ActorSystem system)
+    {
+        var user = CurrentUser.From(context.User);
+        if (user?.IsAdmin != true)
+            return Problems.For(ProblemCodes.Forbidden);
+        var named = Uri.UnescapeDataString(node);
+        var up = Cluster.Get(system).State.Members.Where(m => m.Status == MemberStatus.Up).ToList();
+        var member = up.Find(m => m.Address.ToString() == named || $"{m.Address.Host}:{m.Address.Port}" == named);
+        if (member is null)
+            return Problems.For(ProblemCodes.NotFound, "No member of the cluster that is up has this address.");
+        if (up.Count == 1)
+            return Problems.For(ProblemCodes.BadRequest, "This is the cluster's only node: nobody could take its meetings over. Stop it instead.");
+        try
+        {
+            var draining = await system.ActorSelection($"{member.Address}/user/{NodeLoadActor.Name}")
+                .Ask<NodeDraining>(new DrainNode($"{user.Name} ({user.Id})"), TimeSpan.FromSeconds(5));
+            return Results.Json(draining, statusCode: StatusCodes.Status202Accepted);
+        }
+        catch (Exception e) when (e is AskTimeoutException or ActorNotFoundException)
+        {
+            return Problems.For(ProblemCodes.Unavailable, "The node did not answer; try again, or stop it with SIGTERM.");
+        }
     }
 
     private static bool IsAdmin(HttpContext context) => CurrentUser.From(context.User)?.IsAdmin == true;

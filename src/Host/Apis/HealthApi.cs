@@ -5,8 +5,8 @@ using Marten;
 namespace OpenTalk.Host.Apis;
 
 /// <summary>
-/// Liveness (the process answers) and readiness (this node is an Up cluster member and its database
-/// answers: without it no meeting can change, so a load balancer should send people elsewhere).
+/// Liveness (the process answers) and readiness (this node is an Up cluster member, is not being drained, and its
+/// database answers: without it no meeting can change, so a load balancer should send people elsewhere).
 /// </summary>
 public static class HealthApi
 {
@@ -15,8 +15,10 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" })).AllowAnonymous();
-        app.MapGet("/health/ready", async (ActorSystem system, IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (ActorSystem system, IDocumentStore store, Hosting.NodeDrain drain, CancellationToken ct) =>
         {
+            if (drain.IsDraining)
+                return Results.Json(new { status = "draining" }, statusCode: 503);
             var status = Cluster.Get(system).SelfMember.Status;
             if (status != MemberStatus.Up)
                 return Results.Json(new { status = status.ToString().ToLowerInvariant() }, statusCode: 503);

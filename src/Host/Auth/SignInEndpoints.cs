@@ -144,7 +144,7 @@ public static class SignInEndpoints
                 {
                     [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
                     [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = account is { Disabled: false }
-                        ? "The password was changed: sign in again." : "The account is disabled.",
+                        ? "The password or the auditor role was changed: sign in again." : "The account is disabled.",
                 }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             return Results.SignIn(result.Principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

@@ -46,6 +46,7 @@ public static class OpenTalkApp
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<NodeDrain>();
         builder.Services.AddSingleton<CallInThrottle>();
         builder.Services.AddOpenTalkOpenApi();
         var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
@@ -110,7 +111,8 @@ public static class OpenTalkApp
             .WithActors((system, registry, resolver) =>
             {
                 Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => _ = ProjectionRunner.WarmUpAsync(system));
-                system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>()), NodeLoadActor.Name);
+                system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>(),
+                    resolver.GetService<NodeDrain>()), NodeLoadActor.Name);
                 system.ActorOf(ServiceDispatchActor.Props(resolver.GetService<ServiceJobQueue>(),
                     resolver.GetService<ILoggerFactory>().CreateLogger<ServiceDispatchActor>()), ServiceDispatchActor.Name);
                 system.ActorOf(OpenTalk.Host.Collab.DocumentExporter.Props(registry.Get<OpenTalk.Actors.Sharding.DocumentRegion>(),

@@ -36,11 +36,17 @@ public static partial class SignalingEndpoint
 
     private static async Task Handle(HttpContext context, EngineGateway engine, ActorSystem system,
         ConnectionRegistry registry, TimeProvider clock, ILoggerFactory loggers, EventsReader events, UserProfiles profiles, DisabledModules disabledModules,
-        RoomsReader rooms)
+        RoomsReader rooms, Hosting.NodeDrain drain)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await Problems.For(ProblemCodes.ValidationFailed, "This endpoint speaks WebSocket only.").ExecuteAsync(context);
+            return;
+        }
+        if (drain.IsDraining)
+        {
+            // The ticket stays good: the client connects again and the load balancer sends it to another node.
+            await Problems.For(ProblemCodes.Unavailable, "This server is being taken out of service: connect again.").ExecuteAsync(context);
             return;
         }
 

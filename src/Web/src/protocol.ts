@@ -191,6 +191,8 @@ export interface AccountResource {
   email?: string;
   disabled: boolean;
   created_at?: string;
+  /** May read and check every room's history (the audit API). */
+  is_auditor: boolean;
 }
 
 export interface CreateAccountRequest {
@@ -201,12 +203,14 @@ export interface CreateAccountRequest {
   groups?: string[];
   email?: string;
   language?: string;
+  is_auditor?: boolean;
 }
 
 /** Disable or enable an account, or set a new password for it. */
 export interface PatchAccountRequest {
   disabled?: boolean;
   password?: string;
+  is_auditor?: boolean;
 }
 
 export interface SipConfigResource {
@@ -273,9 +277,9 @@ export const mirroredSchemas: Record<string, readonly string[]> = {
   VerifyInviteResponse: ['room_id', 'password_required'],
   PrivateUserProfile: ['id', 'email', 'title', 'firstname', 'lastname', 'display_name', 'avatar_url', 'dashboard_theme', 'conference_theme', 'language', 'tariff_status', 'used_storage', 'is_admin', 'groups'],
   PatchMeRequest: ['title', 'display_name', 'language', 'dashboard_theme', 'conference_theme', 'email'],
-  AccountResource: ['id', 'user_name', 'display_name', 'is_admin', 'email', 'disabled', 'created_at'],
-  CreateAccountRequest: ['user_name', 'display_name', 'password', 'is_admin', 'groups', 'email', 'language'],
-  PatchAccountRequest: ['disabled', 'password'],
+  AccountResource: ['id', 'user_name', 'display_name', 'is_admin', 'email', 'disabled', 'created_at', 'is_auditor'],
+  CreateAccountRequest: ['user_name', 'display_name', 'password', 'is_admin', 'groups', 'email', 'language', 'is_auditor'],
+  PatchAccountRequest: ['disabled', 'password', 'is_auditor'],
   GetLoginResponse: ['oidc'],
   OidcProvider: ['name', 'url', 'client_id', 'scope'],
   SipConfigResource: ['sip_id', 'password'],

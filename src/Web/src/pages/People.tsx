@@ -6,7 +6,7 @@ import { fieldProblem } from './Profile';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** The node's local accounts: list them, add one, disable or enable one, reset a password. Admins only. */
+/** The node's local accounts: list them, add one, disable or enable one, reset a password, give or take the auditor role. Admins only. */
 export function People({ api, myId }: { api: Api; myId: string }) {
   const t = useText();
   const [accounts, setAccounts] = useState<AccountResource[] | null>(null);
@@ -35,6 +35,18 @@ export function People({ api, myId }: { api: Api; myId: string }) {
     }
   };
 
+  const toggleAuditor = async (account: AccountResource) => {
+    const name = account.display_name;
+    if (!window.confirm(t(account.is_auditor ? 'takeAuditorQuestion' : 'giveAuditorQuestion', { name }))) return;
+    try {
+      await api.patchAccount(account.id, { is_auditor: !account.is_auditor });
+      setNotice({ kind: 'ok', text: t(account.is_auditor ? 'auditorTakenNotice' : 'auditorGivenNotice', { name }) });
+      await load();
+    } catch (e) {
+      setNotice({ kind: 'error', text: fieldProblem(t, e).message });
+    }
+  };
+
   if (external) return null;
   return (
     <section className="card people" aria-labelledby="people-title">
@@ -53,7 +65,7 @@ export function People({ api, myId }: { api: Api; myId: string }) {
             <tbody>
               {accounts.map((a) => (
                 <tr key={a.id} className={a.disabled ? 'is-disabled' : undefined}>
-                  <td>{a.user_name}{a.is_admin && <span className="badge">{t('isAdmin')}</span>}</td>
+                  <td>{a.user_name}{a.is_admin && <span className="badge">{t('isAdmin')}</span>}{a.is_auditor && <span className="badge">{t('isAuditor')}</span>}</td>
                   <td>{a.display_name}</td>
                   <td>{a.email ?? ''}</td>
                   <td><span className={`badge${a.disabled ? ' warn' : ' ok'}`}>{a.disabled ? t('accountDisabled') : t('accountActive')}</span></td>
@@ -63,6 +75,8 @@ export function People({ api, myId }: { api: Api; myId: string }) {
                       <button type="button" className="secondary small" aria-label={t(a.disabled ? 'enableAccount' : 'disableAccount', { name: a.display_name })}
                         onClick={() => void toggle(a)}>{a.disabled ? t('enable') : t('disable')}</button>
                     )}
+                    <button type="button" className="secondary small" aria-label={t(a.is_auditor ? 'takeAuditorFor' : 'giveAuditorFor', { name: a.display_name })}
+                      onClick={() => void toggleAuditor(a)}>{a.is_auditor ? t('takeAuditor') : t('giveAuditor')}</button>
                     <button type="button" className="secondary small" aria-label={t('resetPasswordFor', { name: a.display_name })}
                       onClick={() => { setNotice(null); setResetting(a); }}>{t('resetPassword')}</button>
                   </div></td>
@@ -85,7 +99,7 @@ export function People({ api, myId }: { api: Api; myId: string }) {
 
 function AddPerson({ api, onAdded }: { api: Api; onAdded: (account: AccountResource) => void }) {
   const t = useText();
-  const empty = { user_name: '', display_name: '', email: '', password: '', is_admin: false };
+  const empty = { user_name: '', display_name: '', email: '', password: '', is_admin: false, is_auditor: false };
   const [form, setForm] = useState(empty);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ field: string | null; message: string } | null>(null);
@@ -100,7 +114,7 @@ function AddPerson({ api, onAdded }: { api: Api; onAdded: (account: AccountResou
     try {
       const account = await api.createAccount({
         user_name: form.user_name.trim(), display_name: form.display_name.trim() || undefined, email: form.email.trim() || undefined,
-        password: form.password, is_admin: form.is_admin,
+        password: form.password, is_admin: form.is_admin, is_auditor: form.is_auditor,
       });
       setForm(empty);
       onAdded(account);
@@ -123,6 +137,7 @@ function AddPerson({ api, onAdded }: { api: Api; onAdded: (account: AccountResou
         <label>{t('password')}<input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} required autoComplete="new-password" {...invalid('password')} />{error('password')}</label>
       </div>
       <label className="toggle"><input type="checkbox" checked={form.is_admin} onChange={(e) => set({ is_admin: e.target.checked })} />{t('isAdmin')}</label>
+      <label className="toggle"><input type="checkbox" checked={form.is_auditor} onChange={(e) => set({ is_auditor: e.target.checked })} />{t('isAuditorLong')}</label>
       {problem && !problem.field && <p role="alert" className="alert">{problem.message}</p>}
       <div className="actions"><button type="submit" className="primary" disabled={busy}>{t('addAccount')}</button></div>
     </form>
