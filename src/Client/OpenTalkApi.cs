@@ -244,6 +244,18 @@ public sealed class OpenTalkApi(HttpClient http)
         SendAsync<JsonElement>(HttpMethod.Get, $"v1/audit/rooms/{roomId}/state"
             + (at is { } instant ? "?at=" + Uri.EscapeDataString(instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) : ""), null, ct);
 
+    /// <summary>Administrators: ends a meeting (everyone in it or waiting is removed).</summary>
+    public Task EndMeetingAsync(Guid roomId, CancellationToken ct = default) =>
+        NoContentAsync(HttpMethod.Post, $"v1/admin/rooms/{roomId}/end", null, ct);
+
+    /// <summary>Administrators: removes one participant from a meeting.</summary>
+    public Task RemoveParticipantAsync(Guid roomId, Guid participantId, CancellationToken ct = default) =>
+        NoContentAsync(HttpMethod.Delete, $"v1/admin/rooms/{roomId}/participants/{participantId}", null, ct);
+
+    /// <summary>Administrators: the newest recorded admin actions, newest first.</summary>
+    public Task<JsonElement> GetAdminActionsAsync(CancellationToken ct = default) =>
+        SendAsync<JsonElement>(HttpMethod.Get, "v1/admin/actions", null, ct);
+
     /// <summary>Drains a cluster member, named by <c>host:port</c> of its cluster address or the whole address.</summary>
     public Task<JsonElement> DrainNodeAsync(string node, CancellationToken ct = default) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"v1/admin/nodes/{Uri.EscapeDataString(node)}/drain", null, ct);

@@ -63,6 +63,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         ReceiveAssetCommands();
         ReceiveSharedFolderCommands();
         Command<DeleteRoom>(c => DecideForRest(c));
+        Command<RemoveByAdmin>(c => DecideForRest(c, () => MeetingReply.Ok(View()), MeetingReply.Fail, publish: true));
         Command<IMediaRequest>(HandleMediaRequest);
         Command<SpeakingChanged>(HandleSpeaking);
         Command<SettleFocus>(_ => Refocus(_focus.Settle(Now, _settings.FocusHold)));

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster;
 using Akka.Cluster.Sharding;
+using OpenTalk.Actors.Meetings;
 using OpenTalk.Host.Auth;
 using OpenTalk.Protocol.Rest;
 
@@ -27,7 +28,10 @@ public sealed record AccountResource(Guid Id, string UserName, string DisplayNam
 /// <summary>What an administrator changes on an account: disable or enable it, set a new password, make it an auditor or not.</summary>
 public sealed record PatchAccountRequest(bool? Disabled = null, string? Password = null, bool? IsAuditor = null);
 
-/// <summary>Cluster view and local accounts (create, list, disable, reset a password), for administrators only.</summary>
+/// <summary>
+/// Cluster view, draining a node, ending a meeting or removing a participant, local accounts (create, list, disable,
+/// reset a password, the auditor role) and the record of all these actions: for administrators only.
+/// </summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app, bool embeddedSignIn)
@@ -46,6 +50,15 @@ public static class AdminApi
             return Results.Ok(await gateway.Ask<OpenTalk.Media.MediaOverview>(new OpenTalk.Media.GetMediaOverview(), TimeSpan.FromSeconds(5)));
         }).Returns<OpenTalk.Media.MediaOverview>();
         admin.MapPost("/nodes/{node}/drain", DrainNodeAsync).Returns<NodeDraining>(StatusCodes.Status202Accepted);
+        admin.MapPost("/rooms/{roomId:guid}/end", (Guid roomId, HttpContext context, EngineGateway engine, AdminActions actions) =>
+            RemoveAsync(roomId, null, context, engine, actions)).ReturnsNothing();
+        admin.MapDelete("/rooms/{roomId:guid}/participants/{participantId:guid}",
+            (Guid roomId, Guid participantId, HttpContext context, EngineGateway engine, AdminActions actions) =>
+                RemoveAsync(roomId, participantId, context, engine, actions)).ReturnsNothing();
+        admin.MapGet("/actions", async (HttpContext context, AdminActions actions) =>
+            IsAdmin(context)
+                ? Results.Ok(await actions.NewestAsync(context.RequestAborted))
+                : Problems.For(ProblemCodes.Forbidden)).Returns<List<AdminAction>>();
         if (embeddedSignIn)
         {
             admin.MapGet("/accounts", ListAccounts).Returns<List<AccountResource>>();
@@ -55,11 +68,25 @@ public static class AdminApi
         return app;
     }
 
+    /// <summary>Ends a meeting (everyone in it and waiting is removed) or removes one participant; recorded.</summary>
+    private static async Task<IResult> RemoveAsync(Guid roomId, Guid? participantId, HttpContext context, EngineGateway engine, AdminActions actions)
+    {
+        var user = CurrentUser.From(context.User);
+        if (user?.IsAdmin != true)
+            return Problems.For(ProblemCodes.Forbidden);
+        var reply = await engine.AskMeetingAsync<MeetingReply>(new RemoveByAdmin(roomId, user.Id, participantId), context.RequestAborted);
+        if (reply.Error is { } error)
+            return Problems.For(error, participantId is null ? "There is no such room." : "Nobody with this id is in the room or waiting.");
+        await actions.RecordAsync(user, participantId is null ? "end_meeting" : "remove_participant",
+            participantId is { } one ? $"{roomId}/{one}" : roomId.ToString());
+        return Results.NoContent();
+    }
+
     /// <summary>
     /// Drains an Up member, named by its address (<c>akka.tcp://opentalk@10.0.0.2:4053</c>, URL-encoded) or its
     /// <c>host:port</c>: it answers at once and then takes itself out of service (<see cref="Hosting.NodeDrain"/>).
     /// </summary>
-    private static async Task<IResult> DrainNodeAsync(string node, HttpContext context, ActorSystem system)
+    private static async Task<IResult> DrainNodeAsync(string node, HttpContext context, ActorSystem system, AdminActions actions)
     {
         var user = CurrentUser.From(context.User);
         if (user?.IsAdmin != true)
@@ -75,6 +102,7 @@ public static class AdminApi
         {
             var draining = await system.ActorSelection($"{member.Address}/user/{NodeLoadActor.Name}")
                 .Ask<NodeDraining>(new DrainNode($"{user.Name} ({user.Id})"), TimeSpan.FromSeconds(5));
+            await actions.RecordAsync(user, "drain_node", draining.Address);
             return Results.Json(draining, statusCode: StatusCodes.Status202Accepted);
         }
         catch (Exception e) when (e is AskTimeoutException or ActorNotFoundException)
@@ -113,7 +141,7 @@ public static class AdminApi
             loads.FirstOrDefault(x => x.m.Address == cluster.SelfAddress).Item2?.HostedMeetings ?? []);
     }
 
-    private static async Task<IResult> CreateAccount(HttpRequest request, AccountService accounts)
+    private static async Task<IResult> CreateAccount(HttpRequest request, AccountService accounts, AdminActions actions)
     {
         if (!IsAdmin(request.HttpContext))
             return Problems.For(ProblemCodes.Forbidden);
@@ -130,9 +158,11 @@ public static class AdminApi
             return Problems.Validation("language", "en or de.");
         var account = await accounts.CreateAsync(body.UserName.Trim(), body.DisplayName?.Trim() is { Length: > 0 } name ? name : body.UserName.Trim(),
             body.Password!, body.IsAdmin, body.Groups ?? [], body.Email, body.Language ?? "en", request.HttpContext.RequestAborted, body.IsAuditor);
-        return account is null
-            ? Problems.Validation("user_name", "That user name is taken.")
-            : Results.Created($"/v1/admin/accounts/{account.Id}", AccountResource.Of(account));
+        if (account is null)
+            return Problems.Validation("user_name", "That user name is taken.");
+        await actions.RecordAsync(CurrentUser.From(request.HttpContext.User)!, "create_account", account.UserName,
+            string.Join(", ", new[] { account.IsAdmin ? "administrator" : null, account.IsAuditor ? "auditor" : null }.OfType<string>()) is { Length: > 0 } roles ? roles : null);
+        return Results.Created($"/v1/admin/accounts/{account.Id}", AccountResource.Of(account));
     }
 
     private static async Task<IResult> ListAccounts(HttpContext context, AccountService accounts) =>
@@ -140,7 +170,7 @@ public static class AdminApi
             ? Results.Ok((await accounts.ListAsync(context.RequestAborted)).Select(AccountResource.Of).ToList())
             : Problems.For(ProblemCodes.Forbidden);
 
-    private static async Task<IResult> PatchAccount(Guid accountId, HttpRequest request, AccountService accounts)
+    private static async Task<IResult> PatchAccount(Guid accountId, HttpRequest request, AccountService accounts, AdminActions actions)
     {
         if (!IsAdmin(request.HttpContext))
             return Problems.For(ProblemCodes.Forbidden);
@@ -153,9 +183,16 @@ public static class AdminApi
         if (body.Disabled == true && CurrentUser.From(request.HttpContext.User)!.Id == accountId)
             return Problems.For(ProblemCodes.Forbidden, "You cannot disable your own account.");
         var account = await accounts.UpdateAsync(accountId, body.Disabled, body.Password, request.HttpContext.RequestAborted, body.IsAuditor);
-        return account is null
-            ? Problems.For(ProblemCodes.NotFound, "There is no account with this id.")
-            : Results.Ok(AccountResource.Of(account));
+        if (account is null)
+            return Problems.For(ProblemCodes.NotFound, "There is no account with this id.");
+        var changes = new[]
+        {
+            body.Disabled switch { true => "disabled", false => "enabled", null => null },
+            body.Password is null ? null : "password reset",
+            body.IsAuditor switch { true => "auditor role given", false => "auditor role taken", null => null },
+        }.OfType<string>();
+        await actions.RecordAsync(CurrentUser.From(request.HttpContext.User)!, "update_account", account.UserName, string.Join(", ", changes));
+        return Results.Ok(AccountResource.Of(account));
     }
 
     private static IResult? CheckPassword(string? password) => password is { Length: >= 8 and <= 256 }

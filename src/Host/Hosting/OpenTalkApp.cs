@@ -47,6 +47,7 @@ public static class OpenTalkApp
         builder.Services.AddSingleton<EngineGateway>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddSingleton<NodeDrain>();
+        builder.Services.AddSingleton<AdminActions>();
         builder.Services.AddSingleton<CallInThrottle>();
         builder.Services.AddOpenTalkOpenApi();
         var media = builder.Configuration.GetSection(MediaSettings.Section).Get<MediaSettings>() ?? new MediaSettings();
@@ -192,6 +193,7 @@ public static class OpenTalkApp
         {
             options.Schema.For<UserDirectoryEntry>();
             options.Schema.For<UserPreferencesDocument>();
+            options.Schema.For<AdminActionDocument>().Duplicate(a => a.At);
         });
 
     private static EngineOptions EngineOptionsFrom(OpenTalkSettings settings, string postgres) => new()

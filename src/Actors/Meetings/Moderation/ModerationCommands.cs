@@ -18,3 +18,9 @@ public sealed record ResetRaisedHands(RoomId RoomId, ParticipantId ParticipantId
 
 /// <summary>Ask participants to mute; an empty target list means everyone else in the room.</summary>
 public sealed record RequestMuteOf(RoomId RoomId, ParticipantId ParticipantId, IReadOnlyList<Guid> Targets, bool Force) : IParticipantCommand;
+
+/// <summary>
+/// An administrator of the server (not a moderator of the room) removes one participant, or everyone and so ends the
+/// meeting (<paramref name="Target"/> null). The owner is no exception: the server's operators may end any meeting.
+/// </summary>
+public sealed record RemoveByAdmin(Guid RoomId, Guid AdminId, Guid? Target) : Sharding.IWithRoomId;

@@ -22,6 +22,8 @@ public sealed class ModerationModule : IMeetingModule
 
     public Decision? Decide(MeetingState state, object command, DateTimeOffset now)
     {
+        if (command is RemoveByAdmin admin)
+            return DecideRemoveByAdmin(state, admin, now);
         if (command is not (Kick or Ban or Debrief or ChangeDisplayName or SetRaiseHands or ResetRaisedHands or RequestMuteOf))
             return null;
         var issuer = ((IParticipantCommand)command).ParticipantId;
@@ -44,6 +46,16 @@ public sealed class ModerationModule : IMeetingModule
             RequestMuteOf c => DecideMute(state, c, At),
             _ => null,
         };
+    }
+
+    private static Decision DecideRemoveByAdmin(MeetingState state, RemoveByAdmin c, DateTimeOffset now)
+    {
+        if (!state.Exists)
+            return Decision.Reject(OpenTalk.Protocol.Rest.ProblemCodes.NotFound);
+        if (c.Target is { } target && state.Find(target) is null)
+            return Decision.Reject(OpenTalk.Protocol.Rest.ProblemCodes.NotFound);
+        var leaving = c.Target is { } one ? [one] : state.Participants.Keys.ToList();
+        return Decision.Accept([.. leaving.Select(id => MeetingDecider.Stamp(new ParticipantLeft(id, LeaveReason.Kicked), Actor.User(c.AdminId), now))]);
     }
 
     /// <summary>Kick, ban and send-away need a present target that is neither the issuer nor the owner.</summary>
