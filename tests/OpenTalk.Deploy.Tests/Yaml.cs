@@ -8,14 +8,14 @@ namespace OpenTalk.Deploy.Tests;
 /// <summary>
 /// YAML read into plain values: mappings as <see cref="Dictionary{TKey,TValue}"/> of string keys, sequences as lists,
 /// and plain scalars typed as YAML 1.2's core schema (and Helm) reads them: booleans, integers, null; the rest strings.
-/// Merge keys (<c>&lt;&lt;: *anchor</c>, used by the compose file) are applied.
+/// Merge keys (<c>&lt;&lt;: *anchor</c>, used by the compose file) are applied; keys given beside them win.
 /// </summary>
 public static partial class Yaml
 {
     public static List<object?> LoadAll(string text)
     {
         var stream = new YamlStream();
-        stream.Load(new MergingParser(new Parser(new StringReader(text))));
+        stream.Load(new StringReader(text));
         return stream.Documents.Select(d => Convert(d.RootNode)).Where(d => d is not null).ToList();
     }
 
@@ -24,11 +24,33 @@ public static partial class Yaml
 
     private static object? Convert(YamlNode node) => node switch
     {
-        YamlMappingNode mapping => mapping.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value ?? "", c => Convert(c.Value)),
+        YamlMappingNode mapping => Mapping(mapping),
         YamlSequenceNode sequence => sequence.Children.Select(Convert).ToList(),
         YamlScalarNode scalar => Scalar(scalar),
         _ => throw new FormatException($"Unexpected YAML node {node.NodeType}"),
     };
+
+    // Keys given explicitly win over those merged in with "<<" (YAML's merge key), whatever their order.
+    private static Dictionary<string, object?> Mapping(YamlMappingNode mapping)
+    {
+        var result = new Dictionary<string, object?>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            var name = ((YamlScalarNode)key).Value ?? "";
+            if (name != "<<")
+                result.Add(name, Convert(value));
+        }
+        foreach (var (key, value) in mapping.Children.Where(c => ((YamlScalarNode)c.Key).Value == "<<"))
+        {
+            var merged = value is YamlSequenceNode list ? list.Children : [value];
+            foreach (var source in merged.Select(m => Convert(m) as Dictionary<string, object?> ?? throw new FormatException("<< needs a mapping")))
+            {
+                foreach (var (name, inner) in source)
+                    result.TryAdd(name, inner);
+            }
+        }
+        return result;
+    }
 
     private static object? Scalar(YamlScalarNode scalar)
     {
