@@ -2,30 +2,49 @@
 # Starts (or stops) one Janus instance with OpenTalk's configuration (deploy/janus/), in its own run
 # folder, optionally inside a network namespace. Installs the Debian package when it is missing.
 # Usage: janus.sh start <run-dir> <ws-ip> <ws-port> <ice-interface> <api-secret> [netns]
+#        janus.sh configure <run-dir> <ws-ip> <ws-port> <ice-interface> <api-secret>
 #        janus.sh stop <run-dir>
 # The admin API listens on ws-port + 1000; RTP uses a port range derived from ws-port.
+# `configure` only writes the run folder (for a service manager that starts Janus itself: deploy/systemd,
+# deploy/container); there JANUS_RTP_RANGE (e.g. 20000-20999) and JANUS_NAT_1_1 (the public address behind NAT)
+# may be set.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../janus" && pwd)
 action=$1; dir=$2
 
+# Writes the run folder: links to the plugins OpenTalk uses and the configuration with its values filled in.
+configure() {
+  local dir=$1 ip=$2 port=$3 iface=$4 secret=$5
+  local libs low high range file
+  libs=$(dirname "$(dpkg -L janus | grep -m1 '/janus/plugins/libjanus_videoroom.so$')")/..
+  mkdir -p "$dir/plugins" "$dir/transports" "$dir/events" "$dir/loggers"
+  for plugin in videoroom audiobridge; do ln -sf "$libs/plugins/libjanus_$plugin.so" "$dir/plugins/"; done
+  ln -sf "$libs/transports/libjanus_websockets.so" "$dir/transports/"
+  low=$(( 20000 + (port % 100) * 400 )); high=$(( low + 399 ))
+  range=${JANUS_RTP_RANGE:-$low-$high}
+  for file in "$here"/*.jcfg; do
+    sed -e "s|@RUN_DIR@|$dir|g" -e "s|@API_SECRET@|$secret|g" -e "s|@ADMIN_SECRET@|$secret-admin|g" \
+        -e "s|@WS_IP@|$ip|g" -e "s|@WS_PORT@|$port|g" -e "s|@ADMIN_PORT@|$((port + 1000))|g" \
+        -e "s|@ICE_INTERFACE@|$iface|g" -e "s|@RTP_RANGE@|$range|g" -e "s|@NAME@|janus-$port|g" \
+        "$file" >"$dir/$(basename "$file")"
+  done
+  # Behind NAT (a container, a cloud machine) Janus announces the public address in its candidates.
+  if [ -n "${JANUS_NAT_1_1:-}" ]; then
+    sed -i -e "s|^nat: {|nat: {\n\tnat_1_1_mapping = \"$JANUS_NAT_1_1\"|" "$dir/janus.jcfg"
+  fi
+}
+
 case "$action" in
+  configure)
+    configure "$dir" "$3" "$4" "$5" "$6"
+    ;;
   start)
     ip=$3; port=$4; iface=$5; secret=$6; netns=${7:-}
     if ! command -v janus >/dev/null; then
       echo "Installing Janus (Debian package)..." >&2
       apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq janus janus-tools >&2
     fi
-    libs=$(dirname "$(dpkg -L janus | grep -m1 '/janus/plugins/libjanus_videoroom.so$')")/..
-    mkdir -p "$dir/plugins" "$dir/transports" "$dir/events" "$dir/loggers"
-    for plugin in videoroom audiobridge; do ln -sf "$libs/plugins/libjanus_$plugin.so" "$dir/plugins/"; done
-    ln -sf "$libs/transports/libjanus_websockets.so" "$dir/transports/"
-    low=$(( 20000 + (port % 100) * 400 )); high=$(( low + 399 ))
-    for file in "$here"/*.jcfg; do
-      sed -e "s|@RUN_DIR@|$dir|g" -e "s|@API_SECRET@|$secret|g" -e "s|@ADMIN_SECRET@|$secret-admin|g" \
-          -e "s|@WS_IP@|$ip|g" -e "s|@WS_PORT@|$port|g" -e "s|@ADMIN_PORT@|$((port + 1000))|g" \
-          -e "s|@ICE_INTERFACE@|$iface|g" -e "s|@RTP_RANGE@|$low-$high|g" -e "s|@NAME@|janus-$port|g" \
-          "$file" >"$dir/$(basename "$file")"
-    done
+    configure "$dir" "$ip" "$port" "$iface" "$secret"
     run=(janus -F "$dir" -C "$dir/janus.jcfg")
     if [ -n "$netns" ]; then run=(ip netns exec "$netns" "${run[@]}"); fi
     nohup "${run[@]}" >"$dir/stdout.log" 2>&1 &
@@ -48,5 +67,5 @@ case "$action" in
     fi
     ;;
   *)
-    echo "usage: $0 start <run-dir> <ws-ip> <ws-port> <ice-interface> <api-secret> [netns] | stop <run-dir>" >&2; exit 2 ;;
+    echo "usage: $0 start|configure <run-dir> <ws-ip> <ws-port> <ice-interface> <api-secret> [netns] | stop <run-dir>" >&2; exit 2 ;;
 esac
