@@ -1,0 +1,92 @@
+using Npgsql;
+using OpenTalk.Actors.Telemetry;
+using OpenTalk.Host.Apis;
+using OpenTalk.Media;
+using OpenTalk.Protocol.Rest;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace OpenTalk.Host.Observability;
+
+/// <summary>
+/// OpenTelemetry for the node: metrics of ASP.NET Core, HttpClient, Npgsql, the runtime and our own meter on a
+/// Prometheus scrape endpoint; traces (and metrics) to an OTLP collector when one is configured; JSON logs if asked for.
+/// </summary>
+public static class ObservabilityHosting
+{
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddOpenTalkObservability(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(ObservabilitySettings.Section).Get<ObservabilitySettings>() ?? new ObservabilitySettings();
+        builder.Services.AddOptions<ObservabilitySettings>().BindConfiguration(ObservabilitySettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        var allowed = MetricsAccess.Parse(settings.MetricsAllowedFrom);
+        builder.Services.AddSingleton(new MetricsAccess(allowed, settings.MetricsToken));
+
+        if (string.Equals(settings.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            // Scopes carry the ids of the socket being served (meeting, participant) into every line logged for it.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        builder.Services.AddSingleton<MediaHealth>();
+        builder.Services.AddSingleton<ProjectionLagProbe>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ProjectionLagProbe>());
+        builder.Services.AddSingleton<NodeProbe>();
+        builder.Services.AddHostedService<NodeObservation>();
+
+        var otlp = settings.OtlpEndpoint is { Length: > 0 } endpoint ? endpoint
+            : Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : null;
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("opentalk", serviceInstanceId: Environment.MachineName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddNpgsqlInstrumentation()
+                    .AddMeter(OpenTalkTelemetry.Name)
+                    .AddPrometheusExporter();
+                if (otlp is not null)
+                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+            });
+        // Without a collector no spans are recorded at all: nobody would read them.
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(OpenTalkTelemetry.Name)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+        }
+        return builder;
+    }
+
+    /// <summary>The scrape endpoint, for the callers <see cref="MetricsAccess"/> lets in.</summary>
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+        {
+            if (context.RequestServices.GetRequiredService<MetricsAccess>().Allows(context))
+            {
+                await next(context);
+                return;
+            }
+            await Problems.For(ProblemCodes.Forbidden, "Metrics are served to the addresses in Observability:MetricsAllowedFrom, or with its token.")
+                .ExecuteAsync(context);
+        }), optionsName: null).AllowAnonymous();
+        return app;
+    }
+
+    // Health checks and scrapes come every few seconds: spans of them would drown the rest.
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/health", StringComparison.Ordinal) || path.StartsWithSegments(MetricsPath, StringComparison.Ordinal);
+}

@@ -1,0 +1,32 @@
+namespace OpenTalk.Host.Observability;
+
+/// <summary>Metrics, traces and log format (section <c>Observability</c>); see <c>deploy/opentalk.sample.json</c>.</summary>
+public sealed class ObservabilitySettings
+{
+    public const string Section = "Observability";
+
+    /// <summary>
+    /// Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose addresses may scrape <c>/metrics</c>. Loopback only by default: the
+    /// metrics tell how many meetings and people a node carries, which is not for everyone.
+    /// </summary>
+    public string[] MetricsAllowedFrom { get; set; } = ["127.0.0.0/8", "::1/128"];
+
+    /// <summary>
+    /// A secret a scraper may send as <c>Authorization: Bearer …</c> to scrape from anywhere (Prometheus:
+    /// <c>authorization.credentials</c>). Empty: only <see cref="MetricsAllowedFrom"/> counts.
+    /// </summary>
+    public string? MetricsToken { get; set; }
+
+    /// <summary>
+    /// An OpenTelemetry collector (<c>http://collector:4317</c>, OTLP) that receives traces and metrics. Empty: the
+    /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable, and when that is unset too nothing is exported (no traces are kept).
+    /// </summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary><c>json</c>: one JSON object per log line, with the meeting's and participant's ids as fields; <c>text</c> (default): plain lines.</summary>
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>How often, in seconds, the node reads how far each projection is behind the journal.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int ProjectionLagEverySeconds { get; set; } = 15;
+}
