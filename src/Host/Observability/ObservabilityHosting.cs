@@ -21,7 +21,7 @@ public static class ObservabilityHosting
     {
         var settings = builder.Configuration.GetSection(ObservabilitySettings.Section).Get<ObservabilitySettings>() ?? new ObservabilitySettings();
         builder.Services.AddOptions<ObservabilitySettings>().BindConfiguration(ObservabilitySettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        var allowed = MetricsAccess.Parse(settings.MetricsAllowedFrom);
+        var allowed = MetricsAccess.Parse(settings.MetricsAllowedFrom is { Length: > 0 } networks ? networks : ObservabilitySettings.Loopback);
         builder.Services.AddSingleton(new MetricsAccess(allowed, settings.MetricsToken));
 
         if (string.Equals(settings.LogFormat, "json", StringComparison.OrdinalIgnoreCase))

@@ -6,10 +6,14 @@ public sealed class ObservabilitySettings
     public const string Section = "Observability";
 
     /// <summary>
-    /// Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose addresses may scrape <c>/metrics</c>. Loopback only by default: the
-    /// metrics tell how many meetings and people a node carries, which is not for everyone.
+    /// Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose addresses may scrape <c>/metrics</c>. Empty (the default): loopback
+    /// only, since the metrics tell how many meetings and people a node carries, which is not for everyone. (Empty
+    /// rather than a list of the loopback networks, as configuration adds to a list it binds instead of replacing it.)
     /// </summary>
-    public string[] MetricsAllowedFrom { get; set; } = ["127.0.0.0/8", "::1/128"];
+    public string[] MetricsAllowedFrom { get; set; } = [];
+
+    /// <summary>The networks that may scrape when <see cref="MetricsAllowedFrom"/> names none.</summary>
+    public static readonly string[] Loopback = ["127.0.0.0/8", "::1/128"];
 
     /// <summary>
     /// A secret a scraper may send as <c>Authorization: Bearer …</c> to scrape from anywhere (Prometheus:
