@@ -37,6 +37,11 @@ public sealed partial class ProjectionLagProbe(IDocumentStore store, ProjectionS
             {
                 _latest = await ReadAsync(stoppingToken);
             }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
+            {
+                // A new database: the journal's table comes with the first write. Nothing is behind yet.
+                _latest = [];
+            }
             catch (Exception e) when (e is System.Data.Common.DbException or Marten.Exceptions.MartenException or TimeoutException)
             {
                 // Postgres away: the readiness probe says so; the gauges keep their last reading.
