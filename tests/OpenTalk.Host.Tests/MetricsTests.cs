@@ -27,7 +27,9 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task The_scrape_shows_joins_commands_latencies_sockets_meetings_participants_and_the_libraries_metrics()
     {
-        var node = await StartAsync("--Observability:LogFormat", "json");
+        // A Janus instance nobody runs: configured, and reported down.
+        var node = await StartAsync("--Observability:LogFormat", "json", "--Media:Janus:0:Name", "gone",
+            "--Media:Janus:0:Url", $"ws://127.0.0.1:{NodeProcess.FreePort()}", "--Media:Janus:0:ApiSecret", "secret");
         var olgaApi = await NewUserAsync(node, "olga");
         var umaApi = await NewUserAsync(node, "uma");
         var room = (await olgaApi.CreateRoomAsync(new CreateRoomRequest(null))).Id;
@@ -58,6 +60,8 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("gauge", scrape.TypeOf("opentalk_projection_lag_seconds"));
         Assert.Contains(scrape.Of("opentalk_projection_behind"), s => s.Has(("projection", "room_history")));
         Assert.NotNull(scrape.HelpOf("opentalk_meeting_joins_total"));
+        Assert.Equal(0, Assert.Single(scrape.Of("opentalk_janus_up"), s => s.Has(("instance", "gone"))).Value);
+        Assert.Equal(0, Assert.Single(scrape.Of("opentalk_janus_publishers"), s => s.Has(("instance", "gone"))).Value);
         // The libraries': ASP.NET Core's requests, Npgsql's connections and commands, the runtime.
         AssertHistogram(scrape, "http_server_request_duration_seconds");
         Assert.Contains(scrape.Families, f => f.StartsWith("db_client_", StringComparison.Ordinal));

@@ -41,9 +41,9 @@ public static class ObservabilityHosting
         builder.Services.AddSingleton<NodeProbe>();
         builder.Services.AddHostedService<NodeObservation>();
 
-        var otlp = settings.OtlpEndpoint is { Length: > 0 } endpoint ? endpoint
-            : Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } fromEnvironment ? fromEnvironment
-            : null;
+        // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and the other OTEL_* variables) itself; the setting, when given, wins.
+        var configured = settings.OtlpEndpoint is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
+        var otlp = configured is not null || Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 };
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("opentalk", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
@@ -54,18 +54,18 @@ public static class ObservabilityHosting
                     .AddNpgsqlInstrumentation()
                     .AddMeter(OpenTalkTelemetry.Name)
                     .AddPrometheusExporter();
-                if (otlp is not null)
-                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                if (otlp)
+                    metrics.AddOtlpExporter(o => o.Endpoint = configured ?? o.Endpoint);
             });
         // Without a collector no spans are recorded at all: nobody would read them.
-        if (otlp is not null)
+        if (otlp)
         {
             telemetry.WithTracing(tracing => tracing
                 .AddSource(OpenTalkTelemetry.Name)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+                .AddOtlpExporter(o => o.Endpoint = configured ?? o.Endpoint));
         }
         return builder;
     }

@@ -25,9 +25,11 @@ public sealed class ObservabilitySettings
     /// An OpenTelemetry collector (<c>http://collector:4317</c>, OTLP) that receives traces and metrics. Empty: the
     /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable, and when that is unset too nothing is exported (no traces are kept).
     /// </summary>
+    [System.ComponentModel.DataAnnotations.Url]
     public string? OtlpEndpoint { get; set; }
 
     /// <summary><c>json</c>: one JSON object per log line, with the meeting's and participant's ids as fields; <c>text</c> (default): plain lines.</summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^(text|json)$", ErrorMessage = "Observability:LogFormat is text or json.")]
     public string LogFormat { get; set; } = "text";
 
     /// <summary>How often, in seconds, the node reads how far each projection is behind the journal.</summary>
