@@ -67,9 +67,9 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Contains(scrape.Families, f => f.StartsWith("db_client_", StringComparison.Ordinal));
         Assert.Contains(scrape.Families, f => f.StartsWith("dotnet_", StringComparison.Ordinal));
 
-        // Someone leaving: their socket is no longer counted.
+        // Someone leaving (closing the socket normally): neither their socket nor they are counted any longer.
         await uma.DisposeAsync();
-        await ScrapeUntilAsync(node, s => s.Sum("opentalk_signaling_sockets") == 1);
+        await ScrapeUntilAsync(node, s => s.Sum("opentalk_signaling_sockets") == 1 && s.Sum("opentalk_meeting_participants") == 1);
 
         // JSON logs: the meeting's lines name the meeting and the participant as fields.
         Assert.Contains(node.Output.Split('\n'), line => line.Contains("\"MeetingId\":\"" + room + "\"", StringComparison.Ordinal)

@@ -59,6 +59,8 @@ public static class OpenTalkTelemetry
             "Whether each configured Janus instance answers (1) or not (0).");
         Meter.CreateObservableGauge("opentalk.janus.publishers", () => Each(n => n.MediaServers, s => s.Publishers, s => ("instance", s.Name)), "{publisher}",
             "Publishers on each Janus instance, as it last reported: the load placement balances.");
+        Meter.CreateObservableGauge("opentalk.janus.handles", () => Each(n => n.MediaServers, s => s.Handles, s => ("instance", s.Name)), "{handle}",
+            "Plugin handles this node holds on each Janus instance.");
         Meter.CreateObservableGauge("opentalk.projection.behind", () => Each(n => n.Projections, p => p.EventsBehind, p => ("projection", p.Name)), "{event}",
             "Journal events a projection has yet to apply to its read model.");
         Meter.CreateObservableGauge("opentalk.projection.lag", () => Each(n => n.Projections, p => p.SecondsBehind, p => ("projection", p.Name)), "s",
@@ -112,6 +114,6 @@ public interface INodeProbe
     IEnumerable<ProjectionGauge> Projections { get; }
 }
 
-public sealed record MediaServerGauge(string Name, bool Up, int Publishers);
+public sealed record MediaServerGauge(string Name, bool Up, int Publishers, int Handles);
 
 public sealed record ProjectionGauge(string Name, long EventsBehind, double SecondsBehind);

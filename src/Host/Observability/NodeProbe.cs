@@ -9,7 +9,7 @@ public sealed class NodeProbe(ConnectionRegistry sockets, MediaHealth media, Pro
 {
     public int Sockets => sockets.Count;
 
-    public IEnumerable<MediaServerGauge> MediaServers => media.Instances.Select(i => new MediaServerGauge(i.Name, i.Up, i.Publishers));
+    public IEnumerable<MediaServerGauge> MediaServers => media.Instances.Select(i => new MediaServerGauge(i.Name, i.Up, i.Publishers, i.Handles));
 
     public IEnumerable<ProjectionGauge> Projections => projections.Latest;
 }
