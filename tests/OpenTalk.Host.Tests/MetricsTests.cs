@@ -108,6 +108,52 @@ public sealed class MetricsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain("\"ready\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_a_collector_configured_the_meetings_commands_are_traced_to_it()
+    {
+        // A collector as far as the node can tell: OTLP over HTTP/protobuf, every request kept.
+        var port = NodeProcess.FreePort();
+        using var collector = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
+        collector.Start();
+        var traces = new List<byte[]>();
+        _ = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                var context = await collector.GetContextAsync();
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                if (context.Request.Url?.AbsolutePath == "/v1/traces")
+                    lock (traces)
+                        traces.Add(body.ToArray());
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
+        var node = await StartAsync("--OTEL_EXPORTER_OTLP_ENDPOINT", $"http://127.0.0.1:{port}", "--OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+            "--OTEL_BSP_SCHEDULE_DELAY", "500");
+        var olgaApi = await NewUserAsync(node, "olga");
+        var room = (await olgaApi.CreateRoomAsync(new CreateRoomRequest(null))).Id;
+        await using var olga = await JoinAsync(node, olgaApi, room, "Olga");
+        await olga.SendAsync("chat", "send_message", new { content = "traced", scope = "global" });
+        await olga.WaitForAsync("chat", "message_sent");
+
+        // Protobuf keeps strings as they are: the span's name and the room id are in the bytes sent.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        bool Sent(string text)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            lock (traces)
+                return traces.Any(t => t.AsSpan().IndexOf(bytes) >= 0);
+        }
+        while (!(Sent("meeting.command") && Sent(room.ToString()) && Sent("/v1/rooms")) && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+        Assert.True(Sent("meeting.command"), "No meeting.command span reached the collector.");
+        Assert.True(Sent(room.ToString()), "The meeting's span does not name the meeting.");
+        Assert.True(Sent("/v1/rooms"), "No ASP.NET Core request span reached the collector.");
+        collector.Stop();
+    }
+
     private async Task<NodeProcess> StartAsync(params string[] extra)
     {
         var node = await NodeProcess.StartAsync(["--OpenTalk:DataFolder", Directory.CreateTempSubdirectory("opentalk-metrics-").FullName,

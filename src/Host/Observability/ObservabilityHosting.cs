@@ -41,9 +41,10 @@ public static class ObservabilityHosting
         builder.Services.AddSingleton<NodeProbe>();
         builder.Services.AddHostedService<NodeObservation>();
 
-        // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and the other OTEL_* variables) itself; the setting, when given, wins.
+        // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* settings itself (from the environment or any
+        // configuration source); the setting, when given, wins.
         var configured = settings.OtlpEndpoint is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
-        var otlp = configured is not null || Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 };
+        var otlp = configured is not null || builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 };
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("opentalk", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics =>
@@ -55,7 +56,7 @@ public static class ObservabilityHosting
                     .AddMeter(OpenTalkTelemetry.Name)
                     .AddPrometheusExporter();
                 if (otlp)
-                    metrics.AddOtlpExporter(o => o.Endpoint = configured ?? o.Endpoint);
+                    metrics.AddOtlpExporter(o => UseConfigured(o, configured));
             });
         // Without a collector no spans are recorded at all: nobody would read them.
         if (otlp)
@@ -65,7 +66,7 @@ public static class ObservabilityHosting
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddOtlpExporter(o => o.Endpoint = configured ?? o.Endpoint));
+                .AddOtlpExporter(o => UseConfigured(o, configured)));
         }
         return builder;
     }
@@ -84,6 +85,16 @@ public static class ObservabilityHosting
                 .ExecuteAsync(context);
         }), optionsName: null).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// Only an endpoint from the setting is set here: setting one at all makes the exporter send to exactly that address, no
+    /// longer adding the signal's path (<c>/v1/traces</c>) as it does for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> over HTTP.
+    /// </summary>
+    private static void UseConfigured(OpenTelemetry.Exporter.OtlpExporterOptions options, Uri? configured)
+    {
+        if (configured is not null)
+            options.Endpoint = configured;
     }
 
     // Health checks and scrapes come every few seconds: spans of them would drown the rest.
