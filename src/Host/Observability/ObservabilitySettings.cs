@@ -22,8 +22,9 @@ public sealed class ObservabilitySettings
     public string? MetricsToken { get; set; }
 
     /// <summary>
-    /// An OpenTelemetry collector (<c>http://collector:4317</c>, OTLP) that receives traces and metrics. Empty: the
-    /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable, and when that is unset too nothing is exported (no traces are kept).
+    /// An OpenTelemetry collector's OTLP/gRPC address (<c>http://collector:4317</c>) that receives traces and metrics.
+    /// Empty: the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (with <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> <c>http/protobuf</c>
+    /// for a collector's HTTP port, 4318), and when that is unset too nothing is exported (no spans are recorded).
     /// </summary>
     [System.ComponentModel.DataAnnotations.Url]
     public string? OtlpEndpoint { get; set; }
