@@ -24,7 +24,7 @@ public static class ObservabilityHosting
         var allowed = MetricsAccess.Parse(settings.MetricsAllowedFrom is { Length: > 0 } networks ? networks : ObservabilitySettings.Loopback);
         builder.Services.AddSingleton(new MetricsAccess(allowed, settings.MetricsToken));
 
-        if (string.Equals(settings.LogFormat, "json", StringComparison.OrdinalIgnoreCase))
+        if (settings.LogFormat == "json")
         {
             // Scopes carry the ids of the socket being served (meeting, participant) into every line logged for it.
             builder.Logging.AddJsonConsole(o =>
@@ -43,7 +43,9 @@ public static class ObservabilityHosting
 
         // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT and the other OTEL_* settings itself (from the environment or any
         // configuration source); the setting, when given, wins.
-        var configured = settings.OtlpEndpoint is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
+        var configured = settings.OtlpEndpoint is not { Length: > 0 } endpoint ? null
+            : Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri
+            : throw new InvalidOperationException($"Observability:OtlpEndpoint: '{endpoint}' is not an absolute URL (e.g. http://collector:4317).");
         var otlp = configured is not null || builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 };
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("opentalk", serviceInstanceId: Environment.MachineName))
