@@ -11,12 +11,18 @@ public sealed class MediaGatewayActor : ReceiveActor
     private readonly Dictionary<string, IActorRef> _instances = new(StringComparer.Ordinal);
     private readonly PublisherPlacement _placement;
 
-    public MediaGatewayActor(MediaSettings settings)
+    /// <param name="health">Where the instances' health and load are published for metrics, if anywhere.</param>
+    public MediaGatewayActor(MediaSettings settings, MediaHealth? health = null)
     {
         _placement = new PublisherPlacement(settings.Janus.Select(i => i.Name));
         foreach (var instance in settings.Janus)
             _instances[instance.Name] = Context.ActorOf(JanusInstanceActor.Props(instance, settings), Uri.EscapeDataString(instance.Name));
-        Receive<MediaServerStatus>(_placement.Report);
+        health?.Set(_placement.Instances);
+        Receive<MediaServerStatus>(status =>
+        {
+            _placement.Report(status);
+            health?.Set(_placement.Instances);
+        });
         Receive<PickPublisherInstance>(_ => Sender.Tell(_placement.Pick() is { } name
             ? new InstanceFound(name, _instances[name])
             : new InstanceFound(null, null)));
@@ -26,5 +32,6 @@ public sealed class MediaGatewayActor : ReceiveActor
         Receive<GetMediaOverview>(_ => Sender.Tell(new MediaOverview([.. _placement.Instances])));
     }
 
-    public static Props Props(MediaSettings settings) => Akka.Actor.Props.Create(() => new MediaGatewayActor(settings));
+    public static Props Props(MediaSettings settings, MediaHealth? health = null) =>
+        Akka.Actor.Props.Create(() => new MediaGatewayActor(settings, health));
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Akka.Persistence;
+using OpenTalk.Actors.Telemetry;
 
 namespace OpenTalk.Actors.Journal;
 
@@ -12,6 +14,9 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
 {
     private readonly int _snapshotEvery;
 
+    // The kind of entity (the persistence id's prefix) the journal's write latency is recorded under.
+    private readonly KeyValuePair<string, object?> _entity;
+
     // One entry per PersistChained call still being written, oldest first: what to tell whoever asked
     // if the write fails. A failed write stops the actor, so every write still in flight failed too.
     private readonly Queue<Action?> _unwritten = new();
@@ -21,6 +26,8 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
         PersistenceId = persistenceId;
         State = initial;
         _snapshotEvery = snapshotEvery;
+        var dash = persistenceId.IndexOf('-', StringComparison.Ordinal);
+        _entity = new("entity", dash > 0 ? persistenceId[..dash] : persistenceId);
 
         Recover<SnapshotOffer>(offer =>
         {
@@ -78,9 +85,13 @@ public abstract class ChainedEntityActor<TState> : ReceivePersistentActor
         }
 
         var remaining = linked.Count;
+        var started = Stopwatch.GetTimestamp();
         _unwritten.Enqueue(onNotStored);
         PersistAll(linked, evt =>
         {
+            // The write is one batch: its first event's callback is when the journal confirmed it.
+            if (remaining == linked.Count)
+                OpenTalkTelemetry.JournalWrite.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, _entity);
             var before = State;
             State = Apply(State, evt);
             if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Telemetry;
 
 namespace OpenTalk.Actors.Meetings;
 
@@ -11,9 +12,11 @@ public sealed partial class MeetingActor
         var decision = MeetingDecider.Decide(State, join, Now);
         if (decision.IsRejected)
         {
+            CountJoin(join.ParticipantId, Outcomes.Refused, decision.Error);
             join.Connection.Tell(new CommandRefused(CommandRefused.Join, decision.Error!));
             return;
         }
+        CountJoin(join.ParticipantId, decision.Events.Any(e => e is ParticipantWaiting) ? Outcomes.Waiting : Outcomes.Joined, null);
         Attach(join.ParticipantId, join.Connection);
         if (decision.Events.Count == 0)
         {
@@ -23,6 +26,15 @@ public sealed partial class MeetingActor
             return;
         }
         PersistChained(decision.Events, Publish, () => join.Connection.Tell(new Attached(join.ParticipantId)));
+    }
+
+    private void CountJoin(Guid participantId, string outcome, string? error)
+    {
+        OpenTalkTelemetry.Joins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        if (error is null)
+            LogJoined(State.RoomId, participantId, outcome);
+        else
+            LogJoinRefused(State.RoomId, participantId, error);
     }
 
     private void HandleReattach(Reattach reattach)

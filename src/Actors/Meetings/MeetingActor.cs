@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using System.Diagnostics;
 using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Telemetry;
 using OpenTalk.Actors.Timers;
 using OpenTalk.Protocol.Rest;
 using OpenTalk.Protocol.Signaling;
@@ -18,6 +20,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
     private readonly IActorRef _timers;
     private readonly IActorRef _meetings;
     private readonly Dictionary<Guid, IActorRef> _connections = [];
+    private readonly MeetingPresence _presence = new();
 
     // The room's own clocks set and not yet fired or stopped: a room with one keeps running, even with nobody in it.
     private readonly HashSet<string> _clocks = [];
@@ -145,6 +148,13 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             StartResumeTimer(participant.Id, _settings.ResumeWindow - waited);
         }
         Run(MeetingModules.All.Resume(State));
+        _presence.Report(State.Participants.Count);
+    }
+
+    protected override void PostStop()
+    {
+        _presence.Report(0);
+        base.PostStop();
     }
 
     private void DecideForRest(object command) => DecideForRest(command, () => MeetingReply.Ok(View()), MeetingReply.Fail);
@@ -168,10 +178,16 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
 
     private void HandleParticipantCommand(IParticipantCommand command)
     {
+        // A span for the decision, when someone collects traces (StartActivity is null, and free, otherwise).
+        using var activity = OpenTalkTelemetry.Source.StartActivity("meeting.command");
+        activity?.SetTag("opentalk.command", command.GetType().Name);
+        activity?.SetTag("opentalk.meeting_id", State.RoomId);
+        activity?.SetTag("opentalk.participant_id", command.ParticipantId.Value);
         var decision = MeetingDecider.Decide(State, command, Now);
         var refuse = RefusalTo(command.ParticipantId);
         if (decision.IsRejected)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, decision.Error);
             refuse(decision.Error!);
             return;
         }
@@ -189,7 +205,11 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         StopRevokedMedia(evt, before, after);
         // Removed by a moderator (or gone for good): close that socket, with the reason.
         if (evt is ParticipantLeft left)
+        {
+            LogLeft(State.RoomId, left.ParticipantId, left.Reason);
             Detach(left.ParticipantId, after.Closed ? CloseReasons.BreakoutEnded : CloseReasons.For(left.Reason));
+        }
+        _presence.Report(after.Participants.Count);
     }
 
     private void Deliver(IEnumerable<Notification> notifications)
@@ -206,7 +226,7 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
             {
                 // The tariff is the node's, not the meeting's: it joins join_success here, where the settings are.
                 var payload = note.Payload is JoinSuccess welcome ? welcome with { Tariff = _settings.Tariff } : note.Payload;
-                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, payload).ToJson(), NewestChatMessageIn(note.Payload), payload is JoinSuccess);
+                outbound = new Outbound(new ServerEnvelope(note.Namespace, now, payload).ToJson(), NewestChatMessageIn(note.Payload), payload is JoinSuccess, now);
                 rendered[key] = outbound;
             }
             connection.Tell(outbound);

@@ -16,9 +16,10 @@ public sealed record MeetingReply(RoomView? Room, string? Error) : IEngineMessag
 
 /// <summary>
 /// A rendered message for a socket; <paramref name="ChatMessage"/> names the newest chat message it carries, if any;
-/// <paramref name="IsJoinSuccess"/> marks the <c>join_success</c>, to which the connection adds what the node knows beyond the meeting.
+/// <paramref name="IsJoinSuccess"/> marks the <c>join_success</c>, to which the connection adds what the node knows beyond the meeting;
+/// <paramref name="SentAt"/> is when the meeting sent it (the fan-out latency is measured from there).
 /// </summary>
-public sealed record Outbound(string Json, Guid? ChatMessage = null, bool IsJoinSuccess = false) : IEngineMessage;
+public sealed record Outbound(string Json, Guid? ChatMessage = null, bool IsJoinSuccess = false, DateTimeOffset? SentAt = null) : IEngineMessage;
 
 /// <summary>The participant is attached to the meeting (in the room or its waiting room).</summary>
 public sealed record Attached(Guid ParticipantId) : IEngineMessage;

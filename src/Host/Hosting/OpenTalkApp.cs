@@ -8,6 +8,7 @@ using OpenTalk.Host.Apis;
 using OpenTalk.Host.Artifacts;
 using OpenTalk.Host.Auth;
 using OpenTalk.Host.Mail;
+using OpenTalk.Host.Observability;
 using OpenTalk.Media;
 using OpenTalk.Host.Scheduling;
 using OpenTalk.Host.Signaling;
@@ -37,6 +38,7 @@ public static class OpenTalkApp
         var postgres = settings.Postgres;
 
         DataFolder.Protect(settings.DataFolder);
+        builder.AddOpenTalkObservability();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
@@ -125,7 +127,7 @@ public static class OpenTalkApp
                     OpenTalk.Host.Reports.MeetingReportWriter.Name);
                 // Media is optional: without Janus instances, media commands are answered with media_unavailable.
                 if (media.Janus.Count > 0)
-                    registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media), "media"));
+                    registry.Register<MediaGatewayActor>(system.ActorOf(MediaGatewayActor.Props(media, resolver.GetService<MediaHealth>()), "media"));
             }));
         builder.Services.AddHostedService<SignalingShutdown>();
 
@@ -164,6 +166,7 @@ public static class OpenTalkApp
             await next(context);
         });
         app.MapHealth();
+        app.MapMetrics();
         app.MapOpenApi("/{documentName}/openapi.json").AllowAnonymous();
         if (signIn.IsEmbedded)
             app.MapEmbeddedSignIn();

@@ -2,9 +2,9 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Akka.Actor;
-using Akka.Event;
 using OpenTalk.Actors.Meetings;
 using OpenTalk.Actors.Participants;
+using OpenTalk.Actors.Telemetry;
 using OpenTalk.Media;
 using OpenTalk.Protocol.Signaling;
 
@@ -14,7 +14,7 @@ namespace OpenTalk.Host.Signaling;
 /// One per signaling socket. Forwards the client's commands to the meeting's shard region and
 /// writes what the meeting sends. If the meeting entity moves or restarts, it re-attaches.
 /// </summary>
-public sealed class ConnectionActor : ReceiveActor, IWithTimers
+public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
 {
     private const string ReattachTimer = "reattach";
     private static readonly TimeSpan ReattachEvery = TimeSpan.FromSeconds(1);
@@ -51,7 +51,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     private readonly JoinExtras? _joinExtras;
     private readonly DisabledModules _disabledModules;
     private IActorRef? _media;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ILogger _logger = EngineLoggers.For<ConnectionActor>(Context.System);
     private IActorRef? _meeting;
     private bool _joinSent;
 
@@ -76,6 +76,9 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         {
             _lastChatMessage = o.ChatMessage ?? _lastChatMessage;
             _socket.TryWrite(new OutgoingFrame.Text(o.IsJoinSuccess ? CompleteJoinSuccess(o.Json) : o.Json));
+            // Wall clocks: the meeting may live on another node (their clocks are assumed to be in step, e.g. NTP).
+            if (o.SentAt is { } sentAt)
+                OpenTalkTelemetry.FanOut.Record(Math.Max(0, (DateTimeOffset.UtcNow - sentAt).TotalSeconds));
         });
         Receive<MediaToClient>(m => Send(Namespaces.Media, m.Payload));
         Receive<StopMedia>(m => _media?.Forward(m));
@@ -86,8 +89,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         {
             Timers.Cancel(ReattachTimer);
             if (_reattaching)
-                _log.Info("Meeting {0} is back; participant {1} re-attached after {2:0.0} s", _roomId, _participantId,
-                    (DateTimeOffset.UtcNow - _lostMeetingAt).TotalSeconds);
+                LogReattached(_roomId.Value, _participantId.Value, (DateTimeOffset.UtcNow - _lostMeetingAt).TotalSeconds);
             _reattaching = false;
             if (_meeting is not null && !_meeting.Equals(Sender))
                 Context.Unwatch(_meeting);
@@ -99,7 +101,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         });
         Receive<Detached>(d =>
         {
-            _log.Info("Closing the socket of participant {0}: {1}", _participantId, d.Reason);
+            LogClosing(_roomId.Value, _participantId.Value, d.Reason);
             _meeting = null;
             _socket.TryWrite(new OutgoingFrame.Close(WebSocketCloseStatus.NormalClosure, d.Reason));
             _socket.TryComplete();
@@ -111,7 +113,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 return;
             // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
             // Until the region learns the shard's new home, messages to it may be lost: keep asking.
-            _log.Info("Meeting {0} moved; participant {1} re-attaches", _roomId, _participantId);
+            LogMeetingMoved(_roomId.Value, _participantId.Value);
             // Whatever the old home had not stored is gone with it. (Should a write have ended just as the node died,
             // the refused message still shows in the history the meeting sends when it is back.)
             RefuseUnsettled(_ => true);
@@ -122,7 +124,12 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         });
         Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)));
         Receive<CommandTaken>(Take);
-        Receive<CommandStored>(stored => _sent.Remove(stored.Number));
+        Receive<CommandStored>(stored =>
+        {
+            // A refused command is settled (and counted) already when its CommandStored comes.
+            if (_sent.Remove(stored.Number, out var sent))
+                CountCommand(sent.Namespace, Outcomes.Accepted);
+        });
         Receive<CommandRefused>(refused =>
         {
             if (refused.Error == ErrorCodes.ParticipantLimitReached)
@@ -133,10 +140,12 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
             else if (refused.Number == CommandRefused.Join)
                 SendError(Namespaces.Control, refused.Error);
             else if (_sent.Remove(refused.Number, out var sent))
+            {
+                CountCommand(sent.Namespace, Outcomes.Refused);
                 SendError(sent.RefusedIn, refused.Error);
+            }
             else
-                _log.Warning("Meeting {0} refused command {1} of participant {2}, which is settled already: {3}", _roomId, refused.Number,
-                    _participantId, refused.Error);
+                LogRefusedWhenSettled(_roomId.Value, _participantId.Value, refused.Number, refused.Error);
         });
         Receive<MediaRefused>(refused => SendError(Namespaces.Media, refused.Error));
         Receive<CheckUntaken>(_ =>
@@ -164,7 +173,7 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
     /// </summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(e =>
     {
-        _log.Error(e, "Media actor of participant {0} failed; it goes on", _participantId);
+        LogMediaFault(e, _roomId.Value, _participantId.Value);
         return Directive.Resume;
     });
 
@@ -218,13 +227,16 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
                 _media.Tell(media.Command);
                 break;
             case ParsedMessage.ForMeeting command when _disabledModules.Refuses(command.Namespace):
+                CountCommand(command.Namespace, Outcomes.Refused);
                 SendError(command.Namespace, ErrorCodes.ModuleNotEnabled);
                 break;
             case ParsedMessage.ForMeeting command when _meeting is null && !_joinSent:
+                CountCommand(command.Namespace, Outcomes.Refused);
                 SendError(command.Namespace, ErrorCodes.NotJoined);
                 break;
             case ParsedMessage.ForMeeting command when _reattaching:
                 // Until the meeting is back (node lost, journal down) a command could only be lost: refuse it, retryable.
+                CountCommand(command.Namespace, Outcomes.Refused);
                 SendError(command.Namespace, ErrorCodes.MeetingUnavailable);
                 break;
             case ParsedMessage.ForMeeting command:
@@ -243,10 +255,11 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         foreach (var (number, sent) in lost)
         {
             _sent.Remove(number);
+            CountCommand(sent.Namespace, Outcomes.Refused);
             SendError(sent.Namespace, ErrorCodes.MeetingUnavailable);
         }
         if (lost.Count > 0)
-            _log.Info("Meeting {0} did not confirm {1} commands of participant {2}: refused as meeting_unavailable", _roomId, lost.Count, _participantId);
+            LogUnconfirmed(_roomId.Value, _participantId.Value, lost.Count);
         if (!_sent.Values.Any(s => !s.Taken))
             Timers.Cancel(UntakenTimer);
     }
@@ -262,6 +275,10 @@ public sealed class ConnectionActor : ReceiveActor, IWithTimers
         foreach (var number in _sent.Where(s => s.Key < taken.Number && s.Value.Taken).Select(s => s.Key).ToList())
             _sent.Remove(number);
     }
+
+    /// <summary>Counts a meeting command by its module (the frame's namespace, one the parser knows) and outcome.</summary>
+    private static void CountCommand(string module, string outcome) =>
+        OpenTalkTelemetry.Commands.Add(1, new KeyValuePair<string, object?>("module", module), new KeyValuePair<string, object?>("outcome", outcome));
 
     private void Send(string ns, ServerPayload payload) =>
         _socket.TryWrite(new OutgoingFrame.Text(new ServerEnvelope(ns, DateTimeOffset.UtcNow, payload).ToJson()));

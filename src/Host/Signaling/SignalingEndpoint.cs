@@ -77,6 +77,8 @@ public static partial class SignalingEndpoint
         var mediaGateway = ActorRegistry.For(system).TryGet<OpenTalk.Media.MediaGatewayActor>(out var gateway) ? gateway : null;
         var room = new RoomId(redeemed.RoomId!.Value);
         var participant = new ParticipantId(participantId);
+        // Whatever is logged while serving this socket names the meeting and the participant (JSON logs show scopes as fields).
+        using var scope = log.BeginScope(new Dictionary<string, object> { ["MeetingId"] = room.Value, ["ParticipantId"] = participantId });
         var connection = system.ActorOf(ConnectionActor.Props(room, participant, redeemed.Identity!, engine.Meetings,
             outgoing.Writer, mediaGateway, extras, disabledModules));
         // Cancelled when the client is gone or when a stopping node gives up waiting for its close handshake.
