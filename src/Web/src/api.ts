@@ -1,5 +1,5 @@
 import type {
-  AccountResource, CreateAccountRequest, PatchAccountRequest, PatchMeRequest, AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
+  AccountResource, AdminAction, CreateAccountRequest, PatchAccountRequest, PatchMeRequest, AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
   SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, UserAssetsResponse, VerifyInviteResponse,
 } from './protocol';
 
@@ -94,6 +94,8 @@ export class Api {
   assetFile = async (room: string, id: string) => (await this.send('GET', `/v1/rooms/${room}/assets/${id}`)).blob();
   deleteAsset = (room: string, id: string) => this.call<void>('DELETE', `/v1/rooms/${room}/assets/${id}`);
   cluster = () => this.call<ClusterView>('GET', '/v1/admin/cluster');
+  drainNode = (address: string) => this.call<{ address: string }>('POST', `/v1/admin/nodes/${encodeURIComponent(address)}/drain`);
+  adminActions = () => this.call<AdminAction[]>('GET', '/v1/admin/actions');
   mediaServers = () => this.call<MediaOverview>('GET', '/v1/admin/media');
   accounts = () => this.call<AccountResource[]>('GET', '/v1/admin/accounts');
   createAccount = (request: CreateAccountRequest) => this.call<AccountResource>('POST', '/v1/admin/accounts', request);

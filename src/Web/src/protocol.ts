@@ -235,6 +235,16 @@ export interface ClusterView {
   hosted_meetings: string[];
 }
 
+/** One recorded administrator action (GET /v1/admin/actions). */
+export interface AdminAction {
+  at: string;
+  admin_id: string;
+  admin_name: string;
+  action: string;
+  target: string;
+  detail?: string | null;
+}
+
 export interface MediaOverview {
   instances: { name: string; up: boolean; publishers: number; handles: number }[];
 }

@@ -37,6 +37,15 @@ public sealed class WebAccountsTests : WebTest
         await Expect(people.GetByRole(AriaRole.Cell, new() { Name = "ben@example.org" })).ToBeVisibleAsync();
         await AddAsync("ben");
         await Expect(people.GetByText("Enter a user name of at most 64 characters that nobody has yet.")).ToBeVisibleAsync();
+        // Ben becomes an auditor (asked first); the record of administrators' actions shows both changes.
+        await people.GetByRole(AriaRole.Button, new() { Name = "Make Ben Becker an auditor" }).ClickAsync();
+        await Expect(people.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ben Becker is an auditor from their next sign-in.");
+        await Expect(people.GetByRole(AriaRole.Row).Filter(new() { HasText = "ben@example.org" }).GetByText("Auditor", new() { Exact = true })).ToBeVisibleAsync();
+        var record = ada.GetByRole(AriaRole.Region, new() { Name = "Administrators' actions" });
+        await Expect(record.GetByRole(AriaRole.Row).Filter(new() { HasText = "Changed an account (auditor role given)" }).GetByRole(AriaRole.Cell, new() { Name = "ben", Exact = true }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(record.GetByRole(AriaRole.Row).Filter(new() { HasText = "Added an account" }).GetByRole(AriaRole.Cell, new() { Name = "ben", Exact = true }))
+            .ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(ada, "accounts-01-admin-people");
         await CheckAccessibilityAsync(ada, "people");
 

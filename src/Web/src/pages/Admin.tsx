@@ -1,26 +1,45 @@
 import { useEffect, useState } from 'react';
 import { Api, ApiError } from '../api';
-import type { ClusterView, MediaOverview } from '../protocol';
+import type { AdminAction, ClusterView, MediaOverview } from '../protocol';
+import { formatDateTime } from '../when';
+import type { TextKey } from '../i18n';
 import { useText } from '../text';
 import { People } from './People';
 
-/** People (local accounts), cluster members, the meetings this node hosts, and the media servers with their load. Admins only. */
+/**
+ * People (local accounts), cluster members (each can be drained), the media servers with their load, and the record
+ * of administrators' actions. Admins only.
+ */
 export function Admin({ api, myId }: { api: Api; myId: string }) {
   const t = useText();
   const [cluster, setCluster] = useState<ClusterView | null>(null);
   const [media, setMedia] = useState<MediaOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [actions, setActions] = useState<AdminAction[] | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
     const load = () => {
       api.cluster().then(setCluster, (e: Error) => setError(e instanceof ApiError && e.problem.status === 403 ? t('adminsOnly') : e.message));
       api.mediaServers().then(setMedia, () => setMedia(null));
+      api.adminActions().then(setActions, () => setActions(null));
     };
     load();
     const id = window.setInterval(load, 5000);
     return () => window.clearInterval(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
+
+  const drain = async (address: string) => {
+    if (!window.confirm(t('drainQuestion', { address }))) return;
+    try {
+      await api.drainNode(address);
+      setNotice({ kind: 'ok', text: t('drainingNotice', { address }) });
+      api.adminActions().then(setActions, () => undefined);
+    } catch (e) {
+      setNotice({ kind: 'error', text: (e as Error).message });
+    }
+  };
 
   if (error) return <div className="page"><p role="alert" className="alert">{error}</p></div>;
   return (
@@ -31,7 +50,7 @@ export function Admin({ api, myId }: { api: Api; myId: string }) {
         <h2 id="members-title">{t('clusterMembers')}</h2>
         {!cluster ? <p>{t('loading')}</p> : (
           <table>
-            <thead><tr><th scope="col">{t('address')}</th><th scope="col">{t('status')}</th><th scope="col">{t('roles')}</th><th scope="col">{t('meetingsHere')}</th><th scope="col">{t('participantsHere')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('address')}</th><th scope="col">{t('status')}</th><th scope="col">{t('roles')}</th><th scope="col">{t('meetingsHere')}</th><th scope="col">{t('participantsHere')}</th><th scope="col"><span className="sr-only">{t('actions')}</span></th></tr></thead>
             <tbody>
               {cluster.members.map((m) => (
                 <tr key={m.address}>
@@ -40,11 +59,16 @@ export function Admin({ api, myId }: { api: Api; myId: string }) {
                   <td>{m.roles.join(', ')}</td>
                   <td>{m.meetings ?? '—'}</td>
                   <td>{m.connections ?? '—'}</td>
+                  <td>{m.status === 'up' && cluster.members.filter((x) => x.status === 'up').length > 1 && (
+                    <button type="button" className="secondary small" aria-label={t('drainNodeFor', { address: m.address })}
+                      onClick={() => void drain(m.address)}>{t('drainNode')}</button>
+                  )}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        {notice && <p role={notice.kind === 'ok' ? 'status' : 'alert'} className={notice.kind === 'ok' ? 'notice' : 'alert'}>{notice.text}</p>}
         {cluster && cluster.unreachable.length > 0 && <p className="alert">{t('unreachable')}: {cluster.unreachable.join(', ')}</p>}
       </section>
       <section className="card" aria-labelledby="media-title">
@@ -63,6 +87,26 @@ export function Admin({ api, myId }: { api: Api; myId: string }) {
               ))}
             </tbody>
           </table>
+        )}
+      </section>
+      <section className="card" aria-labelledby="actions-title">
+        <h2 id="actions-title">{t('adminActions')}</h2>
+        {!actions ? <p>{t('loading')}</p> : actions.length === 0 ? <p className="muted">{t('noAdminActions')}</p> : (
+          <div className="table-scroll">
+            <table>
+              <thead><tr><th scope="col">{t('when')}</th><th scope="col">{t('who')}</th><th scope="col">{t('what')}</th><th scope="col">{t('target')}</th></tr></thead>
+              <tbody>
+                {actions.map((a) => (
+                  <tr key={`${a.at}-${a.action}-${a.target}`}>
+                    <td><time dateTime={a.at}>{formatDateTime(a.at, t('locale'))}</time></td>
+                    <td>{a.admin_name}</td>
+                    <td>{t(`adminAction_${a.action}` as TextKey)}{a.detail ? ` (${a.detail})` : ''}</td>
+                    <td>{a.target}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>
