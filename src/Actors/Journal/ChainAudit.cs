@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Serialization;
 
 namespace OpenTalk.Actors.Journal;
@@ -124,10 +122,6 @@ public static class ChainAudit
         return new CheckedEvent(stored, null, RawHash(stored));
     }
 
-    /// <summary>SHA-256 over the manifest, a newline and the stored bytes: the hash of an event written by this version.</summary>
-    public static string RawHash(StoredEvent stored)
-    {
-        var manifest = Encoding.UTF8.GetBytes(stored.Manifest + "\n");
-        return Convert.ToHexStringLower(SHA256.HashData([.. manifest, .. stored.Payload]));
-    }
+    /// <summary>The hash of the bytes as stored: the event's hash when this version wrote it.</summary>
+    public static string RawHash(StoredEvent stored) => HashChain.HashOf(stored.Manifest, stored.Payload);
 }

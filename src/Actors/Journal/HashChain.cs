@@ -8,13 +8,15 @@ public static class HashChain
 {
     public const string Genesis = "";
 
-    public static string HashOf(DomainEvent evt)
+    public static string HashOf(DomainEvent evt) => HashOf(EventCatalog.ManifestOf(evt.GetType()), JournalJson.Serialize(evt));
+
+    /// <summary>SHA-256 over the manifest, a newline and the event's JSON bytes, in lower-case hex.</summary>
+    public static string HashOf(string manifest, byte[] json)
     {
-        var manifest = Encoding.UTF8.GetBytes(EventCatalog.ManifestOf(evt.GetType()) + "\n");
-        var json = JournalJson.Serialize(evt);
-        var buffer = new byte[manifest.Length + json.Length];
-        manifest.CopyTo(buffer, 0);
-        json.CopyTo(buffer, manifest.Length);
+        var prefix = Encoding.UTF8.GetBytes(manifest + "\n");
+        var buffer = new byte[prefix.Length + json.Length];
+        prefix.CopyTo(buffer, 0);
+        json.CopyTo(buffer, prefix.Length);
         return Convert.ToHexStringLower(SHA256.HashData(buffer));
     }
 
