@@ -134,7 +134,10 @@ public sealed class AuditTests : RoomTest
             previous = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(line.GetProperty("manifest").GetString() + "\n" + payload)));
             Assert.Equal(previous, line.GetProperty("hash").GetString());
         }
-        Assert.Equal((await Olga.VerifyAuditAsync(Room)).GetProperty("head_hash").GetString(), previous);
+        // The node's hash of the export's last event (more may have been written since: Olga leaves after the resume window).
+        var lastExported = lines[^1].GetProperty("sequence_nr").GetInt64();
+        Assert.Equal(previous, (await Olga.GetAuditEventsAsync(Room)).GetProperty("events").EnumerateArray()
+            .Single(e => e.GetProperty("sequence_nr").GetInt64() == lastExported).GetProperty("hash").GetString());
         Assert.Equal(0, await RunAsync("verify", "--file", file));
 
         // Replayed to the moment of the second message (the chat is cleared when the session ends, after Olga left).
