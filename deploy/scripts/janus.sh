@@ -7,7 +7,8 @@
 # The admin API listens on ws-port + 1000; RTP uses a port range derived from ws-port.
 # `configure` only writes the run folder (for a service manager that starts Janus itself: deploy/systemd,
 # deploy/container); there JANUS_RTP_RANGE (e.g. 20000-20999) and JANUS_NAT_1_1 (the public address behind NAT)
-# may be set.
+# may be set. JANUS_TURN_REST_API (a node's http://node:8080/v1/turn/media-server) with JANUS_TURN_REST_API_KEY
+# (the nodes' Turn__MediaServerKey) lets Janus take TURN credentials from the nodes for its own relay candidates.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../janus" && pwd)
 action=$1; dir=$2
@@ -31,6 +32,10 @@ configure() {
   # Behind NAT (a container, a cloud machine) Janus announces the public address in its candidates.
   if [ -n "${JANUS_NAT_1_1:-}" ]; then
     sed -i -e "s|^nat: {|nat: {\n\tnat_1_1_mapping = \"$JANUS_NAT_1_1\"|" "$dir/janus.jcfg"
+  fi
+  # TURN for Janus itself: before each connection it asks a node for time-limited credentials (TURN REST API).
+  if [ -n "${JANUS_TURN_REST_API:-}" ]; then
+    sed -i -e "s|^nat: {|nat: {\n\tturn_rest_api = \"$JANUS_TURN_REST_API\"\n\tturn_rest_api_key = \"${JANUS_TURN_REST_API_KEY:-}\"\n\tturn_rest_api_method = \"GET\"\n\tturn_rest_api_timeout = 5|" "$dir/janus.jcfg"
   fi
 }
 

@@ -20,7 +20,10 @@ public sealed class OpenTalkUsersContractTests : RoomTest
     protected override string[] NodeArguments =>
     [
         "--Turn:TurnUris:0", "turn:127.0.0.1:3478", "--Turn:StunUris:0", "stun:127.0.0.1:3478", "--Turn:TurnSecret", TurnSecret,
+        "--Turn:MediaServerKey", MediaServerKey, "--Turn:MediaServerTurnUris:0", "turn:10.0.0.5:3478?transport=udp",
     ];
+
+    private const string MediaServerKey = "media-server-key-for-tests";
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -138,11 +141,50 @@ public sealed class OpenTalkUsersContractTests : RoomTest
     }
 
     [Fact]
+    public async Task Media_servers_get_TURN_credentials_with_the_key_as_Janus_asks_for_them()
+    {
+        using var http = new HttpClient { BaseAddress = Node.BaseUri };
+        // Janus' TURN REST client: GET with the key in the query (as `api` and `key`), or POST with it in a form body.
+        using var byGet = await http.GetAsync($"v1/turn/media-server?service=turn&api={MediaServerKey}&key={MediaServerKey}&username=janus");
+        using var byPost = await http.PostAsync("v1/turn/media-server",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["service"] = "turn", ["key"] = MediaServerKey }));
+        foreach (var answer in new[] { byGet, byPost })
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var credentials = await JsonAsync(answer);
+            // draft-uberti-rtcweb-turn-rest: ttl is a lifetime in seconds (Janus refuses anything but an integer).
+            Assert.Equal(12 * 3600, credentials.GetProperty("ttl").GetInt32());
+            Assert.Equal(["turn:10.0.0.5:3478?transport=udp"], credentials.GetProperty("uris").EnumerateArray().Select(u => u.GetString()));
+            var userName = credentials.GetProperty("username").GetString()!;
+            var expiry = DateTimeOffset.FromUnixTimeSeconds(long.Parse(userName.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.InRange(expiry, DateTimeOffset.UtcNow.AddHours(11), DateTimeOffset.UtcNow.AddHours(13));
+#pragma warning disable CA5350 // the TURN REST scheme is HMAC-SHA1
+            Assert.Equal(Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(TurnSecret), Encoding.UTF8.GetBytes(userName))),
+                credentials.GetProperty("password").GetString());
+#pragma warning restore CA5350
+        }
+
+        // Without the key, or with a wrong one, or as a signed-in person: no credentials.
+        foreach (var query in new[] { "service=turn", "service=turn&key=wrong", $"service=turn&key={MediaServerKey[..^1]}" })
+        {
+            using var refused = await http.GetAsync($"v1/turn/media-server?{query}");
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        using var asPerson = await Olga.SendRawAsync(HttpMethod.Get, "v1/turn/media-server", null);
+        Assert.Equal(HttpStatusCode.Forbidden, asPerson.StatusCode);
+    }
+
+    [Fact]
     public async Task Without_ICE_servers_configured_the_answer_is_no_content()
     {
         await using var plain = await TestNode.StartAsync(postgres: null);
         var api = await plain.AsAdminAsync();
         using var answer = await api.SendRawAsync(HttpMethod.Get, "v1/turn", null);
         Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        // No key configured: media servers are told so rather than refused.
+        using var http = new HttpClient { BaseAddress = plain.BaseUri };
+        using var off = await http.GetAsync("v1/turn/media-server?service=turn&key=anything");
+        Assert.Equal(HttpStatusCode.NotFound, off.StatusCode);
+        Assert.Contains("Turn:MediaServerKey", await off.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -20,12 +20,13 @@ public sealed class JanusProcess : IAsyncDisposable
 
     public string ApiSecret { get; }
 
-    public static async Task<JanusProcess> StartAsync()
+    /// <param name="environment">Settings for janus.sh (JANUS_TURN_REST_API and its key, say).</param>
+    public static async Task<JanusProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = Interlocked.Add(ref _nextPort, 2);
         var runDir = Directory.CreateTempSubdirectory("opentalk-janus-").FullName;
         var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
-        var url = await ScriptAsync("start", runDir, MediaNetwork.InsideAddress, port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var url = await ScriptAsync(environment, "start", runDir, MediaNetwork.InsideAddress, port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MediaNetwork.InsideInterface, secret, MediaNetwork.Namespace);
         return new JanusProcess(runDir, new Uri(url.Trim()), secret);
     }
@@ -49,7 +50,7 @@ public sealed class JanusProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await ScriptAsync("stop", RunDirectory);
+        await ScriptAsync(null, "stop", RunDirectory);
         try
         {
             Directory.Delete(RunDirectory, recursive: true);
@@ -60,13 +61,13 @@ public sealed class JanusProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ScriptAsync(params string[] arguments)
+    private static async Task<string> ScriptAsync(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var script = Path.Combine(Repository.Root, "deploy", "scripts", "janus.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, .. arguments])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
+        var start = new ProcessStartInfo("bash", [script, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

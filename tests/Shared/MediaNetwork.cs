@@ -16,4 +16,15 @@ public static class MediaNetwork
 
     /// <summary>The namespace's side of the veth pair: the only interface Janus may use for ICE.</summary>
     public static string InsideInterface => $"{Namespace[..Math.Min(8, Namespace.Length)]}-n";
+
+    /// <summary>
+    /// The namespace of people behind a NAT: no route leads from it to <see cref="Namespace"/>, so browsers there reach
+    /// Janus only through a TURN server on the host that listens on both host addresses.
+    /// </summary>
+    public static string ClientNamespace =>
+        Environment.GetEnvironmentVariable("OPENTALK_TEST_CLIENT_NETNS")
+        ?? throw new InvalidOperationException("OPENTALK_TEST_CLIENT_NETNS is not set: run the tests through ./test, which creates the namespaces.");
+
+    /// <summary>The host's address toward <see cref="ClientNamespace"/>.</summary>
+    public const string ClientHostAddress = "10.78.0.1";
 }

@@ -27,7 +27,22 @@ public sealed class TurnSettings
     /// <summary>How long TURN credentials stay valid.</summary>
     [System.ComponentModel.DataAnnotations.Range(60, 7 * 24 * 3600)]
     public int TurnCredentialSeconds { get; set; } = 12 * 3600;
+
+    /// <summary>
+    /// The key media servers present at <c>/v1/turn/media-server</c> (Janus' <c>turn_rest_api_key</c>); empty: that
+    /// endpoint is off and media servers use no TURN server.
+    /// </summary>
+    public string? MediaServerKey { get; set; }
+
+    /// <summary>The TURN URIs as media servers reach them (an internal address, say); empty: <see cref="TurnUris"/>.</summary>
+    public string[] MediaServerTurnUris { get; set; } = [];
 }
+
+/// <summary>
+/// TURN credentials in the shape of the TURN REST API draft (draft-uberti-rtcweb-turn-rest), which Janus asks for
+/// before each connection it sets up: <c>ttl</c> is a lifetime in seconds here, not an instant.
+/// </summary>
+public sealed record MediaServerTurnCredentials(string Username, string Password, int Ttl, IReadOnlyList<string> Uris);
 
 /// <summary>
 /// One ICE server as OpenTalk's apps read it: STUN has only <c>uris</c>; TURN has credentials and <c>ttl</c>, the
@@ -55,7 +70,39 @@ public static class TurnApi
             var servers = Servers(turn.Value, clock.GetUtcNow());
             return servers.Count == 0 ? Results.NoContent() : Results.Ok(servers);
         }).AllowAnonymous().Returns<List<IceServer>>().Produces(StatusCodes.Status204NoContent);
+        // Janus sends the key as `key` and `api`, in the query and (by POST) in a form body as well.
+        app.MapMethods("/v1/turn/media-server", ["GET", "POST"], async (HttpRequest request, IOptions<TurnSettings> turn, TimeProvider clock) =>
+        {
+            var settings = turn.Value;
+            if (string.IsNullOrEmpty(settings.MediaServerKey))
+                return Problems.For(ProblemCodes.NotFound, "Media servers get no TURN credentials here: Turn:MediaServerKey is not set.");
+            var key = request.Query["key"].FirstOrDefault() ?? request.Query["api"].FirstOrDefault();
+            if (key is null && request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+                key = form["key"].FirstOrDefault() ?? form["api"].FirstOrDefault();
+            }
+            if (key is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(settings.MediaServerKey)))
+                return Problems.For(ProblemCodes.Forbidden, "The key is missing or wrong.");
+            var uris = settings.MediaServerTurnUris.Length > 0 ? settings.MediaServerTurnUris : settings.TurnUris;
+            if (uris.Length == 0 || string.IsNullOrEmpty(settings.TurnSecret))
+                return Problems.For(ProblemCodes.NotFound, "No TURN server is configured (Turn:TurnUris and Turn:TurnSecret).");
+            // Named apart from browsers' credentials, so the TURN server's log tells media servers' relays from people's.
+            var (userName, password, _) = Credentials(settings, clock.GetUtcNow(), "media-server-");
+            return Results.Ok(new MediaServerTurnCredentials(userName, password, settings.TurnCredentialSeconds, uris));
+        }).AllowAnonymous().Returns<MediaServerTurnCredentials>();
         return app;
+    }
+
+    /// <summary>A user name that carries its expiry and the HMAC-SHA1 of it under the shared secret as password.</summary>
+    private static (string UserName, string Password, string Expires) Credentials(TurnSettings settings, DateTimeOffset now, string prefix = "")
+    {
+        var expires = now.AddSeconds(settings.TurnCredentialSeconds).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var userName = $"{expires}:{prefix}{Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))}";
+#pragma warning disable CA5350 // HMAC-SHA1 is what the TURN REST scheme (and coturn) defines.
+        var password = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(settings.TurnSecret!), Encoding.UTF8.GetBytes(userName)));
+#pragma warning restore CA5350
+        return (userName, password, expires);
     }
 
     public static IReadOnlyList<IceServer> Servers(TurnSettings settings, DateTimeOffset now)
@@ -63,11 +110,7 @@ public static class TurnApi
         var servers = new List<IceServer>();
         if (settings.TurnUris.Length > 0 && !string.IsNullOrEmpty(settings.TurnSecret))
         {
-            var expires = now.AddSeconds(settings.TurnCredentialSeconds).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var userName = $"{expires}:{Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))}";
-#pragma warning disable CA5350 // HMAC-SHA1 is what the TURN REST scheme (and coturn) defines.
-            var password = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(settings.TurnSecret), Encoding.UTF8.GetBytes(userName)));
-#pragma warning restore CA5350
+            var (userName, password, expires) = Credentials(settings, now);
             servers.Add(new IceServer(settings.TurnUris, userName, password, expires));
         }
         if (settings.StunUris.Length > 0)

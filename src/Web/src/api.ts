@@ -2,6 +2,7 @@ import type {
   AccountResource, AdminAction, CreateAccountRequest, PatchAccountRequest, PatchMeRequest, AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
   SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, UserAssetsResponse, VerifyInviteResponse,
 } from './protocol';
+import type { IceServerResource } from './turn';
 
 /** A REST call that failed: the node's problem details. */
 export class ApiError extends Error {
@@ -47,6 +48,8 @@ export class Api {
   }
 
   me = () => this.call<PrivateUserProfile>('GET', '/v1/users/me');
+  /** STUN and TURN servers with fresh credentials; undefined when the node has none (204). */
+  turn = () => this.call<IceServerResource[] | undefined>('GET', '/v1/turn');
   patchMe = (patch: PatchMeRequest) => this.call<PrivateUserProfile>('PATCH', '/v1/users/me', patch);
   /** The meetings (without the changed occurrences listed after recurring ones). */
   meetings = async () => (await this.call<(EventResource | EventExceptionResource)[]>('GET', '/v1/events?per_page=100'))

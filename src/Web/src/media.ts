@@ -49,6 +49,8 @@ export class MediaClient {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private state: PublishedState = { audio: true, video: true };
   me: string | null = null;
+  /** STUN and TURN servers for new connections (GET /v1/turn), set before the first publish or subscription. */
+  iceServers: RTCIceServer[] = [];
 
   constructor(
     private readonly send: Send,
@@ -72,7 +74,7 @@ export class MediaClient {
       for (const t of stream.getAudioTracks()) t.enabled = state.audio;
       for (const t of stream.getVideoTracks()) t.enabled = state.video;
     }
-    const pc = new RTCPeerConnection();
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     this.publishers.set(type, pc);
     for (const track of stream.getTracks()) {
       const width = track.kind === 'video' ? track.getSettings().width ?? 0 : 0;
@@ -135,7 +137,7 @@ export class MediaClient {
     track.enabled = true;
     const mix = new MediaStream();
     this.whisper = { id, track, mix };
-    const pc = new RTCPeerConnection();
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     this.publishers.set('whisper', pc);
     pc.addTransceiver(track, { direction: 'sendrecv' });
     pc.ontrack = (event) => {
@@ -271,7 +273,7 @@ export class MediaClient {
   private async answer(participant: string, type: SessionType, sdp: string): Promise<void> {
     const key = remoteKey(participant, type);
     this.receivers.get(key)?.close();
-    const pc = new RTCPeerConnection();
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     this.receivers.set(key, pc);
     this.wanted.add(key);
     const stream = new MediaStream();

@@ -9,9 +9,11 @@ namespace OpenTalk.Host.Tests.Media;
 public static class TestBrowser
 {
     /// <param name="origin">The node's origin: served over http here, it may still use the camera.</param>
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string origin) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    /// <param name="netns">The namespace Chromium runs in; default: the media namespace, beside Janus.</param>
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, string origin, string? netns = null) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = Path.Combine(Repository.Root, "tests", "Shared", "chromium-in-netns.sh"),
+        Env = netns is null ? null : new Dictionary<string, string> { ["OPENTALK_TEST_NETNS"] = netns },
         Headless = true,
         Args =
         [

@@ -18,37 +18,75 @@ public sealed class WebStack : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
-    private WebStack(JanusProcess janus, TestNode node, IPlaywright playwright, IBrowser browser)
+    private WebStack(JanusProcess janus, TestNode node, IPlaywright playwright, IBrowser browser, Uri origin, CoturnProcess? turn)
     {
         _janus = janus;
         Node = node;
         _playwright = playwright;
         _browser = browser;
+        Origin = origin;
+        Turn = turn;
     }
 
     public TestNode Node { get; }
+
+    /// <summary>Where the browsers reach the node.</summary>
+    public Uri Origin { get; }
+
+    /// <summary>The TURN server of a stack behind a NAT.</summary>
+    public CoturnProcess? Turn { get; }
+
+    public JanusProcess Janus => _janus;
 
     public static string Dist => Path.Combine(Repository.Root, "src", "Web", "dist");
 
     public static string Artifacts => Path.Combine(Repository.Root, "tests", "e2e", "artifacts");
 
-    public static async Task<WebStack> StartAsync()
+    /// <param name="behindNat">
+    /// The browsers run in the client namespace, from which no route leads to Janus: they reach it only through coturn,
+    /// whose credentials the node hands to them (<c>/v1/turn</c>) and to Janus (<c>/v1/turn/media-server</c>).
+    /// </param>
+    public static async Task<WebStack> StartAsync(bool behindNat = false)
     {
         if (!File.Exists(Path.Combine(Dist, "index.html")))
             throw new InvalidOperationException("The web app is not built: run ./test (or `npm ci && npm run build` in src/Web) first.");
-        var janus = await JanusProcess.StartAsync();
         // The app signs in with a redirect to its own origin, so the port is chosen before the node starts.
         var port = FreePort();
-        var origin = $"http://{MediaNetwork.HostAddress}:{port}";
+        var origin = $"http://{(behindNat ? MediaNetwork.ClientHostAddress : MediaNetwork.HostAddress)}:{port}";
+        string[] nodeArguments = [];
+        CoturnProcess? turn = null;
+        JanusProcess janus;
+        if (behindNat)
+        {
+            turn = await CoturnProcess.StartAsync();
+            var key = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+            // Janus (inside the media namespace) asks the node on the media side; browsers use the client side.
+            janus = await JanusProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["JANUS_TURN_REST_API"] = $"http://{MediaNetwork.HostAddress}:{port}/v1/turn/media-server",
+                ["JANUS_TURN_REST_API_KEY"] = key,
+            });
+            nodeArguments =
+            [
+                "--urls", $"{origin};http://{MediaNetwork.HostAddress}:{port}",
+                "--Turn:TurnUris:0", $"turn:{MediaNetwork.ClientHostAddress}:{turn.Port}?transport=udp", "--Turn:TurnSecret", turn.Secret,
+                "--Turn:MediaServerTurnUris:0", $"turn:{MediaNetwork.HostAddress}:{turn.Port}?transport=udp", "--Turn:MediaServerKey", key,
+            ];
+        }
+        else
+        {
+            janus = await JanusProcess.StartAsync();
+        }
         var node = await TestNode.StartAsync(await TestDatabase.CreateAsync(), url: new Uri(origin), extra:
         [
             "--Media:Janus:0:Name", "janus-a", "--Media:Janus:0:Url", janus.Url.ToString(), "--Media:Janus:0:ApiSecret", janus.ApiSecret,
             "--Media:KeepAliveSeconds", "1", "--Media:LoadRefreshSeconds", "1",
             "--OpenTalk:WebRoot", Dist, "--SignIn:RedirectUris:0", $"{origin}/auth/callback",
+            .. nodeArguments,
         ]);
         var playwright = await Playwright.CreateAsync();
-        var browser = await TestBrowser.LaunchAsync(playwright, origin);
-        var stack = new WebStack(janus, node, playwright, browser);
+        var browser = await TestBrowser.LaunchAsync(playwright, origin, behindNat ? MediaNetwork.ClientNamespace : null);
+        var stack = new WebStack(janus, node, playwright, browser, new Uri(origin), turn);
         await TestBrowser.WaitForMediaAsync(node);
         Directory.CreateDirectory(Artifacts);
         return stack;
@@ -63,7 +101,7 @@ public sealed class WebStack : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Node.BaseUri, path).ToString());
+        await page.GotoAsync(new Uri(Origin, path).ToString());
         return page;
     }
 
@@ -103,11 +141,25 @@ public sealed class WebStack : IAsyncDisposable
             throw new InvalidOperationException("ss -K failed: " + await reset.StandardError.ReadToEndAsync());
     }
 
+    /// <summary>A port free on the media side (and, for a stack behind a NAT, on the client side too).</summary>
     private static int FreePort()
     {
-        using var probe = new TcpListener(IPAddress.Parse(MediaNetwork.HostAddress), 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        while (true)
+        {
+            using var probe = new TcpListener(IPAddress.Parse(MediaNetwork.HostAddress), 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            try
+            {
+                using var client = new TcpListener(IPAddress.Parse(MediaNetwork.ClientHostAddress), port);
+                client.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken on the client side: another one
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -116,5 +168,7 @@ public sealed class WebStack : IAsyncDisposable
         _playwright.Dispose();
         await Node.DisposeAsync();
         await _janus.DisposeAsync();
+        if (Turn is not null)
+            await Turn.DisposeAsync();
     }
 }

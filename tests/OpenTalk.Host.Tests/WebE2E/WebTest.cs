@@ -13,9 +13,12 @@ public abstract class WebTest : IAsyncLifetime
 
     protected WebStack Stack { get; private set; } = null!;
 
+    /// <summary>The browsers are behind a NAT: they reach Janus only through TURN (<see cref="WebStack.StartAsync"/>).</summary>
+    protected virtual bool BehindNat => false;
+
     public async Task InitializeAsync()
     {
-        Stack = await WebStack.StartAsync();
+        Stack = await WebStack.StartAsync(BehindNat);
         SetDefaultExpectTimeout(15_000);
     }
 

@@ -54,7 +54,7 @@ export function Conference({ roomId, api, title, groups, choice, ticket, inBreak
   onEnded?: () => void;
 }) {
   const t = useText();
-  const meeting = useMeeting(choice, ticket);
+  const meeting = useMeeting(choice, ticket, api.turn);
   const { room, media, send } = meeting;
   const [layout, setLayout] = useState<Layout>('grid');
   const [panel, setPanel] = useState<Panel>(null);

@@ -5,6 +5,7 @@ import { Signaling, signalingUrl, type ConnectionStatus, type Payload, type Tick
 import type { Send } from '../signaling-protocol';
 import type { JoinChoice } from '../pages/Lobby';
 import { folderFrom, type FolderView } from '../sharedFolder';
+import { IceServers, type IceServerResource } from '../turn';
 
 /** How long a blocked join waits before asking again (OpenTalk's web app waits as long). */
 const JOIN_RETRY_MS = 10_000;
@@ -28,7 +29,8 @@ export interface Meeting {
 }
 
 /** One participation in a room: the signaling socket, the room state it builds, and the media sessions. */
-export function useMeeting(choice: JoinChoice, ticket: (resumption: string | null) => Promise<Ticket>): Meeting {
+export function useMeeting(choice: JoinChoice, ticket: (resumption: string | null) => Promise<Ticket>,
+  turn: () => Promise<IceServerResource[] | undefined>): Meeting {
   const [room, dispatch] = useReducer(reduce, emptyRoom);
   const [status, setStatus] = useState<ConnectionStatus>('connecting');
   const [closeReason, setCloseReason] = useState<string | null>(null);
@@ -40,6 +42,7 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   const send: Send = (namespace, payload) => signaling.current?.send(namespace, payload);
   if (!mediaRef.current) mediaRef.current = new MediaClient(send, (s, l) => { setStreams(s); setLocal(new Map(l)); });
   const media = mediaRef.current;
+  const [iceServers] = useState(() => new IceServers(turn));
   // After the first join, what the user has switched on since is kept across reconnects.
   const joinedBefore = useRef(false);
   // Moderators are never locked out by a room's microphone lock.
@@ -50,6 +53,8 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
   const retry = useRef<number | undefined>(undefined);
 
   useEffect(() => {
+    // Asked for while the socket opens, so joining does not wait for it.
+    void iceServers.get();
     const client = new Signaling({
       url: signalingUrl(window.location),
       ticket,
@@ -73,6 +78,8 @@ export function useMeeting(choice: JoinChoice, ticket: (resumption: string | nul
         const screen = media.localStream('screen');
         media.reset();
         media.me = payload.id as string;
+        // Before any connection is made: behind a NAT, TURN may be the only way to the media server.
+        media.iceServers = await iceServers.get();
         moderator.current = payload.role === 'moderator';
         for (const p of payload.participants as { id: string; media?: { video: unknown; screen: unknown } }[]) media.notice(p.id, p.media);
         // Muted by a moderator (one by one, or the room's lock): the microphone starts off, as the server holds it.
