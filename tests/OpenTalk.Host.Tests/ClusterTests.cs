@@ -93,6 +93,11 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         Assert.All(up, m => Assert.Equal(JsonValueKind.Number, m.GetProperty("meetings").ValueKind));
         Assert.True(up.Sum(m => m.GetProperty("meetings").GetInt32()) >= 1, cluster.ToString());
         Assert.True(up.Sum(m => m.GetProperty("connections").GetInt32()) >= 2, cluster.ToString());
+        // ... and told how long it has run, what its shard regions hold and its last errors, over the cluster's own wire.
+        Assert.All(up, m => Assert.True(m.GetProperty("uptime_seconds").GetDouble() > 0, cluster.ToString()));
+        Assert.Equal(up.Sum(m => m.GetProperty("meetings").GetInt32()), up.Sum(m => m.GetProperty("shard_regions").EnumerateArray()
+            .Single(r => r.GetProperty("region").GetString() == "meeting").GetProperty("entities").GetInt32()));
+        Assert.All(up, m => Assert.Equal(JsonValueKind.Array, m.GetProperty("last_errors").ValueKind));
     }
 
     [Fact]

@@ -7,9 +7,24 @@ using OpenTalk.Protocol.Rest;
 
 namespace OpenTalk.Host.Apis;
 
+/// <summary>One member of the cluster; what it carries is asked of the member itself, and null when it did not answer in time.</summary>
 /// <param name="Meetings">Meetings hosted by that node (null when it did not answer in time).</param>
 /// <param name="Connections">Sockets (participants) that node serves (null when it did not answer in time).</param>
-public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool IsSelf, int? Meetings, int? Connections);
+/// <param name="StartedAt">When that node started.</param>
+/// <param name="UptimeSeconds">How long it has run when it answered.</param>
+/// <param name="MeetingIds">The rooms whose meetings it hosts (their number is <paramref name="Meetings"/>).</param>
+/// <param name="ShardRegions">Shards and entities of its meetings' and timers' shard regions.</param>
+/// <param name="Projections">How far each projection is behind the journal (events and seconds), as that node last read it.</param>
+/// <param name="LastErrors">Its newest error-level log entries (at most 20, newest first; time, category, message).</param>
+public sealed record ClusterMember(string Address, string Status, IReadOnlyList<string> Roles, bool IsSelf, int? Meetings, int? Connections,
+    DateTimeOffset? StartedAt = null, double? UptimeSeconds = null, IReadOnlyList<Guid>? MeetingIds = null,
+    IReadOnlyList<ShardRegionLoad>? ShardRegions = null, IReadOnlyList<ProjectionLag>? Projections = null,
+    IReadOnlyList<Observability.NodeError>? LastErrors = null)
+{
+    public static ClusterMember Of(Member member, bool isSelf, NodeLoad? load) =>
+        new(member.Address.ToString(), member.Status.ToString().ToLowerInvariant(), [.. member.Roles], isSelf, load?.HostedMeetings.Count,
+            load?.Connections, load?.StartedAt, load?.UptimeSeconds, load?.HostedMeetings, load?.Regions, load?.Projections, load?.LastErrors);
+}
 
 public sealed record ClusterView(string Self, string? Leader, IReadOnlyList<ClusterMember> Members, IReadOnlyList<string> Unreachable,
     IReadOnlyList<Guid> HostedMeetings);
@@ -135,8 +150,7 @@ public static class AdminApi
         return new ClusterView(
             cluster.SelfAddress.ToString(),
             state.Leader?.ToString(),
-            loads.Select(x => new ClusterMember(x.m.Address.ToString(), x.m.Status.ToString().ToLowerInvariant(), x.m.Roles.ToList(),
-                x.m.Address == cluster.SelfAddress, x.Item2?.HostedMeetings.Count, x.Item2?.Connections)).ToList(),
+            [.. loads.Select(x => ClusterMember.Of(x.m, x.m.Address == cluster.SelfAddress, x.Item2))],
             state.Unreachable.Select(m => m.Address.ToString()).ToList(),
             loads.FirstOrDefault(x => x.m.Address == cluster.SelfAddress).Item2?.HostedMeetings ?? []);
     }

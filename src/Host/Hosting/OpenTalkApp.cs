@@ -41,6 +41,7 @@ public static class OpenTalkApp
         builder.AddOpenTalkObservability();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new NodeStart(TimeProvider.System.GetUtcNow()));
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodesByStatus.Add);
         builder.Services.AddOpenTalkSignIn(signIn, settings.DataFolder, postgres);
@@ -114,8 +115,9 @@ public static class OpenTalkApp
             .WithActors((system, registry, resolver) =>
             {
                 Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => _ = ProjectionRunner.WarmUpAsync(system));
-                system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), resolver.GetService<ConnectionRegistry>(),
-                    resolver.GetService<NodeDrain>()), NodeLoadActor.Name);
+                system.ActorOf(NodeLoadActor.Props(registry.Get<OpenTalk.Actors.Sharding.MeetingRegion>(), registry.Get<OpenTalk.Actors.Sharding.TimerRegion>(),
+                    new NodeLoadSources(resolver.GetService<ConnectionRegistry>(), resolver.GetService<NodeDrain>(), resolver.GetService<NodeStart>(),
+                        resolver.GetService<ProjectionLagProbe>(), resolver.GetService<LastErrors>(), resolver.GetService<TimeProvider>())), NodeLoadActor.Name);
                 system.ActorOf(ServiceDispatchActor.Props(resolver.GetService<ServiceJobQueue>(),
                     resolver.GetService<ILoggerFactory>().CreateLogger<ServiceDispatchActor>()), ServiceDispatchActor.Name);
                 system.ActorOf(OpenTalk.Host.Collab.DocumentExporter.Props(registry.Get<OpenTalk.Actors.Sharding.DocumentRegion>(),

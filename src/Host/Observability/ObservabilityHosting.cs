@@ -35,6 +35,11 @@ public static class ObservabilityHosting
             });
         }
 
+        // The newest errors of the node, for the administration page, whatever the configured log levels let through.
+        builder.Services.AddSingleton<LastErrors>();
+        builder.Services.AddSingleton<ILoggerProvider, LastErrorsLoggerProvider>();
+        builder.Logging.AddFilter<LastErrorsLoggerProvider>(null, LogLevel.Error);
+
         builder.Services.AddSingleton<MediaHealth>();
         builder.Services.AddSingleton<ProjectionLagProbe>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ProjectionLagProbe>());

@@ -1,5 +1,5 @@
 import type {
-  AccountResource, AdminAction, CreateAccountRequest, PatchAccountRequest, PatchMeRequest, AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
+  AccountResource, AdminAction, AuditRoomState, CreateAccountRequest, PatchAccountRequest, PatchMeRequest, AssetResource, ClusterView, EventExceptionResource, EventInviteRequest, EventRequest, EventResource, InstanceResource, InviteResource, MediaOverview, Problem, RoomHistory,
   SipConfigResource, StreamingTargetResource, TicketResponse, PrivateUserProfile, UserAssetsResponse, VerifyInviteResponse,
 } from './protocol';
 import type { IceServerResource } from './turn';
@@ -99,6 +99,12 @@ export class Api {
   cluster = () => this.call<ClusterView>('GET', '/v1/admin/cluster');
   drainNode = (address: string) => this.call<{ address: string }>('POST', `/v1/admin/nodes/${encodeURIComponent(address)}/drain`);
   adminActions = () => this.call<AdminAction[]>('GET', '/v1/admin/actions');
+  /** Administrators: ends a meeting (everyone in it or waiting is removed). */
+  endMeeting = (room: string) => this.call<void>('POST', `/v1/admin/rooms/${room}/end`);
+  /** Administrators: removes one participant from a meeting. */
+  removeParticipant = (room: string, participant: string) => this.call<void>('DELETE', `/v1/admin/rooms/${room}/participants/${participant}`);
+  /** Who is in a room, replayed from its journal (owner, administrators, auditors). */
+  auditState = (room: string) => this.call<AuditRoomState>('GET', `/v1/audit/rooms/${room}/state`);
   mediaServers = () => this.call<MediaOverview>('GET', '/v1/admin/media');
   accounts = () => this.call<AccountResource[]>('GET', '/v1/admin/accounts');
   createAccount = (request: CreateAccountRequest) => this.call<AccountResource>('POST', '/v1/admin/accounts', request);

@@ -227,12 +227,44 @@ export interface StreamingTargetResource {
   kind?: 'custom';
 }
 
+/** One member of the cluster; what it carries is absent when it did not answer in time. */
+export interface ClusterMember {
+  address: string;
+  status: string;
+  roles: string[];
+  is_self: boolean;
+  meetings?: number | null;
+  connections?: number | null;
+  started_at?: string | null;
+  uptime_seconds?: number | null;
+  /** The rooms whose meetings this node hosts. */
+  meeting_ids?: string[] | null;
+  shard_regions?: { region: string; shards: number; entities: number }[] | null;
+  projections?: { name: string; events_behind: number; seconds_behind: number }[] | null;
+  /** The node's newest error-level log entries, newest first. */
+  last_errors?: NodeError[] | null;
+}
+
+export interface NodeError {
+  at: string;
+  category: string;
+  message: string;
+  exception?: string | null;
+}
+
 export interface ClusterView {
   self: string;
   leader: string | null;
-  members: { address: string; status: string; roles: string[]; is_self: boolean; meetings: number | null; connections: number | null }[];
+  members: ClusterMember[];
   unreachable: string[];
   hosted_meetings: string[];
+}
+
+/** A room's state replayed from its journal (GET /v1/audit/rooms/{id}/state); the parts the app reads. */
+export interface AuditRoomState {
+  room_id: string;
+  exists: boolean;
+  participants: { id: string; display_name: string; role: string; kind: string; in_room: boolean; is_connected: boolean; joined_at: string }[];
 }
 
 /** One recorded administrator action (GET /v1/admin/actions). */

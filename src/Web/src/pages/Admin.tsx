@@ -5,10 +5,12 @@ import { formatDateTime } from '../when';
 import type { TextKey } from '../i18n';
 import { useText } from '../text';
 import { People } from './People';
+import { AdminNode, formatDuration, type Notice } from './AdminNode';
 
 /**
- * People (local accounts), cluster members (each can be drained), the media servers with their load, and the record
- * of administrators' actions. Admins only.
+ * People (local accounts), cluster members (each can be drained; per node its uptime, shards, projection lag, meetings
+ * with their participants, and last errors), the media servers with their load, and the record of administrators'
+ * actions. Admins only.
  */
 export function Admin({ api, myId }: { api: Api; myId: string }) {
   const t = useText();
@@ -16,14 +18,15 @@ export function Admin({ api, myId }: { api: Api; myId: string }) {
   const [media, setMedia] = useState<MediaOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [actions, setActions] = useState<AdminAction[] | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const load = () => {
+    api.cluster().then(setCluster, (e: Error) => setError(e instanceof ApiError && e.problem.status === 403 ? t('adminsOnly') : e.message));
+    api.mediaServers().then(setMedia, () => setMedia(null));
+    api.adminActions().then(setActions, () => setActions(null));
+  };
 
   useEffect(() => {
-    const load = () => {
-      api.cluster().then(setCluster, (e: Error) => setError(e instanceof ApiError && e.problem.status === 403 ? t('adminsOnly') : e.message));
-      api.mediaServers().then(setMedia, () => setMedia(null));
-      api.adminActions().then(setActions, () => setActions(null));
-    };
     load();
     const id = window.setInterval(load, 5000);
     return () => window.clearInterval(id);
@@ -50,7 +53,7 @@ export function Admin({ api, myId }: { api: Api; myId: string }) {
         <h2 id="members-title">{t('clusterMembers')}</h2>
         {!cluster ? <p>{t('loading')}</p> : (
           <table>
-            <thead><tr><th scope="col">{t('address')}</th><th scope="col">{t('status')}</th><th scope="col">{t('roles')}</th><th scope="col">{t('meetingsHere')}</th><th scope="col">{t('participantsHere')}</th><th scope="col"><span className="sr-only">{t('actions')}</span></th></tr></thead>
+            <thead><tr><th scope="col">{t('address')}</th><th scope="col">{t('status')}</th><th scope="col">{t('roles')}</th><th scope="col">{t('meetingsHere')}</th><th scope="col">{t('participantsHere')}</th><th scope="col">{t('uptime')}</th><th scope="col"><span className="sr-only">{t('actions')}</span></th></tr></thead>
             <tbody>
               {cluster.members.map((m) => (
                 <tr key={m.address}>
@@ -59,6 +62,7 @@ export function Admin({ api, myId }: { api: Api; myId: string }) {
                   <td>{m.roles.join(', ')}</td>
                   <td>{m.meetings ?? '—'}</td>
                   <td>{m.connections ?? '—'}</td>
+                  <td>{m.uptime_seconds != null ? formatDuration(m.uptime_seconds, t) : m.status === 'up' ? t('notAnswered') : '—'}</td>
                   <td>{m.status === 'up' && cluster.members.filter((x) => x.status === 'up').length > 1 && (
                     <button type="button" className="secondary small" aria-label={t('drainNodeFor', { address: m.address })}
                       onClick={() => void drain(m.address)}>{t('drainNode')}</button>
@@ -71,6 +75,9 @@ export function Admin({ api, myId }: { api: Api; myId: string }) {
         {notice && <p role={notice.kind === 'ok' ? 'status' : 'alert'} className={notice.kind === 'ok' ? 'notice' : 'alert'}>{notice.text}</p>}
         {cluster && cluster.unreachable.length > 0 && <p className="alert">{t('unreachable')}: {cluster.unreachable.join(', ')}</p>}
       </section>
+      {cluster?.members.filter((m) => m.uptime_seconds != null).map((m) => (
+        <AdminNode key={m.address} api={api} member={m} onChanged={load} />
+      ))}
       <section className="card" aria-labelledby="media-title">
         <h2 id="media-title">{t('mediaServers')}</h2>
         {!media || media.instances.length === 0 ? <p className="muted">{t('noMediaServers')}</p> : (
