@@ -64,6 +64,8 @@ public sealed class AdminDashboardTests : RoomTest
         var admin = await Node.AsAdminAsync();
         var before = Self(await admin.GetClusterAsync());
         Assert.DoesNotContain(before.GetProperty("last_errors").EnumerateArray(), IsDispatchError);
+        // The node started on a new database: EF's first read of its migrations history, logged as failed, is no error.
+        Assert.DoesNotContain("__EFMigrationsHistory", before.GetProperty("last_errors").GetRawText(), StringComparison.Ordinal);
 
         var owner = await Participant.JoinAsync(Node, Room, Olga, "Olga");
         var recording = owner.JoinSuccess.GetProperty("recording").GetProperty("targets").EnumerateObject()

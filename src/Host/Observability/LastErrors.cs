@@ -76,8 +76,20 @@ public sealed class LastErrorsLoggerProvider(LastErrors errors) : ILoggerProvide
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
-                errors.Add(category, formatter(state, exception), exception);
+            if (!IsEnabled(logLevel))
+                return;
+            var message = formatter(state, exception);
+            if (!IsMigrationProbe(category, message))
+                errors.Add(category, message, exception);
         }
+
+        /// <summary>
+        /// On a new database EF Core reads its migrations history before it creates it and logs that read as failed
+        /// (npgsql/efcore.pg#3407, see IdentitySeeder): an administrator would chase an error that is none.
+        /// </summary>
+        private static bool IsMigrationProbe(string category, string message) =>
+            category == "Microsoft.EntityFrameworkCore.Database.Command"
+            && message.Contains("__EFMigrationsHistory", StringComparison.Ordinal)
+            && message.Contains("SELECT \"MigrationId\"", StringComparison.Ordinal);
     }
 }
