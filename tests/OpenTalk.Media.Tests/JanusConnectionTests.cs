@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenTalk.Media.Janus;
 using OpenTalk.Media;
@@ -35,6 +36,38 @@ public sealed class JanusConnectionTests : IAsyncLifetime
         await handle.MessageAsync(new JsonObject { ["request"] = "destroy", ["room"] = room });
         var (gone, _) = await handle.MessageAsync(new JsonObject { ["request"] = "exists", ["room"] = room });
         Assert.False(gone.GetProperty("exists").GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_asynchronous_request_sent_without_waiting_for_its_event_returns_once_acknowledged()
+    {
+        await using var connection = await JanusConnection.ConnectAsync(_janus.Url, _janus.ApiSecret, Timeout, CancellationToken.None);
+        await using var session = await JanusSession.CreateAsync(connection, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var events = new List<JsonElement>();
+        var handle = await session.AttachAsync("janus.plugin.videoroom", e => { lock (events) events.Add(e.Clone()); }, CancellationToken.None);
+        var room = Guid.NewGuid().ToString();
+        await handle.MessageAsync(new JsonObject { ["request"] = "create", ["room"] = room, ["admin_key"] = _janus.ApiSecret });
+
+        // "join" is asynchronous in the video room: Janus acknowledges it at once and answers with an event.
+        var (data, jsep) = await handle.MessageAsync(new JsonObject { ["request"] = "join", ["room"] = room, ["ptype"] = "publisher", ["id"] = "p1" });
+        Assert.Equal(JsonValueKind.Object, data.ValueKind);
+        Assert.Null(jsep);
+        var joined = await PollEventAsync(events, e => e.TryGetProperty("plugindata", out var p) && p.GetProperty("data").GetProperty("videoroom").GetString() == "joined");
+        Assert.True(joined, "the join's event never came");
+    }
+
+    private static async Task<bool> PollEventAsync(List<JsonElement> events, Func<JsonElement, bool> wanted)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            lock (events)
+            {
+                if (events.Any(wanted))
+                    return true;
+            }
+            await Task.Delay(50);
+        }
+        return false;
     }
 
     [Fact]

@@ -18,7 +18,14 @@ public sealed class JanusHandle
 
     public long Id { get; }
 
-    /// <summary>Sends a plugin request; returns its <c>plugindata.data</c> and the JSEP Janus answered with, if any.</summary>
+    /// <summary>What an asynchronous request sent without waiting for its event returns: Janus only acknowledged it.</summary>
+    private static readonly JsonElement Acknowledged = JsonDocument.Parse("{}").RootElement;
+
+    /// <summary>
+    /// Sends a plugin request; returns its <c>plugindata.data</c> and the JSEP Janus answered with, if any. An
+    /// asynchronous request (a subscriber's <c>configure</c>, say) sent with <see cref="JanusReply.Success"/> is answered
+    /// by its <c>ack</c> alone: the data is then empty and what follows comes as an event.
+    /// </summary>
     public async Task<(JsonElement Data, JsonElement? Jsep)> MessageAsync(JsonObject body, JsonObject? jsep = null,
         JanusReply reply = JanusReply.Success, CancellationToken ct = default)
     {
@@ -26,7 +33,7 @@ public sealed class JanusHandle
         if (jsep is not null)
             request["jsep"] = jsep;
         var answer = await _session.RequestAsync(request, reply, ct);
-        var data = answer.GetProperty("plugindata").GetProperty("data");
+        var data = answer.TryGetProperty("plugindata", out var plugin) ? plugin.GetProperty("data") : Acknowledged;
         return (data, answer.TryGetProperty("jsep", out var answered) ? answered : null);
     }
 
