@@ -272,6 +272,120 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
     }
 
     [Fact]
+    public async Task Draining_one_of_three_nodes_under_ten_chatting_meetings_loses_no_message_and_nobody_sees_anyone_leave()
+    {
+        // bench/run-drain.sh sets other sizes; the suite runs the issue's ten meetings of five.
+        var rooms = SizeFromEnvironment("OPENTALK_DRAIN_ROOMS", 10);
+        var perRoom = SizeFromEnvironment("OPENTALK_DRAIN_PEOPLE", 5);
+        var postgres = await TestDatabase.CreateAsync();
+        string[] common = ["--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true"];
+        var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
+        _nodes.Add(first);
+        foreach (var _ in Enumerable.Range(0, 2))
+            _nodes.Add(await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", first.ClusterAddress]));
+        var admin = await Api(first, "admin", TestNode.AdminPassword);
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
+            .Count(m => m.GetProperty("status").GetString() == "up") == 3, "three members up");
+        var drained = _nodes[2];
+        var staying = _nodes.Take(2).ToList();
+
+        // Every meeting has people on all three nodes; those on the drained one resume on a node that stays.
+        var idpAdmin = await Api(_provider, "admin", TestNode.AdminPassword);
+        var meetings = new List<List<ResumingChatter>>();
+        var onDrained = new HashSet<ResumingChatter>();
+        for (var r = 0; r < rooms; r++)
+        {
+            var owner = $"d{r}-{Guid.NewGuid():N}"[..12];
+            await idpAdmin.CreateAccountAsync(owner, "password-own", $"Owner {r}");
+            var ownerApi = await Api(_nodes[r % 3], owner, "password-own");
+            var room = (await WhenNotBusyAsync(() => ownerApi.CreateRoomAsync(new CreateRoomRequest(null)))).Id;
+            var people = new List<ResumingChatter>();
+            for (var p = 0; p < perRoom; p++)
+            {
+                var node = _nodes[(r + p) % 3];
+                var api = await Api(node, owner, "password-own");
+                var ticket = await WhenNotBusyAsync(() => api.StartAsync(room));
+                var socket = await SignalingClient.ConnectAsync(node.BaseUri, ticket.Ticket);
+                var name = $"r{r}p{p}";
+                await socket.JoinAsync(name);
+                var id = (await WithNodeLogs(() => socket.WaitForAsync("control", "join_success", TimeSpan.FromSeconds(30)))).Payload.GetProperty("id").GetGuid();
+                var resumeOn = staying[(r + p) % 2];
+                var chatter = new ResumingChatter(name, id, socket, async () =>
+                {
+                    var resumed = await api.WithBase(resumeOn.BaseUri).StartAsync(room, ticket.Resumption);
+                    var back = await SignalingClient.ConnectAsync(resumeOn.BaseUri, resumed.Ticket);
+                    await back.JoinAsync(name);
+                    return back;
+                });
+                people.Add(chatter);
+                if (node == drained)
+                    onDrained.Add(chatter);
+            }
+            meetings.Add(people);
+        }
+        var everyone = meetings.SelectMany(m => m).ToList();
+
+        using var listening = new CancellationTokenSource();
+        var listeners = everyone.Select(p => p.ListenAsync(listening.Token)).ToList();
+        var chatting = everyone.Select(p => p.ChatAsync(20, TimeSpan.FromSeconds(1))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        var drainedAt = System.Diagnostics.Stopwatch.StartNew();
+        await admin.DrainNodeAsync($"127.0.0.1:{drained.ClusterPort}");
+        Assert.True(await drained.WaitForExitAsync(TimeSpan.FromSeconds(60)), "The drained node did not exit:\n" + drained.Output);
+        FaultMeasurements.Record(output, $"drain under chat ({rooms}x{perRoom}): node exited", drainedAt.Elapsed.TotalSeconds, "s");
+        await WithNodeLogs(async () =>
+        {
+            await Task.WhenAll(chatting);
+            return true;
+        });
+        await Eventually(() => Task.FromResult(everyone.All(p => p.Acknowledged().Count + p.Refused >= p.Sent.Count)), "an answer to every message");
+        await listening.CancelAsync();
+        await Task.WhenAll(listeners);
+
+        foreach (var people in meetings)
+        {
+            foreach (var me in people)
+            {
+                var acknowledged = me.Acknowledged();
+                Assert.True(me.Sent.Count == acknowledged.Count + me.Refused,
+                    $"{me.Name}: sent {me.Sent.Count}, confirmed {acknowledged.Count}, refused {me.Refused}: lost {string.Join(", ", me.Sent.Except(acknowledged))}");
+                foreach (var mate in people.Where(m => m != me))
+                {
+                    var seen = mate.LiveMessages().Concat(mate.HistoryMessages()).Where(m => m.Source == me.Id).Select(m => m.Content).ToHashSet();
+                    Assert.Empty(acknowledged.Except(seen));
+                    var live = mate.LiveMessages().Where(m => m.Source == me.Id).ToList();
+                    Assert.Equal(live.Count, live.Distinct().Count());
+                }
+                Assert.Equal(0, me.LeftSeen());
+                if (onDrained.Contains(me))
+                {
+                    Assert.Equal(["server_shutting_down"], me.Closes);
+                    var resumption = Assert.Single(me.Resumptions());
+                    Assert.Equal((me.Id, true), resumption);
+                }
+                else
+                {
+                    // Their socket stays; when their meeting moves off the drained node they are told once, with the
+                    // meeting's state (a resumed join_success), and keep their id.
+                    Assert.Empty(me.Closes);
+                    Assert.All(me.Resumptions(), r => Assert.Equal((me.Id, true), r));
+                    Assert.True(me.Resumptions().Count <= 1, $"{me.Name} was resumed {me.Resumptions().Count} times");
+                }
+            }
+        }
+        var longest = everyone.MaxBy(p => p.LongestGap())!;
+        FaultMeasurements.Record(output, $"drain under chat ({rooms}x{perRoom}): longest gap between a participant's echoes ({longest.Name})",
+            longest.LongestGap().TotalSeconds, "s", everyone.Select(p => p.MedianGap().TotalSeconds).Order().ElementAt(everyone.Count / 2));
+        FaultMeasurements.Record(output, $"drain under chat ({rooms}x{perRoom}): messages refused (of {everyone.Sum(p => p.Sent.Count)})",
+            everyone.Sum(p => p.Refused), "messages");
+        foreach (var p in everyone)
+            await p.CloseAsync();
+    }
+
+    private static int SizeFromEnvironment(string name, int otherwise) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var size) && size > 0 ? size : otherwise;
+
+    [Fact]
     public async Task Chat_through_a_killed_meeting_node_is_confirmed_or_refused_and_never_lost_or_doubled()
     {
         var postgres = await TestDatabase.CreateAsync();
