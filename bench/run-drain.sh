@@ -19,8 +19,10 @@ OPENTALK_TEST_POSTGRES=$(deploy/scripts/postgres.sh start "$pg_dir" "$pg_port")
 export OPENTALK_TEST_POSTGRES OPENTALK_FAULT_RESULTS=$results OPENTALK_DRAIN_ROOMS=$rooms OPENTALK_DRAIN_PEOPLE=$people
 dotnet build tests/OpenTalk.Host.Tests -c Release -nologo -v quiet >/dev/null
 load_before=$(cut -d' ' -f1 /proc/loadavg)
+log=/tmp/opentalk-drain-test.log
 timeout 900 dotnet test tests/OpenTalk.Host.Tests -c Release --no-build -nologo \
-  --filter "FullyQualifiedName~Draining_one_of_three_nodes" | grep -E "Passed!|Failed!" || true
+  --filter "FullyQualifiedName~Draining_one_of_three_nodes" >"$log" 2>&1 || echo "The drain test failed: see $log"
+grep -E "Passed!|Failed!" "$log" || true
 
 mkdir -p bench/results
 python3 - "$results" "$rooms" "$people" "$load_before" <<'PY'

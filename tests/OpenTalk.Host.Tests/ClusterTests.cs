@@ -310,13 +310,21 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
                 await socket.JoinAsync(name);
                 var id = (await WithNodeLogs(() => socket.WaitForAsync("control", "join_success", TimeSpan.FromSeconds(30)))).Payload.GetProperty("id").GetGuid();
                 var resumeOn = staying[(r + p) % 2];
-                var chatter = new ResumingChatter(name, id, socket, async () =>
+                var chatter = new ResumingChatter(name, id, socket, () => WhenNotBusyAsync(async () =>
                 {
+                    // As the web app does: a 503 while the meeting moves (for the ticket or the socket) is tried again.
                     var resumed = await api.WithBase(resumeOn.BaseUri).StartAsync(room, ticket.Resumption);
-                    var back = await SignalingClient.ConnectAsync(resumeOn.BaseUri, resumed.Ticket);
-                    await back.JoinAsync(name);
-                    return back;
-                });
+                    try
+                    {
+                        var back = await SignalingClient.ConnectAsync(resumeOn.BaseUri, resumed.Ticket);
+                        await back.JoinAsync(name);
+                        return back;
+                    }
+                    catch (System.Net.WebSockets.WebSocketException e) when (e.Message.Contains("'503'", StringComparison.Ordinal))
+                    {
+                        throw new OpenTalkApiException(System.Net.HttpStatusCode.ServiceUnavailable, null, e.Message);
+                    }
+                }));
                 people.Add(chatter);
                 if (node == drained)
                     onDrained.Add(chatter);
@@ -359,9 +367,11 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
                 Assert.Equal(0, me.LeftSeen());
                 if (onDrained.Contains(me))
                 {
+                    // Closed once, resumed with the same id. The meeting may still be moving off the drained node when
+                    // they come back; then the socket they resumed on is told once more when it has moved (counted).
                     Assert.Equal(["server_shutting_down"], me.Closes);
-                    var resumption = Assert.Single(me.Resumptions());
-                    Assert.Equal((me.Id, true), resumption);
+                    Assert.InRange(me.Resumptions().Count, 1, 2);
+                    Assert.All(me.Resumptions(), r => Assert.Equal((me.Id, true), r));
                 }
                 else
                 {
@@ -378,6 +388,8 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
             longest.LongestGap().TotalSeconds, "s", everyone.Select(p => p.MedianGap().TotalSeconds).Order().ElementAt(everyone.Count / 2));
         FaultMeasurements.Record(output, $"drain under chat ({rooms}x{perRoom}): messages refused (of {everyone.Sum(p => p.Sent.Count)})",
             everyone.Sum(p => p.Refused), "messages");
+        FaultMeasurements.Record(output, $"drain under chat ({rooms}x{perRoom}): people told twice (of {everyone.Count})",
+            everyone.Count(p => p.Resumptions().Count > 1), "people");
         foreach (var p in everyone)
             await p.CloseAsync();
     }

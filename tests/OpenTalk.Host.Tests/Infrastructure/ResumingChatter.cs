@@ -61,9 +61,20 @@ public sealed class ResumingChatter
             Closes.Enqueue(socket.CloseReason);
             if (socket.CloseReason != "server_shutting_down")
                 return;
-            _socket = await _resume();
+            try
+            {
+                _socket = await _resume();
+            }
+            catch (Exception e)
+            {
+                ResumeFailure = e;
+                return;
+            }
         }
     }
+
+    /// <summary>Why resuming failed, if it did.</summary>
+    public Exception? ResumeFailure { get; private set; }
 
     /// <summary>
     /// Sends <paramref name="count"/> messages, one every <paramref name="every"/>; a message the closing socket did
@@ -91,7 +102,7 @@ public sealed class ResumingChatter
                 {
                 }
                 if (DateTime.UtcNow > deadline)
-                    throw new TimeoutException($"{Name} could not send for a minute: no socket to resume on.");
+                    throw new TimeoutException($"{Name} could not send for a minute: no socket to resume on.", ResumeFailure);
                 await Task.Delay(50);
             }
             await Task.Delay(every);
