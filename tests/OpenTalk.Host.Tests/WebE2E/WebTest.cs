@@ -25,7 +25,7 @@ public abstract class WebTest : IAsyncLifetime
     public async Task DisposeAsync() => await Stack.DisposeAsync();
 
     /// <summary>Signs in through the embedded provider's form (password <c>password-{user}</c>) and lands on the dashboard.</summary>
-    protected static async Task SignInAsync(IPage page, string user)
+    internal static async Task SignInAsync(IPage page, string user)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByLabel("User name").FillAsync(user);
@@ -35,7 +35,7 @@ public abstract class WebTest : IAsyncLifetime
     }
 
     /// <summary>Leaves the lobby (once the devices are ready) for the room.</summary>
-    protected static async Task EnterRoomAsync(IPage page)
+    internal static async Task EnterRoomAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Join now" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Meeting controls" })).ToBeVisibleAsync(Slow);
