@@ -71,4 +71,29 @@ public class BreakoutDeciderTests : DeciderTest
         Assert.Equal(ProblemCodes.NotFound, When(red, new Join(Red, A, AIdentity, "Ann", Akka.Actor.ActorRefs.Nobody)).Error);
         Assert.Equal(ProblemCodes.NotFound, When(red, new OpenBreakoutRoom(Red, Room, Owner, "Red")).Error);
     }
+
+    [Fact]
+    public void After_a_restart_a_main_room_nobody_came_back_to_still_closes_its_session_when_the_return_wait_is_over()
+    {
+        var running = Then(Room_in_session(), new StartBreakout(Room, Mod, [new BreakoutRoomRequest(Red, "Red", [A])], TimeSpan.FromMinutes(5), 0));
+        // Everyone went to the breakout rooms.
+        var empty = new Guid[] { Mod.Value, A.Value, B, C }.Aggregate(running,
+            (state, id) => MeetingEvolve.Apply(state, new ParticipantLeft(id, LeaveReason.Quit) { OccurredAt = Now.AddMinutes(1) }));
+        Assert.NotNull(empty.Session);
+        var (ended, _, effects) = Run(empty, new ExpireBreakout(running.Breakout!.StartedAt), Now.AddMinutes(5));
+        Assert.Null(ended.Breakout);
+        var endedAt = ended.BreakoutEndedAt!.Value;
+        var waiting = Assert.Single(effects.OfType<StartClock>(), c => c.Tick is CloseSessionAfterBreakout);
+
+        // The node stops now and starts again: the room takes the same wait up, from the same instant.
+        var resumed = Assert.Single(MeetingModules.All.Resume(ended).OfType<StartClock>(), c => c.Tick is CloseSessionAfterBreakout);
+        Assert.Equal((waiting.Key, waiting.At, endedAt + BreakoutModule.ReturnWait), (resumed.Key, resumed.At, resumed.At));
+        Assert.Null(Then(ended, resumed.Tick).Session);
+
+        // Someone came back before the restart: their leaving closes the session, no return wait is taken up.
+        var back = MeetingEvolve.Apply(ended, new ParticipantJoined(A, "Ann", MeetingRole.User, AIdentity) { OccurredAt = Now.AddMinutes(6) });
+        Assert.DoesNotContain(MeetingModules.All.Resume(back).OfType<StartClock>(), c => c.Tick is CloseSessionAfterBreakout);
+        // A new breakout session starts the account afresh.
+        Assert.Null(Then(Room_in_session(), new StartBreakout(Room, Mod, [new BreakoutRoomRequest(Red, "Red", [A])], null, 0)).BreakoutEndedAt);
+    }
 }

@@ -204,6 +204,14 @@ public sealed record MeetingState(
     [JsonPropertyName("breakout")]
     public BreakoutSession? Breakout { get; init; }
 
+    /// <summary>
+    /// In a main room: when its last breakout session ended. While nobody is back yet, the session closes
+    /// <see cref="BreakoutModule.ReturnWait"/> after it; a room started again after a restart takes that wait up from here.
+    /// </summary>
+    [JsonPropertyName("breakout_ended_at")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? BreakoutEndedAt { get; init; }
+
     /// <summary>In a breakout room: the main room it belongs to, and its name.</summary>
     [JsonPropertyName("main_room_id")]
     public Guid? MainRoomId { get; init; }

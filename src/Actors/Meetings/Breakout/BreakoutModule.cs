@@ -113,8 +113,8 @@ public sealed class BreakoutModule : IMeetingModule
 
     public MeetingState? Apply(MeetingState state, DomainEvent evt) => evt switch
     {
-        BreakoutSessionStarted e => state with { Breakout = new BreakoutSession(e.Rooms, e.Assignments, e.OccurredAt, e.Duration) },
-        BreakoutSessionEnded => state with { Breakout = null },
+        BreakoutSessionStarted e => state with { Breakout = new BreakoutSession(e.Rooms, e.Assignments, e.OccurredAt, e.Duration), BreakoutEndedAt = null },
+        BreakoutSessionEnded e => state with { Breakout = null, BreakoutEndedAt = e.OccurredAt },
         BreakoutRoomOpened e => state with
         {
             Room = new RoomSettings(e.OwnerId, null, false), MainRoomId = e.MainRoomId, BreakoutName = e.Name,
@@ -156,13 +156,21 @@ public sealed class BreakoutModule : IMeetingModule
             .. (before.Breakout?.Rooms ?? []).Select(room => new SendToMeeting(new CloseBreakoutRoom(room.Id, ended.Reason))),
             new StopClock(SessionClock),
             // Everyone was in breakout rooms: they come back now, or the session ends a little later.
-            .. after.Participants.IsEmpty
-                ? [new StartClock(ReturnClock, new CloseSessionAfterBreakout(ended.OccurredAt), ended.OccurredAt + ReturnWait)]
-                : Array.Empty<MeetingEffect>(),
+            .. after.Participants.IsEmpty ? [ReturnClockFrom(ended.OccurredAt)] : Array.Empty<MeetingEffect>(),
         ],
         _ => [],
     };
 
-    public IEnumerable<MeetingEffect> Resume(MeetingState state) =>
-        state.Breakout is { Expires: { } expires } session ? [new StartClock(SessionClock, new ExpireBreakout(session.StartedAt), expires)] : [];
+    /// <summary>
+    /// After a restart: the running session's end, or, when it has ended and nobody is back in the main room yet, the
+    /// wait after which the main room's session closes (already over if the restart took longer: it closes at once).
+    /// </summary>
+    public IEnumerable<MeetingEffect> Resume(MeetingState state) => state switch
+    {
+        { Breakout: { Expires: { } expires } session } => [new StartClock(SessionClock, new ExpireBreakout(session.StartedAt), expires)],
+        { Breakout: null, MainRoomId: null, Session: not null, BreakoutEndedAt: { } ended } when state.Participants.IsEmpty => [ReturnClockFrom(ended)],
+        _ => [],
+    };
+
+    private static StartClock ReturnClockFrom(DateTimeOffset ended) => new(ReturnClock, new CloseSessionAfterBreakout(ended), ended + ReturnWait);
 }
