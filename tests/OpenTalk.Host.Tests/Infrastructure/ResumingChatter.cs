@@ -110,19 +110,13 @@ public sealed class ResumingChatter
     }
 
     /// <summary>My messages the meeting confirmed: echoed live, or in the chat history of a later join_success.</summary>
-    public HashSet<string> Acknowledged() => [.. LiveMessages().Where(m => m.Source == Id).Select(m => m.Content)
-        .Concat(HistoryMessages().Where(m => m.Source == Id).Select(m => m.Content))];
+    public HashSet<string> Acknowledged() => ChatLog.Acknowledged(_received, Id);
 
-    public int Refused => _received.Count(m => m.Namespace == "chat" && m.Message == "error");
+    public int Refused => ChatLog.Refused(_received);
 
-    public List<(Guid Source, string Content)> LiveMessages() => [.. _received
-        .Where(m => m.Message == "message_sent")
-        .Select(m => (m.Payload.GetProperty("source").GetGuid(), m.Payload.GetProperty("content").GetString()!))];
+    public List<(Guid Source, string Content)> LiveMessages() => ChatLog.Live(_received);
 
-    public List<(Guid Source, string Content)> HistoryMessages() => [.. _received
-        .Where(m => m.Message == "join_success" && m.Payload.TryGetProperty("chat", out _))
-        .SelectMany(m => m.Payload.GetProperty("chat").GetProperty("room_history").EnumerateArray())
-        .Select(e => (e.GetProperty("source").GetGuid(), e.GetProperty("content").GetString()!))];
+    public List<(Guid Source, string Content)> HistoryMessages() => ChatLog.History(_received);
 
     /// <summary>The join_success messages of the resumed sockets: (id, resumed).</summary>
     public List<(Guid Id, bool Resumed)> Resumptions() => [.. _received

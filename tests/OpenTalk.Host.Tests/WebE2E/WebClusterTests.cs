@@ -103,8 +103,8 @@ public sealed class WebClusterTests : IAsyncLifetime
         }
         var (mona, uwePage) = (pages[0], pages[1]);
         await Expect(mona.Locator("figure[data-kind='video']").Filter(new() { HasText = "Uwe" })).ToBeVisibleAsync();
-        Assert.True(await Poll.UntilAsync(() => CameraFramesAsync(mona, "Uwe"), f => f > 15, 60) > 15, "Mona does not see Uwe through the cluster:\n" + Output());
-        Assert.True(await Poll.UntilAsync(() => CameraFramesAsync(uwePage, "Mona"), f => f > 15, 60) > 15, "Uwe does not see Mona through the cluster");
+        Assert.True(await Poll.UntilAsync(() => WebStack.CameraFramesAsync(mona, "Uwe"), f => f > 15, 60) > 15, "Mona does not see Uwe through the cluster:\n" + Output());
+        Assert.True(await Poll.UntilAsync(() => WebStack.CameraFramesAsync(uwePage, "Mona"), f => f > 15, 60) > 15, "Uwe does not see Mona through the cluster");
 
         // A chat message goes from one to the other across nginx and, when their sockets landed on different nodes,
         // across the cluster.
@@ -115,10 +115,6 @@ public sealed class WebClusterTests : IAsyncLifetime
         await uwePage.GetByRole(AriaRole.Button, new() { Name = "Chat, 1 unread" }).ClickAsync();
         await Expect(uwePage.GetByText("Hello through nginx")).ToBeVisibleAsync();
     }
-
-    private static Task<int> CameraFramesAsync(IPage page, string name) => page.EvaluateAsync<int>(
-        "selector => { const v = document.querySelector(selector); return v && v.videoWidth > 0 ? v.getVideoPlaybackQuality().totalVideoFrames : 0; }",
-        $"figure[data-kind=\"video\"] video[aria-label=\"{name}\"]");
 
     private string Output()
     {

@@ -129,9 +129,9 @@ public sealed class WebRoomTests : WebTest
         await uwePage.GetByRole(AriaRole.Button, new() { Name = "Share screen" }).ClickAsync();
         await Expect(mona.Locator("figure[data-kind='screen']")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         await Expect(uwePage.Locator("figure[data-kind='screen']")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
-        await Poll.UntilAsync(() => ScreenFramesAsync(mona, "Screen of Uwe"), f => f > 10, 60);
-        Assert.True(await ScreenFramesAsync(mona, "Screen of Uwe") > 10, "Mona does not see Uwe's screen");
-        Assert.True(await Poll.UntilAsync(() => ScreenFramesAsync(uwePage, "Screen of Mona"), f => f > 10, 60) > 10, "Uwe does not see Mona's screen");
+        await Poll.UntilAsync(() => WebStack.ScreenFramesAsync(mona, "Screen of Uwe"), f => f > 10, 60);
+        Assert.True(await WebStack.ScreenFramesAsync(mona, "Screen of Uwe") > 10, "Mona does not see Uwe's screen");
+        Assert.True(await Poll.UntilAsync(() => WebStack.ScreenFramesAsync(uwePage, "Screen of Mona"), f => f > 10, 60) > 10, "Uwe does not see Mona's screen");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Pin Screen of Uwe" }).ClickAsync();
         await Expect(mona.Locator(".large figure[data-kind='screen'] video[aria-label='Screen of Uwe']")).ToBeVisibleAsync();
         await WebStack.ScreenshotAsync(mona, "14-two-screens-pinned");
@@ -145,16 +145,16 @@ public sealed class WebRoomTests : WebTest
         const string watch = "() => { window.sawBanner = false; new MutationObserver(() => { if (document.body.innerText.includes('Connection lost')) window.sawBanner = true; }).observe(document.body, { subtree: true, childList: true, characterData: true }); }";
         await mona.EvaluateAsync(watch);
         await uwePage.EvaluateAsync(watch);
-        var monaBefore = await CameraFramesAsync(uwePage, "Mona");
-        var uweBefore = await CameraFramesAsync(mona, "Uwe");
+        var monaBefore = await WebStack.CameraFramesAsync(uwePage, "Mona");
+        var uweBefore = await WebStack.CameraFramesAsync(mona, "Uwe");
         await Stack.DropBrowserConnectionsAsync();
         await Poll.UntilAsync(() => uwePage.EvaluateAsync<bool>("() => window.sawBanner"), seen => seen, 30);
         Assert.True(await uwePage.EvaluateAsync<bool>("() => window.sawBanner"), "no reconnecting banner");
         await Expect(uwePage.GetByText("Connection lost. Reconnecting…")).ToBeHiddenAsync(new() { Timeout = 30_000 });
         await Expect(mona.GetByText("Connection lost. Reconnecting…")).ToBeHiddenAsync(new() { Timeout = 30_000 });
-        Assert.True(await Poll.UntilAsync(() => CameraFramesAsync(mona, "Uwe"), f => f > 15 && f != uweBefore, 60) > 15,
+        Assert.True(await Poll.UntilAsync(() => WebStack.CameraFramesAsync(mona, "Uwe"), f => f > 15 && f != uweBefore, 60) > 15,
             "Uwe's camera did not come back for Mona");
-        var back = await Poll.UntilAsync(() => CameraFramesAsync(uwePage, "Mona"), f => f > 15 && f != monaBefore, 60);
+        var back = await Poll.UntilAsync(() => WebStack.CameraFramesAsync(uwePage, "Mona"), f => f > 15 && f != monaBefore, 60);
         if (back <= 15) await WebStack.ScreenshotAsync(uwePage, "failure-uwe-after-reconnect");
         if (back <= 15) await WebStack.ScreenshotAsync(mona, "failure-mona-after-reconnect");
         Assert.True(back > 15, "Mona's camera did not come back for Uwe");
@@ -242,7 +242,7 @@ public sealed class WebRoomTests : WebTest
         await Expect(gina.GetByRole(AriaRole.Heading, new() { Name = "Board meeting · Room 1" })).ToBeVisibleAsync(Slow);
         await mona.GetByRole(AriaRole.Button, new() { Name = "Go to Room 1" }).ClickAsync();
         await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting · Room 1" })).ToBeVisibleAsync(Slow);
-        Assert.True(await Poll.UntilAsync(() => CameraFramesAsync(gina, "Mona"), f => f > 15, 60) > 15, "Gina does not see Mona in the breakout room");
+        Assert.True(await Poll.UntilAsync(() => WebStack.CameraFramesAsync(gina, "Mona"), f => f > 15, 60) > 15, "Gina does not see Mona in the breakout room");
         await WebStack.ScreenshotAsync(gina, "17-breakout-room");
         await mona.GetByRole(AriaRole.Button, new() { Name = "Back to the main room" }).ClickAsync();
         await Expect(mona.GetByRole(AriaRole.Heading, new() { Name = "Board meeting", Exact = true })).ToBeVisibleAsync(Slow);
@@ -295,12 +295,4 @@ public sealed class WebRoomTests : WebTest
     /// <summary>Whether sound arrives from the whisper group (a received track is unmuted once packets flow).</summary>
     private static Task<bool> WhisperHeardAsync(IPage page) => page.EvaluateAsync<bool>(
         "() => { const a = document.querySelector('audio[aria-label=\"Whisper group\"]'); return !!a && !!a.srcObject && a.srcObject.getAudioTracks().some(t => !t.muted); }");
-
-    private static Task<int> ScreenFramesAsync(IPage page, string label) => FramesAsync(page, $"figure[data-kind=\"screen\"] video[aria-label=\"{label}\"]");
-
-    private static Task<int> CameraFramesAsync(IPage page, string name) => FramesAsync(page, $"figure[data-kind=\"video\"] video[aria-label=\"{name}\"]");
-
-    private static Task<int> FramesAsync(IPage page, string selector) => page.EvaluateAsync<int>(
-        "selector => { const v = document.querySelector(selector); return v && v.videoWidth > 0 ? v.getVideoPlaybackQuality().totalVideoFrames : 0; }",
-        selector);
 }

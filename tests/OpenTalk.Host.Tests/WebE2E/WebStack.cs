@@ -105,6 +105,16 @@ public sealed class WebStack : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Frames decoded so far of the camera of <paramref name="name"/> as this page shows it (0 until one arrives).</summary>
+    public static Task<int> CameraFramesAsync(IPage page, string name) => FramesAsync(page, $"figure[data-kind=\"video\"] video[aria-label=\"{name}\"]");
+
+    /// <summary>Frames decoded so far of a shared screen (<c>Screen of …</c>) as this page shows it.</summary>
+    public static Task<int> ScreenFramesAsync(IPage page, string label) => FramesAsync(page, $"figure[data-kind=\"screen\"] video[aria-label=\"{label}\"]");
+
+    private static Task<int> FramesAsync(IPage page, string selector) => page.EvaluateAsync<int>(
+        "selector => { const v = document.querySelector(selector); return v && v.videoWidth > 0 ? v.getVideoPlaybackQuality().totalVideoFrames : 0; }",
+        selector);
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png") });
 

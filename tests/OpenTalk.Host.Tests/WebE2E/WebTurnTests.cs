@@ -20,8 +20,8 @@ public sealed class WebTurnTests : WebTest
             "the client namespace reaches Janus directly: the test would prove nothing");
 
         var (mona, uwe) = await MonaAndUweInAsync("Behind a NAT");
-        var monaSeesUwe = await Poll.UntilAsync(() => CameraFramesAsync(mona, "Uwe"), frames => frames > 15, 60);
-        var uweSeesMona = await Poll.UntilAsync(() => CameraFramesAsync(uwe, "Mona"), frames => frames > 15, 60);
+        var monaSeesUwe = await Poll.UntilAsync(() => WebStack.CameraFramesAsync(mona, "Uwe"), frames => frames > 15, 60);
+        var uweSeesMona = await Poll.UntilAsync(() => WebStack.CameraFramesAsync(uwe, "Mona"), frames => frames > 15, 60);
         if (monaSeesUwe <= 15 || uweSeesMona <= 15)
             await WebStack.ScreenshotAsync(mona, "failure-turn-mona");
         Assert.True(monaSeesUwe > 15, $"Mona does not see Uwe's camera through TURN; coturn says:\n{Tail(Stack.Turn!.Log())}");
@@ -35,10 +35,6 @@ public sealed class WebTurnTests : WebTest
         Assert.True(allocations.Any(line => line.Contains(":media-server-", StringComparison.Ordinal)),
             $"Janus took no relay; Janus says:\n{string.Join('\n', janusLog.Take(30))}\ncoturn says:\n{Tail(Stack.Turn.Log())}");
     }
-
-    private static Task<int> CameraFramesAsync(Microsoft.Playwright.IPage page, string name) => page.EvaluateAsync<int>(
-        "selector => { const v = document.querySelector(selector); return v && v.videoWidth > 0 ? v.getVideoPlaybackQuality().totalVideoFrames : 0; }",
-        $"figure[data-kind=\"video\"] video[aria-label=\"{name}\"]");
 
     private static async Task<bool> ReachableFromClientNetworkAsync(string address, int port)
     {
