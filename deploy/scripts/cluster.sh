@@ -118,6 +118,13 @@ http {
 CONF
 "$nginx_bin" -p "$run_dir" -e "$run_dir/error.log" -c "$run_dir/nginx.conf" &
 nginx_pid=$!
+# Announced only once nginx takes connections.
+listen_host=${listen%:*}; listen_port=${listen##*:}
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/$listen_host/$listen_port") 2>/dev/null && break
+  kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx did not start; see $run_dir/error.log" >&2; cat "$run_dir/error.log" >&2; exit 1; }
+  sleep 0.1
+done
 
 nodes_list=""
 for i in $(seq 0 $((count - 1))); do nodes_list+="    node $((i + 1)): http://127.0.0.1:${http_ports[$i]} (cluster port ${cluster_ports[$i]}), log $logs/node-$((i + 1)).log\n"; done

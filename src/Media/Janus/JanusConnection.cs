@@ -166,8 +166,10 @@ public sealed class JanusConnection : IAsyncDisposable
             // An async request is first acknowledged, then answered by an event with the same transaction.
             if (verb == "ack" && pending.Reply == JanusReply.Event)
                 return;
-            pending.Answer.TrySetResult(message);
-            return;
+            if (pending.Answer.TrySetResult(message))
+                return;
+            // Answered already by its ack (sent without waiting for the event), and the event followed before the
+            // request was forgotten: it is an event like any other, not lost.
         }
         if (verb is not ("ack" or "success"))
             Events?.Invoke(message);
