@@ -19,8 +19,4 @@ public sealed partial class MeetingActor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Participant {ParticipantId} left meeting {MeetingId}: {Reason}")]
     private partial void LogLeft(Guid meetingId, Guid participantId, LeaveReason reason);
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Meeting {MeetingId} refused command {Number} of participant {ParticipantId} undecided: it came {Late} s after its deadline")]
-    private partial void LogDecidedTooLate(Guid meetingId, Guid participantId, long number, double late);
 }

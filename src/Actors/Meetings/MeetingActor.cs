@@ -89,16 +89,6 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<IParticipantCommand>(HandleParticipantCommand);
         Command<NumberedCommand>(numbered =>
         {
-            // Too late to decide: the socket may have told its client already that the command failed (it waits
-            // DecideBy and a margin for the CommandTaken). Refused here, before anything is written, a command the
-            // client was told failed is never stored. Checked when the command is handled, not when it arrived: it
-            // may have waited in the region's buffer during a failover, in the stash of a recovery or behind a write.
-            if (numbered.DecideBy is { } decideBy && Now > decideBy)
-            {
-                LogDecidedTooLate(State.RoomId, numbered.Command.ParticipantId.Value, numbered.Number, (Now - decideBy).TotalSeconds);
-                Sender.Tell(new CommandRefused(numbered.Number, ErrorCodes.MeetingUnavailable));
-                return;
-            }
             // Dispatched like the bare command (queries, leave and the rest), then confirmed to the socket.
             // A refusal names the number, so the socket can tell which of its frames it answers.
             _numbered = numbered.Number;

@@ -23,13 +23,7 @@ public interface IParticipantCommand : IWithRoomId
 /// took it in hand (<see cref="CommandTaken"/>) and can refuse, instead of silently losing, one that
 /// went to a meeting that died before it got there.
 /// </summary>
-/// <param name="DecideBy">
-/// The meeting refuses (<c>meeting_unavailable</c>), without deciding it, a command it comes to after this time (null:
-/// no limit, for commands nobody waits on). The socket tells its client that a command not taken in hand by then, and
-/// a margin more, failed; without this limit the meeting could still store it afterwards (a command held in the shard
-/// region's buffer while the meeting moves, or stashed behind a slow write): refused and stored, both.
-/// </param>
-public sealed record NumberedCommand(long Number, IParticipantCommand Command, DateTimeOffset? DecideBy = null) : IWithRoomId
+public sealed record NumberedCommand(long Number, IParticipantCommand Command) : IWithRoomId
 {
     public Guid RoomId => Command.RoomId;
 }

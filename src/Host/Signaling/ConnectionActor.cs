@@ -21,19 +21,10 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private const string UntakenTimer = "untaken";
 
     /// <summary>
-    /// How long after it was sent the meeting may still decide a command (<see cref="NumberedCommand.DecideBy"/>);
-    /// later, it refuses it without deciding.
-    /// </summary>
-    public static readonly TimeSpan DecideWithin = TimeSpan.FromSeconds(3);
-
-    /// <summary>
     /// How long a command may go without the meeting confirming it before the client is told
-    /// <c>meeting_unavailable</c>: the meeting's node may have died with it on the way. Longer than
-    /// <see cref="DecideWithin"/> by a margin for the meeting's <see cref="CommandTaken"/> to travel back (and for
-    /// the nodes' clocks to differ): a command the meeting decides in time is taken here before this refuses it, and
-    /// one it comes to later it refuses itself, so a command refused here is never stored afterwards.
+    /// <c>meeting_unavailable</c>: the meeting's node may have died with it on the way.
     /// </summary>
-    public static readonly TimeSpan TakenWithin = DecideWithin + TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan TakenWithin = TimeSpan.FromSeconds(5);
 
     // Commands sent to the meeting, by number, until they are settled (stored or refused): the namespace of the
     // frame, the one the meeting's refusals go to, when it was sent and whether the meeting took it. A taken command
@@ -123,12 +114,9 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
             // Until the region learns the shard's new home, messages to it may be lost: keep asking.
             LogMeetingMoved(_roomId.Value, _participantId.Value);
-            // What the old home took but had not stored is gone with it. (Should a write have ended just as the node
-            // died, the refused message still shows in the history the meeting sends when it is back.) What it had
-            // not taken is not refused yet: the shard region may have learned of the loss before this actor and be
-            // holding it for the meeting's new home, which then decides it, or refuses it when too late (DecideBy).
-            // CheckUntaken refuses it once TakenWithin has passed, as any command that went with its node.
-            RefuseUnsettled(sent => sent.Taken);
+            // Whatever the old home had not stored is gone with it. (Should a write have ended just as the node died,
+            // the refused message still shows in the history the meeting sends when it is back.)
+            RefuseUnsettled(_ => true);
             _meeting = null;
             _reattaching = true;
             _lostMeetingAt = DateTimeOffset.UtcNow;
@@ -252,9 +240,8 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
                 SendError(command.Namespace, ErrorCodes.MeetingUnavailable);
                 break;
             case ParsedMessage.ForMeeting command:
-                var sentAt = DateTimeOffset.UtcNow;
-                _sent[++_lastNumber] = new Sent(command.Namespace, command.RefusedIn, sentAt);
-                _meetings.Tell(new NumberedCommand(_lastNumber, command.Command, sentAt + DecideWithin));
+                _sent[++_lastNumber] = new Sent(command.Namespace, command.RefusedIn, DateTimeOffset.UtcNow);
+                _meetings.Tell(new NumberedCommand(_lastNumber, command.Command));
                 if (!Timers.IsTimerActive(UntakenTimer))
                     Timers.StartPeriodicTimer(UntakenTimer, CheckUntaken.Instance, TimeSpan.FromSeconds(1));
                 break;

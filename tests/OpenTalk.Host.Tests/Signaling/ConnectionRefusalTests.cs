@@ -99,45 +99,6 @@ public sealed class ConnectionRefusalTests : TestKit
             "only the command whose write had not ended is refused");
     }
 
-    [Fact]
-    public async Task A_command_not_yet_taken_when_its_meeting_dies_waits_for_the_new_home_and_is_not_refused_once_stored_there()
-    {
-        var meeting = CreateTestProbe();
-        _connection.Tell(new Attached(_me), meeting.Ref);
-        var held = SendCommand("""{"namespace":"chat","payload":{"action":"send_message","content":"held by the region"}}""");
-
-        // The old home dies; the region, which learned it first, holds the message for the new home.
-        Sys.Stop(meeting.Ref);
-        ExpectMsg<Reattach>();
-        var newHome = CreateTestProbe();
-        _connection.Tell(new CommandTaken(held), newHome.Ref);
-        _connection.Tell(new CommandStored(held), newHome.Ref);
-        _connection.Tell(new Attached(_me), newHome.Ref);
-
-        // Past the time the connection waits for an untaken command: still no refusal of the stored message.
-        await Task.Delay(ConnectionActor.TakenWithin + TimeSpan.FromSeconds(1.5));
-        while (_socket.Reader.TryRead(out var frame))
-            Assert.False(frame is OutgoingFrame.Text { Json: var json } && json.Contains("\"error\"", StringComparison.Ordinal),
-                "a message the new home stored was refused");
-    }
-
-    [Fact]
-    public async Task A_command_lost_with_its_meeting_is_refused_once_its_deadline_and_the_margin_passed()
-    {
-        var meeting = CreateTestProbe();
-        _connection.Tell(new Attached(_me), meeting.Ref);
-        var sentAt = DateTimeOffset.UtcNow;
-        Send("""{"namespace":"chat","payload":{"action":"send_message","content":"lost"}}""");
-        var sent = ExpectMsg<NumberedCommand>();
-        Assert.InRange(sent.DecideBy!.Value - sentAt, ConnectionActor.DecideWithin - TimeSpan.FromSeconds(1), ConnectionActor.DecideWithin + TimeSpan.FromSeconds(1));
-        Assert.True(ConnectionActor.TakenWithin >= ConnectionActor.DecideWithin + TimeSpan.FromSeconds(1), "a margin for the meeting's answer");
-
-        Sys.Stop(meeting.Ref);
-
-        Assert.Equal(("chat", "meeting_unavailable"), await NextErrorAsync());
-        Assert.True(DateTimeOffset.UtcNow - sentAt >= ConnectionActor.TakenWithin, "refused before the meeting could no longer decide it");
-    }
-
     private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(_room), new ParticipantId(_me)));
 
     private long SendCommand(string frame)
