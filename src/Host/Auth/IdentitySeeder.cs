@@ -25,12 +25,11 @@ public sealed partial class IdentitySeeder(
         // one failed SELECT of its history table, then creates it (npgsql/efcore.pg#3407): harmless.
         await store.Database.MigrateAsync(cancellationToken);
 
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        await UpsertAsync(applications, WebClient(), cancellationToken);
+        await UpsertAsync(WebClient(), cancellationToken);
         if (OpenTalkWebAppClient() is { } openTalkWebApp)
-            await UpsertAsync(applications, openTalkWebApp, cancellationToken);
+            await UpsertAsync(openTalkWebApp, cancellationToken);
         foreach (var account in signIn.Value.ServiceAccounts)
-            await UpsertAsync(applications, ServiceClient(account), cancellationToken);
+            await UpsertAsync(ServiceClient(account), cancellationToken);
 
         if (!await store.Accounts.AnyAsync(cancellationToken))
             await CreateInitialAdminAsync(store, cancellationToken);
@@ -104,13 +103,31 @@ public sealed partial class IdentitySeeder(
         return descriptor;
     }
 
-    private static async Task UpsertAsync(IOpenIddictApplicationManager manager, OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
+    /// <summary>
+    /// Creates or updates one client. Nodes that start together write the same clients: the one that loses the race
+    /// (a changed concurrency token, or the same client id created first by the other) reads it again, in a new scope
+    /// (the old one still tracks what failed), and updates what it finds.
+    /// </summary>
+    private async Task UpsertAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken ct)
     {
-        var existing = await manager.FindByClientIdAsync(descriptor.ClientId!, ct);
-        if (existing is null)
-            await manager.CreateAsync(descriptor, ct);
-        else
-            await manager.UpdateAsync(existing, descriptor, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            try
+            {
+                var existing = await manager.FindByClientIdAsync(descriptor.ClientId!, ct);
+                if (existing is null)
+                    await manager.CreateAsync(descriptor, ct);
+                else
+                    await manager.UpdateAsync(existing, descriptor, ct);
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is OpenIddict.Abstractions.OpenIddictExceptions.ConcurrencyException or DbUpdateException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
+            }
+        }
     }
 
     private async Task CreateInitialAdminAsync(IdentityStore store, CancellationToken ct)
