@@ -78,6 +78,7 @@ public static class EngineHosting
     {
         ShouldPassivateIdleEntities = false,
         RememberEntities = true,
+        HandOffStopMessage = HandOffStop.Instance,
         StateStoreMode = Akka.Cluster.Sharding.StateStoreMode.Persistence,
         JournalPluginId = "akka.persistence.journal.sql",
         SnapshotPluginId = "akka.persistence.snapshot-store.sql",

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using System.Diagnostics;
 using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Sharding;
 using OpenTalk.Actors.Telemetry;
 using OpenTalk.Actors.Timers;
 using OpenTalk.Protocol.Rest;
@@ -116,6 +117,14 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<TimerView>(ReconcileTimer);
         Command<OpenBreakoutRoom>(DecideForRest);
         Command<StopWhenIdle>(_ => Context.Stop(Self));
+        Command<HandOffStop>(_ =>
+        {
+            // Everything taken before is stored and answered; what follows waits for the new home. The sockets hear it
+            // first, so they look for that home at once and know their commands are not lost with this one.
+            foreach (var (participantId, connection) in _connections)
+                connection.Tell(new MeetingMoving(participantId));
+            Context.Stop(Self);
+        });
         Command<ReceiveTimeout>(_ => PassivateWhenEmpty());
         Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));
         Command<CheckBreakoutAdmission>(c => Sender.Tell(BreakoutModule.CheckAdmission(State, c, Now)));

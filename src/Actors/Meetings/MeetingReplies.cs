@@ -26,3 +26,10 @@ public sealed record Attached(Guid ParticipantId) : IEngineMessage;
 
 /// <summary>The participant left; the connection closes its socket with this reason.</summary>
 public sealed record Detached(Guid ParticipantId, string Reason) : IEngineMessage;
+
+/// <summary>
+/// The meeting is being handed to another node (its node drains, or the shards rebalance); whatever the connection
+/// sent before is answered, whatever it sends now follows to the new home. The connection attaches there, or, on a
+/// draining node, closes its socket so the client resumes on another node.
+/// </summary>
+public sealed record MeetingMoving(Guid ParticipantId) : IEngineMessage;

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using OpenTalk.Actors.Journal;
+using OpenTalk.Actors.Sharding;
 
 namespace OpenTalk.Actors.Timers;
 
@@ -28,6 +29,7 @@ public sealed class TimerActor : ChainedEntityActor<TimerState>, IWithTimers
         });
         Command<Expire>(_ => ExpireIfDue());
         Command<StopWhenIdle>(_ => Context.Stop(Self));
+        Command<HandOffStop>(_ => Context.Stop(Self));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;

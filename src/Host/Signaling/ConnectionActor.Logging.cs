@@ -12,6 +12,9 @@ public sealed partial class ConnectionActor
     [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} moved; participant {ParticipantId} re-attaches")]
     private partial void LogMeetingMoved(Guid meetingId, Guid participantId);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting {MeetingId} is being handed to another node; participant {ParticipantId} follows it")]
+    private partial void LogMeetingMoving(Guid meetingId, Guid participantId);
+
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Meeting {MeetingId} refused command {Number} of participant {ParticipantId}, which is settled already: {Error}")]
     private partial void LogRefusedWhenSettled(Guid meetingId, Guid participantId, long number, string error);

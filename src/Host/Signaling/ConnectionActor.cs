@@ -59,6 +59,14 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private bool _reattaching;
     private DateTimeOffset _lostMeetingAt;
 
+    // The meeting said it is being handed to another node: commands follow it there (the regions hold them until its
+    // new home is known), and the connection attaches there.
+    private bool _moving;
+
+    // This node is draining: the socket closes, so the client resumes on another node, once the meeting no longer
+    // lives here (at once when it lives elsewhere; when it has been handed off otherwise).
+    private bool _nodeDraining;
+
     public ConnectionActor(RoomId roomId, ParticipantId participantId, ParticipantIdentity identity, IActorRef meetings, ChannelWriter<OutgoingFrame> socket,
         IActorRef? mediaGateway, JoinExtras? joinExtras = null, DisabledModules? disabledModules = null)
     {
@@ -88,9 +96,10 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         Receive<Attached>(_ =>
         {
             Timers.Cancel(ReattachTimer);
-            if (_reattaching)
+            if (_reattaching || _moving)
                 LogReattached(_roomId.Value, _participantId.Value, (DateTimeOffset.UtcNow - _lostMeetingAt).TotalSeconds);
             _reattaching = false;
+            _moving = false;
             if (_meeting is not null && !_meeting.Equals(Sender))
                 Context.Unwatch(_meeting);
             _meeting = Sender;
@@ -121,6 +130,30 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             _reattaching = true;
             _lostMeetingAt = DateTimeOffset.UtcNow;
             Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
+        });
+        Receive<MeetingMoving>(_ =>
+        {
+            if (_meeting is null || !_meeting.Equals(Sender))
+                return;
+            // The meeting answered everything it took and stops; its Terminated means nothing lost.
+            Context.Unwatch(_meeting);
+            LogMeetingMoving(_roomId.Value, _participantId.Value);
+            if (_nodeDraining)
+            {
+                CloseForDrain();
+                return;
+            }
+            _moving = true;
+            _lostMeetingAt = DateTimeOffset.UtcNow;
+            Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
+        });
+        Receive<NodeDraining>(_ =>
+        {
+            _nodeDraining = true;
+            // A meeting that lives here is handed off first (it says so): the client resumes once it has moved, and
+            // is told once. Any other socket can go at once.
+            if (_meeting is null || _moving || !IsOnThisNode(_meeting))
+                CloseForDrain();
         });
         Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)));
         Receive<CommandTaken>(Take);
@@ -248,6 +281,20 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         }
     }
 
+    private bool IsOnThisNode(IActorRef actor) =>
+        actor.Path.Address.HasLocalScope || actor.Path.Address.Equals(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
+
+    /// <summary>
+    /// Closes the socket with 1001 <c>server_shutting_down</c>: the client resumes on another node with the same id.
+    /// Commands still unanswered are not refused: they reach the meeting, and the client sees them in the chat history
+    /// of its resumed join, or live.
+    /// </summary>
+    private void CloseForDrain()
+    {
+        _socket.TryWrite(new OutgoingFrame.Close(WebSocketCloseStatus.EndpointUnavailable, CloseReasons.ServerShuttingDown));
+        _socket.TryComplete();
+    }
+
     /// <summary>Refuses as <c>meeting_unavailable</c> the unsettled commands that are lost: the client may send them again.</summary>
     private void RefuseUnsettled(Func<Sent, bool> isLost)
     {
@@ -284,6 +331,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         _socket.TryWrite(new OutgoingFrame.Text(new ServerEnvelope(ns, DateTimeOffset.UtcNow, payload).ToJson()));
 
     private void SendError(string ns, string error) => Send(ns, new ErrorPayload(error));
+
+    /// <summary>This node is draining: the connection closes its socket once its meeting does not live here.</summary>
+    public sealed class NodeDraining
+    {
+        public static readonly NodeDraining Instance = new();
+    }
 
     private sealed class ReattachNow
     {

@@ -32,6 +32,13 @@ public sealed class ConnectionRegistry
 
     public void Remove(IActorRef connection) => _connections.TryRemove(connection, out _);
 
+    /// <summary>Tells every socket's connection actor <paramref name="message"/>.</summary>
+    public void TellAll(object message)
+    {
+        foreach (var connection in _connections.Keys)
+            connection.Tell(message);
+    }
+
     /// <summary>
     /// Sends every client the close handshake with 1001 and waits, up to <paramref name="grace"/>, for
     /// them to answer; sockets still open then are cut. New sockets are closed as they arrive.
