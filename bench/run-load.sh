@@ -3,7 +3,9 @@
 # guests into rooms with the load generator, writes bench/results/<name>.json and prints a
 # BENCHMARKS.md row. Everything it starts, it stops. Bounded: the generator gives up after
 # --deadline-seconds (default 600).
-# Usage: bench/run-load.sh [participants] [rooms] [concurrency] [name]
+# The node is warmed up first (WARMUP guests, default 200, join rooms of their own and leave, unmeasured): a node
+# that has run for a while has its hot paths compiled; WARMUP=0 measures a node just started.
+# Usage: [WARMUP=N] bench/run-load.sh [participants] [rooms] [concurrency] [name]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 participants=${1:-1000}; rooms=${2:-100}; concurrency=${3:-10}
@@ -36,5 +38,5 @@ done
 
 dotnet bench/OpenTalk.LoadGenerator/bin/Release/net10.0/OpenTalk.LoadGenerator.dll \
   --server "http://127.0.0.1:$http_port/" --admin-password bench-admin-password \
-  --participants "$participants" --rooms "$rooms" --concurrency "$concurrency" --name "$name" \
+  --participants "$participants" --rooms "$rooms" --concurrency "$concurrency" --name "$name" --warmup "${WARMUP:-200}" \
   --postgres "$postgres" --server-pid "$server_pid" --results bench/results

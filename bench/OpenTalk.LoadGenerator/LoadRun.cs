@@ -16,6 +16,7 @@ public sealed class LoadRun(LoadOptions options)
     public async Task<LoadResult> RunAsync()
     {
         using var deadline = new CancellationTokenSource(options.Deadline);
+        var loadAverage = ServerProbe.LoadAverage();
         var http = new HttpClient { BaseAddress = options.Server };
         var owner = new OpenTalkApi(http) { AccessToken = await SignIn.WithPasswordAsync(options.Server, "admin", options.AdminPassword) };
 
@@ -26,8 +27,13 @@ public sealed class LoadRun(LoadOptions options)
             rooms.Add((room.Id, (await owner.CreateInviteAsync(room.Id)).InviteCode));
         }
 
+        await WarmUpAsync(owner, http, deadline.Token);
+
         var memoryBefore = ServerProbe.ResidentBytes(options.ServerPid);
         var journalBefore = await ServerProbe.JournalRowsAsync(options.Postgres);
+        var nodeCpuBefore = ServerProbe.CpuSeconds(options.ServerPid);
+        var postgresCpuBefore = ServerProbe.PostgresCpuSeconds();
+        var generatorCpuBefore = ServerProbe.CpuSeconds(Environment.ProcessId);
         var joinLatencies = new ConcurrentBag<double>();
         var members = new ConcurrentBag<Member>();
         var clock = Stopwatch.StartNew();
@@ -57,19 +63,70 @@ public sealed class LoadRun(LoadOptions options)
         var joinSeconds = clock.Elapsed.TotalSeconds;
         var journalAfterJoin = await ServerProbe.JournalRowsAsync(options.Postgres);
         var memoryAfter = ServerProbe.ResidentBytes(options.ServerPid);
+        // Where the CPU of the join phase went (the three share the machine's cores), per join.
+        var cpuPerJoin = new JoinCpu(
+            PerJoinMs(nodeCpuBefore, ServerProbe.CpuSeconds(options.ServerPid)),
+            PerJoinMs(postgresCpuBefore, ServerProbe.PostgresCpuSeconds()),
+            PerJoinMs(generatorCpuBefore, ServerProbe.CpuSeconds(Environment.ProcessId)));
 
         var fanOut = await MeasureFanOutAsync(members.GroupBy(m => m.RoomId).Select(g => g.ToList()).ToList(), deadline.Token);
 
         foreach (var member in members)
             await member.Socket.DisposeAsync();
 
+        // The same Postgres with the node idle: what raw inserts of the rows it wrote achieve at the same concurrency.
+        var baseline = await RawJournalBaseline.MeasureAsync(options.Postgres, options.Concurrency, options.Rooms, options.HandRounds * 2, deadline.Token);
+
         return new LoadResult(
             options.Name, DateTimeOffset.UtcNow, options.Participants, options.Rooms, options.Concurrency, Environment.ProcessorCount,
+            loadAverage,
+            options.Warmup,
             Percentiles.Of(joinLatencies), Percentiles.Of(fanOut),
             journalBefore is { } b && journalAfterJoin is { } a ? Math.Round((a - b) / joinSeconds, 1) : null,
             Math.Round(joinSeconds, 2),
-            memoryBefore is { } m0 && memoryAfter is { } m1 ? (m1 - m0) / options.Participants : null);
+            memoryBefore is { } m0 && memoryAfter is { } m1 ? (m1 - m0) / options.Participants : null,
+            cpuPerJoin,
+            baseline);
     }
+
+    /// <summary>
+    /// A node that has run for a while has its hot paths compiled and optimised; one just started compiles them during
+    /// its first joins. With <c>--warmup N</c>, N guests join rooms of their own first and leave, unmeasured.
+    /// </summary>
+    private async Task WarmUpAsync(OpenTalkApi owner, HttpClient http, CancellationToken ct)
+    {
+        if (options.Warmup <= 0)
+            return;
+        // Rooms of ten, as in the measured run.
+        var rooms = new List<(Guid Id, string Invite)>();
+        for (var r = 0; r < (options.Warmup + 9) / 10; r++)
+        {
+            var created = await owner.CreateRoomAsync(new CreateRoomRequest(null), ct);
+            rooms.Add((created.Id, (await owner.CreateInviteAsync(created.Id, ct: ct)).InviteCode));
+        }
+        using var gate = new SemaphoreSlim(options.Concurrency);
+        await Task.WhenAll(Enumerable.Range(0, options.Warmup).Select(async i =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                var (room, invite) = rooms[i % rooms.Count];
+                var ticket = await new OpenTalkApi(http).StartInvitedAsync(room, invite, ct: ct);
+                await using var socket = await SignalingClient.ConnectAsync(options.Server, ticket.Ticket, ct);
+                await socket.JoinAsync($"Warm-up {i}", ct);
+                await socket.WaitForAsync("control", "join_success", TimeSpan.FromSeconds(60));
+                await socket.SendAsync("control", "raise_hand", ct: ct);
+                await socket.WaitForAsync(m => m.Message == "hand_raised", TimeSpan.FromSeconds(30));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
+
+    private double? PerJoinMs(double? before, double? after) =>
+        before is { } b && after is { } a ? Math.Round((a - b) * 1000 / options.Participants, 2) : null;
 
     /// <summary>In every room at once: one member raises (then lowers) a hand; time until each other member hears it.</summary>
     private async Task<List<double>> MeasureFanOutAsync(List<List<Member>> rooms, CancellationToken ct)
