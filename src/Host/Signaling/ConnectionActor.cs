@@ -303,7 +303,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         {
             _sent.Remove(number);
             CountCommand(sent.Namespace, Outcomes.Refused);
-            SendError(sent.Namespace, ErrorCodes.MeetingUnavailable);
+            SendError(sent.RefusedIn, ErrorCodes.MeetingUnavailable);
         }
         if (lost.Count > 0)
             LogUnconfirmed(_roomId.Value, _participantId.Value, lost.Count);

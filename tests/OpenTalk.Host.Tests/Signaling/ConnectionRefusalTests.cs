@@ -99,6 +99,77 @@ public sealed class ConnectionRefusalTests : TestKit
             "only the command whose write had not ended is refused");
     }
 
+    [Fact]
+    public async Task A_mute_by_a_moderator_the_meeting_never_took_is_refused_in_moderation_like_its_other_refusals()
+    {
+        SendCommand("""{"namespace":"media","payload":{"action":"moderator_mute","targets":[]}}""");
+
+        // Nobody takes it: after the connection's wait it is refused as lost, where its other refusals go.
+        using var timeout = new CancellationTokenSource(ConnectionActor.TakenWithin + TimeSpan.FromSeconds(10));
+        Assert.Equal(("moderation", "meeting_unavailable"), await NextErrorAsync(timeout.Token));
+    }
+
+    [Fact]
+    public void A_meeting_handed_to_another_node_is_followed_and_nothing_it_took_is_refused()
+    {
+        var meeting = CreateTestProbe();
+        _connection.Tell(new Attached(_me), meeting.Ref);
+        var writing = SendCommand("""{"namespace":"chat","payload":{"action":"send_message","content":"first"}}""");
+        _connection.Tell(new CommandTaken(writing), meeting.Ref);
+
+        // The meeting answered what it took and moves: the connection looks for its new home at once...
+        _connection.Tell(new MeetingMoving(_me), meeting.Ref);
+        ExpectMsg<Reattach>();
+        // ...sends on what the client sends meanwhile (the regions hold it for the new home)...
+        SendCommand("""{"namespace":"chat","payload":{"action":"send_message","content":"second"}}""");
+        // ...and its old home's end refuses nothing: the answers come from the new one.
+        Sys.Stop(meeting.Ref);
+        _connection.Tell(new CommandStored(writing), TestActor);
+        _connection.Tell(new Attached(_me), TestActor);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Empty(Errors());
+    }
+
+    [Fact]
+    public async Task On_a_draining_node_the_socket_closes_once_its_meeting_has_moved_and_nothing_is_refused()
+    {
+        var meeting = CreateTestProbe();
+        _connection.Tell(new Attached(_me), meeting.Ref);
+        var writing = SendCommand("""{"namespace":"chat","payload":{"action":"send_message","content":"first"}}""");
+        _connection.Tell(new CommandTaken(writing), meeting.Ref);
+
+        // The meeting lives on this node: the socket stays until it has moved, so the client resumes against its new home.
+        _connection.Tell(ConnectionActor.NodeDraining.Instance);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.False(_socket.Reader.Completion.IsCompleted, "the socket closed before its meeting moved");
+
+        _connection.Tell(new MeetingMoving(_me), meeting.Ref);
+        var frames = new List<OutgoingFrame>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await foreach (var frame in _socket.Reader.ReadAllAsync(timeout.Token))
+            frames.Add(frame);
+        var close = Assert.IsType<OutgoingFrame.Close>(frames[^1]);
+        Assert.Equal((System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, "server_shutting_down"), (close.Status, close.Reason));
+        Assert.DoesNotContain(frames.OfType<OutgoingFrame.Text>(), f => f.Json.Contains("\"error\"", StringComparison.Ordinal));
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // no re-attach from a node that goes
+    }
+
+    /// <summary>The errors written to the socket so far (reads what is there, waits for nothing).</summary>
+    private List<(string Namespace, string Error)> Errors()
+    {
+        var errors = new List<(string, string)>();
+        while (_socket.Reader.TryRead(out var frame))
+        {
+            if (frame is not OutgoingFrame.Text text)
+                continue;
+            using var json = JsonDocument.Parse(text.Json);
+            var payload = json.RootElement.GetProperty("payload");
+            if (payload.GetProperty("message").GetString() == "error")
+                errors.Add((json.RootElement.GetProperty("namespace").GetString()!, payload.GetProperty("error").GetString()!));
+        }
+        return errors;
+    }
+
     private void Send(string frame) => _connection.Tell(ClientMessageParser.Parse(Encoding.UTF8.GetBytes(frame), new RoomId(_room), new ParticipantId(_me)));
 
     private long SendCommand(string frame)
@@ -110,9 +181,14 @@ public sealed class ConnectionRefusalTests : TestKit
     private async Task<(string Namespace, string Error)> NextErrorAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await NextErrorAsync(timeout.Token);
+    }
+
+    private async Task<(string Namespace, string Error)> NextErrorAsync(CancellationToken ct)
+    {
         while (true)
         {
-            var frame = await _socket.Reader.ReadAsync(timeout.Token);
+            var frame = await _socket.Reader.ReadAsync(ct);
             if (frame is not OutgoingFrame.Text text)
                 continue;
             using var json = JsonDocument.Parse(text.Json);
