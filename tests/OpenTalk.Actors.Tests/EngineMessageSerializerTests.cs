@@ -27,6 +27,18 @@ public class EngineMessageSerializerTests : TestKit
     }
 
     [Fact]
+    public void A_reattach_keeps_the_chat_messages_in_doubt()
+    {
+        var reattach = new Reattach(new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()), TestActor, Guid.NewGuid())
+        {
+            InDoubt = [new InDoubtChatMessage(7, Guid.NewGuid()), new InDoubtChatMessage(8, Guid.NewGuid())],
+        };
+        var back = RoundTrip(reattach);
+        Assert.Equal(reattach.InDoubt, back.InDoubt);
+        Assert.Equal(reattach.LastChatMessage, back.LastChatMessage);
+    }
+
+    [Fact]
     public void Commands_with_lists_and_replies_round_trip()
     {
         var mute = new RequestMuteOf(new RoomId(Guid.NewGuid()), new ParticipantId(Guid.NewGuid()), [Guid.NewGuid(), Guid.NewGuid()], Force: true);

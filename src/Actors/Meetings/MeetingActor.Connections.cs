@@ -1,6 +1,7 @@
 using Akka.Actor;
 using OpenTalk.Actors.Journal;
 using OpenTalk.Actors.Telemetry;
+using OpenTalk.Protocol.Signaling;
 
 namespace OpenTalk.Actors.Meetings;
 
@@ -48,6 +49,7 @@ public sealed partial class MeetingActor
         {
             // A repeated request (the connection retries until it hears back): no second welcome.
             reattach.Connection.Tell(new Attached(reattach.ParticipantId));
+            SettleInDoubt(reattach);
             return;
         }
         Attach(reattach.ParticipantId, reattach.Connection);
@@ -55,10 +57,27 @@ public sealed partial class MeetingActor
         {
             reattach.Connection.Tell(new Attached(reattach.ParticipantId));
             Deliver(MeetingNotifications.Welcome(reattach.ParticipantId, State, resumed: true, reattach.LastChatMessage));
+            SettleInDoubt(reattach);
             return;
         }
         PersistChained([new ParticipantReconnected(reattach.ParticipantId) { OccurredAt = Now, By = Actor.Participant(reattach.ParticipantId) }],
-            Publish, () => reattach.Connection.Tell(new Attached(reattach.ParticipantId)));
+            Publish, () =>
+            {
+                reattach.Connection.Tell(new Attached(reattach.ParticipantId));
+                SettleInDoubt(reattach);
+            });
+    }
+
+    /// <summary>
+    /// The chat messages a connection sent to this meeting's previous home, which died before it answered: stored if
+    /// they are in the chat (the journal has them), lost otherwise (the client may send them again).
+    /// </summary>
+    private void SettleInDoubt(Reattach reattach)
+    {
+        foreach (var doubt in reattach.InDoubt)
+            reattach.Connection.Tell(State.Chat.Messages.Any(m => m.Id == doubt.MessageId)
+                ? new CommandStored(doubt.Number)
+                : new CommandRefused(doubt.Number, ErrorCodes.MeetingUnavailable));
     }
 
     private void HandleLeave(Leave leave)

@@ -32,9 +32,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
     private readonly Dictionary<long, Sent> _sent = [];
     private long _lastNumber;
 
-    private sealed record Sent(string Namespace, string RefusedIn, DateTimeOffset At)
+    private sealed record Sent(string Namespace, string RefusedIn, DateTimeOffset At, Guid? ChatMessage)
     {
         public bool Taken { get; set; }
+
+        /// <summary>A chat message whose meeting died before it answered: the meeting's new home says whether it was stored.</summary>
+        public bool InDoubt { get; set; }
     }
 
     // The newest chat message this socket was sent: a re-attach asks for everything after it.
@@ -123,9 +126,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
             // Until the region learns the shard's new home, messages to it may be lost: keep asking.
             LogMeetingMoved(_roomId.Value, _participantId.Value);
-            // Whatever the old home had not stored is gone with it. (Should a write have ended just as the node died,
-            // the refused message still shows in the history the meeting sends when it is back.)
-            RefuseUnsettled(_ => true);
+            // Whatever the old home had not stored is gone with it, but its write may have ended just as the node died.
+            // A chat message can be looked up by its id: the new home answers for it once attached. Any other command
+            // is refused now (retryable); the state the meeting sends when it is back shows what happened.
+            foreach (var sent in _sent.Values.Where(s => s.ChatMessage is not null))
+                sent.InDoubt = true;
+            RefuseUnsettled(sent => !sent.InDoubt);
             _meeting = null;
             _reattaching = true;
             _lostMeetingAt = DateTimeOffset.UtcNow;
@@ -155,7 +161,10 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             if (_meeting is null || _moving || !IsOnThisNode(_meeting))
                 CloseForDrain();
         });
-        Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)));
+        Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)
+        {
+            InDoubt = [.. _sent.Where(s => s.Value.InDoubt).Select(s => new InDoubtChatMessage(s.Key, s.Value.ChatMessage!.Value))],
+        }));
         Receive<CommandTaken>(Take);
         Receive<CommandStored>(stored =>
         {
@@ -184,7 +193,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         Receive<CheckUntaken>(_ =>
         {
             var sentBefore = DateTimeOffset.UtcNow - TakenWithin;
-            RefuseUnsettled(sent => !sent.Taken && sent.At < sentBefore);
+            RefuseUnsettled(sent => !sent.Taken && !sent.InDoubt && sent.At < sentBefore);
         });
         Receive<SocketClosed>(c =>
         {
@@ -273,7 +282,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
                 SendError(command.Namespace, ErrorCodes.MeetingUnavailable);
                 break;
             case ParsedMessage.ForMeeting command:
-                _sent[++_lastNumber] = new Sent(command.Namespace, command.RefusedIn, DateTimeOffset.UtcNow);
+                _sent[++_lastNumber] = new Sent(command.Namespace, command.RefusedIn, DateTimeOffset.UtcNow, (command.Command as SendChatMessage)?.MessageId);
                 _meetings.Tell(new NumberedCommand(_lastNumber, command.Command));
                 if (!Timers.IsTimerActive(UntakenTimer))
                     Timers.StartPeriodicTimer(UntakenTimer, CheckUntaken.Instance, TimeSpan.FromSeconds(1));

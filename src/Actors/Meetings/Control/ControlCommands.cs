@@ -10,7 +10,17 @@ public sealed record Join(RoomId RoomId, ParticipantId ParticipantId, Participan
 /// A connection asks to be attached again after the meeting entity moved or restarted, naming the
 /// last chat message its client received, so that the welcome brings everything since.
 /// </summary>
-public sealed record Reattach(RoomId RoomId, ParticipantId ParticipantId, IActorRef Connection, Guid? LastChatMessage = null) : IParticipantCommand;
+/// <summary>
+/// A connection whose meeting stopped looks for its new home. <see cref="InDoubt"/> names the chat messages it sent that
+/// the old home never answered: the new one tells whether each was stored (it is in the chat) or not.
+/// </summary>
+public sealed record Reattach(RoomId RoomId, ParticipantId ParticipantId, IActorRef Connection, Guid? LastChatMessage = null) : IParticipantCommand
+{
+    public IReadOnlyList<InDoubtChatMessage> InDoubt { get; init; } = [];
+}
+
+/// <summary>Command <paramref name="Number"/> of a connection, the chat message <paramref name="MessageId"/>.</summary>
+public sealed record InDoubtChatMessage(long Number, Guid MessageId);
 
 public sealed record EnterRoom(RoomId RoomId, ParticipantId ParticipantId) : IParticipantCommand;
 
