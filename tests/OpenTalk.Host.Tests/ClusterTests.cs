@@ -32,23 +32,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
     [Fact]
     public async Task A_meeting_continues_on_a_survivor_after_its_node_is_killed()
     {
-        var postgres = await TestDatabase.CreateAsync();
-        string[] common =
-        [
-            "--OpenTalk:Postgres", postgres,
-            "--SignIn:Authority", _provider.BaseUri.ToString(),
-            "--SignIn:AllowHttpAuthority", "true",
-            "--OpenTalk:DownUnreachableAfterSeconds", "4",
-        ];
-        // The first node forms the cluster (no seeds); the others join it.
-        var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
-        _nodes.Add(first);
-        foreach (var _ in Enumerable.Range(0, 2))
-            _nodes.Add(await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", first.ClusterAddress]));
-
-        var admin = await Api(_nodes[0], "admin", TestNode.AdminPassword);
-        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
-            .Count(m => m.GetProperty("status").GetString() == "up") == 3, "three members up");
+        var admin = await StartThreeNodesAsync("--OpenTalk:DownUnreachableAfterSeconds", "4");
 
         var idpAdmin = await Api(_provider, "admin", TestNode.AdminPassword);
         await idpAdmin.CreateAccountAsync("olga", "password-olga", "Olga");
@@ -277,15 +261,7 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         // bench/run-drain.sh sets other sizes; the suite runs the ten meetings of five.
         var rooms = SizeFromEnvironment("OPENTALK_DRAIN_ROOMS", 10);
         var perRoom = SizeFromEnvironment("OPENTALK_DRAIN_PEOPLE", 5);
-        var postgres = await TestDatabase.CreateAsync();
-        string[] common = ["--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true"];
-        var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
-        _nodes.Add(first);
-        foreach (var _ in Enumerable.Range(0, 2))
-            _nodes.Add(await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", first.ClusterAddress]));
-        var admin = await Api(first, "admin", TestNode.AdminPassword);
-        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
-            .Count(m => m.GetProperty("status").GetString() == "up") == 3, "three members up");
+        var admin = await StartThreeNodesAsync();
         var drained = _nodes[2];
         var staying = _nodes.Take(2).ToList();
 
@@ -400,19 +376,9 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
     [Fact]
     public async Task Chat_through_a_killed_meeting_node_is_confirmed_or_refused_and_never_lost_or_doubled()
     {
-        var postgres = await TestDatabase.CreateAsync();
-        string[] common =
-        [
-            // The product's own failover settings: no downing or removal times given.
-            "--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true",
-        ];
-        var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
-        _nodes.Add(first);
-        foreach (var _ in Enumerable.Range(0, 2))
-            _nodes.Add(await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", first.ClusterAddress]));
-        var admin = await Api(first, "admin", TestNode.AdminPassword);
-        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
-            .Count(m => m.GetProperty("status").GetString() == "up") == 3, "three members up");
+        // The product's own failover settings: no downing or removal times given.
+        var admin = await StartThreeNodesAsync();
+        var first = _nodes[0];
 
         var idpAdmin = await Api(_provider, "admin", TestNode.AdminPassword);
         await idpAdmin.CreateAccountAsync("olga", "password-olga", "Olga");
@@ -523,6 +489,24 @@ public sealed class ClusterTests(Xunit.Abstractions.ITestOutputHelper output) : 
         {
             throw new TimeoutException(e.Message + "\n" + string.Join("\n----\n", _nodes.Select(n => n.Output)), e);
         }
+    }
+
+    /// <summary>
+    /// Starts three nodes on a new database, the first forming the cluster and the others joining it, and waits until all
+    /// three are up; answers the administrator's API on the first.
+    /// </summary>
+    private async Task<OpenTalkApi> StartThreeNodesAsync(params string[] settings)
+    {
+        var postgres = await TestDatabase.CreateAsync();
+        string[] common = ["--OpenTalk:Postgres", postgres, "--SignIn:Authority", _provider.BaseUri.ToString(), "--SignIn:AllowHttpAuthority", "true", .. settings];
+        var first = await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp()]);
+        _nodes.Add(first);
+        foreach (var _ in Enumerable.Range(0, 2))
+            _nodes.Add(await NodeProcess.StartAsync([.. common, "--OpenTalk:DataFolder", Temp(), "--OpenTalk:ClusterSeeds:0", first.ClusterAddress]));
+        var admin = await Api(first, "admin", TestNode.AdminPassword);
+        await Eventually(async () => (await admin.GetClusterAsync()).GetProperty("members").EnumerateArray()
+            .Count(m => m.GetProperty("status").GetString() == "up") == 3, "three members up");
+        return admin;
     }
 
     private static string Temp() => Directory.CreateTempSubdirectory("opentalk-node-").FullName;
