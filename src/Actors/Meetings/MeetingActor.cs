@@ -120,10 +120,14 @@ public sealed partial class MeetingActor : ChainedEntityActor<MeetingState>, IWi
         Command<HandOffStop>(_ =>
         {
             // Everything taken before is stored and answered; what follows waits for the new home. The sockets hear it
-            // first, so they look for that home at once and know their commands are not lost with this one.
-            foreach (var (participantId, connection) in _connections)
-                connection.Tell(new MeetingMoving(participantId));
-            Context.Stop(Self);
+            // first, so they look for that home at once and know their commands are not lost with this one. Deferred:
+            // the answers of the last writes are deferred too, and must go out before the entity stops.
+            DeferAsync(HandOffStop.Instance, _ =>
+            {
+                foreach (var (participantId, connection) in _connections)
+                    connection.Tell(new MeetingMoving(participantId));
+                Context.Stop(Self);
+            });
         });
         Command<ReceiveTimeout>(_ => PassivateWhenEmpty());
         Command<CloseBreakoutRoom>(c => PersistChained(MeetingDecider.Decide(State, c, Now).Events, Publish, PassivateWhenEmpty));

@@ -123,6 +123,12 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         {
             if (!t.ActorRef.Equals(_meeting))
                 return;
+            if (_nodeDraining)
+            {
+                // Going anyway: the client resumes on another node, which finds the meeting's new home.
+                CloseForDrain();
+                return;
+            }
             // The meeting entity stopped (node lost, rebalanced): attach to wherever it lives now.
             // Until the region learns the shard's new home, messages to it may be lost: keep asking.
             LogMeetingMoved(_roomId.Value, _participantId.Value);
@@ -151,7 +157,9 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             }
             _moving = true;
             _lostMeetingAt = DateTimeOffset.UtcNow;
-            Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, TimeSpan.Zero, ReattachEvery);
+            // At once, ahead of the client's next frames: the new home should know this socket before its commands.
+            SendReattach();
+            Timers.StartPeriodicTimer(ReattachTimer, ReattachNow.Instance, ReattachEvery, ReattachEvery);
         });
         Receive<NodeDraining>(_ =>
         {
@@ -161,10 +169,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
             if (_meeting is null || _moving || !IsOnThisNode(_meeting))
                 CloseForDrain();
         });
-        Receive<ReattachNow>(_ => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)
-        {
-            InDoubt = [.. _sent.Where(s => s.Value.InDoubt).Select(s => new InDoubtChatMessage(s.Key, s.Value.ChatMessage!.Value))],
-        }));
+        Receive<ReattachNow>(_ => SendReattach());
         Receive<CommandTaken>(Take);
         Receive<CommandStored>(stored =>
         {
@@ -193,7 +198,9 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         Receive<CheckUntaken>(_ =>
         {
             var sentBefore = DateTimeOffset.UtcNow - TakenWithin;
-            RefuseUnsettled(sent => !sent.Taken && !sent.InDoubt && sent.At < sentBefore);
+            // While the meeting moves on purpose, the regions hold commands for its new home: they are not lost.
+            if (!_moving)
+                RefuseUnsettled(sent => !sent.Taken && !sent.InDoubt && sent.At < sentBefore);
         });
         Receive<SocketClosed>(c =>
         {
@@ -245,7 +252,7 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
                 break;
             case ParsedMessage.Ignored:
                 break;
-            case ParsedMessage.JoinRequest join when _meeting is not null:
+            case ParsedMessage.JoinRequest join when _meeting is not null || _reattaching:
                 SendError(Namespaces.Control, ErrorCodes.AlreadyJoined);
                 break;
             case ParsedMessage.JoinRequest join:
@@ -290,16 +297,22 @@ public sealed partial class ConnectionActor : ReceiveActor, IWithTimers
         }
     }
 
+    private void SendReattach() => _meetings.Tell(new Reattach(_roomId, _participantId, Self, _lastChatMessage)
+    {
+        InDoubt = [.. _sent.Where(s => s.Value.InDoubt).Select(s => new InDoubtChatMessage(s.Key, s.Value.ChatMessage!.Value))],
+    });
+
     private bool IsOnThisNode(IActorRef actor) =>
         actor.Path.Address.HasLocalScope || actor.Path.Address.Equals(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
 
     /// <summary>
     /// Closes the socket with 1001 <c>server_shutting_down</c>: the client resumes on another node with the same id.
-    /// Commands still unanswered are not refused: they reach the meeting, and the client sees them in the chat history
-    /// of its resumed join, or live.
+    /// Commands still unanswered are not refused: those the meeting took are answered before it moves, those on their
+    /// way follow it to its new home, and the client sees the outcome in the state of its resumed join (or live).
     /// </summary>
     private void CloseForDrain()
     {
+        Timers.Cancel(ReattachTimer);
         _socket.TryWrite(new OutgoingFrame.Close(WebSocketCloseStatus.EndpointUnavailable, CloseReasons.ServerShuttingDown));
         _socket.TryComplete();
     }
