@@ -87,8 +87,11 @@ public static partial class SignalingEndpoint
         try
         {
             registry.Add(connection, outgoing.Writer, abort);
-            var writer = WriteAsync(socket, outgoing.Reader, log);
-            clientLeft = await ReadAsync(socket, connection, room, participant, clock, log, abort.Token);
+            var closing = new CloseOrder();
+            var writer = WriteAsync(socket, outgoing.Reader, closing, log);
+            var clientClosedNormally = await ReadAsync(socket, connection, room, participant, clock, log, abort.Token);
+            // A client answering the node's own close (a drain, a removal) echoes a status too, often 1000: it did not leave.
+            clientLeft = clientClosedNormally && !closing.NodeClosedFirst;
             outgoing.Writer.TryComplete();
             await writer;
         }
@@ -101,7 +104,7 @@ public static partial class SignalingEndpoint
         }
     }
 
-    /// <summary>Reads frames until the socket ends; true when the client closed it normally (1000): it left on purpose.</summary>
+    /// <summary>Reads frames until the socket ends; true when the client closed it normally (1000).</summary>
     private static async Task<bool> ReadAsync(WebSocket socket, IActorRef connection, RoomId roomId, ParticipantId participantId, TimeProvider clock, ILogger log,
         CancellationToken ct)
     {
@@ -114,10 +117,8 @@ public static partial class SignalingEndpoint
             while (socket.State == WebSocketState.Open)
             {
                 var result = await socket.ReceiveAsync(buffer, ct);
-                // Left on purpose: the client began the close handshake with 1000. A client answering the node's own close
-                // (a node shutting down, say) echoes a status too, but then the node's close was sent first.
                 if (result.MessageType == WebSocketMessageType.Close)
-                    return result.CloseStatus == WebSocketCloseStatus.NormalClosure && socket.State == WebSocketState.CloseReceived;
+                    return result.CloseStatus == WebSocketCloseStatus.NormalClosure;
                 if (!tooLarge && result.MessageType == WebSocketMessageType.Text)
                 {
                     message.Write(buffer, 0, result.Count);
@@ -158,7 +159,18 @@ public static partial class SignalingEndpoint
         }
     }
 
-    private static async Task WriteAsync(WebSocket socket, ChannelReader<OutgoingFrame> frames, ILogger log)
+    /// <summary>
+    /// Whether the node began the close handshake. Set before the close frame goes out, so it is seen by the time the
+    /// client's answer is read (the socket's own state may still say <c>CloseReceived</c> then: its send has not finished).
+    /// </summary>
+    private sealed class CloseOrder
+    {
+        private volatile bool _nodeClosedFirst;
+        public bool NodeClosedFirst => _nodeClosedFirst;
+        public void NodeCloses() => _nodeClosedFirst = true;
+    }
+
+    private static async Task WriteAsync(WebSocket socket, ChannelReader<OutgoingFrame> frames, CloseOrder closing, ILogger log)
     {
         try
         {
@@ -173,6 +185,7 @@ public static partial class SignalingEndpoint
                         break;
                     case OutgoingFrame.Close close:
                         LogClosing(log, close.Reason);
+                        closing.NodeCloses();
                         await socket.CloseOutputAsync(close.Status, close.Reason, CancellationToken.None);
                         return;
                 }
