@@ -148,6 +148,9 @@ public static class EngineHosting
             akka.cluster.failure-detector.acceptable-heartbeat-pause = {{heartbeatPause}}
             akka.cluster.sharding.retry-interval = 500ms
             akka.cluster.leader-actions-interval = 500ms
+            # A leaving node's singletons (the shard coordinator, the projections) are handed over, or stopped when no
+            # node is left to take them, at the next try: Akka tries every second, which made every stop a second longer.
+            akka.cluster.singleton.hand-over-retry-interval = 200ms
             akka.cluster.sharding.state-store-mode = ddata
             akka.cluster.sharding.remember-entities = off
             akka.coordinated-shutdown.exit-clr = off
