@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Cluster.Sharding;
+using OpenTalk.Actors.Sharding;
 using OpenTalk.Host.Apis;
 
 namespace OpenTalk.Host.Signaling;
@@ -53,17 +53,17 @@ public sealed partial class SignalingShutdown(ConnectionRegistry connections, En
 
     /// <summary>
     /// Stops the meeting region gracefully: the coordinator moves each of its shards to another node, and each meeting
-    /// answers what it took, tells its sockets it moves, and stops. (Akka's own shutdown does the same later, for the
-    /// other regions.)
+    /// answers what it took, tells its sockets it moves, and stops. What this node sends to meetings from then on goes
+    /// through a proxy to their new homes (<see cref="MeetingRoute"/>). (Akka's own shutdown hands off the other regions
+    /// later.)
     /// </summary>
     private async Task HandOffMeetingsAsync()
     {
         try
         {
-            if (!await engine.Meetings.GracefulStop(HandOffWithin, GracefulShutdown.Instance))
-                LogHandOffSlow(log, HandOffWithin.TotalSeconds);
+            await engine.Meetings.Ask<MeetingRoute.HandedOff>(MeetingRoute.HandOff.Instance, HandOffWithin);
         }
-        catch (TaskCanceledException)
+        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
         {
             LogHandOffSlow(log, HandOffWithin.TotalSeconds);
         }
