@@ -41,10 +41,7 @@ public static class EngineHosting
             // Meetings and timers keep live timers and sockets: they passivate themselves when empty,
             // never because they were quiet for a while.
             // Meetings and timers reach each other through the registry, resolved when an entity starts.
-            // Whatever is meant for a meeting goes through the route: on a drained node it outlives the region.
-            .WithActors((system, registry) => registry.Register<MeetingRegion>(system.ActorOf(
-                MeetingRoute.Props(registry.GetAsync<MeetingShardRegion>(), MeetingRoute.ProxyOf(system)), "meeting-route")))
-            .WithShardRegion<MeetingShardRegion>(ShardNames.Meeting,
+            .WithShardRegion<MeetingRegion>(ShardNames.Meeting,
                 (_, registry) => id => MeetingActor.Props(id, settings, clock, registry.Get<TimerRegion>(), registry.Get<MeetingRegion>()),
                 EntityExtractors.Meeting(), RememberedInTheJournal())
             .WithShardRegion<TimerRegion>(ShardNames.Timer,

@@ -12,11 +12,7 @@ public static class ShardNames
 }
 
 /// <summary>Registry keys for the shard regions (Akka.Hosting's <c>IRequiredActor&lt;T&gt;</c>).</summary>
-/// <summary>Where meeting messages go: the <see cref="MeetingRoute"/> in front of the meeting region.</summary>
 public sealed class MeetingRegion;
-
-/// <summary>The meeting shard region itself (only the route sends to it).</summary>
-public sealed class MeetingShardRegion;
 
 public sealed class ParticipantRegion;
 

@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
-using OpenTalk.Actors.Sharding;
+using Akka.Cluster.Sharding;
 using OpenTalk.Host.Apis;
 
 namespace OpenTalk.Host.Signaling;
@@ -53,17 +53,17 @@ public sealed partial class SignalingShutdown(ConnectionRegistry connections, En
 
     /// <summary>
     /// Stops the meeting region gracefully: the coordinator moves each of its shards to another node, and each meeting
-    /// answers what it took, tells its sockets it moves, and stops. What this node sends to meetings from then on goes
-    /// through a proxy to their new homes (<see cref="MeetingRoute"/>). (Akka's own shutdown hands off the other regions
-    /// later.)
+    /// answers what it took, tells its sockets it moves, and stops. (Akka's own shutdown does the same later, for the
+    /// other regions.)
     /// </summary>
     private async Task HandOffMeetingsAsync()
     {
         try
         {
-            await engine.Meetings.Ask<MeetingRoute.HandedOff>(MeetingRoute.HandOff.Instance, HandOffWithin);
+            if (!await engine.Meetings.GracefulStop(HandOffWithin, GracefulShutdown.Instance))
+                LogHandOffSlow(log, HandOffWithin.TotalSeconds);
         }
-        catch (Exception e) when (e is AskTimeoutException or TaskCanceledException)
+        catch (TaskCanceledException)
         {
             LogHandOffSlow(log, HandOffWithin.TotalSeconds);
         }
